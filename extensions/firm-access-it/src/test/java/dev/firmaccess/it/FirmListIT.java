@@ -1,0 +1,149 @@
+package dev.firmaccess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.testing.HttpJson;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.TestRealm;
+import dev.firmaccess.testing.WithSharedServer;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@WithSharedServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FirmListIT {
+
+    private HttpJson http;
+    private TestRealm realm;
+    private String firmsPath;
+    private String firmId;
+
+    @BeforeAll
+    void setUp(TestEnvironment env) {
+        http = env.http();
+        realm = env.newRealm("firms");
+        firmsPath = "/realms/" + realm.name() + "/firm-access/api/v1/firms";
+        firmId = realm.createFirm("Ledger & Co", "ledger");
+        String owner = realm.createUser("olivia");
+        String member = realm.createUser("max");
+        realm.createUser("nobody");
+        realm.addMember(firmId, owner);
+        realm.addMember(firmId, member);
+        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + owner,
+                realm.adminToken(), Map.of("role", "owner"));
+        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+    }
+
+    @Nested
+    class GivenNoToken {
+        @Test
+        void answers401WithTheJsonErrorShape() {
+            HttpJson.Reply reply = http.get(firmsPath, null);
+
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_token");
+            assertThat(reply.json().get("error_description").asText()).isNotBlank();
+            assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
+        }
+
+        @Test
+        void aForgedTokenIsRefusedAlike() {
+            HttpJson.Reply reply = http.get(firmsPath, "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl");
+
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_token");
+        }
+    }
+
+    @Nested
+    class GivenAStaffMember {
+        @Test
+        void theOwnerSeesTheFirmWithRoleAndLabel() {
+            JsonNode firms = http.get(firmsPath, realm.accessToken("olivia")).json();
+
+            assertThat(firms).hasSize(1);
+            assertThat(firms.get(0).get("id").asText()).isEqualTo(firmId);
+            assertThat(firms.get(0).get("alias").asText()).isEqualTo("ledger");
+            assertThat(firms.get(0).get("name").asText()).isEqualTo("Ledger & Co");
+            assertThat(firms.get(0).get("role").asText()).isEqualTo("owner");
+            assertThat(firms.get(0).get("roleLabel").asText()).isEqualTo("PartnerAdmin");
+        }
+
+        @Test
+        void aMemberWithoutAStaffRoleIsAPlainMember() {
+            JsonNode firms = http.get(firmsPath, realm.accessToken("max")).json();
+
+            assertThat(firms).hasSize(1);
+            assertThat(firms.get(0).get("role").asText()).isEqualTo("member");
+            assertThat(firms.get(0).get("roleLabel").asText()).isEqualTo("PartnerUser");
+        }
+
+        @Test
+        void aPageBeyondTheEndIsEmptyAndAnOversizedPageIsRefused() {
+            String token = realm.accessToken("max");
+
+            assertThat(http.get(firmsPath + "?first=1", token).json()).isEmpty();
+            HttpJson.Reply oversized = http.get(firmsPath + "?max=100000", token);
+            assertThat(oversized.status()).isEqualTo(400);
+            assertThat(oversized.json().get("error").asText()).isEqualTo("invalid_request");
+        }
+    }
+
+    @Nested
+    class GivenAUserOutsideEveryFirm {
+        @Test
+        void seesNoFirm() {
+            HttpJson.Reply reply = http.get(firmsPath, realm.accessToken("nobody"));
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json()).isEmpty();
+        }
+    }
+
+    @Nested
+    class GivenTheRealmAdminApi {
+        @Test
+        void anUnknownRoleIsRefusedAndChangesNothing() {
+            String max = realm.admin().users().searchByUsername("max", true).get(0).getId();
+            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max,
+                    realm.adminToken(), Map.of("role", "emperor"));
+
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+            assertThat(http.get(firmsPath, realm.accessToken("max")).json().get(0).get("role").asText()).isEqualTo("member");
+        }
+
+        @Test
+        void malformedJsonIsRefusedWithTheErrorShape() {
+            String max = realm.admin().users().searchByUsername("max", true).get(0).getId();
+            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max,
+                    realm.adminToken(), "{\"role\": ");
+
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+        }
+
+        @Test
+        void aUserOfTheRealmWhoIsNotInTheFirmIsNotFound() {
+            String nobody = realm.admin().users().searchByUsername("nobody", true).get(0).getId();
+            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + nobody,
+                    realm.adminToken(), Map.of("role", "admin"));
+
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(http.get(firmsPath, realm.accessToken("nobody")).json()).isEmpty();
+        }
+
+        @Test
+        void aNonAdminUserIsForbidden() {
+            String max = realm.admin().users().searchByUsername("max", true).get(0).getId();
+            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max,
+                    realm.accessToken("olivia"), Map.of("role", "owner"));
+
+            assertThat(reply.status()).isEqualTo(403);
+        }
+    }
+}

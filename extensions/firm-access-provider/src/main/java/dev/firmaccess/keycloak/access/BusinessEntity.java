@@ -1,0 +1,101 @@
+package dev.firmaccess.keycloak.access;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A client business of a firm. It belongs to exactly one firm (organization). */
+@Entity
+@Table(name = "FA_BUSINESS")
+public class BusinessEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+
+    @Column(name = "ORG_ID", length = 36, nullable = false)
+    private String organizationId;
+
+    @Column(name = "NAME", length = 255, nullable = false)
+    private String name;
+
+    @Column(name = "EXTERNAL_REF", length = 255)
+    private String externalRef;
+
+    @Column(name = "ARCHIVED", nullable = false)
+    private boolean archived;
+
+    @Column(name = "CREATED_BY", length = 36)
+    private String createdBy;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public String getOrganizationId() {
+        return organizationId;
+    }
+
+    public void setOrganizationId(String organizationId) {
+        this.organizationId = organizationId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getExternalRef() {
+        return externalRef;
+    }
+
+    public void setExternalRef(String externalRef) {
+        this.externalRef = externalRef;
+    }
+
+    public boolean isArchived() {
+        return archived;
+    }
+
+    public void setArchived(boolean archived) {
+        this.archived = archived;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public void setCreatedBy(String createdBy) {
+        this.createdBy = createdBy;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(long createdAt) {
+        this.createdAt = createdAt;
+    }
+}

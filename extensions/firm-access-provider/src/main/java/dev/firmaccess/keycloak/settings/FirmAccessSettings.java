@@ -1,0 +1,73 @@
+package dev.firmaccess.keycloak.settings;
+
+import dev.firmaccess.keycloak.staff.StaffRole;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Realm-wide settings, kept as realm attributes so that they travel with realm exports and are
+ * cached and invalidated cluster-wide by Keycloak's own realm cache.
+ */
+public record FirmAccessSettings(
+        Map<StaffRole, String> roleLabels,
+        List<String> accessLevels,
+        boolean membersMayCreateBusinesses,
+        int staffInvitationExpiryDays,
+        int portalInvitationExpiryDays,
+        int resendCooldownMinutes,
+        int claimBusinessCap) {
+
+    public static final String PREFIX = "firmAccess.";
+    static final String ROLE_LABEL = PREFIX + "roleLabel.";
+    static final String ACCESS_LEVELS = PREFIX + "accessLevels";
+    static final String MEMBERS_MAY_CREATE_BUSINESSES = PREFIX + "membersMayCreateBusinesses";
+    static final String STAFF_INVITATION_EXPIRY_DAYS = PREFIX + "staffInvitationExpiryDays";
+    static final String PORTAL_INVITATION_EXPIRY_DAYS = PREFIX + "portalInvitationExpiryDays";
+    static final String RESEND_COOLDOWN_MINUTES = PREFIX + "resendCooldownMinutes";
+    static final String CLAIM_BUSINESS_CAP = PREFIX + "claimBusinessCap";
+
+    /** The strongest level comes first; a grant of any listed level lets its holder read. */
+    public static final String FULL_ACCESS = "full";
+
+    public static FirmAccessSettings of(RealmModel realm) {
+        return new FirmAccessSettings(
+                Map.of(
+                        StaffRole.OWNER, text(realm, ROLE_LABEL + "owner", "PartnerAdmin"),
+                        StaffRole.ADMIN, text(realm, ROLE_LABEL + "admin", "PartnerAdmin"),
+                        StaffRole.MEMBER, text(realm, ROLE_LABEL + "member", "PartnerUser")),
+                accessLevels(realm.getAttribute(ACCESS_LEVELS)),
+                realm.getAttribute(MEMBERS_MAY_CREATE_BUSINESSES, true),
+                positive(realm, STAFF_INVITATION_EXPIRY_DAYS, 7),
+                positive(realm, PORTAL_INVITATION_EXPIRY_DAYS, 30),
+                positive(realm, RESEND_COOLDOWN_MINUTES, 10),
+                positive(realm, CLAIM_BUSINESS_CAP, 100));
+    }
+
+    public String labelOf(StaffRole role) {
+        return roleLabels.get(role);
+    }
+
+    private static String text(RealmModel realm, String name, String fallback) {
+        String value = realm.getAttribute(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int positive(RealmModel realm, String name, int fallback) {
+        Integer value = realm.getAttribute(name, fallback);
+        return value == null || value < 1 ? fallback : value;
+    }
+
+    private static List<String> accessLevels(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return List.of(FULL_ACCESS);
+        }
+        List<String> levels = Arrays.stream(configured.split(","))
+                .map(String::trim)
+                .filter(level -> !level.isEmpty())
+                .distinct()
+                .toList();
+        return levels.contains(FULL_ACCESS) ? levels : List.of(FULL_ACCESS);
+    }
+}

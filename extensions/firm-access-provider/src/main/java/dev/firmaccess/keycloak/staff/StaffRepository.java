@@ -1,0 +1,65 @@
+package dev.firmaccess.keycloak.staff;
+
+import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/** Storage of staff roles; plain JPA so it can be exercised without a server. */
+public final class StaffRepository {
+
+    private final EntityManager em;
+
+    public StaffRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<StaffEntity> find(String organizationId, String userId) {
+        return em.createQuery(
+                        "select s from StaffEntity s where s.organizationId = :org and s.userId = :user",
+                        StaffEntity.class)
+                .setParameter("org", organizationId)
+                .setParameter("user", userId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public List<StaffEntity> findByUser(String userId) {
+        return em.createQuery("select s from StaffEntity s where s.userId = :user", StaffEntity.class)
+                .setParameter("user", userId)
+                .getResultList();
+    }
+
+    public List<StaffEntity> findByUsers(String organizationId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(
+                        "select s from StaffEntity s where s.organizationId = :org and s.userId in :users",
+                        StaffEntity.class)
+                .setParameter("org", organizationId)
+                .setParameter("users", userIds)
+                .getResultList();
+    }
+
+    public StaffEntity upsert(String realmId, String organizationId, String userId, StaffRole role) {
+        return find(organizationId, userId)
+                .map(existing -> {
+                    existing.setRole(role);
+                    return existing;
+                })
+                .orElseGet(() -> {
+                    StaffEntity created = new StaffEntity();
+                    created.setId(KeycloakModelUtils.generateId());
+                    created.setRealmId(realmId);
+                    created.setOrganizationId(organizationId);
+                    created.setUserId(userId);
+                    created.setRole(role);
+                    created.setProgrammaticAccess(true);
+                    created.setCreatedAt(System.currentTimeMillis());
+                    em.persist(created);
+                    return created;
+                });
+    }
+}

@@ -1,0 +1,36 @@
+package dev.firmaccess.keycloak.storage;
+
+import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.GrantEntity;
+import dev.firmaccess.keycloak.audit.AuditEntity;
+import dev.firmaccess.keycloak.staff.StaffEntity;
+import java.util.List;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+
+/** Registers the extension's entities and its Liquibase changelog with Keycloak's own database. */
+final class FirmAccessJpaEntityProvider implements JpaEntityProvider {
+
+    static final String CHANGELOG = "META-INF/firm-access-changelog.xml";
+
+    private static final List<Class<?>> ENTITIES =
+            List.of(StaffEntity.class, BusinessEntity.class, GrantEntity.class, AuditEntity.class);
+
+    @Override
+    public List<Class<?>> getEntities() {
+        return ENTITIES;
+    }
+
+    @Override
+    public String getChangelogLocation() {
+        return CHANGELOG;
+    }
+
+    @Override
+    public String getFactoryId() {
+        return FirmAccessJpaEntityProviderFactory.PROVIDER_ID;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.firmaccess.keycloak.web;
+
+import jakarta.ws.rs.Path;
+import org.keycloak.models.KeycloakSession;
+
+/** Root of {@code /realms/{realm}/firm-access}: each surface is a versioned sub-resource. */
+public class FirmAccessRealmResource {
+
+    private final KeycloakSession session;
+
+    FirmAccessRealmResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Path("api/v1")
+    public FirmApiResource api() {
+        return new FirmApiResource(session);
+    }
+}

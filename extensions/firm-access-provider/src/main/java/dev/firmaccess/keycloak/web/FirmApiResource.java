@@ -1,0 +1,39 @@
+package dev.firmaccess.keycloak.web;
+
+import dev.firmaccess.keycloak.firm.FirmSummary;
+import dev.firmaccess.keycloak.firm.MyFirms;
+import dev.firmaccess.keycloak.settings.FirmAccessSettings;
+import dev.firmaccess.keycloak.staff.StaffRepository;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+
+/** The firm REST API, version 1: {@code /realms/{realm}/firm-access/api/v1}. */
+public class FirmApiResource {
+
+    private final KeycloakSession session;
+
+    FirmApiResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @GET
+    @Path("firms")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<FirmSummary> myFirms(@QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        AuthResult caller = BearerAuth.require(session);
+        Paging paging = Paging.of(first, max);
+        MyFirms firms = new MyFirms(
+                session.getProvider(OrganizationProvider.class),
+                new StaffRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager()),
+                FirmAccessSettings.of(session.getContext().getRealm()));
+        return firms.of(caller.user(), paging);
+    }
+}

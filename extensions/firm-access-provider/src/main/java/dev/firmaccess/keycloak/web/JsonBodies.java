@@ -1,0 +1,46 @@
+package dev.firmaccess.keycloak.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads request bodies ourselves rather than through the JAX-RS provider, so that malformed or
+ * mistyped JSON gets our error shape instead of the container's.
+ */
+public final class JsonBodies {
+
+    /** Request bodies above this size are refused before parsing. */
+    public static final int MAX_BODY_CHARS = 1_000_000;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .build();
+
+    private JsonBodies() {
+    }
+
+    public static <T> T read(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw ApiErrors.badRequest("A JSON request body is required");
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw ApiErrors.of(jakarta.ws.rs.core.Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    "invalid_request", "The request body is too large");
+        }
+        T value;
+        try {
+            value = MAPPER.readValue(body, type);
+        } catch (JsonProcessingException malformed) {
+            throw ApiErrors.badRequest("The request body is not valid JSON of the expected shape: "
+                    + malformed.getOriginalMessage());
+        }
+        if (value == null) {
+            throw ApiErrors.badRequest("A JSON request body is required");
+        }
+        return value;
+    }
+}

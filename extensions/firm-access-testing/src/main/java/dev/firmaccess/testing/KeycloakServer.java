@@ -1,0 +1,301 @@
+package dev.firmaccess.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.keycloak.admin.client.Keycloak;
+
+/**
+ * One Keycloak server process running from a distribution folder, with the given providers
+ * installed. {@code kc.sh build} runs only when the providers or build options changed since the
+ * last build of that folder; the server then starts with {@code --optimized}.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    private static final String BUILD_MARKER = ".firm-access-build";
+
+    private final Path home;
+    private final List<Path> providers;
+    private final Database database;
+    private final List<String> extraRunOptions;
+    private final Map<String, String> environment;
+    private final String heap;
+    private final int httpPort;
+    private final int managementPort;
+    private Process process;
+
+    private KeycloakServer(Builder builder) {
+        this.home = builder.home;
+        this.providers = List.copyOf(builder.providers);
+        this.database = builder.database;
+        this.extraRunOptions = List.copyOf(builder.runOptions);
+        this.environment = Map.copyOf(builder.environment);
+        this.heap = builder.heap;
+        this.httpPort = builder.httpPort == 0 ? FreePorts.next() : builder.httpPort;
+        this.managementPort = FreePorts.next();
+    }
+
+    public static Builder builder(Path home) {
+        return new Builder(home);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path logFile() {
+        return home.resolve("firm-access-server.log");
+    }
+
+    /** A master-realm admin client, authenticated as the bootstrap admin. */
+    public Keycloak adminClient() {
+        return Keycloak.getInstance(baseUrl(), "master", ADMIN_USERNAME, ADMIN_PASSWORD, "admin-cli");
+    }
+
+    public KeycloakServer start() {
+        deleteLog();
+        installProviders();
+        buildIfChanged();
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                "--http-enabled=true",
+                "--http-host=127.0.0.1",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                "--hostname-strict=false"));
+        command.addAll(database.runOptions());
+        command.addAll(extraRunOptions);
+        process = launch(command);
+        awaitReady();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        // kc.sh starts java as a child: end the children first or the JVM is orphaned.
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** The last lines of the server log, for failure messages. */
+    public String logTail(int lines) {
+        try {
+            if (!Files.exists(logFile())) {
+                return "(no server log)";
+            }
+            List<String> all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(server log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private void installProviders() {
+        try {
+            Path providersDir = home.resolve("providers");
+            Files.createDirectories(providersDir);
+            try (Stream<Path> old = Files.list(providersDir)) {
+                for (Path jar : old.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                    Files.delete(jar);
+                }
+            }
+            for (Path jar : providers) {
+                if (!Files.isRegularFile(jar)) {
+                    throw new IllegalStateException("Provider jar not found: " + jar + " (run the Maven build first)");
+                }
+                Files.copy(jar, providersDir.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not install providers into " + home, e);
+        }
+    }
+
+    private void buildIfChanged() {
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "build",
+                "--db=" + database.kind(), "--cache=local", "--health-enabled=true");
+        String fingerprint = fingerprint(command);
+        Path marker = home.resolve(BUILD_MARKER);
+        try {
+            if (Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
+                return;
+            }
+            Process build = launch(command);
+            if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
+                build.destroyForcibly();
+                throw new IllegalStateException("kc.sh build failed. Server log:\n" + logTail(80));
+            }
+            Files.writeString(marker, fingerprint);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during kc.sh build", e);
+        }
+    }
+
+    private String fingerprint(List<String> buildCommand) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(String.join(" ", buildCommand).getBytes(StandardCharsets.UTF_8));
+            for (Path jar : providers) {
+                digest.update(Files.readAllBytes(jar));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void deleteLog() {
+        try {
+            Files.deleteIfExists(logFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Process launch(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+        Map<String, String> env = builder.environment();
+        env.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx" + heap);
+        env.putAll(environment);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run " + command.get(0), e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/master"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
+                        + " during startup. Server log:\n" + logTail(120));
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        String tail = logTail(120);
+        close();
+        throw new IllegalStateException("Keycloak did not answer within " + STARTUP_TIMEOUT + ". Server log:\n" + tail);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static final class Builder {
+        private final Path home;
+        private final List<Path> providers = new ArrayList<>();
+        private final List<String> runOptions = new ArrayList<>();
+        private final Map<String, String> environment = new java.util.HashMap<>();
+        private Database database = Database.h2InMemory();
+        private String heap = "1g";
+        private int httpPort;
+
+        private Builder(Path home) {
+            this.home = home;
+        }
+
+        public Builder provider(Path jar) {
+            providers.add(jar);
+            return this;
+        }
+
+        public Builder database(Database value) {
+            this.database = value;
+            return this;
+        }
+
+        public Builder runOption(String option) {
+            runOptions.add(option);
+            return this;
+        }
+
+        public Builder environment(String name, String value) {
+            environment.put(name, value);
+            return this;
+        }
+
+        public Builder heap(String value) {
+            this.heap = value;
+            return this;
+        }
+
+        /** A fixed port, for the dev server whose URLs people bookmark; tests use a free one. */
+        public Builder httpPort(int port) {
+            this.httpPort = port;
+            return this;
+        }
+
+        public KeycloakServer build() {
+            return new KeycloakServer(this);
+        }
+    }
+}

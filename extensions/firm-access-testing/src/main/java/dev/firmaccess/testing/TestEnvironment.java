@@ -1,0 +1,84 @@
+package dev.firmaccess.testing;
+
+import java.nio.file.Path;
+import org.keycloak.admin.client.Keycloak;
+
+/**
+ * A running Keycloak with the freshly built provider and a mail catcher, plus clients for both
+ * the admin API and plain HTTP. The build passes the locations as system properties.
+ */
+public final class TestEnvironment implements AutoCloseable {
+
+    private final MailCatcher mail;
+    private final KeycloakServer server;
+    private final Keycloak admin;
+    private final HttpJson http;
+
+    private TestEnvironment(MailCatcher mail, KeycloakServer server) {
+        this.mail = mail;
+        this.server = server;
+        this.admin = server.adminClient();
+        this.http = new HttpJson(server.baseUrl());
+    }
+
+    /** Starts a server of the given flavor (its own copy of the distribution) on the database. */
+    public static TestEnvironment start(String flavor, Database database) {
+        KeycloakDistribution distribution = KeycloakDistribution.fromSystemProperty();
+        Path home = distribution.copyTo(workDir().resolve("servers").resolve(flavor));
+        MailCatcher mail = new MailCatcher().start();
+        KeycloakServer server = KeycloakServer.builder(home)
+                .provider(providerJar())
+                .database(database)
+                .build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            mail.close();
+            throw e;
+        }
+        return new TestEnvironment(mail, server);
+    }
+
+    public static Path providerJar() {
+        return Path.of(required("firm-access.provider.jar"));
+    }
+
+    public static Path workDir() {
+        return Path.of(required("firm-access.work.dir"));
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is not set; run the tests through Maven");
+        }
+        return value;
+    }
+
+    public TestRealm newRealm(String prefix) {
+        return TestRealm.create(admin, http, mail, prefix);
+    }
+
+    public MailCatcher mail() {
+        return mail;
+    }
+
+    public KeycloakServer server() {
+        return server;
+    }
+
+    public Keycloak admin() {
+        return admin;
+    }
+
+    public HttpJson http() {
+        return http;
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+        server.close();
+        mail.close();
+    }
+}

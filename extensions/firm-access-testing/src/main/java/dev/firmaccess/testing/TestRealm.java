@@ -1,0 +1,146 @@
+package dev.firmaccess.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * A realm made for one test class: organizations enabled, mail sent to the mail catcher, and a
+ * public test client that allows the password grant so tests can act as any of their users.
+ */
+public final class TestRealm {
+
+    public static final String TEST_CLIENT = "firm-access-test";
+    public static final String PASSWORD = "Passw0rd!";
+
+    private final Keycloak admin;
+    private final HttpJson http;
+    private final String name;
+
+    private TestRealm(Keycloak admin, HttpJson http, String name) {
+        this.admin = admin;
+        this.http = http;
+        this.name = name;
+    }
+
+    public static TestRealm create(Keycloak admin, HttpJson http, MailCatcher mail, String prefix) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(name);
+        realm.setEnabled(true);
+        realm.setOrganizationsEnabled(true);
+        realm.setSmtpServer(mail.realmSmtpSettings());
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(TEST_CLIENT);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of("*"));
+        realm.setClients(List.of(client));
+        admin.realms().create(realm);
+        return new TestRealm(admin, http, name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public RealmResource admin() {
+        return admin.realm(name);
+    }
+
+    /** Creates a user with a verified email and the shared test password; answers the user id. */
+    public String createUser(String username) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@example.test");
+        user.setEmailVerified(true);
+        user.setFirstName(Character.toUpperCase(username.charAt(0)) + username.substring(1));
+        user.setLastName("Tester");
+        user.setEnabled(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (Response response = admin().users().create(user)) {
+            return createdId(response, "user " + username);
+        }
+    }
+
+    /** Creates an organization (a firm); answers its id. */
+    public String createFirm(String firmName, String alias) {
+        OrganizationRepresentation org = new OrganizationRepresentation();
+        org.setName(firmName);
+        org.setAlias(alias);
+        org.setEnabled(true);
+        OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
+        domain.setName(alias + ".example.test");
+        org.addDomain(domain);
+        try (Response response = admin().organizations().create(org)) {
+            return createdId(response, "organization " + alias);
+        }
+    }
+
+    public void addMember(String firmId, String userId) {
+        try (Response response = admin().organizations().get(firmId).members().addMember(userId)) {
+            if (response.getStatus() / 100 != 2) {
+                throw new IllegalStateException("Adding member failed: " + response.getStatus());
+            }
+        }
+    }
+
+    /** Signs in with the password grant through the test client and answers the token response. */
+    public JsonNode signIn(String username) {
+        HttpJson.Reply reply = http.postForm("/realms/" + name + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password",
+                "client_id", TEST_CLIENT,
+                "username", username,
+                "password", PASSWORD,
+                "scope", "openid"));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("Sign-in of " + username + " failed: " + reply);
+        }
+        return reply.json();
+    }
+
+    public String accessToken(String username) {
+        return signIn(username).get("access_token").asText();
+    }
+
+    /** Trades a refresh token for new tokens; answers the raw reply, since refusal is a result too. */
+    public HttpJson.Reply refresh(String refreshToken) {
+        return http.postForm("/realms/" + name + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "refresh_token",
+                "client_id", TEST_CLIENT,
+                "refresh_token", refreshToken));
+    }
+
+    /** An access token of the master realm's bootstrap admin, for the realm-admin API. */
+    public String adminToken() {
+        return admin.tokenManager().getAccessTokenString();
+    }
+
+    public void delete() {
+        admin().remove();
+    }
+
+    private static String createdId(Response response, String what) {
+        if (response.getStatus() != 201) {
+            throw new IllegalStateException("Creating " + what + " failed: " + response.getStatus() + " "
+                    + response.readEntity(String.class));
+        }
+        String location = response.getLocation().getPath();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+}
