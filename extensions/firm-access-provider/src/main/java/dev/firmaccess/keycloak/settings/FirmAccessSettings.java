@@ -4,6 +4,7 @@ import dev.firmaccess.keycloak.staff.StaffRole;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -32,31 +33,41 @@ public record FirmAccessSettings(
     public static final String FULL_ACCESS = "full";
 
     public static FirmAccessSettings of(RealmModel realm) {
+        return parse(realm::getAttribute);
+    }
+
+    /** Reads the settings from attribute values; missing or unusable values fall back to defaults. */
+    static FirmAccessSettings parse(UnaryOperator<String> attributes) {
         return new FirmAccessSettings(
                 Map.of(
-                        StaffRole.OWNER, text(realm, ROLE_LABEL + "owner", "PartnerAdmin"),
-                        StaffRole.ADMIN, text(realm, ROLE_LABEL + "admin", "PartnerAdmin"),
-                        StaffRole.MEMBER, text(realm, ROLE_LABEL + "member", "PartnerUser")),
-                accessLevels(realm.getAttribute(ACCESS_LEVELS)),
-                realm.getAttribute(MEMBERS_MAY_CREATE_BUSINESSES, true),
-                positive(realm, STAFF_INVITATION_EXPIRY_DAYS, 7),
-                positive(realm, PORTAL_INVITATION_EXPIRY_DAYS, 30),
-                positive(realm, RESEND_COOLDOWN_MINUTES, 10),
-                positive(realm, CLAIM_BUSINESS_CAP, 100));
+                        StaffRole.OWNER, text(attributes, ROLE_LABEL + "owner", "PartnerAdmin"),
+                        StaffRole.ADMIN, text(attributes, ROLE_LABEL + "admin", "PartnerAdmin"),
+                        StaffRole.MEMBER, text(attributes, ROLE_LABEL + "member", "PartnerUser")),
+                accessLevels(attributes.apply(ACCESS_LEVELS)),
+                !"false".equalsIgnoreCase(attributes.apply(MEMBERS_MAY_CREATE_BUSINESSES)),
+                positive(attributes, STAFF_INVITATION_EXPIRY_DAYS, 7),
+                positive(attributes, PORTAL_INVITATION_EXPIRY_DAYS, 30),
+                positive(attributes, RESEND_COOLDOWN_MINUTES, 10),
+                positive(attributes, CLAIM_BUSINESS_CAP, 100));
     }
 
     public String labelOf(StaffRole role) {
         return roleLabels.get(role);
     }
 
-    private static String text(RealmModel realm, String name, String fallback) {
-        String value = realm.getAttribute(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String text(UnaryOperator<String> attributes, String name, String fallback) {
+        String value = attributes.apply(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
     }
 
-    private static int positive(RealmModel realm, String name, int fallback) {
-        Integer value = realm.getAttribute(name, fallback);
-        return value == null || value < 1 ? fallback : value;
+    private static int positive(UnaryOperator<String> attributes, String name, int fallback) {
+        String value = attributes.apply(name);
+        try {
+            int parsed = value == null ? fallback : Integer.parseInt(value.trim());
+            return parsed < 1 ? fallback : parsed;
+        } catch (NumberFormatException unusable) {
+            return fallback;
+        }
     }
 
     private static List<String> accessLevels(String configured) {
