@@ -33,7 +33,7 @@ class FirmListIT {
         realm.createUser("nobody");
         realm.addMember(firmId, owner);
         realm.addMember(firmId, member);
-        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + owner,
+        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + owner + "/role",
                 realm.adminToken(), Map.of("role", "owner"));
         assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
     }
@@ -109,7 +109,7 @@ class FirmListIT {
         @Test
         void anUnknownRoleIsRefusedAndChangesNothing() {
             String max = realm.admin().users().searchByUsername("max", true).get(0).getId();
-            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max,
+            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max + "/role",
                     realm.adminToken(), Map.of("role", "emperor"));
 
             assertThat(reply.status()).isEqualTo(400);
@@ -120,7 +120,7 @@ class FirmListIT {
         @Test
         void malformedJsonIsRefusedWithTheErrorShape() {
             String max = realm.admin().users().searchByUsername("max", true).get(0).getId();
-            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max,
+            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max + "/role",
                     realm.adminToken(), "{\"role\": ");
 
             assertThat(reply.status()).isEqualTo(400);
@@ -130,7 +130,7 @@ class FirmListIT {
         @Test
         void aUserOfTheRealmWhoIsNotInTheFirmIsNotFound() {
             String nobody = realm.admin().users().searchByUsername("nobody", true).get(0).getId();
-            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + nobody,
+            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + nobody + "/role",
                     realm.adminToken(), Map.of("role", "admin"));
 
             assertThat(reply.status()).isEqualTo(404);
@@ -140,7 +140,7 @@ class FirmListIT {
         @Test
         void aNonAdminUserIsForbidden() {
             String max = realm.admin().users().searchByUsername("max", true).get(0).getId();
-            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max,
+            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max + "/role",
                     realm.accessToken("olivia"), Map.of("role", "owner"));
 
             assertThat(reply.status()).isEqualTo(403);

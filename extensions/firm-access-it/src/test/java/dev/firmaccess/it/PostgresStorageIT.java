@@ -55,7 +55,7 @@ class PostgresStorageIT {
         realm.addMember(firmId, userId);
 
         HttpJson.Reply set = env.http().put("/admin/realms/" + realm.name() + "/firm-access/firms/" + firmId
-                + "/staff/" + userId, realm.adminToken(), Map.of("role", "admin"));
+                + "/staff/" + userId + "/role", realm.adminToken(), Map.of("role", "admin"));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
 
         JsonNode firms = env.http().get("/realms/" + realm.name() + "/firm-access/api/v1/firms",

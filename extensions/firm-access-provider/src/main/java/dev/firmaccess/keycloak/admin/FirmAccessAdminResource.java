@@ -1,25 +1,25 @@
 package dev.firmaccess.keycloak.admin;
 
-import dev.firmaccess.keycloak.firm.FirmLocator;
-import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.staff.StaffEntity;
-import dev.firmaccess.keycloak.staff.StaffRepository;
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.firm.FirmContexts;
+import dev.firmaccess.keycloak.firm.FirmResource;
+import dev.firmaccess.keycloak.settings.SettingsService;
+import dev.firmaccess.keycloak.settings.SettingsView;
 import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Pages;
+import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -40,28 +40,53 @@ public class FirmAccessAdminResource {
         this.adminEvent = adminEvent;
     }
 
+    @GET
+    @Path("firms")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response firms(@QueryParam("search") String search, @QueryParam("first") String first,
+            @QueryParam("max") String max) {
+        if (!auth.orgs().canView()) {
+            throw ApiErrors.forbidden("Viewing organizations needs the view-realm or view-organizations role");
+        }
+        Paging paging = Paging.of(first, max);
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        String term = search == null || search.isBlank() ? null : search.trim();
+        return Pages.of(organizations.getAllStream(term, false, paging.first(), paging.max())
+                        .map(org -> new AdminFirm(org.getId(), org.getAlias(), org.getName(), org.isEnabled()))
+                        .toList(),
+                organizations.count(term, false));
+    }
+
+    @Path("firms/{firm}")
+    public FirmResource firm(@PathParam("firm") String firm) {
+        return new FirmResource(FirmContexts.forRealmAdmin(session, auth, adminEvent, firm));
+    }
+
+    @GET
+    @Path("settings")
+    @Produces(MediaType.APPLICATION_JSON)
+    public SettingsView settings() {
+        if (!auth.realm().canViewRealm()) {
+            throw ApiErrors.forbidden("Viewing the settings needs the view-realm role");
+        }
+        return new SettingsService(realm).read();
+    }
+
     @PUT
-    @Path("firms/{firm}/staff/{userId}")
+    @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> setRole(@PathParam("firm") String firmId, @PathParam("userId") String userId,
-            String body) {
-        OrganizationModel firm = FirmLocator.require(session, firmId);
-        auth.orgs().requireManage(firm);
-        RoleChange change = JsonBodies.read(body, RoleChange.class);
-        StaffRole role = StaffRole.parse(change.role())
-                .orElseThrow(() -> ApiErrors.badRequest("'role' must be one of owner, admin, member"));
-        UserModel user = session.users().getUserById(realm, userId);
-        if (user == null || !session.getProvider(OrganizationProvider.class).isMember(firm, user)) {
-            throw ApiErrors.notFound("Staff member not found");
+    public SettingsView updateSettings(String body) {
+        if (!auth.realm().canManageRealm()) {
+            throw ApiErrors.forbidden("Changing the settings needs the manage-realm role");
         }
-        StaffRepository staff = new StaffRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager());
-        StaffEntity saved = staff.upsert(realm.getId(), firm.getId(), user.getId(), role);
+        SettingsService settings = new SettingsService(realm);
+        SettingsView before = settings.read();
+        SettingsView after = settings.update(JsonBodies.read(body, SettingsView.class));
         adminEvent.operation(OperationType.UPDATE)
-                .resourcePath("firm-access", "firms", firm.getId(), "staff", user.getId())
-                .representation(Map.of("role", role.canonicalName()))
+                .resourcePath("firm-access", "settings")
+                .representation(java.util.Map.of("before", before, "after", after))
                 .success();
-        return Map.of("userId", saved.getUserId(), "role", role.canonicalName(),
-                "roleLabel", FirmAccessSettings.of(realm).labelOf(role));
+        return after;
     }
 }

@@ -37,7 +37,7 @@ public record FirmAccessSettings(
     }
 
     /** Reads the settings from attribute values; missing or unusable values fall back to defaults. */
-    static FirmAccessSettings parse(UnaryOperator<String> attributes) {
+    public static FirmAccessSettings parse(UnaryOperator<String> attributes) {
         return new FirmAccessSettings(
                 Map.of(
                         StaffRole.OWNER, text(attributes, ROLE_LABEL + "owner", "PartnerAdmin"),

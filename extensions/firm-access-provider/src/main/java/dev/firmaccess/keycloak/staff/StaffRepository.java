@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.staff;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,32 @@ public final class StaffRepository {
                 .setParameter("org", organizationId)
                 .setParameter("users", userIds)
                 .getResultList();
+    }
+
+    /**
+     * Counts the firm's owners while locking their rows, so that two owners demoting each other at
+     * the same time cannot both succeed and leave the firm without an owner.
+     */
+    public long lockOwners(String organizationId) {
+        return em.createQuery("select s from StaffEntity s where s.organizationId = :org and s.role = :owner",
+                        StaffEntity.class)
+                .setParameter("org", organizationId)
+                .setParameter("owner", StaffRole.OWNER)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .size();
+    }
+
+    public int deleteForUser(String organizationId, String userId) {
+        return em.createQuery("delete from StaffEntity s where s.organizationId = :org and s.userId = :user")
+                .setParameter("org", organizationId)
+                .setParameter("user", userId)
+                .executeUpdate();
+    }
+
+    /** The stored row of a staff member, created with the defaults (member, programmatic access on) when absent. */
+    public StaffEntity ensure(String realmId, String organizationId, String userId) {
+        return find(organizationId, userId).orElseGet(() -> upsert(realmId, organizationId, userId, StaffRole.MEMBER));
     }
 
     public StaffEntity upsert(String realmId, String organizationId, String userId, StaffRole role) {

@@ -23,6 +23,7 @@ public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProvid
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(FirmDataCleanup::onEvent);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.firmaccess.keycloak.web;
 
+import dev.firmaccess.keycloak.firm.FirmContexts;
+import dev.firmaccess.keycloak.firm.FirmResource;
 import dev.firmaccess.keycloak.firm.FirmSummary;
 import dev.firmaccess.keycloak.firm.MyFirms;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.staff.StaffRepository;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -27,7 +30,7 @@ public class FirmApiResource {
     @GET
     @Path("firms")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<FirmSummary> myFirms(@QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+    public List<FirmSummary> myFirms(@QueryParam("first") String first, @QueryParam("max") String max) {
         AuthResult caller = BearerAuth.require(session);
         Paging paging = Paging.of(first, max);
         MyFirms firms = new MyFirms(
@@ -35,5 +38,17 @@ public class FirmApiResource {
                 new StaffRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager()),
                 FirmAccessSettings.of(session.getContext().getRealm()));
         return firms.of(caller.user(), paging);
+    }
+
+    @Path("firms/{firm}")
+    public FirmResource firm(@PathParam("firm") String firm) {
+        return new FirmResource(FirmContexts.forStaff(session, BearerAuth.require(session), firm));
+    }
+
+    @GET
+    @Path("openapi.yaml")
+    @Produces("application/yaml")
+    public String openApi() {
+        return OpenApiDocument.yaml();
     }
 }

@@ -1,14 +1,18 @@
 package dev.firmaccess.keycloak.web;
 
-/** A bounded window of a list: every list endpoint pages, and no page is unbounded. */
+/**
+ * A bounded window of a list: every list endpoint pages, and no page is unbounded. Query values
+ * arrive as text so that a malformed number is a 400 with our error shape rather than the 404
+ * that JAX-RS gives a query parameter it cannot convert.
+ */
 public record Paging(int first, int max) {
 
     public static final int DEFAULT_MAX = 100;
     public static final int LIMIT = 1000;
 
-    public static Paging of(Integer first, Integer max) {
-        int start = first == null ? 0 : first;
-        int size = max == null ? DEFAULT_MAX : max;
+    public static Paging of(String first, String max) {
+        int start = first == null ? 0 : integer(first, "first");
+        int size = max == null ? DEFAULT_MAX : integer(max, "max");
         if (start < 0) {
             throw ApiErrors.badRequest("'first' must be 0 or more");
         }
@@ -16,5 +20,25 @@ public record Paging(int first, int max) {
             throw ApiErrors.badRequest("'max' must be between 1 and " + LIMIT);
         }
         return new Paging(start, size);
+    }
+
+    /** An optional epoch-milliseconds query value. */
+    public static Long epochMillis(String value, String name) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException malformed) {
+            throw ApiErrors.badRequest("'" + name + "' must be a time in epoch milliseconds");
+        }
+    }
+
+    private static int integer(String value, String name) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException malformed) {
+            throw ApiErrors.badRequest("'" + name + "' must be a whole number");
+        }
     }
 }

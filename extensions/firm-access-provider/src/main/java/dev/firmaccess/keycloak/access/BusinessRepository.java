@@ -1,0 +1,118 @@
+package dev.firmaccess.keycloak.access;
+
+import dev.firmaccess.keycloak.storage.LikePattern;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of a firm's businesses. Every query is bounded by the firm and, for lists, by a page. */
+public final class BusinessRepository {
+
+    /** Which businesses a list shows, by archive state. */
+    public enum ArchiveFilter {
+        ACTIVE, ARCHIVED, ANY
+    }
+
+    /** Restricts a list to the businesses a member reaches by a direct grant or a grant of one of their teams. */
+    public record Reach(String userId, Collection<String> teamIds) {
+
+        /** No restriction: owners, admins and realm administrators see every business. */
+        public static final Reach ALL = new Reach(null, List.of());
+
+        public boolean restricted() {
+            return userId != null;
+        }
+    }
+
+    private final EntityManager em;
+
+    public BusinessRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<BusinessEntity> find(String organizationId, String businessId) {
+        BusinessEntity found = em.find(BusinessEntity.class, businessId);
+        return found != null && found.getOrganizationId().equals(organizationId) ? Optional.of(found) : Optional.empty();
+    }
+
+    public List<BusinessEntity> findAll(String organizationId, Collection<String> businessIds) {
+        if (businessIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select b from BusinessEntity b where b.organizationId = :org and b.id in :ids",
+                        BusinessEntity.class)
+                .setParameter("org", organizationId)
+                .setParameter("ids", businessIds)
+                .getResultList();
+    }
+
+    public List<BusinessEntity> page(String organizationId, String search, ArchiveFilter filter, Reach reach,
+            int first, int max) {
+        return filtered("select b", organizationId, search, filter, reach, " order by lower(b.name), b.id",
+                BusinessEntity.class)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    public long count(String organizationId, String search, ArchiveFilter filter, Reach reach) {
+        return filtered("select count(b)", organizationId, search, filter, reach, "", Long.class).getSingleResult();
+    }
+
+    public List<String> activeIds(String organizationId) {
+        return em.createQuery("select b.id from BusinessEntity b where b.organizationId = :org and b.archived = false",
+                        String.class)
+                .setParameter("org", organizationId)
+                .getResultList();
+    }
+
+    public boolean externalRefTaken(String organizationId, String externalRef, String exceptBusinessId) {
+        return !em.createQuery("select b.id from BusinessEntity b where b.organizationId = :org and b.externalRef = :ref"
+                                + " and b.id <> :except", String.class)
+                .setParameter("org", organizationId)
+                .setParameter("ref", externalRef)
+                .setParameter("except", exceptBusinessId == null ? "" : exceptBusinessId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    public void persist(BusinessEntity business) {
+        em.persist(business);
+    }
+
+    public void delete(BusinessEntity business) {
+        em.createQuery("delete from GrantEntity g where g.businessId = :id").setParameter("id", business.getId())
+                .executeUpdate();
+        em.remove(business);
+    }
+
+    private <T> TypedQuery<T> filtered(String select, String organizationId, String search, ArchiveFilter filter,
+            Reach reach, String order, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(select).append(" from BusinessEntity b where b.organizationId = :org");
+        if (reach.restricted()) {
+            jpql.append(" and exists (select g.id from GrantEntity g where g.businessId = b.id and ")
+                    .append(GrantRepository.REACHES).append(")");
+        }
+        if (filter != ArchiveFilter.ANY) {
+            jpql.append(" and b.archived = :archived");
+        }
+        if (search != null && !search.isBlank()) {
+            jpql.append(" and (lower(b.name) like :search").append(LikePattern.ESCAPE)
+                    .append(" or lower(b.externalRef) like :search").append(LikePattern.ESCAPE).append(")");
+        }
+        TypedQuery<T> query = em.createQuery(jpql.append(order).toString(), type).setParameter("org", organizationId);
+        if (reach.restricted()) {
+            GrantRepository.bindReach(query, reach.userId(), reach.teamIds());
+        }
+        if (filter != ArchiveFilter.ANY) {
+            query.setParameter("archived", filter == ArchiveFilter.ARCHIVED);
+        }
+        if (search != null && !search.isBlank()) {
+            query.setParameter("search", LikePattern.contains(search));
+        }
+        return query;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.firmaccess.keycloak.access;
+
+import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
+import dev.firmaccess.keycloak.access.GrantViews.BusinessGrant;
+import dev.firmaccess.keycloak.access.GrantViews.LevelInput;
+import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Pages;
+import dev.firmaccess.keycloak.web.Paging;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** {@code .../firms/{firm}/businesses}: the firm's client businesses and who they are shared with. */
+public class BusinessResource {
+
+    private final BusinessService businesses;
+    private final GrantService grants;
+
+    public BusinessResource(FirmContext context) {
+        this.businesses = new BusinessService(context);
+        this.grants = new GrantService(context);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("search") String search, @QueryParam("archived") String archived,
+            @QueryParam("first") String first, @QueryParam("max") String max) {
+        Paging paging = Paging.of(first, max);
+        ArchiveFilter filter = archiveFilter(archived);
+        return Pages.of(businesses.page(search, filter, paging.first(), paging.max()), businesses.count(search, filter));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(String body, @Context UriInfo uri) {
+        BusinessInput input = JsonBodies.read(body, BusinessInput.class);
+        BusinessView created = businesses.create(input.name(), input.externalRef());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("{businessId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public BusinessView get(@PathParam("businessId") String businessId) {
+        return businesses.get(businessId);
+    }
+
+    @PUT
+    @Path("{businessId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public BusinessView update(@PathParam("businessId") String businessId, String body) {
+        BusinessInput input = JsonBodies.read(body, BusinessInput.class);
+        return businesses.update(businessId, input.name(), input.externalRef());
+    }
+
+    @DELETE
+    @Path("{businessId}")
+    public Response delete(@PathParam("businessId") String businessId) {
+        businesses.delete(businessId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{businessId}/archive")
+    @Produces(MediaType.APPLICATION_JSON)
+    public BusinessView archive(@PathParam("businessId") String businessId) {
+        return businesses.setArchived(businessId, true);
+    }
+
+    @POST
+    @Path("{businessId}/restore")
+    @Produces(MediaType.APPLICATION_JSON)
+    public BusinessView restore(@PathParam("businessId") String businessId) {
+        return businesses.setArchived(businessId, false);
+    }
+
+    @GET
+    @Path("{businessId}/grants")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<BusinessGrant> grants(@PathParam("businessId") String businessId) {
+        return grants.forBusiness(businesses.require(businessId));
+    }
+
+    @PUT
+    @Path("{businessId}/grants/{subjectType:users|teams}/{subjectId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public BusinessGrant share(@PathParam("businessId") String businessId,
+            @PathParam("subjectType") String subjectType, @PathParam("subjectId") String subjectId, String body) {
+        LevelInput input = body == null || body.isBlank() ? new LevelInput(null) : JsonBodies.read(body, LevelInput.class);
+        return grants.share(businesses.require(businessId), subjectTypeOfPath(subjectType), subjectId, input.level());
+    }
+
+    @DELETE
+    @Path("{businessId}/grants/{subjectType:users|teams}/{subjectId}")
+    public Response unshare(@PathParam("businessId") String businessId, @PathParam("subjectType") String subjectType,
+            @PathParam("subjectId") String subjectId) {
+        grants.unshare(businesses.require(businessId), subjectTypeOfPath(subjectType), subjectId);
+        return Response.noContent().build();
+    }
+
+    private static GrantSubjectType subjectTypeOfPath(String segment) {
+        return "teams".equals(segment) ? GrantSubjectType.TEAM : GrantSubjectType.USER;
+    }
+
+    private static ArchiveFilter archiveFilter(String value) {
+        if (value == null || value.equals("false")) {
+            return ArchiveFilter.ACTIVE;
+        }
+        if (value.equals("true")) {
+            return ArchiveFilter.ARCHIVED;
+        }
+        if (value.equals("any")) {
+            return ArchiveFilter.ANY;
+        }
+        throw ApiErrors.badRequest("'archived' must be false, true or any");
+    }
+
+    /** Body of a business creation or update. */
+    public record BusinessInput(String name, String externalRef) {
+    }
+}

@@ -1,0 +1,139 @@
+package dev.firmaccess.keycloak.access;
+
+import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
+import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.Validation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/** A firm's businesses: members see what is shared with them, owners and admins see and change everything. */
+public final class BusinessService {
+
+    private final FirmContext context;
+
+    public BusinessService(FirmContext context) {
+        this.context = context;
+    }
+
+    public List<BusinessView> page(String search, ArchiveFilter filter, int first, int max) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        if (context.actor().may(FirmPermission.VIEW_ALL)) {
+            return context.businesses()
+                    .page(context.firm().getId(), search, filter, BusinessRepository.Reach.ALL, first, max).stream()
+                    .map(business -> BusinessView.of(business, null))
+                    .toList();
+        }
+        return actorAccess().explain(search, first, max).stream()
+                .map(explained -> BusinessView.of(require(explained.businessId()), explained.level()))
+                .toList();
+    }
+
+    public long count(String search, ArchiveFilter filter) {
+        return context.actor().may(FirmPermission.VIEW_ALL)
+                ? context.businesses().count(context.firm().getId(), search, filter, BusinessRepository.Reach.ALL)
+                : actorAccess().count(search);
+    }
+
+    /** A business the actor may see; unknown, foreign and unshared ones answer the same 404. */
+    public BusinessView get(String businessId) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        BusinessEntity business = require(businessId);
+        if (context.actor().may(FirmPermission.VIEW_ALL)) {
+            return BusinessView.of(business, null);
+        }
+        return actorAccess().levelOn(business)
+                .map(level -> BusinessView.of(business, level))
+                .orElseThrow(BusinessService::notFound);
+    }
+
+    public BusinessView create(String name, String externalRef) {
+        context.actor().require(FirmPermission.CREATE_BUSINESS);
+        String checkedName = Validation.name(name, "name");
+        String checkedRef = Validation.optionalText(externalRef, "externalRef");
+        requireFreeExternalRef(checkedRef, null);
+        BusinessEntity business = new BusinessEntity();
+        business.setId(KeycloakModelUtils.generateId());
+        business.setRealmId(context.realm().getId());
+        business.setOrganizationId(context.firm().getId());
+        business.setName(checkedName);
+        business.setExternalRef(checkedRef);
+        business.setCreatedBy(context.actor().userId());
+        business.setCreatedAt(System.currentTimeMillis());
+        context.businesses().persist(business);
+        context.audit().record("business.created", "business", business.getId(), null, state(business));
+        if (context.actor().staffRole().filter(role -> role == StaffRole.MEMBER).isPresent()) {
+            // A member's business belongs to the firm; the member keeps working on it through a direct grant.
+            context.grants().create(context.firm().getId(), business.getId(), GrantSubjectType.USER,
+                    context.actor().userId(), context.levels().strongest(), context.actor().userId());
+            return BusinessView.of(business, context.levels().strongest());
+        }
+        return BusinessView.of(business, null);
+    }
+
+    public BusinessView update(String businessId, String name, String externalRef) {
+        context.actor().require(FirmPermission.MANAGE);
+        BusinessEntity business = require(businessId);
+        String checkedName = Validation.name(name, "name");
+        String checkedRef = Validation.optionalText(externalRef, "externalRef");
+        requireFreeExternalRef(checkedRef, businessId);
+        Map<String, Object> before = state(business);
+        business.setName(checkedName);
+        business.setExternalRef(checkedRef);
+        context.audit().record("business.updated", "business", businessId, before, state(business));
+        return BusinessView.of(business, null);
+    }
+
+    public BusinessView setArchived(String businessId, boolean archived) {
+        context.actor().require(FirmPermission.MANAGE);
+        BusinessEntity business = require(businessId);
+        if (business.isArchived() != archived) {
+            Map<String, Object> before = state(business);
+            business.setArchived(archived);
+            context.audit().record(archived ? "business.archived" : "business.restored", "business", businessId,
+                    before, state(business));
+        }
+        return BusinessView.of(business, null);
+    }
+
+    public void delete(String businessId) {
+        context.actor().require(FirmPermission.MANAGE);
+        BusinessEntity business = require(businessId);
+        Map<String, Object> before = state(business);
+        context.businesses().delete(business);
+        context.audit().record("business.deleted", "business", businessId, before, null);
+    }
+
+    /** A business of this firm, or the 404 that unknown ids and other firms' ids get alike. */
+    public BusinessEntity require(String businessId) {
+        return context.businesses().find(context.firm().getId(), businessId).orElseThrow(BusinessService::notFound);
+    }
+
+    private AccessService actorAccess() {
+        return new AccessService(context, context.requireStaffMember(context.actor().userId()));
+    }
+
+    private void requireFreeExternalRef(String externalRef, String exceptBusinessId) {
+        if (externalRef != null && context.businesses().externalRefTaken(context.firm().getId(), externalRef,
+                exceptBusinessId)) {
+            throw ApiErrors.conflict("Another business of this firm already has the external reference '"
+                    + externalRef + "'");
+        }
+    }
+
+    private static Map<String, Object> state(BusinessEntity business) {
+        Map<String, Object> state = new HashMap<>();
+        state.put("name", business.getName());
+        state.put("externalRef", business.getExternalRef());
+        state.put("archived", business.isArchived());
+        return state;
+    }
+
+    private static jakarta.ws.rs.WebApplicationException notFound() {
+        return ApiErrors.notFound("Business not found");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.firmaccess.keycloak.access;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Storage of grants. The queries that decide a member's reach select by the (subject type,
+ * subject id, firm) index and join active businesses, so their cost follows the member's grants,
+ * not the firm's size.
+ */
+public final class GrantRepository {
+
+    static final String REACHES = "g.organizationId = :org and ((g.subjectType = :user and g.subjectId = :userId)"
+            + " or (g.subjectType = :team and g.subjectId in :teamIds))";
+    private static final String ACTIVE = "exists (select b.id from BusinessEntity b where b.id = g.businessId"
+            + " and b.archived = false)";
+
+    private final EntityManager em;
+
+    public GrantRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<GrantEntity> find(String businessId, GrantSubjectType type, String subjectId) {
+        return em.createQuery("select g from GrantEntity g where g.businessId = :business and g.subjectType = :type"
+                        + " and g.subjectId = :subject", GrantEntity.class)
+                .setParameter("business", businessId)
+                .setParameter("type", type)
+                .setParameter("subject", subjectId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The grants that reach a staff member directly or through their teams, on active businesses only. */
+    public List<GrantEntity> reaching(String organizationId, String userId, Collection<String> teamIds) {
+        return reachingQuery("select g from GrantEntity g where " + REACHES + " and " + ACTIVE, organizationId, userId,
+                teamIds).getResultList();
+    }
+
+    /** The same, restricted to some businesses: for explaining one page of them. */
+    public List<GrantEntity> reaching(String organizationId, String userId, Collection<String> teamIds,
+            Collection<String> businessIds) {
+        if (businessIds.isEmpty()) {
+            return List.of();
+        }
+        return reachingQuery("select g from GrantEntity g where " + REACHES + " and g.businessId in :businesses",
+                organizationId, userId, teamIds)
+                .setParameter("businesses", businessIds)
+                .getResultList();
+    }
+
+    public List<GrantEntity> forBusiness(String businessId) {
+        return em.createQuery("select g from GrantEntity g where g.businessId = :business order by g.createdAt, g.id",
+                        GrantEntity.class)
+                .setParameter("business", businessId)
+                .getResultList();
+    }
+
+    public List<GrantEntity> forSubject(String organizationId, GrantSubjectType type, String subjectId) {
+        return em.createQuery("select g from GrantEntity g where g.organizationId = :org and g.subjectType = :type"
+                        + " and g.subjectId = :subject", GrantEntity.class)
+                .setParameter("org", organizationId)
+                .setParameter("type", type)
+                .setParameter("subject", subjectId)
+                .getResultList();
+    }
+
+    public GrantEntity create(String organizationId, String businessId, GrantSubjectType type, String subjectId,
+            String level, String createdBy) {
+        GrantEntity grant = new GrantEntity();
+        grant.setId(KeycloakModelUtils.generateId());
+        grant.setOrganizationId(organizationId);
+        grant.setBusinessId(businessId);
+        grant.setSubjectType(type);
+        grant.setSubjectId(subjectId);
+        grant.setAccessLevel(level);
+        grant.setCreatedBy(createdBy);
+        grant.setCreatedAt(System.currentTimeMillis());
+        em.persist(grant);
+        return grant;
+    }
+
+    public void delete(GrantEntity grant) {
+        em.remove(grant);
+    }
+
+    public int deleteForSubject(String organizationId, GrantSubjectType type, String subjectId) {
+        return em.createQuery("delete from GrantEntity g where g.organizationId = :org and g.subjectType = :type"
+                        + " and g.subjectId = :subject")
+                .setParameter("org", organizationId)
+                .setParameter("type", type)
+                .setParameter("subject", subjectId)
+                .executeUpdate();
+    }
+
+    private TypedQuery<GrantEntity> reachingQuery(String jpql, String organizationId, String userId,
+            Collection<String> teamIds) {
+        return reachingQuery(jpql, organizationId, userId, teamIds, GrantEntity.class);
+    }
+
+    private <T> TypedQuery<T> reachingQuery(String jpql, String organizationId, String userId,
+            Collection<String> teamIds, Class<T> type) {
+        return bindReach(em.createQuery(jpql, type).setParameter("org", organizationId), userId, teamIds);
+    }
+
+    /** Binds the parameters of {@link #REACHES} except the firm. */
+    static <T> TypedQuery<T> bindReach(TypedQuery<T> query, String userId, Collection<String> teamIds) {
+        // An empty IN list is invalid SQL on some databases; no team can have an empty id.
+        Collection<String> teams = teamIds.isEmpty() ? List.of("") : teamIds;
+        return query.setParameter("user", GrantSubjectType.USER)
+                .setParameter("userId", userId)
+                .setParameter("team", GrantSubjectType.TEAM)
+                .setParameter("teamIds", teams);
+    }
+}

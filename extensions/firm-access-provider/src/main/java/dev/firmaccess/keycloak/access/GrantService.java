@@ -1,0 +1,259 @@
+package dev.firmaccess.keycloak.access;
+
+import dev.firmaccess.keycloak.access.GrantViews.BulkGrantItem;
+import dev.firmaccess.keycloak.access.GrantViews.BulkRevokeItem;
+import dev.firmaccess.keycloak.access.GrantViews.BusinessGrant;
+import dev.firmaccess.keycloak.access.GrantViews.DirectGrant;
+import dev.firmaccess.keycloak.access.GrantViews.TeamGrant;
+import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.web.ApiErrors;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Sharing businesses with staff and teams. Every call validates all of its input before it
+ * writes anything, so a bulk call with one bad item changes nothing.
+ */
+public final class GrantService {
+
+    private final FirmContext context;
+
+    public GrantService(FirmContext context) {
+        this.context = context;
+    }
+
+    public List<BusinessGrant> forBusiness(BusinessEntity business) {
+        context.actor().require(FirmPermission.VIEW_ALL);
+        return context.grants().forBusiness(business.getId()).stream()
+                .map(grant -> new BusinessGrant(grant.getBusinessId(), typeName(grant.getSubjectType()),
+                        grant.getSubjectId(), subjectName(grant.getSubjectType(), grant.getSubjectId()),
+                        grant.getAccessLevel()))
+                .toList();
+    }
+
+    public List<TeamGrant> forTeam(GroupModel team) {
+        context.actor().require(FirmPermission.VIEW_ALL);
+        List<GrantEntity> grants = context.grants().forSubject(context.firm().getId(), GrantSubjectType.TEAM,
+                team.getId());
+        Map<String, BusinessEntity> businesses = businessesById(grants.stream().map(GrantEntity::getBusinessId).toList());
+        return grants.stream()
+                .map(grant -> new TeamGrant(grant.getBusinessId(), businesses.get(grant.getBusinessId()).getName(),
+                        grant.getAccessLevel()))
+                .sorted(java.util.Comparator.comparing(TeamGrant::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    public BusinessGrant share(BusinessEntity business, GrantSubjectType type, String subjectId, String level) {
+        context.actor().require(FirmPermission.MANAGE);
+        String checkedLevel = context.levels().require(level);
+        requireSubject(type, subjectId);
+        apply(business.getId(), type, subjectId, checkedLevel);
+        return new BusinessGrant(business.getId(), typeName(type), subjectId, subjectName(type, subjectId), checkedLevel);
+    }
+
+    public void unshare(BusinessEntity business, GrantSubjectType type, String subjectId) {
+        context.actor().require(FirmPermission.MANAGE);
+        GrantEntity grant = findInFirm(business.getId(), type, subjectId)
+                .orElseThrow(() -> ApiErrors.notFound("Grant not found"));
+        context.grants().delete(grant);
+        context.audit().record("grant.removed", "business", business.getId(), state(grant), null);
+    }
+
+    public int bulkShare(List<BulkGrantItem> items) {
+        context.actor().require(FirmPermission.MANAGE);
+        requireBulkSize(items);
+        List<ResolvedGrant> resolved = items.stream()
+                .map(item -> new ResolvedGrant(required(item.businessId(), "businessId"),
+                        subjectType(item.subjectType()), required(item.subjectId(), "subjectId"),
+                        context.levels().require(item.level())))
+                .toList();
+        requireDistinct(resolved);
+        requireBusinesses(resolved.stream().map(ResolvedGrant::businessId).collect(Collectors.toSet()));
+        resolved.stream().map(g -> Map.entry(g.type(), g.subjectId())).distinct()
+                .forEach(subject -> requireSubject(subject.getKey(), subject.getValue()));
+
+        List<Map<String, String>> changed = resolved.stream()
+                .filter(g -> apply(g.businessId(), g.type(), g.subjectId(), g.level(), false))
+                .map(ResolvedGrant::state)
+                .toList();
+        if (!changed.isEmpty()) {
+            context.audit().record("grant.bulk_added", "firm", context.firm().getId(), null, Map.of("grants", changed));
+        }
+        return changed.size();
+    }
+
+    public int bulkRevoke(List<BulkRevokeItem> items) {
+        context.actor().require(FirmPermission.MANAGE);
+        requireBulkSize(items);
+        List<GrantEntity> grants = items.stream()
+                .map(item -> findInFirm(required(item.businessId(), "businessId"), subjectType(item.subjectType()),
+                        required(item.subjectId(), "subjectId"))
+                        .orElseThrow(() -> ApiErrors.notFound("No grant of business " + item.businessId() + " to "
+                                + item.subjectType() + " " + item.subjectId())))
+                .toList();
+        if (new HashSet<>(grants).size() != grants.size()) {
+            throw ApiErrors.badRequest("The same grant is listed more than once");
+        }
+        grants.forEach(context.grants()::delete);
+        context.audit().record("grant.bulk_revoked", "firm", context.firm().getId(),
+                Map.of("grants", grants.stream().map(GrantService::state).toList()), Map.of("grants", List.of()));
+        return grants.size();
+    }
+
+    /** Makes the member's direct grants exactly the given ones; team grants stay as they are. */
+    public void replaceDirect(UserModel member, List<DirectGrant> wanted) {
+        context.actor().require(FirmPermission.MANAGE);
+        requireBulkSize(wanted);
+        Map<String, String> target = new LinkedHashMap<>();
+        for (DirectGrant grant : wanted) {
+            String level = context.levels().require(grant.level());
+            if (target.put(required(grant.businessId(), "businessId"), level) != null) {
+                throw ApiErrors.badRequest("Business " + grant.businessId() + " is listed more than once");
+            }
+        }
+        requireBusinesses(target.keySet());
+
+        List<GrantEntity> current = context.grants().forSubject(context.firm().getId(), GrantSubjectType.USER,
+                member.getId());
+        Map<String, String> before = current.stream()
+                .collect(Collectors.toMap(GrantEntity::getBusinessId, GrantEntity::getAccessLevel));
+        current.stream().filter(g -> !target.containsKey(g.getBusinessId())).forEach(context.grants()::delete);
+        target.forEach((businessId, level) -> apply(businessId, GrantSubjectType.USER, member.getId(), level, false));
+        if (!before.equals(target)) {
+            context.audit().record("access.replaced", "staff", member.getId(), Map.of("direct", before),
+                    Map.of("direct", target));
+        }
+    }
+
+    /** Gives the member a direct grant on every current active business. */
+    public int assignAll(UserModel member, String level) {
+        context.actor().require(FirmPermission.MANAGE);
+        String checkedLevel = context.levels().require(level);
+        int changed = (int) context.businesses().activeIds(context.firm().getId()).stream()
+                .filter(businessId -> apply(businessId, GrantSubjectType.USER, member.getId(), checkedLevel, false))
+                .count();
+        context.audit().record("access.assigned_all", "staff", member.getId(), null,
+                Map.of("level", checkedLevel, "changed", changed));
+        return changed;
+    }
+
+    private void apply(String businessId, GrantSubjectType type, String subjectId, String level) {
+        apply(businessId, type, subjectId, level, true);
+    }
+
+    /** Creates or updates one grant; answers whether anything changed. */
+    private boolean apply(String businessId, GrantSubjectType type, String subjectId, String level, boolean audited) {
+        Optional<GrantEntity> existing = findInFirm(businessId, type, subjectId);
+        if (existing.isPresent() && existing.get().getAccessLevel().equals(level)) {
+            return false;
+        }
+        Map<String, String> before = existing.map(GrantService::state).orElse(null);
+        GrantEntity grant = existing.orElseGet(() -> context.grants().create(context.firm().getId(), businessId, type,
+                subjectId, level, context.actor().userId()));
+        grant.setAccessLevel(level);
+        if (audited) {
+            context.audit().record(before == null ? "grant.added" : "grant.changed", "business", businessId, before,
+                    state(grant));
+        }
+        return true;
+    }
+
+    /** A grant of this firm only: ids of another firm's businesses find nothing. */
+    private Optional<GrantEntity> findInFirm(String businessId, GrantSubjectType type, String subjectId) {
+        return context.grants().find(businessId, type, subjectId)
+                .filter(grant -> grant.getOrganizationId().equals(context.firm().getId()));
+    }
+
+    private void requireSubject(GrantSubjectType type, String subjectId) {
+        if (type == GrantSubjectType.USER) {
+            context.requireStaffMember(subjectId);
+        } else if (context.teams().find(subjectId).isEmpty()) {
+            throw ApiErrors.notFound("Team not found: " + subjectId);
+        }
+    }
+
+    private void requireBusinesses(Collection<String> businessIds) {
+        Set<String> found = context.businesses().findAll(context.firm().getId(), businessIds).stream()
+                .map(BusinessEntity::getId).collect(Collectors.toSet());
+        businessIds.stream().filter(id -> !found.contains(id)).findFirst().ifPresent(missing -> {
+            throw ApiErrors.notFound("Business not found: " + missing);
+        });
+    }
+
+    private Map<String, BusinessEntity> businessesById(Collection<String> ids) {
+        return context.businesses().findAll(context.firm().getId(), ids).stream()
+                .collect(Collectors.toMap(BusinessEntity::getId, Function.identity()));
+    }
+
+    private String subjectName(GrantSubjectType type, String subjectId) {
+        if (type == GrantSubjectType.TEAM) {
+            return context.teams().find(subjectId).map(GroupModel::getName).orElse(null);
+        }
+        UserModel user = context.session().users().getUserById(context.realm(), subjectId);
+        return user == null ? null : user.getUsername();
+    }
+
+    private static void requireBulkSize(List<?> items) {
+        if (items == null) {
+            throw ApiErrors.badRequest("'grants' is required");
+        }
+        if (items.size() > GrantViews.BULK_LIMIT) {
+            throw ApiErrors.badRequest("At most " + GrantViews.BULK_LIMIT + " grants per call");
+        }
+        if (items.contains(null)) {
+            throw ApiErrors.badRequest("'grants' must not contain null");
+        }
+    }
+
+    private static void requireDistinct(List<ResolvedGrant> grants) {
+        long distinct = grants.stream().map(g -> List.of(g.businessId(), g.type().name(), g.subjectId())).distinct()
+                .count();
+        if (distinct != grants.size()) {
+            throw ApiErrors.badRequest("The same business and subject are listed more than once");
+        }
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiErrors.badRequest("'" + field + "' is required in every grant");
+        }
+        return value;
+    }
+
+    static GrantSubjectType subjectType(String value) {
+        if ("user".equals(value)) {
+            return GrantSubjectType.USER;
+        }
+        if ("team".equals(value)) {
+            return GrantSubjectType.TEAM;
+        }
+        throw ApiErrors.badRequest("'subjectType' must be 'user' or 'team'");
+    }
+
+    static String typeName(GrantSubjectType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> state(GrantEntity grant) {
+        return Map.of("businessId", grant.getBusinessId(), "subjectType", typeName(grant.getSubjectType()),
+                "subjectId", grant.getSubjectId(), "level", grant.getAccessLevel());
+    }
+
+    private record ResolvedGrant(String businessId, GrantSubjectType type, String subjectId, String level) {
+        Map<String, String> state() {
+            return Map.of("businessId", businessId, "subjectType", typeName(type), "subjectId", subjectId,
+                    "level", level);
+        }
+    }
+}

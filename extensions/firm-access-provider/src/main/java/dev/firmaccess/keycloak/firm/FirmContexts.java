@@ -1,0 +1,48 @@
+package dev.firmaccess.keycloak.firm;
+
+import dev.firmaccess.keycloak.settings.FirmAccessSettings;
+import dev.firmaccess.keycloak.staff.StaffRepository;
+import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.web.ApiErrors;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** Builds the {@link FirmContext} of a request for each of the two APIs. */
+public final class FirmContexts {
+
+    private FirmContexts() {
+    }
+
+    /** Firm API: the caller must be staff of the firm; everyone else gets the same 404 as for an unknown firm. */
+    public static FirmContext forStaff(KeycloakSession session, AuthResult caller, String firmIdOrAlias) {
+        OrganizationModel firm = FirmLocator.require(session, firmIdOrAlias);
+        if (!firm.isEnabled() || !session.getProvider(OrganizationProvider.class).isMember(firm, caller.user())) {
+            throw ApiErrors.notFound("Firm not found");
+        }
+        RealmModel realm = session.getContext().getRealm();
+        StaffRole role = new StaffRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager())
+                .find(firm.getId(), caller.user().getId())
+                .map(staff -> staff.getRole())
+                .orElse(StaffRole.MEMBER);
+        FirmActor actor = new StaffActor(caller.user().getId(), role, FirmAccessSettings.of(realm));
+        AdminAuth adminAuth = new AdminAuth(realm, caller.token(), caller.user(), caller.client());
+        return new FirmContext(session, firm, actor,
+                () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
+    }
+
+    /** Realm-admin API: Keycloak's organization permissions decide what the administrator may do. */
+    public static FirmContext forRealmAdmin(KeycloakSession session, AdminPermissionEvaluator auth,
+            AdminEventBuilder adminEvent, String firmIdOrAlias) {
+        OrganizationModel firm = FirmLocator.require(session, firmIdOrAlias);
+        RealmAdminActor actor = new RealmAdminActor(auth, firm);
+        actor.require(FirmPermission.VIEW_FIRM);
+        return new FirmContext(session, firm, actor, () -> adminEvent.clone(session));
+    }
+}

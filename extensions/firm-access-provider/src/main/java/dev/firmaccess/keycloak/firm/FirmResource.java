@@ -1,0 +1,56 @@
+package dev.firmaccess.keycloak.firm;
+
+import dev.firmaccess.keycloak.access.BusinessResource;
+import dev.firmaccess.keycloak.access.GrantResource;
+import dev.firmaccess.keycloak.audit.AuditResource;
+import dev.firmaccess.keycloak.staff.StaffResource;
+import dev.firmaccess.keycloak.team.TeamResource;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * One firm's sub-resources. The firm API and the realm-admin API mount the same class; only the
+ * {@link FirmActor} in the context differs, so both APIs always offer the same operations.
+ */
+public class FirmResource {
+
+    private final FirmContext context;
+
+    public FirmResource(FirmContext context) {
+        this.context = context;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public FirmSummary summary() {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        return context.summary();
+    }
+
+    @Path("staff")
+    public StaffResource staff() {
+        return new StaffResource(context);
+    }
+
+    @Path("businesses")
+    public BusinessResource businesses() {
+        return new BusinessResource(context);
+    }
+
+    @Path("grants")
+    public GrantResource grants() {
+        return new GrantResource(context);
+    }
+
+    @Path("teams")
+    public TeamResource teams() {
+        return new TeamResource(context);
+    }
+
+    @Path("audit")
+    public AuditResource audit() {
+        return new AuditResource(context);
+    }
+}

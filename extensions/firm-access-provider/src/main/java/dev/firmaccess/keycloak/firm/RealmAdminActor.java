@@ -1,0 +1,48 @@
+package dev.firmaccess.keycloak.firm;
+
+import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.web.ApiErrors;
+import java.util.Optional;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * A realm administrator acting through the admin API. Keycloak's own organization permissions
+ * decide: viewing needs view rights on the organization, every change needs manage rights.
+ */
+public final class RealmAdminActor implements FirmActor {
+
+    private final AdminPermissionEvaluator auth;
+    private final OrganizationModel firm;
+
+    public RealmAdminActor(AdminPermissionEvaluator auth, OrganizationModel firm) {
+        this.auth = auth;
+        this.firm = firm;
+    }
+
+    @Override
+    public String userId() {
+        return auth.adminAuth().getUser().getId();
+    }
+
+    @Override
+    public Optional<StaffRole> staffRole() {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean may(FirmPermission permission) {
+        return switch (permission) {
+            case VIEW_FIRM, VIEW_ALL -> auth.orgs().canView(firm);
+            case CREATE_BUSINESS, MANAGE, MANAGE_OWNERS -> auth.orgs().canManage(firm);
+        };
+    }
+
+    @Override
+    public void require(FirmPermission permission) {
+        if (!may(permission)) {
+            throw ApiErrors.forbidden("Your realm administration roles do not allow this on organization "
+                    + firm.getAlias());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.firmaccess.keycloak.firm;
+
+import dev.firmaccess.keycloak.settings.FirmAccessSettings;
+import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.web.ApiErrors;
+import java.util.Optional;
+
+/** A staff member acting through the firm API: permissions follow from the staff role. */
+public final class StaffActor implements FirmActor {
+
+    private final String userId;
+    private final StaffRole role;
+    private final FirmAccessSettings settings;
+
+    public StaffActor(String userId, StaffRole role, FirmAccessSettings settings) {
+        this.userId = userId;
+        this.role = role;
+        this.settings = settings;
+    }
+
+    @Override
+    public String userId() {
+        return userId;
+    }
+
+    @Override
+    public Optional<StaffRole> staffRole() {
+        return Optional.of(role);
+    }
+
+    @Override
+    public boolean may(FirmPermission permission) {
+        return switch (permission) {
+            case VIEW_FIRM -> true;
+            case CREATE_BUSINESS -> role.reachesAllBusinesses() || settings.membersMayCreateBusinesses();
+            case VIEW_ALL, MANAGE -> role.reachesAllBusinesses();
+            case MANAGE_OWNERS -> role == StaffRole.OWNER;
+        };
+    }
+
+    @Override
+    public void require(FirmPermission permission) {
+        if (!may(permission)) {
+            throw ApiErrors.forbidden(switch (permission) {
+                case MANAGE_OWNERS -> "Only an owner of the firm may do this";
+                case CREATE_BUSINESS -> "Members of this firm may not create businesses";
+                default -> "Only owners and admins of the firm may do this";
+            });
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.firmaccess.keycloak.settings;
+
+import dev.firmaccess.keycloak.staff.StaffRole;
+import java.util.List;
+
+/**
+ * The realm settings as the admin API shows and takes them. In an update every field is
+ * optional, and an omitted field keeps its value.
+ */
+public record SettingsView(RoleLabels roleLabels, List<String> accessLevels, Boolean membersMayCreateBusinesses,
+        Integer staffInvitationExpiryDays, Integer portalInvitationExpiryDays, Integer resendCooldownMinutes,
+        Integer claimBusinessCap) {
+
+    /** Display labels of the three staff roles. */
+    public record RoleLabels(String owner, String admin, String member) {
+    }
+
+    static SettingsView of(FirmAccessSettings settings) {
+        return new SettingsView(
+                new RoleLabels(settings.labelOf(StaffRole.OWNER), settings.labelOf(StaffRole.ADMIN),
+                        settings.labelOf(StaffRole.MEMBER)),
+                settings.accessLevels(), settings.membersMayCreateBusinesses(), settings.staffInvitationExpiryDays(),
+                settings.portalInvitationExpiryDays(), settings.resendCooldownMinutes(), settings.claimBusinessCap());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.firmaccess.keycloak.staff;
+
+import dev.firmaccess.keycloak.firm.FirmActor;
+import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.web.ApiErrors;
+
+/**
+ * The rules that keep a firm governable: only owners make, unmake or remove owners, and the
+ * last owner can be neither demoted nor removed, so nobody can lock the firm out of itself.
+ */
+public final class StaffPolicy {
+
+    private StaffPolicy() {
+    }
+
+    public static void checkRoleChange(FirmActor actor, StaffRole current, StaffRole target, long owners) {
+        actor.require(current == StaffRole.OWNER || target == StaffRole.OWNER
+                ? FirmPermission.MANAGE_OWNERS : FirmPermission.MANAGE);
+        if (current == StaffRole.OWNER && target != StaffRole.OWNER && owners <= 1) {
+            throw ApiErrors.conflict("The firm's last owner cannot be demoted; make another owner first");
+        }
+    }
+
+    public static void checkRemoval(FirmActor actor, StaffRole current, long owners) {
+        actor.require(current == StaffRole.OWNER ? FirmPermission.MANAGE_OWNERS : FirmPermission.MANAGE);
+        if (current == StaffRole.OWNER && owners <= 1) {
+            throw ApiErrors.conflict("The firm's last owner cannot be removed; make another owner first");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.firmaccess.keycloak.staff;
+
+import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
+import dev.firmaccess.keycloak.access.BusinessRepository.Reach;
+import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.firm.FirmPermission;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.UserModel;
+
+/** Listing staff and changing their role, programmatic access and membership. */
+public final class StaffService {
+
+    private final FirmContext context;
+
+    public StaffService(FirmContext context) {
+        this.context = context;
+    }
+
+    public List<StaffView> page(String search, int first, int max) {
+        context.actor().require(FirmPermission.VIEW_ALL);
+        List<UserModel> members = context.organizations()
+                .getMembersStream(context.firm(), blankToNull(search), false, first, max).toList();
+        Map<String, StaffEntity> rows = context.staff()
+                .findByUsers(context.firm().getId(), members.stream().map(UserModel::getId).toList()).stream()
+                .collect(Collectors.toMap(StaffEntity::getUserId, Function.identity()));
+        long allBusinesses = activeBusinessCount();
+        return members.stream().map(user -> view(user, rows.get(user.getId()), allBusinesses)).toList();
+    }
+
+    public long count(String search) {
+        return search == null || search.isBlank()
+                ? context.organizations().getMembersCount(context.firm())
+                : context.organizations().getMembersStream(context.firm(), search.trim(), false, null, null).count();
+    }
+
+    public StaffView get(String userId) {
+        if (!context.actor().is(userId)) {
+            context.actor().require(FirmPermission.VIEW_ALL);
+        }
+        UserModel user = context.requireStaffMember(userId);
+        return view(user, context.staff().find(context.firm().getId(), userId).orElse(null), activeBusinessCount());
+    }
+
+    public StaffView changeRole(String userId, StaffRole target) {
+        context.actor().require(FirmPermission.MANAGE);
+        UserModel user = context.requireStaffMember(userId);
+        StaffRole current = context.roleOf(userId);
+        StaffPolicy.checkRoleChange(context.actor(), current, target, context.staff().lockOwners(context.firm().getId()));
+        if (current != target) {
+            context.staff().upsert(context.realm().getId(), context.firm().getId(), userId, target);
+            context.audit().record("staff.role_changed", "staff", userId,
+                    Map.of("role", current.canonicalName()), Map.of("role", target.canonicalName()));
+        }
+        return get(user.getId());
+    }
+
+    public StaffView setProgrammaticAccess(String userId, boolean enabled) {
+        context.actor().require(FirmPermission.MANAGE);
+        context.requireStaffMember(userId);
+        StaffEntity row = context.staff().ensure(context.realm().getId(), context.firm().getId(), userId);
+        if (row.isProgrammaticAccess() != enabled) {
+            row.setProgrammaticAccess(enabled);
+            context.audit().record("staff.programmatic_access_changed", "staff", userId,
+                    Map.of("programmaticAccess", !enabled), Map.of("programmaticAccess", enabled));
+        }
+        return get(userId);
+    }
+
+    /**
+     * Ends the native organization membership; the membership-leave listener then removes the
+     * staff role, direct grants and team memberships in the same transaction.
+     */
+    public void remove(String userId) {
+        context.actor().require(FirmPermission.MANAGE);
+        UserModel user = context.requireStaffMember(userId);
+        StaffRole current = context.roleOf(userId);
+        StaffPolicy.checkRemoval(context.actor(), current, context.staff().lockOwners(context.firm().getId()));
+        context.organizations().removeMember(context.firm(), user);
+        context.audit().record("staff.removed", "staff", userId,
+                Map.of("role", current.canonicalName(), "username", user.getUsername()), null);
+    }
+
+    private StaffView view(UserModel user, StaffEntity row, long allBusinesses) {
+        StaffRole role = row == null ? StaffRole.MEMBER : row.getRole();
+        List<GroupModel> teams = context.teams().teamsOf(user);
+        long businessCount = role.reachesAllBusinesses()
+                ? allBusinesses
+                : context.businesses().count(context.firm().getId(), null, ArchiveFilter.ACTIVE,
+                        new Reach(user.getId(), teams.stream().map(GroupModel::getId).toList()));
+        return new StaffView(user.getId(), user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName(),
+                role.canonicalName(), context.settings().labelOf(role), row == null || row.isProgrammaticAccess(),
+                teams.stream().map(team -> new StaffView.TeamRef(team.getId(), team.getName())).toList(),
+                businessCount);
+    }
+
+    private long activeBusinessCount() {
+        return context.businesses().count(context.firm().getId(), null, ArchiveFilter.ACTIVE, Reach.ALL);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

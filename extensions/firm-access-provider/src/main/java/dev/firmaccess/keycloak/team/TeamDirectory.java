@@ -1,0 +1,82 @@
+package dev.firmaccess.keycloak.team;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * Teams are the firm's native organization groups, so Keycloak's own Organizations tab and
+ * group mappers see the same teams. Only top-level groups count as teams.
+ */
+public final class TeamDirectory {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final OrganizationProvider organizations;
+    private final OrganizationModel firm;
+
+    public TeamDirectory(KeycloakSession session, RealmModel realm, OrganizationProvider organizations,
+            OrganizationModel firm) {
+        this.session = session;
+        this.realm = realm;
+        this.organizations = organizations;
+        this.firm = firm;
+    }
+
+    public Optional<GroupModel> find(String teamId) {
+        GroupModel group = session.groups().getGroupById(realm, teamId);
+        boolean ours = group != null && group.getParentId() == null && group.getOrganization() != null
+                && group.getOrganization().getId().equals(firm.getId())
+                && !group.getId().equals(organizations.getOrganizationGroup(firm).getId());
+        return ours ? Optional.of(group) : Optional.empty();
+    }
+
+    public List<GroupModel> page(String search, int first, int max) {
+        return search == null || search.isBlank()
+                ? organizations.getTopLevelGroups(firm, first, max).toList()
+                : organizations.searchGroupsByName(firm, search.trim(), false, first, max).toList();
+    }
+
+    public long count(String search) {
+        return search == null || search.isBlank()
+                ? organizations.getTopLevelGroups(firm, null, null).count()
+                : organizations.searchGroupsByName(firm, search.trim(), false, null, null).count();
+    }
+
+    public boolean nameTaken(String name, String exceptTeamId) {
+        return organizations.searchGroupsByName(firm, name, true, null, null)
+                .anyMatch(group -> group.getParentId() == null && !group.getId().equals(exceptTeamId));
+    }
+
+    public GroupModel create(String name) {
+        return organizations.createGroup(firm, name, null);
+    }
+
+    public void delete(GroupModel team) {
+        session.groups().removeGroup(realm, team);
+    }
+
+    public List<GroupModel> teamsOf(UserModel user) {
+        return organizations.getOrganizationGroupsByMember(firm, user)
+                .filter(group -> group.getParentId() == null)
+                .toList();
+    }
+
+    public List<String> teamIdsOf(UserModel user) {
+        return teamsOf(user).stream().map(GroupModel::getId).toList();
+    }
+
+    public List<UserModel> members(GroupModel team, int first, int max) {
+        return session.users().getGroupMembersStream(realm, team, first, max).toList();
+    }
+
+    public long memberCount(GroupModel team) {
+        return session.users().getUsersCount(realm, Set.of(team.getId()));
+    }
+}

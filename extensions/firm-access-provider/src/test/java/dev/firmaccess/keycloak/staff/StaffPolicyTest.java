@@ -1,0 +1,74 @@
+package dev.firmaccess.keycloak.staff;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.firmaccess.keycloak.firm.StaffActor;
+import dev.firmaccess.keycloak.settings.FirmAccessSettings;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.keycloak.services.ErrorResponseException;
+
+class StaffPolicyTest {
+
+    private static final FirmAccessSettings DEFAULTS = FirmAccessSettings.parse(name -> null);
+
+    private static StaffActor actor(StaffRole role) {
+        return new StaffActor("actor", role, DEFAULTS);
+    }
+
+    private static int statusOf(Throwable thrown) {
+        return ((ErrorResponseException) thrown).getResponse().getStatus();
+    }
+
+    @Nested
+    class GivenAnAdmin {
+        @Test
+        void mayPromoteAMemberToAdmin() {
+            assertThatCode(() -> StaffPolicy.checkRoleChange(actor(StaffRole.ADMIN), StaffRole.MEMBER, StaffRole.ADMIN, 1))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void mayNotMakeAnOwner() {
+            assertThatThrownBy(() -> StaffPolicy.checkRoleChange(actor(StaffRole.ADMIN), StaffRole.ADMIN, StaffRole.OWNER, 1))
+                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(statusOf(thrown)).isEqualTo(403));
+        }
+
+        @Test
+        void mayNotRemoveAnOwnerEvenIfThereAreSeveral() {
+            assertThatThrownBy(() -> StaffPolicy.checkRemoval(actor(StaffRole.ADMIN), StaffRole.OWNER, 3))
+                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(statusOf(thrown)).isEqualTo(403));
+        }
+    }
+
+    @Nested
+    class GivenAMember {
+        @Test
+        void mayChangeNobodysRole() {
+            assertThatThrownBy(() -> StaffPolicy.checkRoleChange(actor(StaffRole.MEMBER), StaffRole.MEMBER, StaffRole.ADMIN, 1))
+                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(statusOf(thrown)).isEqualTo(403));
+        }
+    }
+
+    @Nested
+    class GivenAnOwner {
+        @Test
+        void mayDemoteAnotherOwnerWhileOneRemains() {
+            assertThatCode(() -> StaffPolicy.checkRoleChange(actor(StaffRole.OWNER), StaffRole.OWNER, StaffRole.ADMIN, 2))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void mayNotDemoteTheLastOwner() {
+            assertThatThrownBy(() -> StaffPolicy.checkRoleChange(actor(StaffRole.OWNER), StaffRole.OWNER, StaffRole.MEMBER, 1))
+                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(statusOf(thrown)).isEqualTo(409));
+        }
+
+        @Test
+        void mayNotRemoveTheLastOwner() {
+            assertThatThrownBy(() -> StaffPolicy.checkRemoval(actor(StaffRole.OWNER), StaffRole.OWNER, 1))
+                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(statusOf(thrown)).isEqualTo(409));
+        }
+    }
+}
