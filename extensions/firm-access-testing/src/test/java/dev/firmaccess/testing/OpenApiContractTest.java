@@ -1,0 +1,228 @@
+package dev.firmaccess.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpenApiContractTest {
+
+    private static final Path DOCUMENT =
+            Path.of("../firm-access-provider/src/main/resources/META-INF/firm-access/openapi.yaml");
+    private static final String FIRM_API = "/realms/{realm}/firm-access/api/v1";
+    private static final String ADMIN_API = "/admin/realms/{realm}/firm-access";
+    private static final String JSON = "application/json";
+
+    /** The operations under /firms/{firm} of the contract, which both APIs offer. */
+    private static final List<String> FIRM_SUB_RESOURCES = List.of(
+            "GET /staff",
+            "GET /staff/{userId}",
+            "DELETE /staff/{userId}",
+            "PUT /staff/{userId}/role",
+            "PUT /staff/{userId}/programmatic-access",
+            "GET /staff/{userId}/access",
+            "PUT /staff/{userId}/access",
+            "POST /staff/{userId}/access/assign-all",
+            "GET /staff/{userId}/access/explain",
+            "GET /businesses",
+            "POST /businesses",
+            "GET /businesses/{businessId}",
+            "PUT /businesses/{businessId}",
+            "DELETE /businesses/{businessId}",
+            "POST /businesses/{businessId}/archive",
+            "POST /businesses/{businessId}/restore",
+            "GET /businesses/{businessId}/grants",
+            "PUT /businesses/{businessId}/grants/users/{userId}",
+            "DELETE /businesses/{businessId}/grants/users/{userId}",
+            "PUT /businesses/{businessId}/grants/teams/{teamId}",
+            "DELETE /businesses/{businessId}/grants/teams/{teamId}",
+            "POST /grants",
+            "POST /grants/revoke",
+            "GET /teams",
+            "POST /teams",
+            "GET /teams/{teamId}",
+            "PUT /teams/{teamId}",
+            "DELETE /teams/{teamId}",
+            "GET /teams/{teamId}/members",
+            "PUT /teams/{teamId}/members/{userId}",
+            "DELETE /teams/{teamId}/members/{userId}",
+            "GET /teams/{teamId}/grants",
+            "GET /audit");
+
+    private static final String STAFF = """
+            {"userId": "u1", "username": "alice", "email": "alice@example.com", "firstName": "Alice",
+             "lastName": null, "role": "admin", "roleLabel": "PartnerAdmin", "programmaticAccess": false,
+             "teams": [{"id": "t1", "name": "Payroll"}], "businessCount": 3}""";
+
+    private final OpenApiContract contract = OpenApiContract.load(DOCUMENT);
+
+    @Test
+    void documentsEveryOperationOfTheContract() {
+        List<String> expected = new ArrayList<>(List.of(
+                "GET " + FIRM_API + "/openapi.yaml",
+                "GET " + FIRM_API + "/firms",
+                "GET " + FIRM_API + "/firms/{firm}",
+                "GET " + ADMIN_API + "/firms",
+                "GET " + ADMIN_API + "/settings",
+                "PUT " + ADMIN_API + "/settings"));
+        for (String base : List.of(FIRM_API, ADMIN_API)) {
+            FIRM_SUB_RESOURCES.stream()
+                    .map(operation -> operation.replaceFirst(" ", " " + base + "/firms/{firm}"))
+                    .forEach(expected::add);
+        }
+
+        assertThat(contract.operations()).hasSize(72).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void acceptsADocumentedStaffMember() {
+        assertThatCode(() -> contract.assertResponseConforms("GET",
+                "/realms/acme/firm-access/api/v1/firms/f1/staff/u1", 200, "application/json;charset=UTF-8", STAFF))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> contract.assertResponseConforms("get",
+                "/admin/realms/acme/firm-access/firms/f1/staff?max=5", 200, JSON, "[" + STAFF + "]"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void rejectsAnUndocumentedField() {
+        String withPassword = STAFF.replace("\"businessCount\"", "\"password\": \"secret\", \"businessCount\"");
+
+        assertThatThrownBy(() -> contract.assertResponseConforms("GET",
+                "/realms/acme/firm-access/api/v1/firms/f1/staff/u1", 200, JSON, withPassword))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GET " + FIRM_API + "/firms/{firm}/staff/{userId}")
+                .hasMessageContaining("password");
+    }
+
+    @Test
+    void rejectsAMissingRequiredField() {
+        String withoutRole = STAFF.replace("\"role\": \"admin\",", "");
+
+        assertThatThrownBy(() -> contract.assertResponseConforms("GET",
+                "/realms/acme/firm-access/api/v1/firms/f1/staff/u1", 200, JSON, withoutRole))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("role");
+    }
+
+    @Test
+    void rejectsAnUndocumentedStatus() {
+        assertThatThrownBy(() -> contract.assertResponseConforms("GET",
+                "/realms/acme/firm-access/api/v1/firms/f1/staff/u1", 409, JSON,
+                "{\"error\": \"conflict\", \"error_description\": \"x\"}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("409")
+                .hasMessageContaining("status not documented");
+    }
+
+    @Test
+    void acceptsTheErrorShapeOnProtectedEndpoints() {
+        String unauthorized = "{\"error\": \"invalid_token\", \"error_description\": \"A bearer token is required\"}";
+
+        assertThatCode(() -> contract.assertResponseConforms("PUT",
+                "/admin/realms/acme/firm-access/firms/f1/staff/u1/role", 401, JSON, unauthorized))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> contract.assertResponseConforms("PUT",
+                "/admin/realms/acme/firm-access/firms/f1/staff/u1/role", 401, JSON, "{\"error\": \"invalid_token\"}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("error_description");
+    }
+
+    @Test
+    void allowsAnEmptyBodyOnlyWhereNoneIsDocumented() {
+        String path = "/realms/acme/firm-access/api/v1/firms/f1/teams/t1/members/u1";
+
+        assertThatCode(() -> contract.assertResponseConforms("DELETE", path, 204, null, ""))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> contract.assertResponseConforms("DELETE", path, 204, JSON, "{}"))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.assertResponseConforms("GET",
+                "/realms/acme/firm-access/api/v1/firms/f1/teams/t1", 200, JSON, ""))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void rejectsUndocumentedPathsAndMethods() {
+        assertThatThrownBy(() -> contract.assertResponseConforms("GET",
+                "/realms/acme/firm-access/api/v1/firms/f1/secrets", 200, JSON, "[]"))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.assertResponseConforms("PATCH",
+                "/realms/acme/firm-access/api/v1/firms/f1/teams/t1", 200, JSON, "{}"))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void servesTheDocumentAsYamlWithoutAuthentication() {
+        assertThatCode(() -> contract.assertResponseConforms("GET", "/realms/acme/firm-access/api/v1/openapi.yaml",
+                200, "application/yaml", "openapi: 3.1.0\n")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void prefersLiteralSegmentsOverTemplates(@TempDir Path dir) throws IOException {
+        Path yaml = Files.writeString(dir.resolve("openapi.yaml"), """
+                openapi: 3.1.0
+                info: {title: t, version: "1"}
+                paths:
+                  /things/{id}:
+                    get:
+                      responses:
+                        "200": {description: one, content: {application/json: {schema: {type: object}}}}
+                  /things/latest:
+                    get:
+                      responses:
+                        "200": {description: list, content: {application/json: {schema: {type: array}}}}
+                """);
+        OpenApiContract things = OpenApiContract.load(yaml);
+
+        assertThatCode(() -> things.assertResponseConforms("GET", "/things/latest", 200, JSON, "[]"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> things.assertResponseConforms("GET", "/things/t1", 200, JSON, "{}"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void readsTheDocumentShippedInTheProviderJar(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("provider.jar");
+        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(OpenApiContract.JAR_ENTRY));
+            zip.write(Files.readAllBytes(DOCUMENT));
+            zip.closeEntry();
+        }
+
+        assertThat(OpenApiContract.fromProviderJar(jar).operations()).isEqualTo(contract.operations());
+    }
+
+    @Test
+    void refusesADocumentWithAMisspeltSchemaKeyword(@TempDir Path dir) throws IOException {
+        Path yaml = Files.writeString(dir.resolve("openapi.yaml"), """
+                openapi: 3.1.0
+                info: {title: t, version: "1"}
+                paths: {}
+                components:
+                  schemas:
+                    Thing: {type: object, additionalProperty: false}
+                """);
+
+        assertThatThrownBy(() -> OpenApiContract.load(yaml)).hasMessageContaining("additionalProperty");
+    }
+
+    @Test
+    void documentsNotFoundInTheErrorShapeUnderBothBases() {
+        String notFound = "{\"error\": \"not_found\", \"error_description\": \"Firm not found\"}";
+
+        Stream.of(FIRM_API, ADMIN_API).forEach(base -> assertThatCode(() -> contract.assertResponseConforms(
+                "GET", base.replace("{realm}", "acme") + "/firms/f1/audit", 404, JSON, notFound))
+                .doesNotThrowAnyException());
+    }
+}
