@@ -1,24 +1,17 @@
 package dev.firmaccess.keycloak.access;
 
+import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** A client business of a firm. It belongs to exactly one firm (organization). */
 @Entity
 @Table(name = "FA_BUSINESS")
-public class BusinessEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
+public class BusinessEntity extends FirmOwnedEntity {
 
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
-
-    @Column(name = "ORG_ID", length = 36, nullable = false)
-    private String organizationId;
 
     @Column(name = "NAME", length = 255, nullable = false)
     private String name;
@@ -35,28 +28,12 @@ public class BusinessEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
     public String getRealmId() {
         return realmId;
     }
 
     public void setRealmId(String realmId) {
         this.realmId = realmId;
-    }
-
-    public String getOrganizationId() {
-        return organizationId;
-    }
-
-    public void setOrganizationId(String organizationId) {
-        this.organizationId = organizationId;
     }
 
     public String getName() {

@@ -1,23 +1,16 @@
 package dev.firmaccess.keycloak.access;
 
+import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** Access of one user or one team to one business, at an access level such as {@code full}. */
 @Entity
 @Table(name = "FA_GRANT")
-public class GrantEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-
-    @Column(name = "ORG_ID", length = 36, nullable = false)
-    private String organizationId;
+public class GrantEntity extends FirmOwnedEntity {
 
     @Column(name = "BUSINESS_ID", length = 36, nullable = false)
     private String businessId;
@@ -37,22 +30,6 @@ public class GrantEntity {
 
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public String getOrganizationId() {
-        return organizationId;
-    }
-
-    public void setOrganizationId(String organizationId) {
-        this.organizationId = organizationId;
-    }
 
     public String getBusinessId() {
         return businessId;

@@ -1,24 +1,17 @@
 package dev.firmaccess.keycloak.audit;
 
+import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** One change in a firm: who did what to which target, with the state before and after. */
 @Entity
 @Table(name = "FA_AUDIT")
-public class AuditEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
+public class AuditEntity extends FirmOwnedEntity {
 
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
-
-    @Column(name = "ORG_ID", length = 36, nullable = false)
-    private String organizationId;
 
     @Column(name = "EVENT_TIME", nullable = false)
     private long time;
@@ -41,28 +34,12 @@ public class AuditEntity {
     @Column(name = "AFTER_STATE")
     private String after;
 
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
     public String getRealmId() {
         return realmId;
     }
 
     public void setRealmId(String realmId) {
         this.realmId = realmId;
-    }
-
-    public String getOrganizationId() {
-        return organizationId;
-    }
-
-    public void setOrganizationId(String organizationId) {
-        this.organizationId = organizationId;
     }
 
     public long getTime() {

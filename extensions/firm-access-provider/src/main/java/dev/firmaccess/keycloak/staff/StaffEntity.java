@@ -1,10 +1,10 @@
 package dev.firmaccess.keycloak.staff;
 
+import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
@@ -14,17 +14,10 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "FA_STAFF")
-public class StaffEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
+public class StaffEntity extends FirmOwnedEntity {
 
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
-
-    @Column(name = "ORG_ID", length = 36, nullable = false)
-    private String organizationId;
 
     @Column(name = "USER_ID", length = 36, nullable = false)
     private String userId;
@@ -39,28 +32,12 @@ public class StaffEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
     public String getRealmId() {
         return realmId;
     }
 
     public void setRealmId(String realmId) {
         this.realmId = realmId;
-    }
-
-    public String getOrganizationId() {
-        return organizationId;
-    }
-
-    public void setOrganizationId(String organizationId) {
-        this.organizationId = organizationId;
     }
 
     public String getUserId() {

@@ -1,0 +1,33 @@
+package dev.firmaccess.keycloak.storage;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+
+/** Columns every table of the extension has: a generated id and the firm (organization) the row belongs to. */
+@MappedSuperclass
+public abstract class FirmOwnedEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "ORG_ID", length = 36, nullable = false)
+    private String organizationId;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getOrganizationId() {
+        return organizationId;
+    }
+
+    public void setOrganizationId(String organizationId) {
+        this.organizationId = organizationId;
+    }
+}
