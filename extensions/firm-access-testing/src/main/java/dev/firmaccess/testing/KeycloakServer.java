@@ -90,7 +90,9 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-host=127.0.0.1",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
-                "--hostname-strict=false"));
+                "--hostname-strict=false",
+                // a single node: no JGroups discovery listening on every interface
+                "--cache=local"));
         command.addAll(database.runOptions());
         command.addAll(extraRunOptions);
         process = launch(command);
@@ -130,12 +132,17 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the providers in, but leaves a jar whose content is unchanged untouched: Keycloak
+     * refuses an optimized start when a provider's modification time differs from the last build.
+     */
     private void installProviders() {
         try {
             Path providersDir = home.resolve("providers");
             Files.createDirectories(providersDir);
+            List<Path> wanted = providers.stream().map(jar -> providersDir.resolve(jar.getFileName())).toList();
             try (Stream<Path> old = Files.list(providersDir)) {
-                for (Path jar : old.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                for (Path jar : old.filter(p -> p.toString().endsWith(".jar") && !wanted.contains(p)).toList()) {
                     Files.delete(jar);
                 }
             }
@@ -143,7 +150,10 @@ public final class KeycloakServer implements AutoCloseable {
                 if (!Files.isRegularFile(jar)) {
                     throw new IllegalStateException("Provider jar not found: " + jar + " (run the Maven build first)");
                 }
-                Files.copy(jar, providersDir.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Path installed = providersDir.resolve(jar.getFileName());
+                if (!Files.exists(installed) || Files.mismatch(jar, installed) != -1) {
+                    Files.copy(jar, installed, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not install providers into " + home, e);
@@ -152,7 +162,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     private void buildIfChanged() {
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "build",
-                "--db=" + database.kind(), "--cache=local", "--health-enabled=true");
+                "--db=" + database.kind(), "--health-enabled=true");
         String fingerprint = fingerprint(command);
         Path marker = home.resolve(BUILD_MARKER);
         try {
@@ -173,12 +183,16 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** What a build depends on: its options and the installed providers, content and modification time. */
     private String fingerprint(List<String> buildCommand) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(String.join(" ", buildCommand).getBytes(StandardCharsets.UTF_8));
-            for (Path jar : providers) {
-                digest.update(Files.readAllBytes(jar));
+            try (Stream<Path> installed = Files.list(home.resolve("providers"))) {
+                for (Path jar : installed.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                    digest.update(Files.readAllBytes(jar));
+                    digest.update(Long.toString(Files.getLastModifiedTime(jar).toMillis()).getBytes(StandardCharsets.UTF_8));
+                }
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {

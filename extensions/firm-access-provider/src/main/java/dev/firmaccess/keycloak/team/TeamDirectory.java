@@ -12,7 +12,8 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * Teams are the firm's native organization groups, so Keycloak's own Organizations tab and
- * group mappers see the same teams. Only top-level groups count as teams.
+ * group mappers see the same teams. Only top-level organization groups count as teams; Keycloak
+ * hangs them under the organization's internal membership group, which is never a team.
  */
 public final class TeamDirectory {
 
@@ -30,11 +31,8 @@ public final class TeamDirectory {
     }
 
     public Optional<GroupModel> find(String teamId) {
-        GroupModel group = session.groups().getGroupById(realm, teamId);
-        boolean ours = group != null && group.getParentId() == null && group.getOrganization() != null
-                && group.getOrganization().getId().equals(firm.getId())
-                && !group.getId().equals(organizations.getOrganizationGroup(firm).getId());
-        return ours ? Optional.of(group) : Optional.empty();
+        GroupModel group = teamId == null ? null : session.groups().getGroupById(realm, teamId);
+        return group != null && isTeam(group) ? Optional.of(group) : Optional.empty();
     }
 
     public List<GroupModel> page(String search, int first, int max) {
@@ -51,7 +49,7 @@ public final class TeamDirectory {
 
     public boolean nameTaken(String name, String exceptTeamId) {
         return organizations.searchGroupsByName(firm, name, true, null, null)
-                .anyMatch(group -> group.getParentId() == null && !group.getId().equals(exceptTeamId));
+                .anyMatch(group -> isTeam(group) && !group.getId().equals(exceptTeamId));
     }
 
     public GroupModel create(String name) {
@@ -64,7 +62,7 @@ public final class TeamDirectory {
 
     public List<GroupModel> teamsOf(UserModel user) {
         return organizations.getOrganizationGroupsByMember(firm, user)
-                .filter(group -> group.getParentId() == null)
+                .filter(this::isTeam)
                 .toList();
     }
 
@@ -74,6 +72,14 @@ public final class TeamDirectory {
 
     public List<UserModel> members(GroupModel team, int first, int max) {
         return session.users().getGroupMembersStream(realm, team, first, max).toList();
+    }
+
+    private boolean isTeam(GroupModel group) {
+        if (group.getOrganization() == null || !group.getOrganization().getId().equals(firm.getId())) {
+            return false;
+        }
+        String internal = organizations.getOrganizationGroup(firm).getId();
+        return !group.getId().equals(internal) && (group.getParentId() == null || group.getParentId().equals(internal));
     }
 
     public long memberCount(GroupModel team) {

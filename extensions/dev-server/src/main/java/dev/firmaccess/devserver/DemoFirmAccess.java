@@ -1,0 +1,44 @@
+package dev.firmaccess.devserver;
+
+import dev.firmaccess.testing.HttpJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The demo data of realm-config/demo-firm-access.json: what the realm import cannot express. */
+record DemoFirmAccess(String realm, Map<String, Object> settings, List<Firm> firms) {
+
+    record Firm(String alias, List<Staff> staff, List<Business> businesses, List<Grant> grants) {
+    }
+
+    record Staff(String username, String role) {
+    }
+
+    /** A business, identified across restarts by its external reference. */
+    record Business(String externalRef, String name) {
+    }
+
+    /** A share of a business (by external reference) with a user (by username) or a team (by name). */
+    record Grant(String business, String username, String team, String level) {
+    }
+
+    static DemoFirmAccess read(Path file) {
+        try {
+            return HttpJson.MAPPER.readValue(file.toFile(), DemoFirmAccess.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+
+    Optional<String> roleOf(String firmAlias, String username) {
+        return firms.stream()
+                .filter(firm -> firm.alias().equals(firmAlias))
+                .flatMap(firm -> firm.staff().stream())
+                .filter(staff -> staff.username().equals(username))
+                .map(Staff::role)
+                .findFirst();
+    }
+}
