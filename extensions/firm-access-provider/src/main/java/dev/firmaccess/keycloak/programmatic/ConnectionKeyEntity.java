@@ -1,24 +1,17 @@
 package dev.firmaccess.keycloak.programmatic;
 
+import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** A staff member's connection key for one firm; only the hash of the key text is kept. */
 @Entity
 @Table(name = "FA_CONNECTION_KEY")
-public class ConnectionKeyEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
+public class ConnectionKeyEntity extends FirmOwnedEntity {
 
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
-
-    @Column(name = "ORG_ID", length = 36, nullable = false)
-    private String organizationId;
 
     @Column(name = "USER_ID", length = 36, nullable = false)
     private String userId;
@@ -35,28 +28,12 @@ public class ConnectionKeyEntity {
     @Column(name = "LAST_USED_AT")
     private Long lastUsedAt;
 
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
     public String getRealmId() {
         return realmId;
     }
 
     public void setRealmId(String realmId) {
         this.realmId = realmId;
-    }
-
-    public String getOrganizationId() {
-        return organizationId;
-    }
-
-    public void setOrganizationId(String organizationId) {
-        this.organizationId = organizationId;
     }
 
     public String getUserId() {
