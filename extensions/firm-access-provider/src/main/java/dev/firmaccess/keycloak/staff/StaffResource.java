@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.staff;
 
 import dev.firmaccess.keycloak.access.AccessResource;
 import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.programmatic.ConnectionKeyResource;
 import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
@@ -76,6 +77,11 @@ public class StaffResource {
     @Path("{userId}/access")
     public AccessResource access(@PathParam("userId") String userId) {
         return new AccessResource(context, userId);
+    }
+
+    @Path("{userId}/keys")
+    public ConnectionKeyResource keys(@PathParam("userId") String userId) {
+        return new ConnectionKeyResource(context, userId);
     }
 
     /** Body of a role change. */

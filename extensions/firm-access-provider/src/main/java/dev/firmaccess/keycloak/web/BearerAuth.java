@@ -1,10 +1,15 @@
 package dev.firmaccess.keycloak.web;
 
+import dev.firmaccess.keycloak.programmatic.ProgrammaticAccessGate;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
-/** Authenticates the bearer access token of the request against the realm of the request. */
+/**
+ * Authenticates the bearer access token of the request against the realm of the request. A token
+ * of a session that came from a connection key is refused while its key may not act, so the
+ * programmatic-access switch also holds for access tokens issued before it was turned off.
+ */
 public final class BearerAuth {
 
     private BearerAuth() {
@@ -20,6 +25,9 @@ public final class BearerAuth {
         if (result == null || result.user() == null) {
             throw ApiErrors.unauthorized("A valid bearer access token of this realm is required");
         }
+        ProgrammaticAccessGate.of(session).refusalFor(result.session()).ifPresent(refusal -> {
+            throw ApiErrors.unauthorized(refusal.description());
+        });
         return result;
     }
 }

@@ -1,0 +1,104 @@
+package dev.firmaccess.keycloak.programmatic;
+
+import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.staff.StaffEntity;
+import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.Validation;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * A staff member's connection keys in one firm. The member alone creates their keys (a key acts
+ * as them, so nobody else may mint one); they and the firm's owners and admins list and revoke.
+ */
+public final class ConnectionKeyService {
+
+    /** Keys per staff member and firm; enough for every script of one person, and a bound on the table. */
+    public static final int MAX_KEYS_PER_MEMBER = 50;
+
+    private final FirmContext context;
+    private final ConnectionKeyRepository keys;
+
+    public ConnectionKeyService(FirmContext context) {
+        this.context = context;
+        this.keys = new ConnectionKeyRepository(entityManager(context));
+    }
+
+    public List<ConnectionKeyView> page(String userId, int first, int max) {
+        requireSelfOr(userId, FirmPermission.VIEW_ALL);
+        context.requireStaffMember(userId);
+        return keys.page(context.firm().getId(), userId, first, max).stream().map(ConnectionKeyView::of).toList();
+    }
+
+    public long count(String userId) {
+        return keys.count(context.firm().getId(), userId);
+    }
+
+    public ConnectionKeyView get(String userId, String keyId) {
+        requireSelfOr(userId, FirmPermission.VIEW_ALL);
+        context.requireStaffMember(userId);
+        return ConnectionKeyView.of(require(userId, keyId));
+    }
+
+    public CreatedConnectionKey create(String userId, String requestedName) {
+        if (!context.actor().is(userId)) {
+            throw ApiErrors.forbidden("Only the staff member themself may create their connection keys");
+        }
+        context.requireStaffMember(userId);
+        String name = Validation.name(requestedName, "name");
+        boolean programmatic = context.staff().find(context.firm().getId(), userId)
+                .map(StaffEntity::isProgrammaticAccess)
+                .orElse(true);
+        if (!programmatic) {
+            throw ApiErrors.forbidden("Programmatic access is turned off for you in this firm");
+        }
+        if (keys.count(context.firm().getId(), userId) >= MAX_KEYS_PER_MEMBER) {
+            throw ApiErrors.conflict("You already have " + MAX_KEYS_PER_MEMBER
+                    + " connection keys in this firm; revoke one first");
+        }
+        ConnectionKeyEntity key = new ConnectionKeyEntity();
+        key.setId(KeycloakModelUtils.generateId());
+        key.setRealmId(context.realm().getId());
+        key.setOrganizationId(context.firm().getId());
+        key.setUserId(userId);
+        key.setName(name);
+        key.setCreatedAt(System.currentTimeMillis());
+        String text = ConnectionKeyFormat.compose(key.getId(),
+                SecretGenerator.getInstance().randomBytes(ConnectionKeyFormat.SECRET_BYTES));
+        key.setSecretHash(ConnectionKeyFormat.hash(text));
+        keys.add(key);
+        ProgrammaticAccessPolicy.ensure(context.session(), context.realm());
+        context.audit().record("key.created", "connection_key", key.getId(), null,
+                Map.of("name", name, "userId", userId));
+        return CreatedConnectionKey.of(key, text);
+    }
+
+    public void revoke(String userId, String keyId) {
+        requireSelfOr(userId, FirmPermission.MANAGE);
+        context.requireStaffMember(userId);
+        ConnectionKeyEntity key = require(userId, keyId);
+        keys.remove(key);
+        context.audit().record("key.revoked", "connection_key", key.getId(),
+                Map.of("name", key.getName(), "userId", userId), null);
+    }
+
+    private ConnectionKeyEntity require(String userId, String keyId) {
+        return keys.find(context.firm().getId(), userId, keyId)
+                .orElseThrow(() -> ApiErrors.notFound("Connection key not found"));
+    }
+
+    private void requireSelfOr(String userId, FirmPermission permission) {
+        if (!context.actor().is(userId)) {
+            context.actor().require(permission);
+        }
+    }
+
+    private static EntityManager entityManager(FirmContext context) {
+        return context.session().getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+}
