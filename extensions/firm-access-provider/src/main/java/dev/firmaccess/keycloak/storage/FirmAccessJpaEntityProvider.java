@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.storage;
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.audit.AuditEntity;
+import dev.firmaccess.keycloak.invitation.InvitationEntity;
 import dev.firmaccess.keycloak.staff.StaffEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -13,7 +14,8 @@ final class FirmAccessJpaEntityProvider implements JpaEntityProvider {
     static final String CHANGELOG = "META-INF/firm-access-changelog.xml";
 
     private static final List<Class<?>> ENTITIES =
-            List.of(StaffEntity.class, BusinessEntity.class, GrantEntity.class, AuditEntity.class);
+            List.of(StaffEntity.class, BusinessEntity.class, GrantEntity.class, AuditEntity.class,
+                    InvitationEntity.class);
 
     @Override
     public List<Class<?>> getEntities() {
