@@ -102,8 +102,8 @@ public final class InvitationService {
             invitation.setDelivery(DeliveryStatus.NOT_SENT);
             invitation.setInvitedBy(context.actor().userId());
             invitation.setCreatedAt(now);
-            invitations.persist(invitation);
             sendNewLink(invitation, nativeInvitation, expiresAt, now);
+            invitations.persist(invitation);
             context.audit().record("invitation.created", "invitation", invitation.getId(), null, auditState(invitation));
             created.add(view(invitation, now));
         }

@@ -30,11 +30,20 @@ public final class TeamDirectory {
     }
 
     public Optional<GroupModel> find(String teamId) {
-        GroupModel group = session.groups().getGroupById(realm, teamId);
-        boolean ours = group != null && group.getParentId() == null && group.getOrganization() != null
-                && group.getOrganization().getId().equals(firm.getId())
-                && !group.getId().equals(organizations.getOrganizationGroup(firm).getId());
+        GroupModel group = teamId == null ? null : session.groups().getGroupById(realm, teamId);
+        boolean ours = group != null && group.getOrganization() != null
+                && group.getOrganization().getId().equals(firm.getId()) && isTopLevel(group);
         return ours ? Optional.of(group) : Optional.empty();
+    }
+
+    /**
+     * Keycloak 26.7 stores an organization's top-level groups as children of the organization's
+     * internal group, so "top level" means: directly under that group (or under nothing).
+     */
+    private boolean isTopLevel(GroupModel group) {
+        String internal = organizations.getOrganizationGroup(firm).getId();
+        return !group.getId().equals(internal)
+                && (group.getParentId() == null || group.getParentId().equals(internal));
     }
 
     public List<GroupModel> page(String search, int first, int max) {
@@ -51,7 +60,7 @@ public final class TeamDirectory {
 
     public boolean nameTaken(String name, String exceptTeamId) {
         return organizations.searchGroupsByName(firm, name, true, null, null)
-                .anyMatch(group -> group.getParentId() == null && !group.getId().equals(exceptTeamId));
+                .anyMatch(group -> isTopLevel(group) && !group.getId().equals(exceptTeamId));
     }
 
     public GroupModel create(String name) {
@@ -64,7 +73,7 @@ public final class TeamDirectory {
 
     public List<GroupModel> teamsOf(UserModel user) {
         return organizations.getOrganizationGroupsByMember(firm, user)
-                .filter(group -> group.getParentId() == null)
+                .filter(this::isTopLevel)
                 .toList();
     }
 

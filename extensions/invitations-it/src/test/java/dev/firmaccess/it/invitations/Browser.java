@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -20,7 +21,7 @@ import org.jsoup.nodes.Document;
 final class Browser {
 
     private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .cookieHandler(new LoopbackCookies())
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -69,6 +70,27 @@ final class Browser {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Browsers treat 127.0.0.1 as a secure context, and Keycloak marks its cookies Secure there;
+     * java.net's cookie manager would then never send them over http. Drop the flag, as a browser
+     * on loopback effectively does.
+     */
+    private static final class LoopbackCookies extends CookieManager {
+
+        LoopbackCookies() {
+            super(null, CookiePolicy.ACCEPT_ALL);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            Map<String, List<String>> insecure = new java.util.HashMap<>();
+            headers.forEach((name, values) -> insecure.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(value -> value.replaceAll("(?i);\\s*Secure", "")).toList()
+                    : values));
+            super.put(uri, insecure);
         }
     }
 

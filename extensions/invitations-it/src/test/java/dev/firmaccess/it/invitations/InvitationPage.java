@@ -46,9 +46,14 @@ final class InvitationPage {
                 "firstName", firstName, "lastName", lastName, "password", password, "password-confirm", password));
     }
 
-    /** Follows "sign in", signs in on Keycloak's login page and lands back on the invitation. */
+    /**
+     * Follows "sign in", signs in on Keycloak's login page as the given user (the page suggests
+     * the invited address, a person may type another) and lands back on the invitation.
+     */
     InvitationPage signIn(String username, String password) {
-        String signInUrl = page.html().getElementById("fa-sign-in").absUrl("href");
+        String signInUrl = page.html().getElementById("fa-sign-in").absUrl("href")
+                .replaceAll("login_hint=[^&]*", "login_hint="
+                        + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8));
         Browser.Page login = browser.open(signInUrl);
         String action = login.html().getElementById("kc-form-login").absUrl("action");
         return new InvitationPage(browser, browser.submit(action, Map.of("username", username, "password", password)));
