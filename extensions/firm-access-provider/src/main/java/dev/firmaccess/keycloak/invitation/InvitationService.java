@@ -113,10 +113,7 @@ public final class InvitationService {
     public Invitation resend(String id) {
         context.actor().require(FirmPermission.MANAGE);
         InvitationEntity invitation = requireManageable(id);
-        if (invitation.getState() != InvitationState.PENDING) {
-            throw ApiErrors.conflict("Only a pending invitation can be resent; this one is "
-                    + invitation.getState().name().toLowerCase(Locale.ROOT));
-        }
+        requirePending(invitation, "resent");
         long now = System.currentTimeMillis();
         OptionalLong allowedAt = InvitationPolicy.resendAllowedAt(invitation.getLastSentAt(),
                 invitation.isCooldownLifted(), context.settings().resendCooldownMinutes(), now);
@@ -136,10 +133,7 @@ public final class InvitationService {
     public void cancel(String id) {
         context.actor().require(FirmPermission.MANAGE);
         InvitationEntity invitation = requireManageable(id);
-        if (invitation.getState() != InvitationState.PENDING) {
-            throw ApiErrors.conflict("Only a pending invitation can be cancelled; this one is "
-                    + invitation.getState().name().toLowerCase(Locale.ROOT));
-        }
+        requirePending(invitation, "cancelled");
         Map<String, Object> before = auditState(invitation);
         invitation.setState(InvitationState.CANCELLED);
         context.organizations().getInvitationManager().remove(id);
@@ -185,6 +179,13 @@ public final class InvitationService {
             context.actor().require(FirmPermission.MANAGE_OWNERS);
         }
         return invitation;
+    }
+
+    private static void requirePending(InvitationEntity invitation, String action) {
+        if (invitation.getState() != InvitationState.PENDING) {
+            throw ApiErrors.conflict("Only a pending invitation can be " + action + "; this one is "
+                    + invitation.getState().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     private void requireInvitable(InvitationManager natives, String email, long now) {
