@@ -4,6 +4,7 @@ import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.audit.AuditLog;
+import dev.firmaccess.keycloak.invitation.InvitationRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.staff.StaffRepository;
 import dev.firmaccess.keycloak.staff.StaffRole;
@@ -81,6 +82,10 @@ public final class FirmContext {
 
     public GrantRepository grants() {
         return new GrantRepository(em);
+    }
+
+    public InvitationRepository invitations() {
+        return new InvitationRepository(em);
     }
 
     public TeamDirectory teams() {

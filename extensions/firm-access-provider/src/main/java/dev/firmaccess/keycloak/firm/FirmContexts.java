@@ -5,9 +5,11 @@ import dev.firmaccess.keycloak.staff.StaffRepository;
 import dev.firmaccess.keycloak.staff.StaffRole;
 import dev.firmaccess.keycloak.web.ApiErrors;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.services.resources.admin.AdminAuth;
@@ -34,6 +36,18 @@ public final class FirmContexts {
         FirmActor actor = new StaffActor(caller.user().getId(), role, FirmAccessSettings.of(realm));
         AdminAuth adminAuth = new AdminAuth(realm, caller.token(), caller.user(), caller.client());
         return new FirmContext(session, firm, actor,
+                () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
+    }
+
+    /**
+     * A person accepting an invitation: they act as the staff member they become, and the audit
+     * records them, through the client they came with, as the actor.
+     */
+    public static FirmContext forInvitee(KeycloakSession session, OrganizationModel firm, UserModel user, StaffRole role,
+            ClientModel client) {
+        RealmModel realm = session.getContext().getRealm();
+        AdminAuth adminAuth = new AdminAuth(realm, null, user, client);
+        return new FirmContext(session, firm, new StaffActor(user.getId(), role, FirmAccessSettings.of(realm)),
                 () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
     }
 

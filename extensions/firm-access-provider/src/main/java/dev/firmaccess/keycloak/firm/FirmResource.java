@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.firm;
 import dev.firmaccess.keycloak.access.BusinessResource;
 import dev.firmaccess.keycloak.access.GrantResource;
 import dev.firmaccess.keycloak.audit.AuditResource;
+import dev.firmaccess.keycloak.invitation.InvitationResource;
 import dev.firmaccess.keycloak.staff.StaffResource;
 import dev.firmaccess.keycloak.team.TeamResource;
 import jakarta.ws.rs.GET;
@@ -47,6 +48,11 @@ public class FirmResource {
     @Path("teams")
     public TeamResource teams() {
         return new TeamResource(context);
+    }
+
+    @Path("invitations")
+    public InvitationResource invitations() {
+        return new InvitationResource(context);
     }
 
     @Path("audit")

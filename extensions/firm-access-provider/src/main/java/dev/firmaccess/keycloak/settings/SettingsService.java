@@ -13,6 +13,8 @@ public final class SettingsService {
 
     private static final Pattern LEVEL = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final int MAX_LABEL = 64;
+    private static final int MIN_SECRET = 16;
+    private static final int MAX_SECRET = 512;
 
     private final RealmModel realm;
 
@@ -46,6 +48,9 @@ public final class SettingsService {
                 "resendCooldownMinutes", 1440);
         putNumber(attributes, FirmAccessSettings.CLAIM_BUSINESS_CAP, change.claimBusinessCap(), "claimBusinessCap",
                 10_000);
+        if (change.invitationWebhookSecret() != null) {
+            attributes.put(FirmAccessSettings.INVITATION_WEBHOOK_SECRET, secret(change.invitationWebhookSecret()));
+        }
         attributes.forEach(realm::setAttribute);
         return read();
     }
@@ -55,6 +60,18 @@ public final class SettingsService {
             throw ApiErrors.badRequest("'roleLabels." + role + "' must be 1 to " + MAX_LABEL + " characters");
         }
         return value.trim();
+    }
+
+    /** An empty secret removes it (webhooks are then refused); otherwise it must be long enough to resist guessing. */
+    private static String secret(String value) {
+        if (value.isEmpty()) {
+            return "";
+        }
+        if (value.length() < MIN_SECRET || value.length() > MAX_SECRET || value.chars().anyMatch(Character::isISOControl)) {
+            throw ApiErrors.badRequest("'invitationWebhookSecret' must be " + MIN_SECRET + " to " + MAX_SECRET
+                    + " printable characters, or empty to remove it");
+        }
+        return value;
     }
 
     private static List<String> levels(List<String> levels) {

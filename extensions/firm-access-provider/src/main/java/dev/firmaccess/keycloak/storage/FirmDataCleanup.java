@@ -65,7 +65,8 @@ final class FirmDataCleanup {
     }
 
     private static void firmRemoved(EntityManager em, String organizationId) {
-        for (String entity : new String[] {"GrantEntity", "BusinessEntity", "StaffEntity", "AuditEntity"}) {
+        for (String entity : new String[] {"GrantEntity", "BusinessEntity", "StaffEntity", "AuditEntity",
+                "InvitationEntity"}) {
             em.createQuery("delete from " + entity + " e where e.organizationId = :org")
                     .setParameter("org", organizationId)
                     .executeUpdate();
@@ -77,7 +78,7 @@ final class FirmDataCleanup {
                         + " (select b.id from BusinessEntity b where b.realmId = :realm)")
                 .setParameter("realm", realmId)
                 .executeUpdate();
-        for (String entity : new String[] {"BusinessEntity", "StaffEntity", "AuditEntity"}) {
+        for (String entity : new String[] {"BusinessEntity", "StaffEntity", "AuditEntity", "InvitationEntity"}) {
             em.createQuery("delete from " + entity + " e where e.realmId = :realm")
                     .setParameter("realm", realmId)
                     .executeUpdate();

@@ -1,5 +1,7 @@
 package dev.firmaccess.keycloak.web;
 
+import dev.firmaccess.keycloak.invitation.InvitationAcceptResource;
+import dev.firmaccess.keycloak.invitation.MailEventResource;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 
@@ -15,5 +17,17 @@ public class FirmAccessRealmResource {
     @Path("api/v1")
     public FirmApiResource api() {
         return new FirmApiResource(session);
+    }
+
+    /** The pages behind the link in an invitation email. */
+    @Path("invitations")
+    public InvitationAcceptResource invitations() {
+        return new InvitationAcceptResource(session);
+    }
+
+    /** Delivery events of invitation emails, posted by the mail provider or relay. */
+    @Path("mail-events")
+    public MailEventResource mailEvents() {
+        return new MailEventResource(session);
     }
 }

@@ -1,0 +1,206 @@
+package dev.firmaccess.keycloak.invitation;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.policy.PasswordPolicyManagerProvider;
+import org.keycloak.policy.PolicyError;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.userprofile.UserProfile;
+import org.keycloak.userprofile.UserProfileContext;
+import org.keycloak.userprofile.UserProfileProvider;
+import org.keycloak.userprofile.ValidationException;
+
+/**
+ * {@code /realms/{realm}/firm-access/invitations/accept/{token}}: the pages behind the link in
+ * the invitation email. Who is signed in decides the page: the invited person confirms, someone
+ * else is offered to switch account, nobody is asked to sign in (existing account) or to create
+ * an account for the invited address.
+ */
+public class InvitationAcceptResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AcceptPages pages;
+
+    public InvitationAcceptResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.pages = new AcceptPages(session);
+    }
+
+    @GET
+    @Path("accept/{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@PathParam("token") String token) {
+        useInvitationClient();
+        InvitationAcceptance.Checked checked = new InvitationAcceptance(session).check(token);
+        UserModel signedIn = signedInUser();
+        if (!checked.ok()) {
+            return pages.problem(checked.problem(), signedIn);
+        }
+        InvitationEntity invitation = checked.invitation();
+        if (signedIn != null) {
+            return invitation.getEmail().equalsIgnoreCase(signedIn.getEmail())
+                    ? pages.confirm(invitation, checked.firm(), links().acceptPage(token))
+                    : pages.wrongUser(invitation, checked.firm(), signedIn, action(token, "switch"));
+        }
+        if (session.users().getUserByEmail(realm, invitation.getEmail()) != null) {
+            return pages.signIn(invitation, checked.firm(), signIn(token, invitation.getEmail()));
+        }
+        return pages.register(invitation, checked.firm(), action(token, "register"), null, Map.of());
+    }
+
+    /** The signed-in invitee joins. */
+    @POST
+    @Path("accept/{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response accept(@PathParam("token") String token) {
+        ClientModel client = useInvitationClient();
+        UserModel signedIn = signedInUser();
+        if (signedIn == null) {
+            return Response.seeOther(links().acceptPage(token)).build();
+        }
+        InvitationAcceptance.Checked result = new InvitationAcceptance(session).accept(token, signedIn, client);
+        if (!result.ok()) {
+            return pages.problem(result.problem(), signedIn);
+        }
+        return Response.seeOther(afterAccepting(result)).build();
+    }
+
+    /** A new person creates their account for the invited address, and joins with it. */
+    @POST
+    @Path("accept/{token}/register")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response register(@PathParam("token") String token, MultivaluedMap<String, String> form) {
+        ClientModel client = useInvitationClient();
+        InvitationAcceptance acceptance = new InvitationAcceptance(session);
+        InvitationAcceptance.Checked checked = acceptance.check(token);
+        if (!checked.ok()) {
+            return pages.problem(checked.problem(), null);
+        }
+        InvitationEntity invitation = checked.invitation();
+        if (session.users().getUserByEmail(realm, invitation.getEmail()) != null) {
+            return pages.signIn(invitation, checked.firm(), signIn(token, invitation.getEmail()));
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("firstName", form.getFirst("firstName"));
+        values.put("lastName", form.getFirst("lastName"));
+        String password = form.getFirst("password");
+        String error = passwordProblem(invitation.getEmail(), password, form.getFirst("password-confirm"));
+        if (error != null) {
+            return pages.register(invitation, checked.firm(), action(token, "register"), error, values);
+        }
+        UserModel user;
+        try {
+            user = createUser(invitation.getEmail(), values);
+        } catch (ValidationException invalid) {
+            return pages.register(invitation, checked.firm(), action(token, "register"),
+                    invalid.getErrors().isEmpty() ? "invalidUserMessage" : invalid.getErrors().get(0).getMessage(),
+                    values);
+        }
+        user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
+        InvitationAcceptance.Checked result = acceptance.accept(token, user, client);
+        if (!result.ok()) {
+            return pages.problem(result.problem(), null);
+        }
+        return Response.seeOther(afterAccepting(result)).build();
+    }
+
+    /** Signs the current user out of this browser, then shows the invitation again, so the invited person can sign in. */
+    @POST
+    @Path("accept/{token}/switch")
+    public Response switchAccount(@PathParam("token") String token) {
+        AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        if (auth != null) {
+            AuthenticationManager.backchannelLogout(session, auth.session(), true);
+        }
+        AuthenticationManager.expireIdentityCookie(session);
+        return Response.seeOther(links().acceptPage(token)).build();
+    }
+
+    private UserModel createUser(String email, Map<String, String> values) {
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        attributes.put(UserModel.USERNAME, List.of(email));
+        attributes.put(UserModel.EMAIL, List.of(email));
+        values.forEach((name, value) -> attributes.put(name, value == null ? List.of() : List.of(value.trim())));
+        UserProfile profile = session.getProvider(UserProfileProvider.class)
+                .create(UserProfileContext.REGISTRATION, attributes);
+        profile.validate();
+        UserModel user = profile.create();
+        user.setEnabled(true);
+        return user;
+    }
+
+    private String passwordProblem(String email, String password, String confirmation) {
+        if (password == null || password.isEmpty()) {
+            return "missingPasswordMessage";
+        }
+        if (!password.equals(confirmation)) {
+            return "invalidPasswordConfirmMessage";
+        }
+        PolicyError policy = session.getProvider(PasswordPolicyManagerProvider.class).validate(email, password);
+        return policy == null ? null : policy.getMessage();
+    }
+
+    /** The firm's own redirect URL when Keycloak has one for the organization, else the account console. */
+    private URI afterAccepting(InvitationAcceptance.Checked result) {
+        String redirect = result.firm().getRedirectUrl();
+        if (redirect != null && !redirect.isBlank()) {
+            return URI.create(redirect);
+        }
+        return Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName());
+    }
+
+    private URI signIn(String token, String email) {
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+                .path("realms/{realm}/protocol/openid-connect/auth")
+                .queryParam("client_id", InvitationClient.CLIENT_ID)
+                .queryParam("response_type", "code")
+                .queryParam("scope", "openid")
+                .queryParam("redirect_uri", links().acceptPage(token).toString())
+                .queryParam("login_hint", email)
+                .queryParam("state", KeycloakModelUtils.generateId())
+                .build(realm.getName());
+    }
+
+    private URI action(String token, String action) {
+        return UriBuilder.fromUri(links().acceptPage(token)).path(action).build();
+    }
+
+    private InvitationLinks links() {
+        return new InvitationLinks(session, realm);
+    }
+
+    private UserModel signedInUser() {
+        AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        return auth == null ? null : auth.user();
+    }
+
+    /** The pages use the extension's login theme, which Keycloak picks from the client in context. */
+    private ClientModel useInvitationClient() {
+        ClientModel client = InvitationClient.ensure(realm);
+        session.getContext().setClient(client);
+        return client;
+    }
+}

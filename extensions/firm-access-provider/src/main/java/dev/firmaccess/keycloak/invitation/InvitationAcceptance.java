@@ -1,0 +1,147 @@
+package dev.firmaccess.keycloak.invitation;
+
+import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.firm.FirmContexts;
+import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
+import dev.firmaccess.keycloak.staff.StaffRole;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * The rules of accepting: the link must be the invitation's current one, the invitation pending
+ * and unexpired, the firm the one the link names, and the user's email the invited one. The
+ * invitation row is locked while accepting, so of two simultaneous accepts only one joins.
+ */
+public final class InvitationAcceptance {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final OrganizationProvider organizations;
+    private final InvitationRepository invitations;
+
+    public InvitationAcceptance(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.organizations = session.getProvider(OrganizationProvider.class);
+        this.invitations = new InvitationRepository(
+                session.getProvider(JpaConnectionProvider.class).getEntityManager());
+    }
+
+    /** A checked link: the invitation and its firm, or the problem that stops it. */
+    public record Checked(AcceptProblem problem, InvitationEntity invitation, OrganizationModel firm) {
+
+        static Checked failed(AcceptProblem problem, InvitationEntity invitation, OrganizationModel firm) {
+            return new Checked(problem, invitation, firm);
+        }
+
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    public Checked check(String token) {
+        Optional<InvitationToken> verified = new InvitationLinks(session, realm).verify(token);
+        if (verified.isEmpty()) {
+            return Checked.failed(AcceptProblem.INVALID, null, null);
+        }
+        return check(verified.get(), invitations.inRealm(realm.getId(), verified.get().getInvitationId()).orElse(null));
+    }
+
+    /** Accepts for the user, or answers why not; changes nothing unless every rule holds. */
+    public Checked accept(String token, UserModel user, ClientModel client) {
+        Optional<InvitationToken> verified = new InvitationLinks(session, realm).verify(token);
+        if (verified.isEmpty()) {
+            return Checked.failed(AcceptProblem.INVALID, null, null);
+        }
+        InvitationEntity locked = invitations.lock(verified.get().getInvitationId())
+                .filter(invitation -> invitation.getRealmId().equals(realm.getId()))
+                .orElse(null);
+        Checked checked = check(verified.get(), locked);
+        if (!checked.ok()) {
+            return checked;
+        }
+        OrganizationModel firm = checked.firm();
+        if (user.getEmail() == null || !user.getEmail().equalsIgnoreCase(locked.getEmail())) {
+            return Checked.failed(AcceptProblem.WRONG_USER, locked, firm);
+        }
+        if (organizations.isMember(firm, user)) {
+            return Checked.failed(AcceptProblem.ALREADY_MEMBER, locked, firm);
+        }
+        join(locked, firm, user, client);
+        return checked;
+    }
+
+    private Checked check(InvitationToken token, InvitationEntity invitation) {
+        if (invitation == null || !invitation.getOrganizationId().equals(token.getOrganizationId())
+                || !invitation.getEmail().equalsIgnoreCase(token.getEmail())) {
+            return Checked.failed(AcceptProblem.INVALID, null, null);
+        }
+        OrganizationModel firm = organizations.getById(invitation.getOrganizationId());
+        if (firm == null || !firm.isEnabled()) {
+            return Checked.failed(AcceptProblem.FIRM_UNAVAILABLE, invitation, null);
+        }
+        if (invitation.getState() == InvitationState.ACCEPTED) {
+            return Checked.failed(AcceptProblem.USED, invitation, firm);
+        }
+        // Deleting the invitation in Keycloak's own Organizations tab cancels it too.
+        if (invitation.getState() == InvitationState.CANCELLED
+                || organizations.getInvitationManager().getById(invitation.getId()) == null) {
+            return Checked.failed(AcceptProblem.CANCELLED, invitation, firm);
+        }
+        if (!invitation.getLinkId().equals(token.getId())) {
+            return Checked.failed(AcceptProblem.REPLACED, invitation, firm);
+        }
+        if (!InvitationPolicy.isOpen(invitation.getState(), invitation.getExpiresAt(), System.currentTimeMillis())) {
+            return Checked.failed(AcceptProblem.EXPIRED, invitation, firm);
+        }
+        return new Checked(null, invitation, firm);
+    }
+
+    private void join(InvitationEntity invitation, OrganizationModel firm, UserModel user, ClientModel client) {
+        // The link was mailed to this address, so following it proves the address, as Keycloak's own action tokens do.
+        if (!user.isEmailVerified()) {
+            user.setEmailVerified(true);
+        }
+        organizations.addMember(firm, user);
+        FirmContext context = FirmContexts.forInvitee(session, firm, user, invitation.getRole(), client);
+        if (invitation.getRole() != StaffRole.MEMBER) {
+            context.staff().upsert(realm.getId(), firm.getId(), user.getId(), invitation.getRole());
+        }
+        List<GrantInput> grants = InvitationService.grantsOf(invitation);
+        Set<String> stillThere = context.businesses()
+                .findAll(firm.getId(), grants.stream().map(GrantInput::businessId).toList()).stream()
+                .map(BusinessEntity::getId).collect(Collectors.toSet());
+        List<GrantInput> applied = grants.stream().filter(grant -> stillThere.contains(grant.businessId())).toList();
+        applied.forEach(grant -> context.grants().create(firm.getId(), grant.businessId(), GrantSubjectType.USER,
+                user.getId(), grant.level(), invitation.getInvitedBy()));
+        List<String> teams = InvitationService.teamIdsOf(invitation).stream()
+                .filter(teamId -> context.teams().find(teamId).map(team -> {
+                    user.joinGroup(team);
+                    return true;
+                }).orElse(false))
+                .toList();
+        Map<String, Object> before = InvitationService.auditState(invitation);
+        invitation.setState(InvitationState.ACCEPTED);
+        invitation.setAcceptedBy(user.getId());
+        invitation.setAcceptedAt(System.currentTimeMillis());
+        // Keycloak deletes its own invitation row on acceptance; ours keeps the history.
+        organizations.getInvitationManager().remove(invitation.getId());
+        Map<String, Object> after = new java.util.LinkedHashMap<>(InvitationService.auditState(invitation));
+        after.put("userId", user.getId());
+        after.put("grants", applied);
+        after.put("teamIds", teams);
+        context.audit().record("invitation.accepted", "invitation", invitation.getId(), before, after);
+    }
+}

@@ -1,0 +1,351 @@
+package dev.firmaccess.keycloak.invitation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
+import dev.firmaccess.keycloak.invitation.InvitationViews.Invitation;
+import dev.firmaccess.keycloak.invitation.InvitationViews.InviteRequest;
+import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
+import dev.firmaccess.keycloak.invitation.InvitationViews.Link;
+import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.Validation;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.keycloak.models.OrganizationInvitationModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.organization.InvitationManager;
+import org.keycloak.services.ErrorResponseException;
+import org.keycloak.utils.EmailValidationUtil;
+
+/**
+ * Inviting staff. Each invitation is a native organization invitation (so Keycloak's own
+ * Invitations tab lists it) plus our row with the role, grants, teams and delivery status.
+ */
+public final class InvitationService {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MAX_EXPIRY_MILLIS = 365L * 24 * 60 * 60 * 1000;
+    private static final int MAX_EMAIL = 254;
+
+    private final FirmContext context;
+    private final InvitationRepository invitations;
+
+    public InvitationService(FirmContext context) {
+        this.context = context;
+        this.invitations = context.invitations();
+    }
+
+    public List<Invitation> page(InvitationRepository.Filter filter, int first, int max) {
+        context.actor().require(FirmPermission.VIEW_ALL);
+        long now = System.currentTimeMillis();
+        return invitations.page(context.firm().getId(), filter, now, first, max).stream()
+                .map(invitation -> view(invitation, now)).toList();
+    }
+
+    public long count(InvitationRepository.Filter filter) {
+        return invitations.count(context.firm().getId(), filter, System.currentTimeMillis());
+    }
+
+    public Invitation get(String id) {
+        context.actor().require(FirmPermission.VIEW_ALL);
+        return view(require(id), System.currentTimeMillis());
+    }
+
+    /** Validates every invitee, grant and team before anything is written: one bad item and nobody is invited. */
+    public List<Invitation> invite(InviteRequest request) {
+        context.actor().require(FirmPermission.MANAGE);
+        StaffRole role = request.role() == null ? StaffRole.MEMBER : StaffRole.parse(request.role())
+                .orElseThrow(() -> ApiErrors.badRequest("'role' must be one of owner, admin, member"));
+        if (role == StaffRole.OWNER) {
+            context.actor().require(FirmPermission.MANAGE_OWNERS);
+        }
+        long now = System.currentTimeMillis();
+        List<Invitee> invitees = invitees(request.invitees());
+        List<GrantInput> grants = grants(request.grants());
+        List<String> teamIds = teams(request.teamIds());
+        long expiresAt = expiry(request.expiresAt(), now);
+        InvitationManager natives = context.organizations().getInvitationManager();
+        for (Invitee invitee : invitees) {
+            requireInvitable(natives, invitee.email(), now);
+        }
+
+        InvitationClient.ensure(context.realm());
+        List<Invitation> created = new ArrayList<>();
+        for (Invitee invitee : invitees) {
+            OrganizationInvitationModel nativeInvitation = natives.create(context.firm(), invitee.email(),
+                    invitee.firstName(), invitee.lastName());
+            InvitationEntity invitation = new InvitationEntity();
+            invitation.setId(nativeInvitation.getId());
+            invitation.setRealmId(context.realm().getId());
+            invitation.setOrganizationId(context.firm().getId());
+            invitation.setEmail(invitee.email());
+            invitation.setFirstName(invitee.firstName());
+            invitation.setLastName(invitee.lastName());
+            invitation.setRole(role);
+            invitation.setGrants(json(grants));
+            invitation.setTeamIds(json(teamIds));
+            invitation.setState(InvitationState.PENDING);
+            invitation.setDelivery(DeliveryStatus.NOT_SENT);
+            invitation.setInvitedBy(context.actor().userId());
+            invitation.setCreatedAt(now);
+            sendNewLink(invitation, nativeInvitation, expiresAt, now);
+            invitations.persist(invitation);
+            context.audit().record("invitation.created", "invitation", invitation.getId(), null, auditState(invitation));
+            created.add(view(invitation, now));
+        }
+        return created;
+    }
+
+    public Invitation resend(String id) {
+        context.actor().require(FirmPermission.MANAGE);
+        InvitationEntity invitation = requireManageable(id);
+        requirePending(invitation, "resent");
+        long now = System.currentTimeMillis();
+        OptionalLong allowedAt = InvitationPolicy.resendAllowedAt(invitation.getLastSentAt(),
+                invitation.isCooldownLifted(), context.settings().resendCooldownMinutes(), now);
+        if (allowedAt.isPresent()) {
+            throw tooSoon(allowedAt.getAsLong() - now);
+        }
+        OrganizationInvitationModel nativeInvitation = context.organizations().getInvitationManager().getById(id);
+        if (nativeInvitation == null) {
+            throw ApiErrors.conflict("The invitation was deleted in Keycloak's Organizations tab; invite again");
+        }
+        Map<String, Object> before = auditState(invitation);
+        sendNewLink(invitation, nativeInvitation, now + context.settings().staffInvitationExpiryDays() * 86_400_000L, now);
+        context.audit().record("invitation.resent", "invitation", id, before, auditState(invitation));
+        return view(invitation, now);
+    }
+
+    public void cancel(String id) {
+        context.actor().require(FirmPermission.MANAGE);
+        InvitationEntity invitation = requireManageable(id);
+        requirePending(invitation, "cancelled");
+        Map<String, Object> before = auditState(invitation);
+        invitation.setState(InvitationState.CANCELLED);
+        context.organizations().getInvitationManager().remove(id);
+        context.audit().record("invitation.cancelled", "invitation", id, before, auditState(invitation));
+    }
+
+    public Link link(String id) {
+        context.actor().require(FirmPermission.MANAGE);
+        InvitationEntity invitation = requireManageable(id);
+        if (!InvitationPolicy.isOpen(invitation.getState(), invitation.getExpiresAt(), System.currentTimeMillis())) {
+            throw ApiErrors.conflict("Only a pending, unexpired invitation has a working link; resend it first");
+        }
+        context.audit().record("invitation.link_copied", "invitation", id, null, Map.of("email", invitation.getEmail()));
+        return new Link(new InvitationLinks(context.session(), context.realm()).issue(invitation),
+                invitation.getExpiresAt());
+    }
+
+    /** A new link id (older links stop working), a new expiry on both rows, and a send attempt. */
+    private void sendNewLink(InvitationEntity invitation, OrganizationInvitationModel nativeInvitation, long expiresAt,
+            long now) {
+        invitation.setLinkId(KeycloakModelUtils.generateId());
+        invitation.setExpiresAt(expiresAt);
+        nativeInvitation.setExpiresAt((int) (expiresAt / 1000));
+        String link = new InvitationLinks(context.session(), context.realm()).issue(invitation);
+        nativeInvitation.setInviteLink(link);
+        boolean sent = new InvitationMailer(context.session(), context.realm()).send(context.firm(), invitation, link,
+                inviterName(), context.settings().labelOf(invitation.getRole()));
+        invitation.setDelivery(sent ? DeliveryStatus.SENT : DeliveryStatus.NOT_SENT);
+        if (sent) {
+            invitation.setLastSentAt(now);
+            invitation.setCooldownLifted(false);
+        }
+    }
+
+    private InvitationEntity require(String id) {
+        return invitations.find(context.firm().getId(), id).orElseThrow(() -> ApiErrors.notFound("Invitation not found"));
+    }
+
+    /** Invitations to the owner role are managed by owners only, as owner roles are. */
+    private InvitationEntity requireManageable(String id) {
+        InvitationEntity invitation = require(id);
+        if (invitation.getRole() == StaffRole.OWNER) {
+            context.actor().require(FirmPermission.MANAGE_OWNERS);
+        }
+        return invitation;
+    }
+
+    private static void requirePending(InvitationEntity invitation, String action) {
+        if (invitation.getState() != InvitationState.PENDING) {
+            throw ApiErrors.conflict("Only a pending invitation can be " + action + "; this one is "
+                    + invitation.getState().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private void requireInvitable(InvitationManager natives, String email, long now) {
+        UserModel user = context.session().users().getUserByEmail(context.realm(), email);
+        if (user != null && context.organizations().isMember(context.firm(), user)) {
+            throw ApiErrors.conflict(email + " is already a member of this firm");
+        }
+        OrganizationInvitationModel nativeInvitation = natives.getByEmail(context.firm(), email);
+        if (invitations.hasOpen(context.firm().getId(), email, now)
+                || nativeInvitation != null && !nativeInvitation.isExpired()) {
+            throw ApiErrors.conflict(email + " already has a pending invitation to this firm");
+        }
+        if (nativeInvitation != null) {
+            // Keycloak allows one invitation row per email and firm; an expired one makes way, as Keycloak's own invite does.
+            natives.remove(nativeInvitation.getId());
+        }
+    }
+
+    private static List<Invitee> invitees(List<Invitee> invitees) {
+        if (invitees == null || invitees.isEmpty()) {
+            throw ApiErrors.badRequest("'invitees' must list at least one person to invite");
+        }
+        if (invitees.size() > InvitationViews.BULK_LIMIT) {
+            throw ApiErrors.badRequest("At most " + InvitationViews.BULK_LIMIT + " invitees per call");
+        }
+        Set<String> seen = new HashSet<>();
+        List<Invitee> checked = new ArrayList<>();
+        for (Invitee invitee : invitees) {
+            if (invitee == null) {
+                throw ApiErrors.badRequest("'invitees' must not contain null");
+            }
+            String email = email(invitee.email());
+            if (!seen.add(email)) {
+                throw ApiErrors.badRequest(email + " is listed more than once");
+            }
+            checked.add(new Invitee(email, Validation.optionalText(invitee.firstName(), "firstName"),
+                    Validation.optionalText(invitee.lastName(), "lastName")));
+        }
+        return checked;
+    }
+
+    static String email(String value) {
+        String email = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        if (email.isEmpty() || email.length() > MAX_EMAIL || !EmailValidationUtil.isValidEmail(email)) {
+            throw ApiErrors.badRequest("'" + value + "' is not a valid email address");
+        }
+        return email;
+    }
+
+    private List<GrantInput> grants(List<GrantInput> grants) {
+        if (grants == null) {
+            return List.of();
+        }
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (GrantInput grant : grants) {
+            if (grant == null || grant.businessId() == null || grant.businessId().isBlank()) {
+                throw ApiErrors.badRequest("'businessId' is required in every grant");
+            }
+            if (levels.put(grant.businessId(), context.levels().require(grant.level())) != null) {
+                throw ApiErrors.badRequest("Business " + grant.businessId() + " is listed more than once");
+            }
+        }
+        Set<String> found = context.businesses().findAll(context.firm().getId(), levels.keySet()).stream()
+                .map(BusinessEntity::getId).collect(Collectors.toSet());
+        levels.keySet().stream().filter(id -> !found.contains(id)).findFirst().ifPresent(missing -> {
+            throw ApiErrors.notFound("Business not found: " + missing);
+        });
+        return levels.entrySet().stream().map(e -> new GrantInput(e.getKey(), e.getValue())).toList();
+    }
+
+    private List<String> teams(List<String> teamIds) {
+        if (teamIds == null) {
+            return List.of();
+        }
+        List<String> distinct = teamIds.stream().distinct().toList();
+        distinct.stream().filter(id -> id == null || context.teams().find(id).isEmpty()).findFirst()
+                .ifPresent(missing -> {
+                    throw ApiErrors.notFound("Team not found: " + missing);
+                });
+        return distinct;
+    }
+
+    private long expiry(Long requested, long now) {
+        if (requested == null) {
+            return now + context.settings().staffInvitationExpiryDays() * 86_400_000L;
+        }
+        if (requested <= now || requested > now + MAX_EXPIRY_MILLIS) {
+            throw ApiErrors.badRequest("'expiresAt' must be a future time (epoch milliseconds) within a year");
+        }
+        return requested;
+    }
+
+    private String inviterName() {
+        UserModel inviter = context.session().users().getUserById(context.realm(), context.actor().userId());
+        if (inviter == null) {
+            return context.realm().getDisplayName() == null ? context.realm().getName() : context.realm().getDisplayName();
+        }
+        String name = ((inviter.getFirstName() == null ? "" : inviter.getFirstName()) + " "
+                + (inviter.getLastName() == null ? "" : inviter.getLastName())).trim();
+        return name.isEmpty() ? inviter.getUsername() : name;
+    }
+
+    Invitation view(InvitationEntity invitation, long now) {
+        OptionalLong allowedAt = invitation.getState() == InvitationState.PENDING
+                ? InvitationPolicy.resendAllowedAt(invitation.getLastSentAt(), invitation.isCooldownLifted(),
+                        context.settings().resendCooldownMinutes(), now)
+                : OptionalLong.empty();
+        String status = InvitationPolicy.status(invitation.getState(), invitation.getExpiresAt(), now);
+        return new Invitation(invitation.getId(), invitation.getEmail(), invitation.getFirstName(),
+                invitation.getLastName(), invitation.getRole().canonicalName(),
+                context.settings().labelOf(invitation.getRole()), grantsOf(invitation), teamIdsOf(invitation), status,
+                "expired".equals(status), invitation.getDelivery().wireName(), invitation.getCreatedAt(),
+                invitation.getExpiresAt(), invitation.getLastSentAt(),
+                allowedAt.isPresent() ? allowedAt.getAsLong() : null, invitation.getInvitedBy(),
+                invitation.getAcceptedBy(), invitation.getAcceptedAt());
+    }
+
+    static Map<String, Object> auditState(InvitationEntity invitation) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("email", invitation.getEmail());
+        state.put("role", invitation.getRole().canonicalName());
+        state.put("state", invitation.getState().name().toLowerCase(Locale.ROOT));
+        state.put("deliveryStatus", invitation.getDelivery().wireName());
+        state.put("expiresAt", invitation.getExpiresAt());
+        return state;
+    }
+
+    static List<GrantInput> grantsOf(InvitationEntity invitation) {
+        return read(invitation.getGrants(), new TypeReference<List<GrantInput>>() { });
+    }
+
+    static List<String> teamIdsOf(InvitationEntity invitation) {
+        return read(invitation.getTeamIds(), new TypeReference<List<String>>() { });
+    }
+
+    private static ErrorResponseException tooSoon(long millisLeft) {
+        long seconds = Math.max(1, (millisLeft + 999) / 1000);
+        return new ErrorResponseException(ApiErrors.response(429, "too_many_requests",
+                        "This invitation was sent recently; it can be resent in " + seconds + " seconds")
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .build());
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> List<T> read(String stored, TypeReference<List<T>> type) {
+        if (stored == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(stored, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored invitation data is not JSON", e);
+        }
+    }
+
+}

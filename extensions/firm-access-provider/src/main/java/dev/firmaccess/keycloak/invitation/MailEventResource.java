@@ -1,0 +1,134 @@
+package dev.firmaccess.keycloak.invitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.firmaccess.keycloak.audit.AuditLog;
+import dev.firmaccess.keycloak.settings.FirmAccessSettings;
+import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.JsonBodies;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.storage.adapter.InMemoryUserAdapter;
+
+/**
+ * {@code POST /realms/{realm}/firm-access/mail-events}: delivery events from the mail provider or
+ * relay, signed with the realm's webhook secret. Documented in docs/invitations.md.
+ */
+public class MailEventResource {
+
+    /** The actor recorded in the audit log for provider events: no person acted. */
+    public static final String ACTOR = "mail-events";
+    static final int MAX_EVENTS = 1000;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public MailEventResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@HeaderParam(WebhookSignature.HEADER) String signature, byte[] body) {
+        String secret = FirmAccessSettings.of(realm).invitationWebhookSecret();
+        if (!WebhookSignature.matches(secret, body == null ? new byte[0] : body, signature)) {
+            throw ApiErrors.of(Response.Status.UNAUTHORIZED, "invalid_signature", secret == null
+                    ? "This realm has no invitation webhook secret; set invitationWebhookSecret in the settings"
+                    : "The " + WebhookSignature.HEADER + " header is missing or does not match the body");
+        }
+        MailEvents events = JsonBodies.read(new String(body, StandardCharsets.UTF_8), MailEvents.class);
+        List<Resolved> resolved = resolve(events);
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        InvitationRepository invitations = new InvitationRepository(em);
+        int applied = 0;
+        for (Resolved event : resolved) {
+            Optional<InvitationEntity> found = event.invitationId() != null
+                    ? invitations.inRealm(realm.getId(), event.invitationId())
+                    : invitations.newestTo(realm.getId(), event.email());
+            if (found.isPresent() && apply(em, found.get(), event.status())) {
+                applied++;
+            }
+        }
+        return Response.ok(Map.of("received", resolved.size(), "applied", applied), MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
+
+    /** Validates the whole batch first: one malformed event and none is applied. */
+    private static List<Resolved> resolve(MailEvents events) {
+        if (events.events() == null || events.events().isEmpty()) {
+            throw ApiErrors.badRequest("'events' must list at least one event");
+        }
+        if (events.events().size() > MAX_EVENTS) {
+            throw ApiErrors.badRequest("At most " + MAX_EVENTS + " events per call");
+        }
+        List<Resolved> resolved = new ArrayList<>();
+        for (MailEvent event : events.events()) {
+            if (event == null) {
+                throw ApiErrors.badRequest("'events' must not contain null");
+            }
+            DeliveryStatus status = DeliveryStatus.parse(event.event()).filter(DeliveryStatus::isProviderEvent)
+                    .orElseThrow(() -> ApiErrors.badRequest(
+                            "'event' must be one of delivered, opened, bounced, spam_reported"));
+            if ((event.invitationId() == null) == (event.email() == null)) {
+                throw ApiErrors.badRequest("Each event names either 'invitationId' or 'email'");
+            }
+            resolved.add(new Resolved(event.invitationId(),
+                    event.email() == null ? null : InvitationService.email(event.email()), status));
+        }
+        return resolved;
+    }
+
+    private boolean apply(EntityManager em, InvitationEntity invitation, DeliveryStatus event) {
+        DeliveryStatus before = invitation.getDelivery();
+        DeliveryStatus after = before.after(event);
+        boolean liftCooldown = event.liftsCooldown() && !invitation.isCooldownLifted();
+        if (after == before && !liftCooldown) {
+            return false;
+        }
+        invitation.setDelivery(after);
+        if (liftCooldown) {
+            invitation.setCooldownLifted(true);
+        }
+        new AuditLog(em, realm.getId(), invitation.getOrganizationId(), ACTOR, this::adminEvents)
+                .record("invitation.delivery_changed", "invitation", invitation.getId(),
+                        Map.of("deliveryStatus", before.wireName()),
+                        Map.of("deliveryStatus", after.wireName(), "event", event.wireName(),
+                                "cooldownLifted", invitation.isCooldownLifted()));
+        return true;
+    }
+
+    private AdminEventBuilder adminEvents() {
+        ClientModel client = InvitationClient.ensure(realm);
+        AdminAuth auth = new AdminAuth(realm, null, new InMemoryUserAdapter(session, realm, ACTOR), client);
+        return new AdminEventBuilder(realm, auth, session, session.getContext().getConnection());
+    }
+
+    /** The webhook body. */
+    public record MailEvents(List<MailEvent> events) {
+    }
+
+    /** One provider event about one invitation email, named by invitation id or by recipient address. */
+    public record MailEvent(@JsonProperty("invitationId") String invitationId, @JsonProperty("email") String email,
+            @JsonProperty("event") String event, @JsonProperty("occurredAt") Long occurredAt) {
+    }
+
+    private record Resolved(String invitationId, String email, DeliveryStatus status) {
+    }
+}

@@ -1,0 +1,486 @@
+package dev.firmaccess.it.invitations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.testing.HttpJson;
+import dev.firmaccess.testing.MailCatcher;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.TestRealm;
+import dev.firmaccess.testing.WithSharedServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.keycloak.representations.idm.RealmRepresentation;
+
+@WithSharedServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvitationsIT {
+
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/firm-access/invitations/accept/[A-Za-z0-9._-]+");
+    private static final String SECRET = "a-webhook-secret-for-tests";
+
+    private HttpJson http;
+    private MailCatcher mail;
+    private TestRealm realm;
+    private String api;
+    private String ownerToken;
+    private String firmId;
+    private String businessId;
+    private String teamId;
+
+    @BeforeAll
+    void setUp(TestEnvironment env) {
+        http = env.http();
+        mail = env.mail();
+        realm = env.newRealm("invitations");
+        firmId = realm.createFirm("Ledger & Co", "ledger");
+        String owner = realm.createUser("olivia");
+        String admin = realm.createUser("adam");
+        realm.createUser("walter");
+        realm.addMember(firmId, owner);
+        realm.addMember(firmId, admin);
+        String adminApi = "/admin/realms/" + realm.name() + "/firm-access";
+        ok(http.put(adminApi + "/firms/ledger/staff/" + owner + "/role", realm.adminToken(), Map.of("role", "owner")));
+        ok(http.put(adminApi + "/firms/ledger/staff/" + admin + "/role", realm.adminToken(), Map.of("role", "admin")));
+        ok(http.put(adminApi + "/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
+        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        ownerToken = realm.accessToken("olivia");
+        businessId = ok(http.post(api + "/businesses", ownerToken, Map.of("name", "Bakery Ltd"))).json().get("id").asText();
+        teamId = ok(http.post(api + "/teams", ownerToken, Map.of("name", "Payroll"))).json().get("id").asText();
+    }
+
+    @Nested
+    class GivenANewPerson {
+        @Test
+        void theMailArrivesAndTheyRegisterAndJoinWithRoleGrantsAndTeam() {
+            String email = unique("nina");
+            JsonNode invitation = invite(ownerToken, email, "admin", List.of(Map.of("businessId", businessId)),
+                    List.of(teamId)).get(0);
+            assertThat(invitation.get("deliveryStatus").asText()).isEqualTo("sent");
+            assertThat(invitation.get("status").asText()).isEqualTo("pending");
+
+            MailCatcher.ReceivedMail message = mail.awaitMessageTo(email, Duration.ofSeconds(20));
+            assertThat(message.subject()).contains("Ledger & Co");
+            assertThat(message.text()).contains("Olivia Tester").contains("PartnerAdmin").contains("Ledger & Co");
+            assertThat(message.html()).contains("href=\"" + linkIn(message));
+
+            InvitationPage page = InvitationPage.open(new Browser(), linkIn(message));
+            assertThat(page.kind()).isEqualTo("register");
+            assertThat(page.text()).contains(email);
+            Browser.Page landed = page.register("Nina", "Newcomer", "S3cret-pass!");
+
+            assertThat(landed.status()).as(landed.body()).isEqualTo(303);
+            assertThat(landed.location().toString()).contains("/realms/" + realm.name() + "/account");
+            String userId = realm.admin().users().searchByEmail(email, true).get(0).getId();
+            JsonNode staff = ok(http.get(api + "/staff/" + userId, ownerToken)).json();
+            assertThat(staff.get("role").asText()).isEqualTo("admin");
+            assertThat(staff.get("teams").get(0).get("id").asText()).isEqualTo(teamId);
+            assertThat(realm.admin().users().get(userId).toRepresentation().isEmailVerified()).isTrue();
+            JsonNode stored = ok(http.get(api + "/invitations/" + invitation.get("id").asText(), ownerToken)).json();
+            assertThat(stored.get("status").asText()).isEqualTo("accepted");
+            assertThat(stored.get("acceptedBy").asText()).isEqualTo(userId);
+            HttpJson.Reply token = http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
+                    "grant_type", "password", "client_id", TestRealm.TEST_CLIENT, "username", email,
+                    "password", "S3cret-pass!"));
+            assertThat(token.status()).as("the new password works").isEqualTo(200);
+        }
+
+        @Test
+        void aMemberInviteGetsTheDirectGrants() {
+            String email = unique("mia");
+            invite(ownerToken, email, "member", List.of(Map.of("businessId", businessId)), List.of());
+            InvitationPage.open(new Browser(), linkTo(email)).register("Mia", "Member", "S3cret-pass!");
+
+            String userId = realm.admin().users().searchByEmail(email, true).get(0).getId();
+            JsonNode access = ok(http.get(api + "/staff/" + userId + "/access", ownerToken)).json();
+            assertThat(access.get("role").asText()).isEqualTo("member");
+            assertThat(access.get("businesses").get(0).get("businessId").asText()).isEqualTo(businessId);
+        }
+    }
+
+    @Nested
+    class GivenAnExistingRealmUser {
+        @Test
+        void theySignInAndJoin() {
+            String email = existingUser("erin");
+            invite(ownerToken, email, "member", List.of(), List.of());
+
+            InvitationPage page = InvitationPage.open(new Browser(), linkTo(email));
+            assertThat(page.kind()).isEqualTo("signIn");
+            InvitationPage confirm = page.signIn(email, TestRealm.PASSWORD);
+            assertThat(confirm.kind()).isEqualTo("confirm");
+            Browser.Page joined = confirm.accept();
+
+            assertThat(joined.status()).isEqualTo(303);
+            assertThat(memberCount(email)).isEqualTo(1);
+        }
+
+        @Test
+        void someoneSignedInAsAnotherUserIsToldSoAndCanSwitch() {
+            String email = existingUser("sam");
+            invite(ownerToken, email, "member", List.of(), List.of());
+            Browser browser = new Browser();
+            String link = linkTo(email);
+            InvitationPage asWalter = InvitationPage.open(browser, link).signIn("walter", TestRealm.PASSWORD);
+
+            assertThat(asWalter.kind()).isEqualTo("wrongUser");
+            assertThat(asWalter.status()).isEqualTo(403);
+            assertThat(asWalter.text()).contains("walter@example.test").contains(email);
+            assertThat(memberCount("walter@example.test")).isZero();
+
+            InvitationPage afterSwitch = asWalter.switchAccount();
+            assertThat(afterSwitch.kind()).isEqualTo("signIn");
+            assertThat(afterSwitch.signIn(email, TestRealm.PASSWORD).accept().status()).isEqualTo(303);
+            assertThat(memberCount(email)).isEqualTo(1);
+        }
+
+        @Test
+        void twoSimultaneousAcceptsGiveOneMembership() throws Exception {
+            String email = existingUser("cora");
+            invite(ownerToken, email, "member", List.of(), List.of());
+            Browser browser = new Browser();
+            InvitationPage confirm = InvitationPage.open(browser, linkTo(email)).signIn(email, TestRealm.PASSWORD);
+            assertThat(confirm.kind()).isEqualTo("confirm");
+
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Browser.Page>> accepts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                accepts.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return confirm.accept();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = accepts.stream().map(CompletableFuture::join).map(Browser.Page::status).toList();
+
+            assertThat(statuses).filteredOn(status -> status == 303).hasSize(1);
+            assertThat(memberCount(email)).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class GivenAnUnusableLink {
+        @Test
+        void anExpiredInvitationShowsTheExpiredPageAndChangesNothing() throws InterruptedException {
+            String email = unique("eve");
+            invite(ownerToken, Map.of("invitees", List.of(Map.of("email", email)),
+                    "expiresAt", System.currentTimeMillis() + 2_000));
+            String link = linkTo(email);
+            Thread.sleep(2_500);
+
+            InvitationPage page = InvitationPage.open(new Browser(), link);
+            assertThat(page.status()).isEqualTo(410);
+            assertThat(page.problem()).isEqualTo("firmAccessInvitationExpired");
+            assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+            JsonNode listed = ok(http.get(api + "/invitations?status=expired&email=" + email, ownerToken)).json();
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0).get("expired").asBoolean()).isTrue();
+        }
+
+        @Test
+        void aCancelledInvitationIsRefused() {
+            String email = unique("carl");
+            String id = invite(ownerToken, email, "member", List.of(), List.of()).get(0).get("id").asText();
+            String link = linkTo(email);
+            assertThat(http.delete(api + "/invitations/" + id, ownerToken).status()).isEqualTo(204);
+
+            InvitationPage page = InvitationPage.open(new Browser(), link);
+            assertThat(page.problem()).isEqualTo("firmAccessInvitationCancelled");
+            assertThat(http.delete(api + "/invitations/" + id, ownerToken).status()).isEqualTo(409);
+            assertThat(realm.admin().organizations().get(firmId).members().list(-1, -1)).noneMatch(
+                    member -> email.equals(member.getEmail()));
+        }
+
+        @Test
+        void aUsedLinkCannotBeReplayed() {
+            String email = unique("rita");
+            invite(ownerToken, email, "member", List.of(), List.of());
+            String link = linkTo(email);
+            InvitationPage.open(new Browser(), link).register("Rita", "Replay", "S3cret-pass!");
+
+            InvitationPage again = InvitationPage.open(new Browser(), link);
+            assertThat(again.problem()).isEqualTo("firmAccessInvitationUsed");
+            assertThat(memberCount(email)).isEqualTo(1);
+        }
+
+        @Test
+        void aTamperedLinkIsRefused() {
+            String email = unique("tom");
+            invite(ownerToken, email, "member", List.of(), List.of());
+            String link = linkTo(email);
+            char last = link.charAt(link.length() - 2);
+            String tampered = link.substring(0, link.length() - 2) + (last == 'A' ? 'B' : 'A') + link.charAt(link.length() - 1);
+
+            InvitationPage page = InvitationPage.open(new Browser(), tampered);
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.problem()).isEqualTo("firmAccessInvitationInvalid");
+            assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+        }
+
+        @Test
+        void aLinkOfAnotherRealmIsRefused(TestEnvironment env) {
+            TestRealm other = env.newRealm("other");
+            try {
+                String otherFirm = other.createFirm("Other Firm", "other");
+                String boss = other.createUser("boss");
+                other.addMember(otherFirm, boss);
+                ok(http.put("/admin/realms/" + other.name() + "/firm-access/firms/other/staff/" + boss + "/role",
+                        other.adminToken(), Map.of("role", "owner")));
+                String email = unique("foreign");
+                ok(http.post("/realms/" + other.name() + "/firm-access/api/v1/firms/other/invitations",
+                        other.accessToken("boss"), Map.of("invitees", List.of(Map.of("email", email)))));
+                String foreignLink = linkTo(email);
+                String here = foreignLink.replace("/realms/" + other.name() + "/", "/realms/" + realm.name() + "/");
+
+                InvitationPage page = InvitationPage.open(new Browser(), here);
+                assertThat(page.problem()).isEqualTo("firmAccessInvitationInvalid");
+                assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+            } finally {
+                other.delete();
+            }
+        }
+
+        @Test
+        void aResendMakesTheOlderLinkStale() {
+            String email = unique("olga");
+            String id = invite(ownerToken, email, "member", List.of(), List.of()).get(0).get("id").asText();
+            String first = linkTo(email);
+            webhook(Map.of("events", List.of(Map.of("invitationId", id, "event", "bounced"))));
+            ok(http.post(api + "/invitations/" + id + "/resend", ownerToken, ""));
+
+            assertThat(InvitationPage.open(new Browser(), first).problem()).isEqualTo("firmAccessInvitationReplaced");
+            assertThat(InvitationPage.open(new Browser(), linkTo(email)).kind()).isEqualTo("register");
+        }
+    }
+
+    @Nested
+    class GivenInviteRules {
+        @Test
+        void anEmailOfAMemberIsRefused() {
+            HttpJson.Reply reply = http.post(api + "/invitations", ownerToken,
+                    Map.of("invitees", List.of(Map.of("email", "adam@example.test"))));
+            assertThat(reply.status()).isEqualTo(409);
+            assertThat(reply.json().get("error").asText()).isEqualTo("conflict");
+        }
+
+        @Test
+        void aSecondPendingInvitationIsRefused() {
+            String email = unique("paula");
+            invite(ownerToken, email, "member", List.of(), List.of());
+            HttpJson.Reply reply = http.post(api + "/invitations", ownerToken,
+                    Map.of("invitees", List.of(Map.of("email", email.toUpperCase()))));
+            assertThat(reply.status()).isEqualTo(409);
+            assertThat(mail.messagesTo(email)).hasSize(1);
+        }
+
+        @Test
+        void aBulkInviteWithOneMalformedEmailInvitesNobody() {
+            String good = unique("bulk");
+            HttpJson.Reply reply = http.post(api + "/invitations", ownerToken, Map.of("invitees",
+                    List.of(Map.of("email", good), Map.of("email", "not-an-email"))));
+
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+            assertThat(mail.messagesTo(good)).isEmpty();
+            assertThat(ok(http.get(api + "/invitations?email=" + good, ownerToken)).json()).isEmpty();
+        }
+
+        @Test
+        void anOversizedNameIsRefused() {
+            String email = unique("long");
+            HttpJson.Reply reply = http.post(api + "/invitations", ownerToken, Map.of("invitees",
+                    List.of(Map.of("email", email, "firstName", "x".repeat(256)))));
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(mail.messagesTo(email)).isEmpty();
+        }
+
+        @Test
+        void onlyOwnersInviteOwners() {
+            String email = unique("otto");
+            HttpJson.Reply reply = http.post(api + "/invitations", realm.accessToken("adam"),
+                    Map.of("invitees", List.of(Map.of("email", email)), "role", "owner"));
+            assertThat(reply.status()).isEqualTo(403);
+            assertThat(mail.messagesTo(email)).isEmpty();
+        }
+
+        @Test
+        void invitationsAreAuditedAndTheLinkCanBeCopied() {
+            String email = unique("copy");
+            String id = invite(ownerToken, email, "member", List.of(), List.of()).get(0).get("id").asText();
+            JsonNode link = ok(http.post(api + "/invitations/" + id + "/link", ownerToken, "")).json();
+
+            assertThat(link.get("link").asText()).contains("/firm-access/invitations/accept/");
+            assertThat(InvitationPage.open(new Browser(), link.get("link").asText()).kind()).isEqualTo("register");
+            JsonNode audit = ok(http.get(api + "/audit?targetId=" + id, ownerToken)).json();
+            assertThat(audit).extracting(record -> record.get("action").asText())
+                    .contains("invitation.created", "invitation.link_copied");
+            assertThat(realm.admin().organizations().get(firmId).members().list(-1, -1)).isNotNull();
+        }
+    }
+
+    @Nested
+    class GivenMailDelivery {
+        @Test
+        void smtpDownKeepsTheInvitationNotSentAndAResendAfterRecoverySendsIt() {
+            RealmRepresentation rep = realm.admin().toRepresentation();
+            Map<String, String> working = new HashMap<>(rep.getSmtpServer());
+            Map<String, String> broken = new HashMap<>(working);
+            broken.put("port", String.valueOf(closedPort()));
+            rep.setSmtpServer(broken);
+            realm.admin().update(rep);
+            String email = unique("down");
+            JsonNode invitation;
+            try {
+                invitation = invite(ownerToken, email, "member", List.of(), List.of()).get(0);
+            } finally {
+                rep.setSmtpServer(working);
+                realm.admin().update(rep);
+            }
+            assertThat(invitation.get("deliveryStatus").asText()).isEqualTo("not_sent");
+            assertThat(ok(http.get(api + "/invitations?deliveryStatus=not_sent&email=" + email, ownerToken)).json())
+                    .hasSize(1);
+
+            JsonNode resent = ok(http.post(api + "/invitations/" + invitation.get("id").asText() + "/resend",
+                    ownerToken, "")).json();
+            assertThat(resent.get("deliveryStatus").asText()).isEqualTo("sent");
+            assertThat(mail.awaitMessageTo(email, Duration.ofSeconds(20))).isNotNull();
+        }
+
+        @Test
+        void aResendWithinTheCooldownIsRefusedUntilABounceLiftsIt() {
+            String email = unique("bounce");
+            JsonNode invitation = invite(ownerToken, email, "member", List.of(), List.of()).get(0);
+            String id = invitation.get("id").asText();
+
+            HttpJson.Reply tooSoon = http.post(api + "/invitations/" + id + "/resend", ownerToken, "");
+            assertThat(tooSoon.status()).isEqualTo(429);
+            assertThat(tooSoon.json().get("error").asText()).isEqualTo("too_many_requests");
+            assertThat(Integer.parseInt(tooSoon.header("Retry-After"))).isBetween(1, 600);
+
+            HttpJson.Reply forged = webhookSignedWith("wrong-secret-wrong-secret",
+                    Map.of("events", List.of(Map.of("invitationId", id, "event", "bounced"))));
+            assertThat(forged.status()).isEqualTo(401);
+            assertThat(delivery(id)).isEqualTo("sent");
+            assertThat(http.post(api + "/invitations/" + id + "/resend", ownerToken, "").status()).isEqualTo(429);
+
+            JsonNode applied = webhook(Map.of("events", List.of(Map.of("invitationId", id, "event", "bounced")))).json();
+            assertThat(applied.get("applied").asInt()).isEqualTo(1);
+            assertThat(delivery(id)).isEqualTo("bounced");
+            HttpJson.Reply resent = http.post(api + "/invitations/" + id + "/resend", ownerToken, "");
+            assertThat(resent.status()).isEqualTo(200);
+            assertThat(resent.json().get("deliveryStatus").asText()).isEqualTo("sent");
+            assertThat(resent.json().get("expiresAt").asLong()).isGreaterThan(invitation.get("expiresAt").asLong());
+        }
+
+        @Test
+        void providerEventsByAddressUpdateTheStatusAndNeverMoveItBack() {
+            String email = unique("opened");
+            String id = invite(ownerToken, email, "member", List.of(), List.of()).get(0).get("id").asText();
+            webhook(Map.of("events", List.of(Map.of("email", email, "event", "opened"),
+                    Map.of("email", email, "event", "delivered"))));
+
+            assertThat(delivery(id)).isEqualTo("opened");
+            assertThat(ok(http.get(api + "/invitations?deliveryStatus=opened", ownerToken)).json())
+                    .extracting(node -> node.get("id").asText()).contains(id);
+        }
+    }
+
+    private List<JsonNode> invite(String token, String email, String role, List<Map<String, String>> grants,
+            List<String> teamIds) {
+        return invite(token, Map.of("invitees", List.of(Map.of("email", email)), "role", role, "grants", grants,
+                "teamIds", teamIds));
+    }
+
+    private List<JsonNode> invite(String token, Map<String, Object> body) {
+        HttpJson.Reply reply = http.post(api + "/invitations", token, body);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        List<JsonNode> created = new ArrayList<>();
+        reply.json().forEach(created::add);
+        return created;
+    }
+
+    private String linkTo(String email) {
+        return linkIn(mail.awaitMessageTo(email, Duration.ofSeconds(20)));
+    }
+
+    private static String linkIn(MailCatcher.ReceivedMail message) {
+        Matcher matcher = LINK.matcher(message.text());
+        assertThat(matcher.find()).as("a link in: " + message.text()).isTrue();
+        return matcher.group();
+    }
+
+    private long memberCount(String email) {
+        return realm.admin().organizations().get(firmId).members().list(-1, -1).stream()
+                .filter(member -> email.equalsIgnoreCase(member.getEmail())).count();
+    }
+
+    private String delivery(String id) {
+        return ok(http.get(api + "/invitations/" + id, ownerToken)).json().get("deliveryStatus").asText();
+    }
+
+    private HttpJson.Reply webhook(Object body) {
+        return ok(webhookSignedWith(SECRET, body));
+    }
+
+    private HttpJson.Reply webhookSignedWith(String secret, Object body) {
+        try {
+            byte[] raw = HttpJson.MAPPER.writeValueAsBytes(body);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(raw));
+            return http.send(http.request("/realms/" + realm.name() + "/firm-access/mail-events", null)
+                    .header("Content-Type", "application/json")
+                    .header("X-Firm-Access-Signature", signature)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(raw)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpJson.Reply ok(HttpJson.Reply reply) {
+        assertThat(reply.status() / 100).as(reply.toString()).isEqualTo(2);
+        return reply;
+    }
+
+    /** Creates a realm user who is in no firm; answers their (verified) email. */
+    private String existingUser(String name) {
+        String username = name + "-" + UUID.randomUUID().toString().substring(0, 6);
+        realm.createUser(username);
+        return username + "@example.test";
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 6) + "@invitee.test";
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

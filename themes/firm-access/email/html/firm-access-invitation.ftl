@@ -1,0 +1,8 @@
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
+<p>${msg("firmAccessInvitationGreeting", inviteeName!"")}</p>
+<p>${msg("firmAccessInvitationBody", inviter, firmName, roleLabel)}</p>
+<p><a href="${link}">${msg("firmAccessInvitationAction", firmName)}</a></p>
+<p>${msg("firmAccessInvitationExpiry", expiresAt)}</p>
+<p>${msg("firmAccessInvitationIgnore")}</p>
+</@layout.emailLayout>
