@@ -11,7 +11,8 @@ import java.util.Optional;
 /** The demo data of realm-config/demo-firm-access.json: what the realm import cannot express. */
 record DemoFirmAccess(String realm, Map<String, Object> settings, List<Firm> firms) {
 
-    record Firm(String alias, List<Staff> staff, List<Business> businesses, List<Grant> grants) {
+    record Firm(String alias, List<Staff> staff, List<Business> businesses, List<Grant> grants,
+            List<Invitation> invitations) {
     }
 
     record Staff(String username, String role) {
@@ -19,6 +20,10 @@ record DemoFirmAccess(String realm, Map<String, Object> settings, List<Firm> fir
 
     /** A business, identified across restarts by its external reference. */
     record Business(String externalRef, String name) {
+    }
+
+    /** A staff invitation, sent (and so visible in the mail inbox) unless already pending or accepted. */
+    record Invitation(String email, String firstName, String lastName, String role) {
     }
 
     /** A share of a business (by external reference) with a user (by username) or a team (by name). */

@@ -65,8 +65,22 @@ final class DemoSeeder {
             }
             expect(http.post(firmPath + "/grants", adminToken(), Map.of("grants", grants)), "share the businesses")
                     .ifPresent(problems::add);
+            for (DemoFirmAccess.Invitation invitation : firm.invitations()) {
+                invite(firmPath, invitation).ifPresent(problems::add);
+            }
         }
         return problems;
+    }
+
+    /** 409 means the person is already invited or already staff: the demo state holds either way. */
+    private Optional<String> invite(String firmPath, DemoFirmAccess.Invitation invitation) {
+        Map<String, String> invitee = new LinkedHashMap<>();
+        invitee.put("email", invitation.email());
+        invitee.put("firstName", invitation.firstName());
+        invitee.put("lastName", invitation.lastName());
+        HttpJson.Reply reply = http.post(firmPath + "/invitations", adminToken(),
+                Map.of("invitees", List.of(invitee), "role", invitation.role()));
+        return reply.status() == 409 ? Optional.empty() : expect(reply, "invite " + invitation.email());
     }
 
     /** Creates the businesses that do not exist yet; answers the ids of all by external reference. */
