@@ -28,15 +28,20 @@ public final class BusinessService {
                     .map(business -> BusinessView.of(business, null))
                     .toList();
         }
+        // Members reach active businesses only: nobody reaches an archived one through grants.
+        if (filter == ArchiveFilter.ARCHIVED) {
+            return List.of();
+        }
         return actorAccess().explain(search, first, max).stream()
                 .map(explained -> BusinessView.of(require(explained.businessId()), explained.level()))
                 .toList();
     }
 
     public long count(String search, ArchiveFilter filter) {
-        return context.actor().may(FirmPermission.VIEW_ALL)
-                ? context.businesses().count(context.firm().getId(), search, filter, BusinessRepository.Reach.ALL)
-                : actorAccess().count(search);
+        if (context.actor().may(FirmPermission.VIEW_ALL)) {
+            return context.businesses().count(context.firm().getId(), search, filter, BusinessRepository.Reach.ALL);
+        }
+        return filter == ArchiveFilter.ARCHIVED ? 0 : actorAccess().count(search);
     }
 
     /** A business the actor may see; unknown, foreign and unshared ones answer the same 404. */

@@ -1,0 +1,320 @@
+package dev.firmaccess.it;
+
+import static dev.firmaccess.it.support.Replies.assertStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.firmaccess.it.support.FirmFixture;
+import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.JaxRsRoutes;
+import dev.firmaccess.it.support.Person;
+import dev.firmaccess.testing.HttpJson.Reply;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.WithSharedServer;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Who may call what: every operation of both APIs, called by one person of each kind, against the
+ * real server. Each call is valid except, perhaps, for the caller's rights: it names real objects
+ * of the fixture firm, and calls that change or delete something get fresh objects of their own,
+ * so no row depends on another. The table must list every operation the code offers.
+ */
+@WithSharedServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT {
+
+    private static final String FIRM_API = "/realms/{realm}/firm-access/api/v1";
+    private static final String ADMIN_API = "/admin/realms/{realm}/firm-access";
+
+    /** The columns of the table, in order. */
+    enum Caller {
+        OWNER, ADMIN, MEMBER, MEMBER_OF_OTHER_FIRM, USER_WITH_NO_FIRM, ANONYMOUS, REALM_ADMIN
+    }
+
+    private final AtomicInteger names = new AtomicInteger();
+    private FirmFixture fixture;
+    private FirmSetup setup;
+    private List<Row> table;
+
+    @BeforeAll
+    void setUp(TestEnvironment env) {
+        fixture = FirmFixture.create(env, "matrix");
+        setup = fixture.setup();
+        table = table();
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> everyCallerGetsTheStatusOfTheTable() {
+        return table.stream().map(row -> dynamicContainer(row.toString(), Arrays.stream(Caller.values())
+                .map(caller -> dynamicTest(caller + " gets " + row.expected().get(caller), () -> check(row, caller)))));
+    }
+
+    @Test
+    void theTableListsEveryOperationOfTheCodeAndNothingElse() {
+        Set<String> routes = new TreeSet<>(JaxRsRoutes.of("dev.firmaccess.keycloak.web.FirmApiResource", FIRM_API));
+        routes.addAll(JaxRsRoutes.of("dev.firmaccess.keycloak.admin.FirmAccessAdminResource", ADMIN_API));
+        Set<String> rows = table.stream()
+                .flatMap(row -> JaxRsRoutes.normalize(row.base() + row.template()).stream()
+                        .map(path -> row.method() + " " + path))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(difference(routes, rows)).as("operations of the code without a row").isEmpty();
+        assertThat(difference(rows, routes)).as("rows without an operation in the code").isEmpty();
+    }
+
+    private List<Row> table() {
+        List<Row> firmOperations = firmOperations();
+        return Stream.of(
+                        List.of(
+                                // owner, admin, member, member of another firm, user of no firm, anonymous, realm admin
+                                row(FIRM_API, "GET", "/openapi.yaml", this::plain, 200, 200, 200, 200, 200, 200, 200),
+                                row(FIRM_API, "GET", "/firms", this::plain, 200, 200, 200, 200, 200, 401, 401),
+                                row(ADMIN_API, "GET", "/firms", this::plain, 403, 403, 403, 403, 403, 401, 200),
+                                row(ADMIN_API, "GET", "/settings", this::plain, 403, 403, 403, 403, 403, 401, 200),
+                                // The default value, so that the row changes nothing.
+                                row(ADMIN_API, "PUT", "/settings", () -> plain().body(Map.of("resendCooldownMinutes", 10)),
+                                        403, 403, 403, 403, 403, 401, 200)),
+                        firmOperations,
+                        firmOperations.stream().map(Row::onAdminApi).toList())
+                .flatMap(List::stream)
+                .toList();
+    }
+
+    /** The operations under /firms/{firm}, as the firm API answers them; the admin API offers the same. */
+    private List<Row> firmOperations() {
+        String staff = "/firms/{firm}/staff/{userId}";
+        String business = "/firms/{firm}/businesses/{businessId}";
+        String team = "/firms/{firm}/teams/{teamId}";
+        // owner, admin, member, member of another firm, user of no firm, anonymous, realm admin (a foreign token here)
+        return List.of(
+                row(FIRM_API, "GET", "/firms/{firm}", this::plain, 200, 200, 200, 404, 404, 401, 401),
+                row(FIRM_API, "GET", "/firms/{firm}/staff", this::plain, 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", staff, this::aboutSubject, 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", staff, () -> about(freshStaff("member")), 204, 204, 403, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", staff, () -> about(freshStaff("owner")), 204, 403, 403, 404, 404, 401, 401)
+                        .named("removing an owner"),
+                row(FIRM_API, "PUT", staff + "/role", () -> about(freshStaff("member")).body(Map.of("role", "admin")),
+                        200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "PUT", staff + "/role", () -> about(freshStaff("member")).body(Map.of("role", "owner")),
+                        200, 403, 403, 404, 404, 401, 401).named("making an owner"),
+                row(FIRM_API, "PUT", staff + "/programmatic-access", () -> aboutSubject().body(Map.of("enabled", true)),
+                        200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", staff + "/access", this::aboutSubject, 200, 200, 403, 404, 404, 401, 401),
+                // The subject's direct grants as the fixture made them, so that the row changes nothing.
+                row(FIRM_API, "PUT", staff + "/access", () -> aboutSubject().body(Map.of("grants",
+                                List.of(Map.of("businessId", fixture.sharedBusiness(), "level", "full")))),
+                        200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "POST", staff + "/access/assign-all",
+                        () -> about(freshStaff("member")).body(Map.of("level", "full")), 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", staff + "/access/explain", this::aboutSubject, 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", "/firms/{firm}/businesses", this::plain, 200, 200, 200, 404, 404, 401, 401),
+                // Members may create businesses unless the realm forbids it.
+                row(FIRM_API, "POST", "/firms/{firm}/businesses", () -> plain().body(Map.of("name", "Made in the matrix")),
+                        201, 201, 201, 404, 404, 401, 401),
+                row(FIRM_API, "GET", business, () -> onBusiness(fixture.sharedBusiness()), 200, 200, 200, 404, 404, 401, 401),
+                row(FIRM_API, "PUT", business,
+                        () -> onBusiness(fixture.unsharedBusiness()).body(Map.of("name", "Unshared business")),
+                        200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", business, () -> onBusiness(freshBusiness()), 204, 204, 403, 404, 404, 401, 401),
+                row(FIRM_API, "POST", business + "/archive", () -> onBusiness(freshBusiness()),
+                        200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "POST", business + "/restore", () -> onBusiness(freshArchivedBusiness()),
+                        200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", business + "/grants", () -> onBusiness(fixture.sharedBusiness()),
+                        200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "PUT", business + "/grants/users/{userId}",
+                        () -> onBusiness(freshBusiness()).with("userId", fixture.subject().id()).body(fullLevel()),
+                        200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", business + "/grants/users/{userId}",
+                        () -> onBusiness(businessSharedWithSubject()).with("userId", fixture.subject().id()),
+                        204, 204, 403, 404, 404, 401, 401),
+                row(FIRM_API, "PUT", business + "/grants/teams/{teamId}",
+                        () -> onBusiness(freshBusiness()).with("teamId", fixture.team()).body(fullLevel()),
+                        200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", business + "/grants/teams/{teamId}",
+                        () -> onBusiness(businessSharedWithTeam()).with("teamId", fixture.team()),
+                        204, 204, 403, 404, 404, 401, 401),
+                row(FIRM_API, "POST", "/firms/{firm}/grants", () -> plain().body(subjectsGrantOn(freshBusiness())),
+                        200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "POST", "/firms/{firm}/grants/revoke",
+                        () -> plain().body(subjectsGrantOn(businessSharedWithSubject())), 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", "/firms/{firm}/teams", this::plain, 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "POST", "/firms/{firm}/teams", () -> plain().body(Map.of("name", freshTeamName())),
+                        201, 201, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", team, () -> onTeam(fixture.team()), 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "PUT", team, () -> onTeam(freshTeam()).body(Map.of("name", freshTeamName())),
+                        200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", team, () -> onTeam(freshTeam()), 204, 204, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", team + "/members", () -> onTeam(fixture.team()), 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "PUT", team + "/members/{userId}",
+                        () -> onTeam(freshTeam()).with("userId", fixture.subject().id()), 204, 204, 403, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", team + "/members/{userId}",
+                        () -> onTeam(teamWithSubject()).with("userId", fixture.subject().id()),
+                        204, 204, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", team + "/grants", () -> onTeam(fixture.team()), 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", "/firms/{firm}/audit", this::plain, 200, 200, 403, 404, 404, 401, 401));
+    }
+
+    private void check(Row row, Caller caller) {
+        Call call = row.prepare().get();
+        Map<String, String> params = new HashMap<>(call.params());
+        params.put("realm", setup.realm().name());
+        params.put("firm", fixture.firm().id());
+        String path = row.base() + row.template();
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            path = path.replace("{" + param.getKey() + "}", param.getValue());
+        }
+        Reply reply = setup.api().send(row.method(), path, token(caller), call.body());
+
+        if (row.base().equals(ADMIN_API) && caller == Caller.ANONYMOUS) {
+            // Keycloak's admin root refuses the call before the extension runs, in its own error shape.
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
+            assertThat(reply.json().has("error")).as(reply.toString()).isTrue();
+        } else {
+            assertStatus(reply, row.expected().get(caller));
+        }
+    }
+
+    private String token(Caller caller) {
+        return switch (caller) {
+            case OWNER -> setup.token(fixture.owner());
+            case ADMIN -> setup.token(fixture.admin());
+            case MEMBER -> setup.token(fixture.member());
+            case MEMBER_OF_OTHER_FIRM -> setup.token(fixture.memberOfOtherFirm());
+            case USER_WITH_NO_FIRM -> setup.token(fixture.userWithNoFirm());
+            case ANONYMOUS -> null;
+            case REALM_ADMIN -> setup.adminToken();
+        };
+    }
+
+    private Call plain() {
+        return new Call(Map.of(), null);
+    }
+
+    private Call about(Person person) {
+        return plain().with("userId", person.id());
+    }
+
+    private Call aboutSubject() {
+        return about(fixture.subject());
+    }
+
+    private Call onBusiness(String businessId) {
+        return plain().with("businessId", businessId);
+    }
+
+    private Call onTeam(String teamId) {
+        return plain().with("teamId", teamId);
+    }
+
+    private Person freshStaff(String role) {
+        return setup.colleague(fixture.firm(), role);
+    }
+
+    private String freshBusiness() {
+        return setup.business(fixture.firm(), "Throw-away business");
+    }
+
+    private String freshArchivedBusiness() {
+        return setup.archivedBusiness(fixture.firm(), "Throw-away archived business");
+    }
+
+    private String businessSharedWithSubject() {
+        String business = freshBusiness();
+        setup.share(fixture.firm(), business, fixture.subject(), "full");
+        return business;
+    }
+
+    private String businessSharedWithTeam() {
+        String business = freshBusiness();
+        setup.shareWithTeam(fixture.firm(), business, fixture.team(), "full");
+        return business;
+    }
+
+    private String freshTeam() {
+        return setup.team(fixture.firm(), freshTeamName());
+    }
+
+    private String teamWithSubject() {
+        String team = freshTeam();
+        setup.join(fixture.firm(), team, fixture.subject());
+        return team;
+    }
+
+    private String freshTeamName() {
+        return "Matrix team " + names.incrementAndGet();
+    }
+
+    private static Map<String, String> fullLevel() {
+        return Map.of("level", "full");
+    }
+
+    private Map<String, Object> subjectsGrantOn(String businessId) {
+        return Map.of("grants", List.of(Map.of("businessId", businessId, "subjectType", "user",
+                "subjectId", fixture.subject().id())));
+    }
+
+    private static Row row(String base, String method, String template, Supplier<Call> prepare, int... statuses) {
+        Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
+        for (Caller caller : Caller.values()) {
+            expected.put(caller, statuses[caller.ordinal()]);
+        }
+        return new Row(base, method, template, null, prepare, expected);
+    }
+
+    private static Set<String> difference(Set<String> all, Set<String> without) {
+        Set<String> rest = new TreeSet<>(all);
+        rest.removeAll(without);
+        return rest;
+    }
+
+    /** One call of the table: where it goes, how to prepare it, and the status each caller must get. */
+    private record Row(String base, String method, String template, String note, Supplier<Call> prepare,
+            Map<Caller, Integer> expected) {
+
+        Row named(String what) {
+            return new Row(base, method, template, what, prepare, expected);
+        }
+
+        /** The realm administrator may do all an owner may; nobody else is an administrator. */
+        Row onAdminApi() {
+            return row(ADMIN_API, method, template, prepare, 403, 403, 403, 403, 403, 401, expected.get(Caller.OWNER))
+                    .named(note);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + base + template + (note == null ? "" : " (" + note + ")");
+        }
+    }
+
+    /** The path parameters and the body of one call, made fresh for each caller. */
+    private record Call(Map<String, String> params, Object body) {
+
+        Call with(String param, String value) {
+            Map<String, String> more = new HashMap<>(params);
+            more.put(param, value);
+            return new Call(more, body);
+        }
+
+        Call body(Object json) {
+            return new Call(params, json);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.firmaccess.it;
+
+import static dev.firmaccess.it.support.Replies.assertError;
+import static dev.firmaccess.it.support.Replies.assertStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firmaccess.it.support.Client;
+import dev.firmaccess.it.support.FirmFixture;
+import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.testing.HttpJson.Reply;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.WithSharedServer;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Ids of another firm mean nothing under a firm's paths: they answer exactly like unknown ids, so
+ * nobody can probe or touch another firm's businesses, teams or staff, not even its owner.
+ */
+@WithSharedServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrossFirmIsolationIT {
+
+    private static final String UNKNOWN_ID = "00000000-0000-0000-0000-000000000000";
+
+    private FirmFixture fixture;
+    private FirmSetup setup;
+    private Client owner;
+
+    @BeforeAll
+    void setUp(TestEnvironment env) {
+        fixture = FirmFixture.create(env, "isolation");
+        setup = fixture.setup();
+        owner = setup.as(fixture.owner(), fixture.firm());
+    }
+
+    @Nested
+    class GivenTheIdOfAnotherFirmsBusiness {
+
+        @Test
+        void everyBusinessCallAnswersAsForAnUnknownId() {
+            assertLikeUnknown(business -> owner.get("/businesses/" + business));
+            assertLikeUnknown(business -> owner.put("/businesses/" + business, Map.of("name", "Taken over")));
+            assertLikeUnknown(business -> owner.post("/businesses/" + business + "/archive", null));
+            assertLikeUnknown(business -> owner.get("/businesses/" + business + "/grants"));
+            assertLikeUnknown(business -> owner.put("/businesses/" + business + "/grants/users/" + fixture.subject().id(),
+                    Map.of("level", "full")));
+            assertLikeUnknown(business -> owner.delete("/businesses/" + business));
+        }
+
+        @Test
+        void itCannotBeGrantedInBulkOrByReplacement() {
+            assertLikeUnknown(business -> owner.post("/grants", Map.of("grants", List.of(Map.of("businessId", business,
+                    "subjectType", "user", "subjectId", fixture.subject().id())))));
+            assertLikeUnknown(business -> owner.put("/staff/" + fixture.subject().id() + "/access",
+                    Map.of("grants", List.of(Map.of("businessId", business)))));
+        }
+
+        @Test
+        void theOtherFirmsBusinessIsUntouched() {
+            assertError(owner.put("/businesses/" + fixture.otherFirmBusiness(), Map.of("name", "Taken over")),
+                    404, "not_found");
+            assertError(owner.delete("/businesses/" + fixture.otherFirmBusiness()), 404, "not_found");
+
+            assertThat(assertStatus(setup.asRealmAdmin(fixture.otherFirm())
+                    .get("/businesses/" + fixture.otherFirmBusiness()), 200).json().get("name").asText())
+                    .isEqualTo("Other firm's business");
+        }
+
+        private void assertLikeUnknown(Function<String, Reply> call) {
+            assertSameNotFound(call, fixture.otherFirmBusiness());
+        }
+    }
+
+    @Nested
+    class GivenTheIdOfAnotherFirmsTeam {
+
+        @Test
+        void everyTeamCallAnswersAsForAnUnknownId() {
+            assertLikeUnknown(team -> owner.get("/teams/" + team));
+            assertLikeUnknown(team -> owner.put("/teams/" + team, Map.of("name", "Renamed")));
+            assertLikeUnknown(team -> owner.get("/teams/" + team + "/members"));
+            assertLikeUnknown(team -> owner.put("/teams/" + team + "/members/" + fixture.subject().id(), null));
+            assertLikeUnknown(team -> owner.get("/teams/" + team + "/grants"));
+            assertLikeUnknown(team -> owner.put("/businesses/" + fixture.unsharedBusiness() + "/grants/teams/" + team,
+                    Map.of("level", "full")));
+            assertLikeUnknown(team -> owner.delete("/teams/" + team));
+        }
+
+        private void assertLikeUnknown(Function<String, Reply> call) {
+            assertSameNotFound(call, fixture.otherFirmTeam());
+        }
+    }
+
+    @Nested
+    class GivenAStaffMemberOfAnotherFirm {
+
+        @Test
+        void everyStaffCallAnswersAsForAnUnknownId() {
+            assertLikeUnknown(user -> owner.get("/staff/" + user));
+            assertLikeUnknown(user -> owner.put("/staff/" + user + "/role", Map.of("role", "admin")));
+            assertLikeUnknown(user -> owner.put("/staff/" + user + "/programmatic-access", Map.of("enabled", false)));
+            assertLikeUnknown(user -> owner.get("/staff/" + user + "/access"));
+            assertLikeUnknown(user -> owner.post("/staff/" + user + "/access/assign-all", Map.of()));
+            assertLikeUnknown(user -> owner.delete("/staff/" + user));
+        }
+
+        @Test
+        void theyCannotBeGrantedOrJoinATeam() {
+            assertLikeUnknown(user -> owner.put("/businesses/" + fixture.unsharedBusiness() + "/grants/users/" + user,
+                    Map.of("level", "full")));
+            assertLikeUnknown(user -> owner.post("/grants", Map.of("grants", List.of(Map.of(
+                    "businessId", fixture.unsharedBusiness(), "subjectType", "user", "subjectId", user)))));
+            assertLikeUnknown(user -> owner.put("/teams/" + fixture.team() + "/members/" + user, null));
+        }
+
+        @Test
+        void neitherCanAUserOfNoFirm() {
+            assertError(owner.put("/teams/" + fixture.team() + "/members/" + fixture.userWithNoFirm().id(), null),
+                    404, "not_found");
+            assertError(owner.put("/staff/" + fixture.userWithNoFirm().id() + "/role", Map.of("role", "member")),
+                    404, "not_found");
+        }
+
+        private void assertLikeUnknown(Function<String, Reply> call) {
+            assertSameNotFound(call, fixture.memberOfOtherFirm().id());
+        }
+    }
+
+    @Nested
+    class GivenAFirmTheCallerIsNotStaffOf {
+
+        @Test
+        void itAnswersAsAnUnknownFirmByIdAndByAlias() {
+            Client outsider = setup.firmApiAs(fixture.memberOfOtherFirm());
+
+            assertSameNotFound(firm -> outsider.get("/firms/" + firm), fixture.firm().id());
+            assertSameNotFound(firm -> outsider.get("/firms/" + firm + "/businesses"), fixture.firm().alias());
+        }
+    }
+
+    /** The call with a foreign id answers 404 exactly as with an unknown id, but for the id itself. */
+    private static void assertSameNotFound(Function<String, Reply> call, String foreignId) {
+        Reply foreign = call.apply(foreignId);
+        Reply unknown = call.apply(UNKNOWN_ID);
+        assertError(foreign, 404, "not_found");
+        assertThat(foreign.body().replace(foreignId, UNKNOWN_ID)).as("the answer for an unknown id")
+                .isEqualTo(unknown.body());
+    }
+}

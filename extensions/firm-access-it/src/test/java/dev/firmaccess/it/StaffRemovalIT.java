@@ -1,0 +1,107 @@
+package dev.firmaccess.it;
+
+import static dev.firmaccess.it.support.Replies.assertError;
+import static dev.firmaccess.it.support.Replies.assertStatus;
+import static dev.firmaccess.it.support.Replies.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.Client;
+import dev.firmaccess.it.support.Firm;
+import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.Person;
+import dev.firmaccess.testing.HttpJson.Reply;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.WithSharedServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Leaving a firm ends every kind of access to it at once, however the person leaves. */
+@WithSharedServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffRemovalIT {
+
+    private FirmSetup setup;
+    private Firm firm;
+    private Client owner;
+
+    @BeforeAll
+    void setUp(TestEnvironment env) {
+        setup = FirmSetup.create(env, "removal");
+        firm = setup.newFirm("Removal Partners");
+        owner = setup.as(setup.staff(firm, "olivia", "owner"), firm);
+    }
+
+    @Nested
+    class GivenAStaffMemberWithGrantsAndATeam {
+
+        private Person leaver;
+        private String directBusiness;
+        private String teamBusiness;
+        private String team;
+
+        @BeforeEach
+        void aStaffMemberWhoReachesBusinessesBothWays() {
+            leaver = setup.staff(firm, "leo", "admin");
+            directBusiness = setup.business(firm, "Direct");
+            teamBusiness = setup.business(firm, "Through the team");
+            setup.share(firm, directBusiness, leaver, "full");
+            team = setup.team(firm, "Team of " + leaver.username());
+            setup.join(firm, team, leaver);
+            setup.shareWithTeam(firm, teamBusiness, team, "full");
+        }
+
+        @Test
+        void theirVeryNextCallToTheFirmIsNotFound() {
+            JsonNode tokens = setup.realm().signIn(leaver.username());
+            String accessToken = tokens.get("access_token").asText();
+            String businesses = setup.firmApiBase() + "/firms/" + firm.id() + "/businesses";
+            assertStatus(setup.api().get(businesses, accessToken), 200);
+
+            assertStatus(owner.delete("/staff/" + leaver.id()), 204);
+
+            assertError(setup.api().get(businesses, accessToken), 404, "not_found");
+            assertError(setup.api().get(setup.firmApiBase() + "/firms/" + firm.id(), accessToken), 404, "not_found");
+        }
+
+        @Test
+        void theirRefreshTokenStillWorksButTheFirmIsGoneFromTheirList() {
+            String refreshToken = setup.realm().signIn(leaver.username()).get("refresh_token").asText();
+
+            assertStatus(owner.delete("/staff/" + leaver.id()), 204);
+
+            Reply refreshed = setup.realm().refresh(refreshToken);
+            assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+            Reply firms = setup.api().get(setup.firmApiBase() + "/firms", refreshed.json().get("access_token").asText());
+            assertThat(texts(assertStatus(firms, 200), "id")).doesNotContain(firm.id());
+        }
+
+        @Test
+        void addedBackNativelyTheyAreAPlainMemberWithNoOldGrantsOrTeams() {
+            assertStatus(owner.delete("/staff/" + leaver.id()), 204);
+
+            assertThat(setup.grantees(firm, directBusiness)).doesNotContain(leaver.id());
+            assertThat(texts(owner.get("/teams/" + team + "/members"), "userId")).doesNotContain(leaver.id());
+
+            setup.realm().addMember(firm.id(), leaver.id());
+
+            JsonNode staff = setup.staffView(firm, leaver);
+            assertThat(staff.get("role").asText()).isEqualTo("member");
+            assertThat(staff.get("teams")).isEmpty();
+            assertThat(staff.get("businessCount").asLong()).isZero();
+            assertThat(setup.reachedBusinesses(firm, leaver)).isEmpty();
+        }
+
+        @Test
+        void deletingTheUserInKeycloakRemovesTheirGrantsAndMemberships() {
+            setup.realm().admin().users().delete(leaver.id()).close();
+
+            assertThat(setup.grantees(firm, directBusiness)).doesNotContain(leaver.id());
+            assertThat(texts(owner.get("/staff?max=1000"), "userId")).doesNotContain(leaver.id());
+            assertThat(texts(owner.get("/teams/" + team + "/members"), "userId")).doesNotContain(leaver.id());
+        }
+    }
+}

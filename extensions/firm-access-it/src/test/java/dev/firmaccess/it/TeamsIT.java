@@ -1,0 +1,128 @@
+package dev.firmaccess.it;
+
+import static dev.firmaccess.it.support.Replies.assertError;
+import static dev.firmaccess.it.support.Replies.assertStatus;
+import static dev.firmaccess.it.support.Replies.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.Client;
+import dev.firmaccess.it.support.Firm;
+import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.Person;
+import dev.firmaccess.testing.HttpJson.Reply;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.WithSharedServer;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Teams: named groups of staff that share their grants, kept as the firm's native organization groups. */
+@WithSharedServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TeamsIT {
+
+    private FirmSetup setup;
+    private Firm firm;
+    private Client owner;
+
+    @BeforeAll
+    void setUp(TestEnvironment env) {
+        setup = FirmSetup.create(env, "teams");
+        firm = setup.newFirm("Team Partners");
+        owner = setup.as(setup.staff(firm, "olivia", "owner"), firm);
+    }
+
+    @Nested
+    class GivenAnOwnerManagingTeams {
+
+        @Test
+        void aNewTeamIsCreatedEmptyAndItsNameIsUnique() {
+            Reply created = assertStatus(owner.post("/teams", Map.of("name", "Payroll")), 201);
+
+            JsonNode team = created.json();
+            assertThat(team.get("name").asText()).isEqualTo("Payroll");
+            assertThat(team.get("memberCount").asLong()).isZero();
+            assertThat(created.header("Location")).endsWith("/teams/" + team.get("id").asText());
+            assertError(owner.post("/teams", Map.of("name", "Payroll")), 409, "conflict");
+        }
+
+        @Test
+        void aTeamIsRenamedUnlessTheNameIsTaken() {
+            String team = setup.team(firm, "Audit");
+            setup.team(firm, "Tax");
+
+            assertThat(assertStatus(owner.put("/teams/" + team, Map.of("name", "Assurance")), 200)
+                    .json().get("name").asText()).isEqualTo("Assurance");
+            assertError(owner.put("/teams/" + team, Map.of("name", "Tax")), 409, "conflict");
+            assertThat(owner.get("/teams/" + team).json().get("name").asText()).isEqualTo("Assurance");
+        }
+
+        @Test
+        void onlyStaffOfTheFirmCanJoin() {
+            String team = setup.team(firm, "Bookkeeping");
+            Person staff = setup.colleague(firm, "member");
+            Person outsider = setup.newUser("nora");
+
+            assertError(owner.put("/teams/" + team + "/members/" + outsider.id(), null), 404, "not_found");
+            assertStatus(owner.put("/teams/" + team + "/members/" + staff.id(), null), 204);
+
+            assertThat(texts(owner.get("/teams/" + team + "/members"), "userId")).containsExactly(staff.id());
+            assertThat(texts(setup.staffView(firm, staff).get("teams"), "id")).containsExactly(team);
+            assertThat(owner.get("/teams/" + team).json().get("memberCount").asLong()).isEqualTo(1);
+        }
+
+        @Test
+        void aTeamIsANativeOrganizationGroupOfTheFirm() {
+            String team = setup.team(firm, "Native");
+            assertStatus(owner.put("/teams/" + team, Map.of("name", "Native renamed")), 200);
+
+            JsonNode groups = nativeGroups();
+
+            assertThat(texts(groups, "id")).contains(team);
+            assertThat(texts(groups, "name")).contains("Native renamed");
+        }
+    }
+
+    @Nested
+    class GivenATeamWithAGrant {
+
+        @Test
+        void itsGrantReachesEveryMemberWhileTheyAreInTheTeam() {
+            String team = setup.team(firm, "Reach");
+            String business = setup.business(firm, "Reached through the team");
+            setup.shareWithTeam(firm, business, team, "full");
+            Person mia = setup.staff(firm, "mia", "member");
+
+            setup.join(firm, team, mia);
+            assertThat(texts(setup.as(mia, firm).get("/businesses"), "id")).containsExactly(business);
+            assertThat(texts(owner.get("/teams/" + team + "/grants"), "businessId")).containsExactly(business);
+
+            assertStatus(owner.delete("/teams/" + team + "/members/" + mia.id()), 204);
+            assertThat(setup.as(mia, firm).get("/businesses").json()).isEmpty();
+        }
+
+        @Test
+        void deletingTheTeamDeletesItsGrants() {
+            String team = setup.team(firm, "Short-lived");
+            String business = setup.business(firm, "Shared with a short-lived team");
+            setup.shareWithTeam(firm, business, team, "full");
+            Person member = setup.colleague(firm, "member");
+            setup.join(firm, team, member);
+
+            assertStatus(owner.delete("/teams/" + team), 204);
+
+            assertError(owner.get("/teams/" + team), 404, "not_found");
+            assertThat(setup.grantees(firm, business)).isEmpty();
+            assertThat(setup.reachedBusinesses(firm, member)).isEmpty();
+            assertThat(texts(nativeGroups(), "id")).doesNotContain(team);
+        }
+    }
+
+    /** The firm's groups as Keycloak's own organization API lists them. */
+    private JsonNode nativeGroups() {
+        return assertStatus(setup.keycloakAdmin().get("/organizations/" + firm.id() + "/groups?max=1000"), 200).json();
+    }
+}
