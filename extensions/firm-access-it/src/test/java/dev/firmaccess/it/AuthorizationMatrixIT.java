@@ -101,6 +101,7 @@ class AuthorizationMatrixIT {
         String staff = "/firms/{firm}/staff/{userId}";
         String business = "/firms/{firm}/businesses/{businessId}";
         String team = "/firms/{firm}/teams/{teamId}";
+        String invitation = "/firms/{firm}/invitations/{invitationId}";
         // owner, admin, member, member of another firm, user of no firm, anonymous, realm admin (a foreign token here)
         return List.of(
                 row(FIRM_API, "GET", "/firms/{firm}", this::plain, 200, 200, 200, 404, 404, 401, 401),
@@ -123,6 +124,14 @@ class AuthorizationMatrixIT {
                 row(FIRM_API, "POST", staff + "/access/assign-all",
                         () -> about(freshStaff("member")).body(Map.of("level", "full")), 200, 200, 403, 404, 404, 401, 401),
                 row(FIRM_API, "GET", staff + "/access/explain", this::aboutSubject, 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", staff + "/keys", this::aboutSubject, 200, 200, 403, 404, 404, 401, 401),
+                // A key acts as its user: nobody, owners included, makes one for someone else.
+                row(FIRM_API, "POST", staff + "/keys", () -> aboutSubject().body(Map.of("name", "matrix key")),
+                        403, 403, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", staff + "/keys/{keyId}", () -> aboutSubject().with("keyId", freshKeyOfSubject()),
+                        200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", staff + "/keys/{keyId}", () -> aboutSubject().with("keyId", freshKeyOfSubject()),
+                        204, 204, 403, 404, 404, 401, 401),
                 row(FIRM_API, "GET", "/firms/{firm}/businesses", this::plain, 200, 200, 200, 404, 404, 401, 401),
                 // Members may create businesses unless the realm forbids it.
                 row(FIRM_API, "POST", "/firms/{firm}/businesses", () -> plain().body(Map.of("name", "Made in the matrix")),
@@ -168,6 +177,18 @@ class AuthorizationMatrixIT {
                         () -> onTeam(teamWithSubject()).with("userId", fixture.subject().id()),
                         204, 204, 403, 404, 404, 401, 401),
                 row(FIRM_API, "GET", team + "/grants", () -> onTeam(fixture.team()), 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", "/firms/{firm}/invitations", this::plain, 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "POST", "/firms/{firm}/invitations", () -> plain().body(Map.of(
+                                "invitees", List.of(Map.of("email", freshEmail())), "role", "member")),
+                        201, 201, 403, 404, 404, 401, 401),
+                row(FIRM_API, "GET", invitation, () -> onInvitation(freshInvitation()), 200, 200, 403, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", invitation, () -> onInvitation(freshInvitation()),
+                        204, 204, 403, 404, 404, 401, 401),
+                // A fresh invitation was just sent, so whoever may resend meets the cooldown.
+                row(FIRM_API, "POST", invitation + "/resend", () -> onInvitation(freshInvitation()),
+                        429, 429, 403, 404, 404, 401, 401),
+                row(FIRM_API, "POST", invitation + "/link", () -> onInvitation(freshInvitation()),
+                        200, 200, 403, 404, 404, 401, 401),
                 row(FIRM_API, "GET", "/firms/{firm}/audit", this::plain, 200, 200, 403, 404, 404, 401, 401));
     }
 
@@ -221,6 +242,22 @@ class AuthorizationMatrixIT {
 
     private Call onTeam(String teamId) {
         return plain().with("teamId", teamId);
+    }
+
+    private Call onInvitation(String invitationId) {
+        return plain().with("invitationId", invitationId);
+    }
+
+    private String freshKeyOfSubject() {
+        return setup.connectionKey(fixture.firm(), fixture.subject(), "Matrix key " + names.incrementAndGet());
+    }
+
+    private String freshInvitation() {
+        return setup.invitation(fixture.firm(), freshEmail());
+    }
+
+    private String freshEmail() {
+        return "matrix-invitee-" + names.incrementAndGet() + "@example.test";
     }
 
     private Person freshStaff(String role) {

@@ -150,6 +150,19 @@ public final class FirmSetup {
         return id;
     }
 
+    /** A connection key the person creates for themself; answers its id. */
+    public String connectionKey(Firm firm, Person person, String name) {
+        return assertStatus(as(person, firm).post("/staff/" + person.id() + "/keys", Map.of("name", name)), 201)
+                .json().get("id").asText();
+    }
+
+    /** A pending staff invitation of the given email; answers its id. */
+    public String invitation(Firm firm, String email) {
+        return assertStatus(asRealmAdmin(firm).post("/invitations", Map.of(
+                "invitees", List.of(Map.of("email", email)), "role", "member")), 201)
+                .json().get(0).get("id").asText();
+    }
+
     public String team(Firm firm, String name) {
         return assertStatus(asRealmAdmin(firm).post("/teams", Map.of("name", name)), 201).json().get("id").asText();
     }

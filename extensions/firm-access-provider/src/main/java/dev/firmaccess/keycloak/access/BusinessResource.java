@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 /** {@code .../firms/{firm}/businesses}: the firm's client businesses and who they are shared with. */
 public class BusinessResource {
@@ -92,8 +91,11 @@ public class BusinessResource {
     @GET
     @Path("{businessId}/grants")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<BusinessGrant> grants(@PathParam("businessId") String businessId) {
-        return grants.forBusiness(businesses.require(businessId));
+    public Response grants(@PathParam("businessId") String businessId, @QueryParam("first") String first,
+            @QueryParam("max") String max) {
+        BusinessEntity business = businesses.require(businessId);
+        Paging paging = Paging.of(first, max);
+        return Pages.of(grants.forBusiness(business, paging.first(), paging.max()), grants.countForBusiness(business));
     }
 
     @PUT

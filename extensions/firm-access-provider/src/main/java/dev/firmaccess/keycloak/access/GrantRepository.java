@@ -53,11 +53,41 @@ public final class GrantRepository {
                 .getResultList();
     }
 
-    public List<GrantEntity> forBusiness(String businessId) {
+    public List<GrantEntity> forBusiness(String businessId, int first, int max) {
         return em.createQuery("select g from GrantEntity g where g.businessId = :business order by g.createdAt, g.id",
                         GrantEntity.class)
                 .setParameter("business", businessId)
+                .setFirstResult(first)
+                .setMaxResults(max)
                 .getResultList();
+    }
+
+    public long countForBusiness(String businessId) {
+        return em.createQuery("select count(g) from GrantEntity g where g.businessId = :business", Long.class)
+                .setParameter("business", businessId)
+                .getSingleResult();
+    }
+
+    /** A team's grants with their businesses, ordered by business name. */
+    public List<Object[]> forTeam(String organizationId, String teamId, int first, int max) {
+        return em.createQuery("select g, b from GrantEntity g, BusinessEntity b where b.id = g.businessId"
+                        + " and g.organizationId = :org and g.subjectType = :team and g.subjectId = :teamId"
+                        + " order by lower(b.name), b.id", Object[].class)
+                .setParameter("org", organizationId)
+                .setParameter("team", GrantSubjectType.TEAM)
+                .setParameter("teamId", teamId)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    public long countForSubject(String organizationId, GrantSubjectType type, String subjectId) {
+        return em.createQuery("select count(g) from GrantEntity g where g.organizationId = :org"
+                        + " and g.subjectType = :type and g.subjectId = :subject", Long.class)
+                .setParameter("org", organizationId)
+                .setParameter("type", type)
+                .setParameter("subject", subjectId)
+                .getSingleResult();
     }
 
     public List<GrantEntity> forSubject(String organizationId, GrantSubjectType type, String subjectId) {

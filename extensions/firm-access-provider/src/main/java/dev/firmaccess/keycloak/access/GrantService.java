@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
@@ -33,25 +32,32 @@ public final class GrantService {
         this.context = context;
     }
 
-    public List<BusinessGrant> forBusiness(BusinessEntity business) {
+    public List<BusinessGrant> forBusiness(BusinessEntity business, int first, int max) {
         context.actor().require(FirmPermission.VIEW_ALL);
-        return context.grants().forBusiness(business.getId()).stream()
+        return context.grants().forBusiness(business.getId(), first, max).stream()
                 .map(grant -> new BusinessGrant(grant.getBusinessId(), typeName(grant.getSubjectType()),
                         grant.getSubjectId(), subjectName(grant.getSubjectType(), grant.getSubjectId()),
                         grant.getAccessLevel()))
                 .toList();
     }
 
-    public List<TeamGrant> forTeam(GroupModel team) {
+    public long countForBusiness(BusinessEntity business) {
+        return context.grants().countForBusiness(business.getId());
+    }
+
+    public List<TeamGrant> forTeam(GroupModel team, int first, int max) {
         context.actor().require(FirmPermission.VIEW_ALL);
-        List<GrantEntity> grants = context.grants().forSubject(context.firm().getId(), GrantSubjectType.TEAM,
-                team.getId());
-        Map<String, BusinessEntity> businesses = businessesById(grants.stream().map(GrantEntity::getBusinessId).toList());
-        return grants.stream()
-                .map(grant -> new TeamGrant(grant.getBusinessId(), businesses.get(grant.getBusinessId()).getName(),
-                        grant.getAccessLevel()))
-                .sorted(java.util.Comparator.comparing(TeamGrant::name, String.CASE_INSENSITIVE_ORDER))
+        return context.grants().forTeam(context.firm().getId(), team.getId(), first, max).stream()
+                .map(row -> {
+                    GrantEntity grant = (GrantEntity) row[0];
+                    return new TeamGrant(grant.getBusinessId(), ((BusinessEntity) row[1]).getName(),
+                            grant.getAccessLevel());
+                })
                 .toList();
+    }
+
+    public long countForTeam(GroupModel team) {
+        return context.grants().countForSubject(context.firm().getId(), GrantSubjectType.TEAM, team.getId());
     }
 
     public BusinessGrant share(BusinessEntity business, GrantSubjectType type, String subjectId, String level) {
@@ -189,11 +195,6 @@ public final class GrantService {
         businessIds.stream().filter(id -> !found.contains(id)).findFirst().ifPresent(missing -> {
             throw ApiErrors.notFound("Business not found: " + missing);
         });
-    }
-
-    private Map<String, BusinessEntity> businessesById(Collection<String> ids) {
-        return context.businesses().findAll(context.firm().getId(), ids).stream()
-                .collect(Collectors.toMap(BusinessEntity::getId, Function.identity()));
     }
 
     private String subjectName(GrantSubjectType type, String subjectId) {

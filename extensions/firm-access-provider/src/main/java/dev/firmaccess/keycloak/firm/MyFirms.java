@@ -39,6 +39,10 @@ public final class MyFirms {
                 .toList();
     }
 
+    public long count(UserModel user) {
+        return organizations.getByMember(user).filter(OrganizationModel::isEnabled).count();
+    }
+
     private Function<OrganizationModel, FirmSummary> summary(Map<String, StaffRole> roles) {
         return firm -> {
             StaffRole role = roles.getOrDefault(firm.getId(), StaffRole.MEMBER);

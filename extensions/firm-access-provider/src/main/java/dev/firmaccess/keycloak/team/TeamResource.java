@@ -1,7 +1,6 @@
 package dev.firmaccess.keycloak.team;
 
 import dev.firmaccess.keycloak.access.GrantService;
-import dev.firmaccess.keycloak.access.GrantViews.TeamGrant;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
@@ -19,7 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
+import org.keycloak.models.GroupModel;
 
 /** {@code .../firms/{firm}/teams}: named groups of staff with their own business grants. */
 public class TeamResource {
@@ -96,8 +95,12 @@ public class TeamResource {
     @GET
     @Path("{teamId}/grants")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<TeamGrant> grants(@PathParam("teamId") String teamId) {
-        return new GrantService(context).forTeam(teams.require(teamId));
+    public Response grants(@PathParam("teamId") String teamId, @QueryParam("first") String first,
+            @QueryParam("max") String max) {
+        GroupModel team = teams.require(teamId);
+        Paging paging = Paging.of(first, max);
+        GrantService grants = new GrantService(context);
+        return Pages.of(grants.forTeam(team, paging.first(), paging.max()), grants.countForTeam(team));
     }
 
     /** Body of a team creation or rename. */

@@ -2,7 +2,6 @@ package dev.firmaccess.keycloak.web;
 
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.firm.FirmResource;
-import dev.firmaccess.keycloak.firm.FirmSummary;
 import dev.firmaccess.keycloak.firm.MyFirms;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.staff.StaffRepository;
@@ -12,7 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.organization.OrganizationProvider;
@@ -30,14 +29,14 @@ public class FirmApiResource {
     @GET
     @Path("firms")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<FirmSummary> myFirms(@QueryParam("first") String first, @QueryParam("max") String max) {
+    public Response myFirms(@QueryParam("first") String first, @QueryParam("max") String max) {
         AuthResult caller = BearerAuth.require(session);
         Paging paging = Paging.of(first, max);
         MyFirms firms = new MyFirms(
                 session.getProvider(OrganizationProvider.class),
                 new StaffRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager()),
                 FirmAccessSettings.of(session.getContext().getRealm()));
-        return firms.of(caller.user(), paging);
+        return Pages.of(firms.of(caller.user(), paging), firms.count(caller.user()));
     }
 
     @Path("firms/{firm}")
