@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettingsIT {
 
     private static final Map<String, Object> DEFAULTS = Map.of(
+            "invitationWebhookSecretSet", false,
             "roleLabels", Map.of("owner", "PartnerAdmin", "admin", "PartnerAdmin", "member", "PartnerUser"),
             "accessLevels", List.of("full"),
             "membersMayCreateBusinesses", true,
