@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firmaccess.keycloak.storage.FirmQuery;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.LinkedHashMap;
@@ -83,14 +84,7 @@ public final class AuditLog {
         conditions.put("a.targetId = :targetId", query.targetId());
         conditions.put("a.time >= :from", query.from());
         conditions.put("a.time <= :to", query.to());
-        conditions.values().removeIf(java.util.Objects::isNull);
-
-        StringBuilder jpql = new StringBuilder(select).append(" from AuditEntity a where a.organizationId = :org");
-        conditions.keySet().forEach(condition -> jpql.append(" and ").append(condition));
-        TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type).setParameter("org", organizationId);
-        conditions.forEach((condition, value) ->
-                typed.setParameter(condition.substring(condition.indexOf(':') + 1), value));
-        return typed;
+        return FirmQuery.filtered(em, select, "AuditEntity a", organizationId, conditions, order, type);
     }
 
     private static OperationType operationOf(Object before, Object after) {

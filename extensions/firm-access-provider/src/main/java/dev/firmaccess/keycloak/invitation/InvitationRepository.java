@@ -1,12 +1,12 @@
 package dev.firmaccess.keycloak.invitation;
 
+import dev.firmaccess.keycloak.storage.FirmQuery;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** Storage of the invitation rows of {@link InvitationEntity}. */
@@ -93,14 +93,7 @@ public final class InvitationRepository {
         }
         conditions.put("i.delivery = :delivery", filter.delivery());
         conditions.put("i.email = :email", filter.email());
-        conditions.values().removeIf(Objects::isNull);
-
-        StringBuilder jpql = new StringBuilder(select).append(" from InvitationEntity i where i.organizationId = :org");
-        conditions.keySet().forEach(condition -> jpql.append(" and ").append(condition));
-        TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type).setParameter("org", organizationId);
-        conditions.forEach((condition, value) ->
-                typed.setParameter(condition.substring(condition.indexOf(':') + 1), value));
-        return typed;
+        return FirmQuery.filtered(em, select, "InvitationEntity i", organizationId, conditions, order, type);
     }
 
     /** Listing filters; null means "any". {@code status} is one of pending, expired, accepted, cancelled. */
