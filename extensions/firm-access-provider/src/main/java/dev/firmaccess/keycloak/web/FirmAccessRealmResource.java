@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.web;
 
+import dev.firmaccess.keycloak.console.ConsoleResource;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 
@@ -15,5 +16,10 @@ public class FirmAccessRealmResource {
     @Path("api/v1")
     public FirmApiResource api() {
         return new FirmApiResource(session);
+    }
+
+    @Path("console")
+    public ConsoleResource console() {
+        return new ConsoleResource(session);
     }
 }
