@@ -1,7 +1,7 @@
 <#import "console-template.ftl" as layout>
 <@layout.page title=msg("accessOf", member.username())>
   <p><a href="${firmUrl}staff">${msg("backToStaff")}</a></p>
-  <@layout.search action="${firmUrl}staff/${member.userId()}/access"/>
+  <@layout.searchForm action="${firmUrl}staff/${member.userId()}/access"/>
   <form method="post" action="${firmUrl}staff/${member.userId()}/access" id="assign-form">
     <@layout.csrfField/>
     <table class="pf-v5-c-table pf-m-grid-md" id="access-table" aria-label="${msg("businesses")}">

@@ -8,7 +8,7 @@
     <input class="pf-v5-c-form-control" id="business-ref" name="externalRef" maxlength="255">
     <button type="submit" class="pf-v5-c-button pf-m-primary">${msg("create")}</button>
   </form>
-  <@layout.search action="${firmUrl}businesses"/>
+  <@layout.searchForm action="${firmUrl}businesses"/>
   <p><#if archived><a href="${firmUrl}businesses">${msg("showActive")}</a><#else><a href="${firmUrl}businesses?archived=true">${msg("showArchived")}</a></#if></p>
   <table class="pf-v5-c-table pf-m-grid-md" id="business-table" aria-label="${msg("businesses")}">
     <thead><tr><th scope="col">${msg("business")}</th><th scope="col">${msg("externalRef")}</th><th scope="col">${msg("actions")}</th></tr></thead>

@@ -1,6 +1,6 @@
 <#import "console-template.ftl" as layout>
 <@layout.page title=msg("myBusinesses")>
-  <@layout.search action="${firmUrl}mine"/>
+  <@layout.searchForm action="${firmUrl}mine"/>
   <#if businesses?has_content>
   <table class="pf-v5-c-table pf-m-grid-md" id="my-businesses" aria-label="${msg("myBusinesses")}">
     <thead><tr><th scope="col">${msg("business")}</th><th scope="col">${msg("level")}</th><th scope="col">${msg("why")}</th></tr></thead>

@@ -1,6 +1,6 @@
 <#import "console-template.ftl" as layout>
 <@layout.page title=msg("staff")>
-  <@layout.search action="${firmUrl}staff"/>
+  <@layout.searchForm action="${firmUrl}staff"/>
   <table class="pf-v5-c-table pf-m-grid-md" role="grid" id="staff-table" aria-label="${msg("staff")}">
     <thead><tr>
       <th scope="col">${msg("person")}</th><th scope="col">${msg("role")}</th><th scope="col">${msg("teams")}</th>

@@ -64,7 +64,7 @@
 </html>
 </#macro>
 
-<#macro search action>
+<#macro searchForm action>
   <form method="get" action="${action}" class="fa-toolbar" role="search">
     <label for="search" class="pf-v5-screen-reader">${msg("search")}</label>
     <input class="pf-v5-c-form-control fa-search" type="search" id="search" name="search" value="${search}" placeholder="${msg("search")}">
