@@ -1,9 +1,12 @@
 package dev.firmaccess.console;
 
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Page objects of the Keycloak login page and the firm console. */
 final class ConsolePages {
@@ -15,11 +18,16 @@ final class ConsolePages {
     record LoginPage(WebDriver driver) {
         /** Realms with organizations ask for the username first and the password on a second page. */
         void signIn(String username, String password) {
+            // The admin console is a script application: its redirect to the login page comes late.
+            new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
             driver.findElement(By.id("username")).sendKeys(username);
             if (driver.findElements(By.id("password")).isEmpty()) {
                 driver.findElement(By.id("kc-login")).click();
             }
-            driver.findElement(By.id("password")).sendKeys(password);
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("password")))
+                    .sendKeys(password);
             driver.findElement(By.id("kc-login")).click();
         }
     }

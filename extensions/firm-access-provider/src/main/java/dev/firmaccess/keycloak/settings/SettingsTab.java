@@ -23,7 +23,8 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
  */
 public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<ComponentModel> {
 
-    public static final String PROVIDER_ID = "firm-access-settings";
+    // The admin console shows the id as the tab's title.
+    public static final String PROVIDER_ID = "Firm Access";
     static final String TAB = "firm-access";
 
     static final String OWNER_LABEL = "roleLabelOwner";
