@@ -5,16 +5,16 @@
   <form method="post" action="${firmUrl}staff/${member.userId()}/access" id="assign-form">
     <@layout.csrfField/>
     <table class="pf-v5-c-table pf-m-grid-md" id="access-table" aria-label="${msg("businesses")}">
-      <thead><tr>
-        <th scope="col" class="pf-v5-c-table__check"><label><input type="checkbox" id="select-all" data-select-all="business"> <span class="pf-v5-screen-reader">${msg("selectAll")}</span></label></th>
-        <th scope="col">${msg("business")}</th><th scope="col">${msg("level")}</th>
+      <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
+        <th scope="col" class="pf-v5-c-table__th pf-v5-c-table__check"><label><input type="checkbox" id="select-all" data-select-all="business"> <span class="pf-v5-screen-reader">${msg("selectAll")}</span></label></th>
+        <th scope="col" class="pf-v5-c-table__th">${msg("business")}</th><th scope="col" class="pf-v5-c-table__th">${msg("level")}</th>
       </tr></thead>
-      <tbody>
+      <tbody class="pf-v5-c-table__tbody">
       <#list businesses as b>
-        <tr data-business="${b.name}">
-          <td class="pf-v5-c-table__check"><input type="checkbox" name="business" value="${b.id}" id="business-${b?index}" aria-label="${msg("selectBusiness", b.name)}"></td>
-          <td data-label="${msg("business")}"><label for="business-${b?index}">${b.name}</label></td>
-          <td data-label="${msg("level")}" class="fa-level">
+        <tr class="pf-v5-c-table__tr" data-business="${b.name}">
+          <td class="pf-v5-c-table__td pf-v5-c-table__check"><input type="checkbox" name="business" value="${b.id}" id="business-${b?index}" aria-label="${msg("selectBusiness", b.name)}"></td>
+          <td class="pf-v5-c-table__td" data-label="${msg("business")}"><label for="business-${b?index}">${b.name}</label></td>
+          <td data-label="${msg("level")}" class="pf-v5-c-table__td fa-level">
             <#if b.level??>
               ${b.level}
               <#list b.paths as p>

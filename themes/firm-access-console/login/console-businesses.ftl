@@ -11,13 +11,13 @@
   <@layout.searchForm action="${firmUrl}businesses"/>
   <p><#if archived><a href="${firmUrl}businesses">${msg("showActive")}</a><#else><a href="${firmUrl}businesses?archived=true">${msg("showArchived")}</a></#if></p>
   <table class="pf-v5-c-table pf-m-grid-md" id="business-table" aria-label="${msg("businesses")}">
-    <thead><tr><th scope="col">${msg("business")}</th><th scope="col">${msg("externalRef")}</th><th scope="col">${msg("actions")}</th></tr></thead>
-    <tbody>
+    <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr"><th scope="col" class="pf-v5-c-table__th">${msg("business")}</th><th scope="col" class="pf-v5-c-table__th">${msg("externalRef")}</th><th scope="col" class="pf-v5-c-table__th">${msg("actions")}</th></tr></thead>
+    <tbody class="pf-v5-c-table__tbody">
     <#list businesses as b>
-      <tr data-business="${b.name()}">
-        <td data-label="${msg("business")}" class="fa-business-name">${b.name()}</td>
-        <td data-label="${msg("externalRef")}">${(b.externalRef())!""}</td>
-        <td data-label="${msg("actions")}">
+      <tr class="pf-v5-c-table__tr" data-business="${b.name()}">
+        <td data-label="${msg("business")}" class="pf-v5-c-table__td fa-business-name">${b.name()}</td>
+        <td class="pf-v5-c-table__td" data-label="${msg("externalRef")}">${(b.externalRef())!""}</td>
+        <td class="pf-v5-c-table__td" data-label="${msg("actions")}">
           <form method="post" action="${firmUrl}businesses/${b.id()}/archive" class="fa-inline">
             <@layout.csrfField/>
             <input type="hidden" name="archived" value="${(!b.archived())?c}">

@@ -2,15 +2,15 @@
 <@layout.page title=msg("staff")>
   <@layout.searchForm action="${firmUrl}staff"/>
   <table class="pf-v5-c-table pf-m-grid-md" role="grid" id="staff-table" aria-label="${msg("staff")}">
-    <thead><tr>
-      <th scope="col">${msg("person")}</th><th scope="col">${msg("role")}</th><th scope="col">${msg("teams")}</th>
-      <th scope="col">${msg("businessCount")}</th><th scope="col">${msg("programmaticAccess")}</th><th scope="col">${msg("actions")}</th>
+    <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
+      <th scope="col" class="pf-v5-c-table__th">${msg("person")}</th><th scope="col" class="pf-v5-c-table__th">${msg("role")}</th><th scope="col" class="pf-v5-c-table__th">${msg("teams")}</th>
+      <th scope="col" class="pf-v5-c-table__th">${msg("businessCount")}</th><th scope="col" class="pf-v5-c-table__th">${msg("programmaticAccess")}</th><th scope="col" class="pf-v5-c-table__th">${msg("actions")}</th>
     </tr></thead>
-    <tbody>
+    <tbody class="pf-v5-c-table__tbody">
     <#list staff as s>
-      <tr data-username="${s.username()}">
-        <td data-label="${msg("person")}"><strong>${s.username()}</strong><br><span class="fa-muted">${(s.email())!""}</span></td>
-        <td data-label="${msg("role")}">
+      <tr class="pf-v5-c-table__tr" data-username="${s.username()}">
+        <td class="pf-v5-c-table__td" data-label="${msg("person")}"><strong>${s.username()}</strong><br><span class="fa-muted">${(s.email())!""}</span></td>
+        <td class="pf-v5-c-table__td" data-label="${msg("role")}">
           <form method="post" action="${firmUrl}staff/${s.userId()}/role" class="fa-inline">
             <@layout.csrfField/>
             <label for="role-${s?index}" class="pf-v5-screen-reader">${msg("roleOf", s.username())}</label>
@@ -20,9 +20,9 @@
             <button type="submit" class="pf-v5-c-button pf-m-secondary pf-m-small">${msg("save")}</button>
           </form>
         </td>
-        <td data-label="${msg("teams")}"><#list s.teams() as t>${t.name()}<#sep>, </#list></td>
-        <td data-label="${msg("businessCount")}">${s.businessCount()?c}</td>
-        <td data-label="${msg("programmaticAccess")}">
+        <td class="pf-v5-c-table__td" data-label="${msg("teams")}"><#list s.teams() as t>${t.name()}<#sep>, </#list></td>
+        <td class="pf-v5-c-table__td" data-label="${msg("businessCount")}">${s.businessCount()?c}</td>
+        <td class="pf-v5-c-table__td" data-label="${msg("programmaticAccess")}">
           <form method="post" action="${firmUrl}staff/${s.userId()}/programmatic-access" class="fa-inline">
             <@layout.csrfField/>
             <input type="hidden" name="enabled" value="${(!s.programmaticAccess())?c}">
@@ -32,7 +32,7 @@
             </button>
           </form>
         </td>
-        <td data-label="${msg("actions")}">
+        <td class="pf-v5-c-table__td" data-label="${msg("actions")}">
           <a class="pf-v5-c-button pf-m-link pf-m-small" href="${firmUrl}staff/${s.userId()}/access">${msg("manageAccess")}</a>
           <details class="fa-confirm">
             <summary class="pf-v5-c-button pf-m-link pf-m-danger pf-m-small">${msg("remove")}</summary>

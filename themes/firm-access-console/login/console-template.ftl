@@ -13,7 +13,7 @@
 </head>
 <body>
 <a class="pf-v5-c-skip-to-content pf-v5-c-button pf-m-primary" href="#main">${msg("skipToContent")}</a>
-<div class="pf-v5-c-page">
+<div class="pf-v5-c-page fa-page">
   <header class="pf-v5-c-masthead fa-masthead">
     <div class="pf-v5-c-masthead__main">
       <span class="pf-v5-c-masthead__brand fa-brand">${msg("consoleTitle")}</span>
@@ -39,18 +39,18 @@
       </#if>
     </div>
   </header>
-  <#if firm?? && section??>
-  <nav class="pf-v5-c-nav pf-m-horizontal-subnav fa-nav" aria-label="${msg("sections")}">
-    <ul class="pf-v5-c-nav__list">
-      <#if canManage>
-        <li class="pf-v5-c-nav__item"><a id="nav-staff" class="pf-v5-c-nav__link <#if section == "staff">pf-m-current</#if>" <#if section == "staff">aria-current="page"</#if> href="${firmUrl}staff">${msg("staff")}</a></li>
-        <li class="pf-v5-c-nav__item"><a id="nav-businesses" class="pf-v5-c-nav__link <#if section == "businesses">pf-m-current</#if>" <#if section == "businesses">aria-current="page"</#if> href="${firmUrl}businesses">${msg("businesses")}</a></li>
-      </#if>
-      <li class="pf-v5-c-nav__item"><a id="nav-mine" class="pf-v5-c-nav__link <#if section == "mine">pf-m-current</#if>" <#if section == "mine">aria-current="page"</#if> href="${firmUrl}mine">${msg("myBusinesses")}</a></li>
-    </ul>
-  </nav>
-  </#if>
   <main class="pf-v5-c-page__main" id="main" tabindex="-1">
+    <#if firm?? && section??>
+    <nav class="pf-v5-c-nav pf-m-horizontal pf-m-horizontal-subnav fa-nav" aria-label="${msg("sections")}">
+      <ul class="pf-v5-c-nav__list" role="list">
+        <#if canManage>
+          <li class="pf-v5-c-nav__item"><a id="nav-staff" class="pf-v5-c-nav__link <#if section == "staff">pf-m-current</#if>" <#if section == "staff">aria-current="page"</#if> href="${firmUrl}staff">${msg("staff")}</a></li>
+          <li class="pf-v5-c-nav__item"><a id="nav-businesses" class="pf-v5-c-nav__link <#if section == "businesses">pf-m-current</#if>" <#if section == "businesses">aria-current="page"</#if> href="${firmUrl}businesses">${msg("businesses")}</a></li>
+        </#if>
+        <li class="pf-v5-c-nav__item"><a id="nav-mine" class="pf-v5-c-nav__link <#if section == "mine">pf-m-current</#if>" <#if section == "mine">aria-current="page"</#if> href="${firmUrl}mine">${msg("myBusinesses")}</a></li>
+      </ul>
+    </nav>
+    </#if>
     <section class="pf-v5-c-page__main-section pf-m-light">
       <h1 class="pf-v5-c-title pf-m-2xl" id="page-title">${title}</h1>
       <#if firm??><p class="fa-subtitle">${firm.name()} · ${firm.roleLabel()}</p></#if>

@@ -12,6 +12,7 @@ import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 @WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -130,5 +133,8 @@ class FirmConsoleIT {
     private void signIn(String username) {
         browser.driver().get(consoleUrl);
         new LoginPage(browser.driver()).signIn(username, TestRealm.PASSWORD);
+        // Back in the console only once the callback has set the session cookie.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
     }
 }
