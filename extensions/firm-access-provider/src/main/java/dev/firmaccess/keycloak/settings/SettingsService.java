@@ -26,7 +26,24 @@ public final class SettingsService {
         return SettingsView.of(FirmAccessSettings.of(realm));
     }
 
+    /** Changes the settings through the API, and shows the change in the admin console's settings tab. */
     public SettingsView update(SettingsView change) {
+        apply(change);
+        SettingsView after = read();
+        SettingsTab.mirror(realm, after);
+        return after;
+    }
+
+    /** Refuses a change that {@link #apply} would refuse, without writing anything. */
+    void validate(SettingsView change) {
+        attributes(change);
+    }
+
+    void apply(SettingsView change) {
+        attributes(change).forEach(realm::setAttribute);
+    }
+
+    private static Map<String, String> attributes(SettingsView change) {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (change.roleLabels() != null) {
             attributes.put(FirmAccessSettings.ROLE_LABEL + "owner", label(change.roleLabels().owner(), "owner"));
@@ -51,8 +68,7 @@ public final class SettingsService {
         if (change.invitationWebhookSecret() != null) {
             attributes.put(FirmAccessSettings.INVITATION_WEBHOOK_SECRET, secret(change.invitationWebhookSecret()));
         }
-        attributes.forEach(realm::setAttribute);
-        return read();
+        return attributes;
     }
 
     private static String label(String value, String role) {

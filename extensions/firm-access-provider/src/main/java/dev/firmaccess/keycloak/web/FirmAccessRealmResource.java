@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.web;
 
+import dev.firmaccess.keycloak.console.ConsoleResource;
 import dev.firmaccess.keycloak.invitation.InvitationAcceptResource;
 import dev.firmaccess.keycloak.invitation.MailEventResource;
 import jakarta.ws.rs.Path;
@@ -29,5 +30,11 @@ public class FirmAccessRealmResource {
     @Path("mail-events")
     public MailEventResource mailEvents() {
         return new MailEventResource(session);
+    }
+
+    /** The firm console: server-rendered pages for owners, admins and members. */
+    @Path("console")
+    public ConsoleResource console() {
+        return new ConsoleResource(session);
     }
 }

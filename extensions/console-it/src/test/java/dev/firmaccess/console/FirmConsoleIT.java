@@ -1,0 +1,140 @@
+package dev.firmaccess.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firmaccess.console.ConsolePages.AccessPage;
+import dev.firmaccess.console.ConsolePages.BusinessesPage;
+import dev.firmaccess.console.ConsolePages.Console;
+import dev.firmaccess.console.ConsolePages.LoginPage;
+import dev.firmaccess.console.ConsolePages.MyBusinessesPage;
+import dev.firmaccess.console.ConsolePages.StaffPage;
+import dev.firmaccess.testing.HttpJson;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.TestRealm;
+import dev.firmaccess.testing.WithSharedServer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+@WithSharedServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FirmConsoleIT {
+
+    private static final String HTML_NAME = "<b>Bold</b> & <script>alert(1)</script> Co";
+
+    private HttpJson http;
+    private TestRealm realm;
+    private String baseUrl;
+    private String consoleUrl;
+    private String apiFirm;
+    private String maxId;
+    private Browser browser;
+
+    @BeforeAll
+    void setUp(TestEnvironment env) {
+        http = env.http();
+        baseUrl = env.server().baseUrl();
+        realm = env.newRealm("console");
+        consoleUrl = baseUrl + "/realms/" + realm.name() + "/firm-access/console/";
+        apiFirm = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        String firmId = realm.createFirm("Ledger & Co", "ledger");
+        String olivia = realm.createUser("olivia");
+        maxId = realm.createUser("max");
+        realm.addMember(firmId, olivia);
+        realm.addMember(firmId, maxId);
+        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + olivia
+                + "/role", realm.adminToken(), Map.of("role", "owner"));
+        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+        String owner = realm.accessToken("olivia");
+        for (String name : new String[] {"Alpha GmbH", "Beta AG", "Gamma KG", HTML_NAME}) {
+            HttpJson.Reply created = http.post(apiFirm + "/businesses", owner, Map.of("name", name));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anOwnerSharesTwoBusinessesAndTheMemberSeesExactlyThose() {
+        signIn("olivia");
+        Console console = new Console(browser.driver());
+        assertThat(console.title()).isEqualTo("Staff");
+        browser.screenshot("staff");
+
+        AccessPage access = new StaffPage(browser.driver()).manageAccessOf("max");
+        access.select("Alpha GmbH");
+        access.select("Beta AG");
+        access.assignSelected();
+        assertThat(access.levelOf("Alpha GmbH")).startsWith("full");
+        assertThat(access.levelOf("Gamma KG")).isEqualTo("No access");
+        browser.screenshot("manage-access");
+        console.signOut();
+
+        signIn("max");
+        assertThat(console.title()).isEqualTo("My businesses");
+        assertThat(new MyBusinessesPage(browser.driver()).names()).containsExactlyInAnyOrder("Alpha GmbH", "Beta AG");
+        browser.screenshot("member-businesses");
+    }
+
+    @Test
+    void aMemberOpeningAnOwnerPageGetsThe403Page() {
+        signIn("max");
+        browser.driver().get(consoleUrl + "firms/ledger/staff");
+
+        Console console = new Console(browser.driver());
+        assertThat(console.showsError()).isTrue();
+        assertThat(console.title()).isEqualTo("Not allowed");
+        assertThat(browser.driver().getPageSource()).doesNotContain("Exception");
+        browser.screenshot("forbidden");
+    }
+
+    @Test
+    void aBusinessNameWithHtmlShowsAsText() {
+        signIn("olivia");
+        browser.driver().get(consoleUrl + "firms/ledger/businesses");
+
+        BusinessesPage businesses = new BusinessesPage(browser.driver());
+        assertThat(businesses.nameCell(HTML_NAME).findElements(By.tagName("b"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#business-table script"))).isEmpty();
+        browser.screenshot("businesses");
+    }
+
+    @Test
+    void aFormPostedWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
+        signIn("olivia");
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                        + "var i = document.createElement('input'); i.name = 'enabled'; i.value = 'false';"
+                        + "f.appendChild(i); document.body.appendChild(f); f.submit();",
+                consoleUrl + "firms/ledger/staff/" + maxId + "/programmatic-access");
+
+        Console console = new Console(browser.driver());
+        assertThat(console.title()).isEqualTo("Not allowed");
+        HttpJson.Reply max = http.get(apiFirm + "/staff/" + maxId, realm.accessToken("olivia"));
+        assertThat(max.json().get("programmaticAccess").asBoolean()).isTrue();
+    }
+
+    private void signIn(String username) {
+        browser.driver().get(consoleUrl);
+        new LoginPage(browser.driver()).signIn(username, TestRealm.PASSWORD);
+        // Back in the console only once the callback has set the session cookie.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
+    }
+}

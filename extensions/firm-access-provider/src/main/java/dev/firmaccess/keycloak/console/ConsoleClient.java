@@ -1,0 +1,42 @@
+package dev.firmaccess.keycloak.console;
+
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+
+/**
+ * The realm's public OIDC client the console signs in through. It is created on first use, so an
+ * operator needs no realm configuration; an existing client of that id is used as the operator left it.
+ */
+final class ConsoleClient {
+
+    static final String CLIENT_ID = "firm-access-console";
+
+    private ConsoleClient() {
+    }
+
+    static ClientModel ensure(RealmModel realm) {
+        ClientModel existing = realm.getClientByClientId(CLIENT_ID);
+        if (existing != null) {
+            return existing;
+        }
+        ClientModel client = realm.addClient(CLIENT_ID);
+        client.setName("Firm Access console");
+        client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setImplicitFlowEnabled(false);
+        client.setFullScopeAllowed(false);
+        // ${authBaseUrl} keeps the redirect valid whatever hostname the server is reached by.
+        client.setRootUrl("${authBaseUrl}");
+        client.setBaseUrl(ConsolePaths.path(realm));
+        client.setRedirectUris(Set.of(ConsolePaths.path(realm) + "*"));
+        client.setWebOrigins(Set.of("+"));
+        Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", "+")
+                .forEach(client::setAttribute);
+        return client;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.firmaccess.keycloak.console;
+
+import dev.firmaccess.keycloak.web.ErrorBody;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.theme.FreeMarkerException;
+import org.keycloak.theme.Theme;
+import org.keycloak.theme.beans.MessageFormatterMethod;
+import org.keycloak.theme.freemarker.FreeMarkerProvider;
+
+/**
+ * Renders console pages with Keycloak's theme machinery: templates and message bundles of the
+ * firm-access-console theme, Keycloak's FreeMarker setup (HTML auto-escaping for .ftl) and the
+ * PatternFly styles of Keycloak's common theme.
+ */
+final class ConsolePages {
+
+    private final KeycloakSession session;
+
+    ConsolePages(KeycloakSession session) {
+        this.session = session;
+    }
+
+    Response render(int status, String template, UserModel user, Map<String, Object> model) {
+        try {
+            Theme theme = session.theme().getTheme(ConsolePaths.THEME, Theme.Type.LOGIN);
+            Locale locale = session.getContext().resolveLocale(user);
+            Properties messages = theme.getEnhancedMessages(session.getContext().getRealm(), locale);
+            Map<String, Object> data = new HashMap<>(model);
+            data.put("msg", new MessageFormatterMethod(locale, messages));
+            data.put("locale", locale.toLanguageTag());
+            data.put("consoleUrl", ConsolePaths.path(session.getContext().getRealm()));
+            data.put("resourcesPath", ConsolePaths.resources(session) + "/login/" + ConsolePaths.THEME);
+            data.put("resourcesCommonPath", ConsolePaths.resources(session) + "/common/keycloak");
+            data.put("realmName", session.getContext().getRealm().getDisplayName() == null
+                    ? session.getContext().getRealm().getName() : session.getContext().getRealm().getDisplayName());
+            String html = session.getProvider(FreeMarkerProvider.class).processTemplate(data, template + ".ftl", theme);
+            return Response.status(status)
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                    .header("Cache-Control", "no-store")
+                    .header("X-Frame-Options", "DENY")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'")
+                    .entity(html)
+                    .build();
+        } catch (IOException | FreeMarkerException failed) {
+            throw new IllegalStateException("Cannot render console page " + template, failed);
+        }
+    }
+
+    /** The error page for a refused or failed action: the status of the domain's error and its description. */
+    Response error(WebApplicationException failure, UserModel user) {
+        int status = failure.getResponse().getStatus();
+        Object entity = failure.getResponse().getEntity();
+        String description = entity instanceof ErrorBody body ? body.errorDescription() : null;
+        return error(status, description, user);
+    }
+
+    Response error(int status, String description, UserModel user) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status);
+        if (description != null) {
+            model.put("description", description);
+        }
+        return render(status, "console-error", user, model);
+    }
+}

@@ -1,0 +1,85 @@
+<#macro page title>
+<!DOCTYPE html>
+<html lang="${locale}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex, nofollow">
+  <title>${title} · ${msg("consoleTitle")}</title>
+  <link rel="stylesheet" href="${resourcesCommonPath}/vendor/patternfly-v5/patternfly.min.css">
+  <link rel="stylesheet" href="${resourcesCommonPath}/vendor/patternfly-v5/patternfly-addons.css">
+  <link rel="stylesheet" href="${resourcesPath}/css/console.css">
+  <script src="${resourcesPath}/js/console.js" defer></script>
+</head>
+<body>
+<a class="pf-v5-c-skip-to-content pf-v5-c-button pf-m-primary" href="#main">${msg("skipToContent")}</a>
+<div class="pf-v5-c-page fa-page">
+  <header class="pf-v5-c-masthead fa-masthead">
+    <div class="pf-v5-c-masthead__main">
+      <span class="pf-v5-c-masthead__brand fa-brand">${msg("consoleTitle")}</span>
+    </div>
+    <div class="pf-v5-c-masthead__content fa-masthead-content">
+      <#if firms?? && (firms?size > 1)>
+        <form method="get" action="${consoleUrl}" class="fa-inline" id="firm-switcher">
+          <label for="firm-switch" class="fa-light">${msg("switchFirm")}</label>
+          <select id="firm-switch" name="firm" class="pf-v5-c-form-control fa-select" data-navigate="${consoleUrl}firms/">
+            <#list firms as f>
+              <option value="${f.alias()}" <#if firm?? && firm.alias() == f.alias()>selected</#if>>${f.name()} (${f.roleLabel()})</option>
+            </#list>
+          </select>
+          <noscript><a class="fa-light" href="${consoleUrl}">${msg("allFirms")}</a></noscript>
+        </form>
+      </#if>
+      <span class="fa-light" id="signed-in-as">${userName!""}</span>
+      <#if csrf??>
+        <form method="post" action="${consoleUrl}logout" class="fa-inline">
+          <input type="hidden" name="csrf" value="${csrf}">
+          <button type="submit" class="pf-v5-c-button pf-m-secondary" id="logout">${msg("signOut")}</button>
+        </form>
+      </#if>
+    </div>
+  </header>
+  <main class="pf-v5-c-page__main" id="main" tabindex="-1">
+    <#if firm?? && section??>
+    <nav class="pf-v5-c-nav pf-m-horizontal pf-m-horizontal-subnav fa-nav" aria-label="${msg("sections")}">
+      <ul class="pf-v5-c-nav__list" role="list">
+        <#if canManage>
+          <li class="pf-v5-c-nav__item"><a id="nav-staff" class="pf-v5-c-nav__link <#if section == "staff">pf-m-current</#if>" <#if section == "staff">aria-current="page"</#if> href="${firmUrl}staff">${msg("staff")}</a></li>
+          <li class="pf-v5-c-nav__item"><a id="nav-businesses" class="pf-v5-c-nav__link <#if section == "businesses">pf-m-current</#if>" <#if section == "businesses">aria-current="page"</#if> href="${firmUrl}businesses">${msg("businesses")}</a></li>
+        </#if>
+        <li class="pf-v5-c-nav__item"><a id="nav-mine" class="pf-v5-c-nav__link <#if section == "mine">pf-m-current</#if>" <#if section == "mine">aria-current="page"</#if> href="${firmUrl}mine">${msg("myBusinesses")}</a></li>
+      </ul>
+    </nav>
+    </#if>
+    <section class="pf-v5-c-page__main-section pf-m-light">
+      <h1 class="pf-v5-c-title pf-m-2xl" id="page-title">${title}</h1>
+      <#if firm??><p class="fa-subtitle">${firm.name()} · ${firm.roleLabel()}</p></#if>
+    </section>
+    <section class="pf-v5-c-page__main-section">
+      <#nested>
+    </section>
+  </main>
+</div>
+</body>
+</html>
+</#macro>
+
+<#macro searchForm action>
+  <form method="get" action="${action}" class="fa-toolbar" role="search">
+    <label for="search" class="pf-v5-screen-reader">${msg("search")}</label>
+    <input class="pf-v5-c-form-control fa-search" type="search" id="search" name="search" value="${search}" placeholder="${msg("search")}">
+    <button class="pf-v5-c-button pf-m-control" type="submit">${msg("search")}</button>
+  </form>
+</#macro>
+
+<#macro pager action>
+  <#if (total > pageSize)>
+  <nav class="fa-pager" aria-label="${msg("pagination")}">
+    <span>${msg("pageRange", first + 1, [first + pageSize, total]?min, total)}</span>
+    <#if (first > 0)><a class="pf-v5-c-button pf-m-link" href="${action}?first=${[first - pageSize, 0]?max?c}&search=${search?url}">${msg("previous")}</a></#if>
+    <#if (first + pageSize < total)><a class="pf-v5-c-button pf-m-link" href="${action}?first=${(first + pageSize)?c}&search=${search?url}">${msg("next")}</a></#if>
+  </nav>
+  </#if>
+</#macro>
+
+<#macro csrfField><input type="hidden" name="csrf" value="${csrf}"></#macro>
