@@ -1,4 +1,4 @@
-package dev.firmaccess.console;
+package dev.firmaccess.it.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.firmaccess.console;
+package dev.firmaccess.it.console;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.firmaccess.console;
+package dev.firmaccess.it.console;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,15 +18,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Browser implements AutoCloseable {
 
-    private static final String CHROMIUM = System.getProperty("console-it.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("console-it.chromedriver", "/usr/bin/chromedriver");
+    private static final String CHROMIUM = System.getProperty("firm-access.console.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("firm-access.console.chromedriver", "/usr/bin/chromedriver");
 
     private final WebDriver driver;
     private final Path profile;
 
     Browser() {
         try {
-            profile = Files.createTempDirectory("console-it-chromium");
+            profile = Files.createTempDirectory("firm-access-chromium");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,7 +49,7 @@ final class Browser implements AutoCloseable {
 
     /** Saves a screenshot of the current page as a test artifact. */
     void screenshot(String name) {
-        Path dir = Path.of(System.getProperty("console-it.screenshots", "target/screenshots"));
+        Path dir = Path.of(System.getProperty("firm-access.console.screenshots", "target/screenshots"));
         try {
             Files.createDirectories(dir);
             Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();

@@ -1,13 +1,13 @@
-package dev.firmaccess.console;
+package dev.firmaccess.it.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firmaccess.console.ConsolePages.AccessPage;
-import dev.firmaccess.console.ConsolePages.BusinessesPage;
-import dev.firmaccess.console.ConsolePages.Console;
-import dev.firmaccess.console.ConsolePages.LoginPage;
-import dev.firmaccess.console.ConsolePages.MyBusinessesPage;
-import dev.firmaccess.console.ConsolePages.StaffPage;
+import dev.firmaccess.it.console.ConsolePages.AccessPage;
+import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
+import dev.firmaccess.it.console.ConsolePages.Console;
+import dev.firmaccess.it.console.ConsolePages.LoginPage;
+import dev.firmaccess.it.console.ConsolePages.MyBusinessesPage;
+import dev.firmaccess.it.console.ConsolePages.StaffPage;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
