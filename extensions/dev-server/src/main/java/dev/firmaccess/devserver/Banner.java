@@ -22,6 +22,7 @@ final class Banner {
         row(out, "Admin console", base + "/admin/   (login " + KeycloakServer.ADMIN_USERNAME + " / "
                 + KeycloakServer.ADMIN_PASSWORD + ")");
         row(out, "Account console", realm + "/account/");
+        row(out, "Firm console", realm + "/firm-access/console/   (sign in as a demo login)");
         row(out, "Firms API", realm + "/firm-access/api/v1/firms   (bearer token)");
         row(out, "API description", realm + "/firm-access/api/v1/openapi.yaml");
         demo.passwordGrantClient().ifPresent(client -> row(out, "Token endpoint",
