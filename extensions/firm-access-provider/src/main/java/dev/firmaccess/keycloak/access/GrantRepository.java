@@ -53,6 +53,28 @@ public final class GrantRepository {
                 .getResultList();
     }
 
+    /**
+     * One page of the active businesses a staff member reaches directly or through their teams,
+     * ordered by id, optionally only through grants of some levels. Bounded by the page, so a
+     * token or a search costs the same whatever the member's number of grants.
+     */
+    public List<String> reachedBusinessIds(String organizationId, String userId, Collection<String> teamIds,
+            Collection<String> levels, int first, int max) {
+        return reachingQuery("select g.businessId from GrantEntity g where " + reachedAtLevels(levels)
+                + " group by g.businessId order by g.businessId", organizationId, userId, teamIds, levels, String.class)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** How many active businesses {@link #reachedBusinessIds} pages through. */
+    public long countReachedBusinesses(String organizationId, String userId, Collection<String> teamIds,
+            Collection<String> levels) {
+        return reachingQuery("select count(distinct g.businessId) from GrantEntity g where " + reachedAtLevels(levels),
+                organizationId, userId, teamIds, levels, Long.class)
+                .getSingleResult();
+    }
+
     public List<GrantEntity> forBusiness(String businessId) {
         return em.createQuery("select g from GrantEntity g where g.businessId = :business order by g.createdAt, g.id",
                         GrantEntity.class)
@@ -105,6 +127,16 @@ public final class GrantRepository {
     private <T> TypedQuery<T> reachingQuery(String jpql, String organizationId, String userId,
             Collection<String> teamIds, Class<T> type) {
         return bindReach(em.createQuery(jpql, type).setParameter("org", organizationId), userId, teamIds);
+    }
+
+    private static String reachedAtLevels(Collection<String> levels) {
+        return REACHES + " and " + ACTIVE + (levels == null ? "" : " and g.accessLevel in :levels");
+    }
+
+    private <T> TypedQuery<T> reachingQuery(String jpql, String organizationId, String userId,
+            Collection<String> teamIds, Collection<String> levels, Class<T> type) {
+        TypedQuery<T> query = reachingQuery(jpql, organizationId, userId, teamIds, type);
+        return levels == null ? query : query.setParameter("levels", levels);
     }
 
     /** Binds the parameters of {@link #REACHES} except the firm. */

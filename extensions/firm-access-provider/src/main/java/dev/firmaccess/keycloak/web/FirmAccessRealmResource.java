@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.web;
 
+import dev.firmaccess.keycloak.evaluation.AccessEvaluationResource;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 
@@ -10,6 +11,11 @@ public class FirmAccessRealmResource {
 
     FirmAccessRealmResource(KeycloakSession session) {
         this.session = session;
+    }
+
+    @Path("access/v1")
+    public AccessEvaluationResource access() {
+        return new AccessEvaluationResource(session);
     }
 
     @Path("api/v1")
