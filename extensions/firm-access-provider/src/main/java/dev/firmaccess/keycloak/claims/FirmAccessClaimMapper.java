@@ -19,6 +19,7 @@ import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
+import org.keycloak.utils.JsonUtils;
 
 /**
  * The {@code firm_access} claim: per firm of the user, the role, the programmatic-access switch
@@ -47,11 +48,8 @@ public final class FirmAccessClaimMapper extends AbstractOIDCProtocolMapper impl
             value = claims.of(user, firms, cap);
             session.setAttribute(memo, value);
         }
-        if (model.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME) == null) {
-            token.getOtherClaims().put(config.claimName(), value);
-        } else {
-            OIDCAttributeMapperHelper.mapClaim(token, model, value);
-        }
+        // Not OIDCAttributeMapperHelper.mapClaim: it drops empty lists and keeps one element of single-valued ones.
+        JsonUtils.mapClaim(JsonUtils.splitClaimPath(config.claimName()), value, token.getOtherClaims(), false);
     }
 
     @Override

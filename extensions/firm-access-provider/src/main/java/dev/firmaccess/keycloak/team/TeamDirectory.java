@@ -31,9 +31,9 @@ public final class TeamDirectory {
 
     public Optional<GroupModel> find(String teamId) {
         GroupModel group = session.groups().getGroupById(realm, teamId);
-        boolean ours = group != null && group.getParentId() == null && group.getOrganization() != null
+        boolean ours = group != null && group.getOrganization() != null
                 && group.getOrganization().getId().equals(firm.getId())
-                && !group.getId().equals(organizations.getOrganizationGroup(firm).getId());
+                && isTopLevel(group, organizations.getOrganizationGroup(firm).getId());
         return ours ? Optional.of(group) : Optional.empty();
     }
 
@@ -50,8 +50,9 @@ public final class TeamDirectory {
     }
 
     public boolean nameTaken(String name, String exceptTeamId) {
+        String organizationGroupId = organizations.getOrganizationGroup(firm).getId();
         return organizations.searchGroupsByName(firm, name, true, null, null)
-                .anyMatch(group -> group.getParentId() == null && !group.getId().equals(exceptTeamId));
+                .anyMatch(group -> isTopLevel(group, organizationGroupId) && !group.getId().equals(exceptTeamId));
     }
 
     public GroupModel create(String name) {
@@ -63,9 +64,18 @@ public final class TeamDirectory {
     }
 
     public List<GroupModel> teamsOf(UserModel user) {
+        String organizationGroupId = organizations.getOrganizationGroup(firm).getId();
         return organizations.getOrganizationGroupsByMember(firm, user)
-                .filter(group -> group.getParentId() == null)
+                .filter(group -> isTopLevel(group, organizationGroupId))
                 .toList();
+    }
+
+    /**
+     * Keycloak keeps a firm's groups under the organization's internal group: the top-level groups
+     * the Organizations tab shows are its direct children, and only those are teams.
+     */
+    private static boolean isTopLevel(GroupModel group, String organizationGroupId) {
+        return organizationGroupId.equals(group.getParentId());
     }
 
     public List<String> teamIdsOf(UserModel user) {
