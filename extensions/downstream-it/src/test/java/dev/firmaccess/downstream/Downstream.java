@@ -3,17 +3,15 @@ package dev.firmaccess.downstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestRealm;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.ClientScopeRepresentation;
-import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 
 /** Sets up what downstream apps see: firm data through the realm-admin API, the claim scope, and client callers. */
@@ -87,26 +85,8 @@ final class Downstream {
 
     /** The {@code firm-access} client scope with the claim mapper, a default scope of the test client. */
     void installClaimScope(Map<String, String> mapperConfig) {
-        ClientScopeRepresentation scope = new ClientScopeRepresentation();
-        scope.setName("firm-access");
-        scope.setProtocol("openid-connect");
-        scope.setAttributes(Map.of("include.in.token.scope", "true"));
-        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
-        mapper.setName("firm access");
-        mapper.setProtocol("openid-connect");
-        mapper.setProtocolMapper("firm-access-claim-mapper");
-        Map<String, String> config = new HashMap<>(Map.of("claim.name", "firm_access", "access.token.claim", "true",
-                "id.token.claim", "true", "userinfo.token.claim", "true", "introspection.token.claim", "true"));
-        config.putAll(mapperConfig);
-        mapper.setConfig(config);
-        scope.setProtocolMappers(List.of(mapper));
-        String scopeId;
-        try (Response created = realm.admin().clientScopes().create(scope)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-            String location = created.getLocation().getPath();
-            scopeId = location.substring(location.lastIndexOf('/') + 1);
-        }
-        realm.admin().clients().get(testClientId()).addDefaultClientScope(scopeId);
+        realm.admin().clients().get(testClientId())
+                .addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", mapperConfig));
     }
 
     /** Keycloak's built-in {@code organization} scope, optional on the test client so tokens may ask for it. */

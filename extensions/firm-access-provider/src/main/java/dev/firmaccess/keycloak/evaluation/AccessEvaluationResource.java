@@ -3,7 +3,6 @@ package dev.firmaccess.keycloak.evaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.evaluation.AccessSearch.Found;
-import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.staff.StaffRepository;
@@ -81,17 +80,9 @@ public class AccessEvaluationResource {
     @Path("search/subject")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response searchSubjects(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId, String body) {
-        return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session);
-            JsonNode root = AuthZenRequests.body(body);
-            Entity subject = AuthZenRequests.entity(root, "subject", false);
-            String action = AuthZenRequests.action(root).name();
-            Entity resource = AuthZenRequests.entity(root, "resource", true);
-            AuthZenRequests.context(root);
-            PageCursor cursor = PageCursor.of(AuthZenRequests.page(root), root);
+        return search(requestId, body, SearchShape.SUBJECT, (caller, engine, request, cursor) -> {
             caller.requireEvaluator();
-            Found found = new Engine(caller).search.subjects(subject, action, resource, cursor);
-            return SearchResponse.of(found.results(), found.total(), cursor, root);
+            return engine.search.subjects(request.subject(), request.action().name(), request.resource(), cursor);
         });
     }
 
@@ -99,17 +90,9 @@ public class AccessEvaluationResource {
     @Path("search/resource")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response searchResources(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId, String body) {
-        return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session);
-            JsonNode root = AuthZenRequests.body(body);
-            Entity subject = AuthZenRequests.entity(root, "subject", true);
-            String action = AuthZenRequests.action(root).name();
-            Entity resource = AuthZenRequests.entity(root, "resource", false);
-            AuthZenRequests.context(root);
-            PageCursor cursor = PageCursor.of(AuthZenRequests.page(root), root);
-            caller.requireMayAskAbout(subject);
-            Found found = new Engine(caller).search.resources(subject, action, resource, cursor);
-            return SearchResponse.of(found.results(), found.total(), cursor, root);
+        return search(requestId, body, SearchShape.RESOURCE, (caller, engine, request, cursor) -> {
+            caller.requireMayAskAbout(request.subject());
+            return engine.search.resources(request.subject(), request.action().name(), request.resource(), cursor);
         });
     }
 
@@ -117,15 +100,34 @@ public class AccessEvaluationResource {
     @Path("search/action")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response searchActions(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId, String body) {
+        return search(requestId, body, SearchShape.ACTION, (caller, engine, request, cursor) -> {
+            caller.requireMayAskAbout(request.subject());
+            return engine.search.actions(request.subject(), request.resource());
+        });
+    }
+
+    /** What each search reads: the searched entity comes without an id, and an action search has no action. */
+    private enum SearchShape {
+        SUBJECT, RESOURCE, ACTION
+    }
+
+    /** One search, given the caller, the request's engine, the parsed request and the page. */
+    @FunctionalInterface
+    private interface SearchCall {
+        Found run(EvaluationCaller caller, Engine engine, Evaluation request, PageCursor cursor);
+    }
+
+    private Response search(String requestId, String body, SearchShape shape, SearchCall call) {
         return AuthZenErrors.answer(requestId, () -> {
             EvaluationCaller caller = EvaluationCaller.of(session);
             JsonNode root = AuthZenRequests.body(body);
-            Entity subject = AuthZenRequests.entity(root, "subject", true);
-            Entity resource = AuthZenRequests.entity(root, "resource", true);
-            AuthZenRequests.context(root);
+            Evaluation request = new Evaluation(
+                    AuthZenRequests.entity(root, "subject", shape != SearchShape.SUBJECT),
+                    shape == SearchShape.ACTION ? null : AuthZenRequests.action(root),
+                    AuthZenRequests.entity(root, "resource", shape != SearchShape.RESOURCE),
+                    AuthZenRequests.context(root));
             PageCursor cursor = PageCursor.of(AuthZenRequests.page(root), root);
-            caller.requireMayAskAbout(subject);
-            Found found = new Engine(caller).search.actions(subject, resource);
+            Found found = call.run(caller, new Engine(caller), request, cursor);
             return SearchResponse.of(found.results(), found.total(), cursor, root);
         });
     }
