@@ -60,8 +60,8 @@ public final class GrantRepository {
      */
     public List<String> reachedBusinessIds(String organizationId, String userId, Collection<String> teamIds,
             Collection<String> levels, int first, int max) {
-        return reachingQuery("select g.businessId from GrantEntity g where " + reachedAtLevels(levels)
-                + " group by g.businessId order by g.businessId", organizationId, userId, teamIds, levels, String.class)
+        return reachingQuery(reached(levels) + " order by businessId", organizationId, userId, teamIds, levels,
+                String.class)
                 .setFirstResult(first)
                 .setMaxResults(max)
                 .getResultList();
@@ -70,8 +70,8 @@ public final class GrantRepository {
     /** How many active businesses {@link #reachedBusinessIds} pages through. */
     public long countReachedBusinesses(String organizationId, String userId, Collection<String> teamIds,
             Collection<String> levels) {
-        return reachingQuery("select count(distinct g.businessId) from GrantEntity g where " + reachedAtLevels(levels),
-                organizationId, userId, teamIds, levels, Long.class)
+        return reachingQuery("select count(*) from (" + reached(levels) + ") reached", organizationId, userId,
+                teamIds, levels, Long.class)
                 .getSingleResult();
     }
 
@@ -129,8 +129,17 @@ public final class GrantRepository {
         return bindReach(em.createQuery(jpql, type).setParameter("org", organizationId), userId, teamIds);
     }
 
-    private static String reachedAtLevels(Collection<String> levels) {
-        return REACHES + " and " + ACTIVE + (levels == null ? "" : " and g.accessLevel in :levels");
+    /**
+     * The ids of the reached businesses as a union of direct and team grants: each side matches
+     * the (subject type, subject id, firm) index, where one query with {@link #REACHES}' "or"
+     * made the database scan every grant of the realm.
+     */
+    private static String reached(Collection<String> levels) {
+        String level = levels == null ? "" : " and g.accessLevel in :levels";
+        return "select g.businessId as businessId from GrantEntity g where g.organizationId = :org"
+                + " and g.subjectType = :user and g.subjectId = :userId and " + ACTIVE + level
+                + " union select g.businessId as businessId from GrantEntity g where g.organizationId = :org"
+                + " and g.subjectType = :team and g.subjectId in :teamIds and " + ACTIVE + level;
     }
 
     private <T> TypedQuery<T> reachingQuery(String jpql, String organizationId, String userId,

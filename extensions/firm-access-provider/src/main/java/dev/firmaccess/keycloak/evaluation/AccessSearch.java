@@ -15,6 +15,7 @@ import dev.firmaccess.keycloak.staff.StaffRepository;
 import dev.firmaccess.keycloak.staff.StaffRole;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,7 +123,7 @@ final class AccessSearch {
 
     /** What may the subject do on the business: each action the evaluation endpoint would permit. */
     Found actions(Entity subject, Entity resource) {
-        List<Result> allowed = java.util.Arrays.stream(BusinessAction.values())
+        List<Result> allowed = Arrays.stream(BusinessAction.values())
                 .filter(action -> evaluator.decide(subject, action, resource, false).decision())
                 .map(action -> Result.action(action.actionName()))
                 .toList();
