@@ -62,6 +62,7 @@ public final class FirmAccessBenchmark {
         Map<String, String> modes = new LinkedHashMap<>();
         modes.put("plain (openid)", "openid");
         modes.put("firm_access claim", "openid " + FirmLoader.SCOPE);
+        modes.put("firm_access, cap 10", "openid " + FirmLoader.SMALL_SCOPE);
         modes.put("Keycloak organization", "openid organization");
         Map<String, List<String>> tokens = new LinkedHashMap<>();
         modes.forEach((mode, scope) -> tokens.put(mode, firm.sampleMembers().stream()

@@ -32,6 +32,7 @@ final class FirmLoader {
     static final String FIRM = "practice";
     static final String SCOPE = "firm-access";
     static final String UNCAPPED_SCOPE = "firm-access-uncapped";
+    static final String SMALL_SCOPE = "firm-access-cap10";
 
     static final int BUSINESSES = 10_000;
     static final int STAFF = 1_000;
@@ -97,6 +98,7 @@ final class FirmLoader {
                 Map.of("accessLevels", List.of("full", "read-only"))));
         String capped = ClaimScope.create(realm, SCOPE, Map.of());
         String uncapped = ClaimScope.create(realm, UNCAPPED_SCOPE, Map.of("businessCap", "10000"));
+        String small = ClaimScope.create(realm, SMALL_SCOPE, Map.of("businessCap", "10"));
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(CLIENT);
         client.setPublicClient(true);
@@ -105,6 +107,7 @@ final class FirmLoader {
         String clientId = realm.clients().findByClientId(CLIENT).get(0).getId();
         realm.clients().get(clientId).addOptionalClientScope(capped);
         realm.clients().get(clientId).addOptionalClientScope(uncapped);
+        realm.clients().get(clientId).addOptionalClientScope(small);
         String organization = realm.clientScopes().findAll().stream().filter(s -> "organization".equals(s.getName()))
                 .findFirst().orElseThrow().getId();
         if (realm.clients().get(clientId).getOptionalClientScopes().stream().noneMatch(s -> s.getId().equals(organization))

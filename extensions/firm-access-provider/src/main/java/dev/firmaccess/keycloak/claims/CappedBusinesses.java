@@ -1,13 +1,10 @@
 package dev.firmaccess.keycloak.claims;
 
 import dev.firmaccess.keycloak.access.AccessLevels;
-import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.claims.FirmClaim.BusinessClaim;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A member's businesses for the claim: at most {@code cap} of them, each at the strongest level
@@ -18,11 +15,10 @@ record CappedBusinesses(List<BusinessClaim> businesses, boolean capped) {
     /**
      * @param reachedIds the ids of up to {@code cap + 1} reached businesses, in claim order; one
      *                   more than the cap means the list was cut
-     * @param grants     the grants that reach the first {@code cap} of them
+     * @param levelsById the levels of the grants that reach the first {@code cap} of them
      */
-    static CappedBusinesses of(List<String> reachedIds, int cap, Collection<GrantEntity> grants, AccessLevels levels) {
-        Map<String, List<String>> levelsById = grants.stream().collect(Collectors.groupingBy(GrantEntity::getBusinessId,
-                Collectors.mapping(GrantEntity::getAccessLevel, Collectors.toList())));
+    static CappedBusinesses of(List<String> reachedIds, int cap, Map<String, List<String>> levelsById,
+            AccessLevels levels) {
         List<BusinessClaim> businesses = new ArrayList<>();
         for (String id : reachedIds.subList(0, Math.min(cap, reachedIds.size()))) {
             List<String> held = levelsById.get(id);

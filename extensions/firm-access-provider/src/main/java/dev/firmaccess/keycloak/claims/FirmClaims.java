@@ -22,7 +22,7 @@ import org.keycloak.organization.OrganizationProvider;
 /**
  * Builds the claim of one user. A token costs one query for the user's staff rows, and for each
  * firm where the user is a plain member three more (teams, one capped page of reached business
- * ids, and the grants on that page), whatever the size of the firm.
+ * ids, and the levels of the grants on that page), whatever the size of the firm.
  */
 final class FirmClaims {
 
@@ -67,7 +67,7 @@ final class FirmClaims {
         List<String> reached = grants.reachedBusinessIds(firm.getId(), user.getId(), teamIds, null, 0, cap + 1);
         List<String> shown = reached.subList(0, Math.min(cap, reached.size()));
         CappedBusinesses businesses = CappedBusinesses.of(reached, cap,
-                grants.reaching(firm.getId(), user.getId(), teamIds, shown), levels);
+                grants.levelsOn(firm.getId(), user.getId(), teamIds, shown), levels);
         return new FirmClaim(firm.getId(), firm.getAlias(), firm.getName(), role.canonicalName(),
                 settings.labelOf(role), programmaticAccess, businesses.businesses(), businesses.capped());
     }

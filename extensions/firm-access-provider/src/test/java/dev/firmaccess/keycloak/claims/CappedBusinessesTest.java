@@ -3,7 +3,6 @@ package dev.firmaccess.keycloak.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.keycloak.access.AccessLevels;
-import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.claims.FirmClaim.BusinessClaim;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ class CappedBusinessesTest {
     @Test
     void listsEveryBusinessAtItsStrongestLevelWhenUnderTheCap() {
         CappedBusinesses result = CappedBusinesses.of(List.of("b1", "b2"), 3,
-                List.of(grant("b1", "read-only"), grant("b1", "full"), grant("b2", "read-only")), levels);
+                Map.of("b1", List.of("read-only", "full"), "b2", List.of("read-only")), levels);
 
         assertThat(result.businesses()).containsExactly(new BusinessClaim("b1", "full"),
                 new BusinessClaim("b2", "read-only"));
@@ -26,7 +25,7 @@ class CappedBusinessesTest {
     @Test
     void oneMoreThanTheCapCutsTheListAndSaysSo() {
         CappedBusinesses result = CappedBusinesses.of(List.of("b1", "b2", "b3"), 2,
-                List.of(grant("b1", "full"), grant("b2", "full")), levels);
+                Map.of("b1", List.of("full"), "b2", List.of("full")), levels);
 
         assertThat(result.businesses()).extracting(BusinessClaim::id).containsExactly("b1", "b2");
         assertThat(result.capped()).isTrue();
@@ -35,12 +34,12 @@ class CappedBusinessesTest {
     @Test
     void exactlyTheCapIsNotCapped() {
         assertThat(CappedBusinesses.of(List.of("b1", "b2"), 2,
-                List.of(grant("b1", "full"), grant("b2", "full")), levels).capped()).isFalse();
+                Map.of("b1", List.of("full"), "b2", List.of("full")), levels).capped()).isFalse();
     }
 
     @Test
     void aBusinessWhoseGrantVanishedBetweenTheReadsIsLeftOut() {
-        assertThat(CappedBusinesses.of(List.of("b1", "b2"), 5, List.of(grant("b2", "full")), levels).businesses())
+        assertThat(CappedBusinesses.of(List.of("b1", "b2"), 5, Map.of("b2", List.of("full")), levels).businesses())
                 .extracting(BusinessClaim::id).containsExactly("b2");
     }
 
@@ -55,12 +54,5 @@ class CappedBusinessesTest {
         assertThat(configured.capOr(100)).isEqualTo(7);
         assertThat(ClaimConfig.of(Map.of(ClaimConfig.BUSINESS_CAP, "-1")).capOr(100)).isEqualTo(100);
         assertThat(ClaimConfig.of(Map.of(ClaimConfig.BUSINESS_CAP, "lots")).capOr(100)).isEqualTo(100);
-    }
-
-    private static GrantEntity grant(String businessId, String level) {
-        GrantEntity grant = new GrantEntity();
-        grant.setBusinessId(businessId);
-        grant.setAccessLevel(level);
-        return grant;
     }
 }
