@@ -2,11 +2,8 @@ package dev.firmaccess.keycloak.access;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -21,6 +18,8 @@ public final class GrantRepository {
             + " or (g.subjectType = :team and g.subjectId in :teamIds))";
     private static final String ACTIVE = "exists (select b.id from BusinessEntity b where b.id = g.businessId"
             + " and b.archived = false)";
+
+    private static final String BUSINESS_ID = "g.businessId as businessId";
 
     private final EntityManager em;
 
@@ -63,7 +62,7 @@ public final class GrantRepository {
      */
     public List<String> reachedBusinessIds(String organizationId, String userId, Collection<String> teamIds,
             Collection<String> levels, int first, int max) {
-        return reachingQuery(reached(levels) + " order by businessId", organizationId, userId, teamIds, levels,
+        return reachingQuery(reached(levels, BUSINESS_ID, "union") + " order by businessId", organizationId, userId, teamIds, levels,
                 String.class)
                 .setFirstResult(first)
                 .setMaxResults(max)
@@ -71,31 +70,23 @@ public final class GrantRepository {
     }
 
     /**
-     * The levels of the grants that reach a staff member on some businesses, by business id. A
-     * projection in two index-friendly halves like {@link #reachedBusinessIds}: a token needs the
-     * levels, not managed grant entities.
+     * The (business id, level) of the grants that reach a staff member on active businesses,
+     * ordered by business id, at most {@code maxRows} rows: one query, in two halves that each
+     * match the subject index. A business has at most one grant per subject, so the first
+     * {@code n} businesses are complete within {@code n * (1 + teams)} rows.
      */
-    public Map<String, List<String>> levelsOn(String organizationId, String userId, Collection<String> teamIds,
-            Collection<String> businessIds) {
-        if (businessIds.isEmpty()) {
-            return Map.of();
-        }
-        String select = "select g.businessId, g.accessLevel from GrantEntity g where g.organizationId = :org"
-                + " and g.businessId in :businesses and ";
-        List<Object[]> rows = reachingQuery(select + "g.subjectType = :user and g.subjectId = :userId union all "
-                        + select + "g.subjectType = :team and g.subjectId in :teamIds", organizationId, userId, teamIds,
-                null, Object[].class)
-                .setParameter("businesses", businessIds)
+    public List<Object[]> reachingLevels(String organizationId, String userId, Collection<String> teamIds,
+            int maxRows) {
+        return reachingQuery(reached(null, "g.businessId as businessId, g.accessLevel as accessLevel", "union all")
+                        + " order by businessId", organizationId, userId, teamIds, null, Object[].class)
+                .setMaxResults(maxRows)
                 .getResultList();
-        Map<String, List<String>> levels = new HashMap<>();
-        rows.forEach(row -> levels.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add((String) row[1]));
-        return levels;
     }
 
     /** How many active businesses {@link #reachedBusinessIds} pages through. */
     public long countReachedBusinesses(String organizationId, String userId, Collection<String> teamIds,
             Collection<String> levels) {
-        return reachingQuery("select count(*) from (" + reached(levels) + ") reached", organizationId, userId,
+        return reachingQuery("select count(*) from (" + reached(levels, BUSINESS_ID, "union") + ") reached", organizationId, userId,
                 teamIds, levels, Long.class)
                 .getSingleResult();
     }
@@ -159,11 +150,11 @@ public final class GrantRepository {
      * the (subject type, subject id, firm) index, where one query with {@link #REACHES}' "or"
      * made the database scan every grant of the realm.
      */
-    private static String reached(Collection<String> levels) {
+    private static String reached(Collection<String> levels, String columns, String union) {
         String level = levels == null ? "" : " and g.accessLevel in :levels";
-        return "select g.businessId as businessId from GrantEntity g where g.organizationId = :org"
+        return "select " + columns + " from GrantEntity g where g.organizationId = :org"
                 + " and g.subjectType = :user and g.subjectId = :userId and " + ACTIVE + level
-                + " union select g.businessId as businessId from GrantEntity g where g.organizationId = :org"
+                + " " + union + " select " + columns + " from GrantEntity g where g.organizationId = :org"
                 + " and g.subjectType = :team and g.subjectId in :teamIds and " + ACTIVE + level;
     }
 

@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.claims;
 import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.claims.FirmClaim.BusinessClaim;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,20 +14,25 @@ import java.util.Map;
 record CappedBusinesses(List<BusinessClaim> businesses, boolean capped) {
 
     /**
-     * @param reachedIds the ids of up to {@code cap + 1} reached businesses, in claim order; one
-     *                   more than the cap means the list was cut
-     * @param levelsById the levels of the grants that reach the first {@code cap} of them
+     * @param rows (business id, level) pairs ordered by business id, holding every grant of at
+     *             least the first {@code cap + 1} businesses; one more business than the cap
+     *             means the list was cut
      */
-    static CappedBusinesses of(List<String> reachedIds, int cap, Map<String, List<String>> levelsById,
-            AccessLevels levels) {
-        List<BusinessClaim> businesses = new ArrayList<>();
-        for (String id : reachedIds.subList(0, Math.min(cap, reachedIds.size()))) {
-            List<String> held = levelsById.get(id);
-            // A grant removed between the two reads drops its business rather than inventing a level.
-            if (held != null) {
-                businesses.add(new BusinessClaim(id, levels.strongestOf(held)));
+    static CappedBusinesses of(List<Object[]> rows, int cap, AccessLevels levels) {
+        Map<String, List<String>> levelsById = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            String businessId = (String) row[0];
+            if (!levelsById.containsKey(businessId) && levelsById.size() == cap) {
+                return new CappedBusinesses(claims(levelsById, levels), true);
             }
+            levelsById.computeIfAbsent(businessId, id -> new ArrayList<>()).add((String) row[1]);
         }
-        return new CappedBusinesses(businesses, reachedIds.size() > cap);
+        return new CappedBusinesses(claims(levelsById, levels), false);
+    }
+
+    private static List<BusinessClaim> claims(Map<String, List<String>> levelsById, AccessLevels levels) {
+        List<BusinessClaim> businesses = new ArrayList<>();
+        levelsById.forEach((id, held) -> businesses.add(new BusinessClaim(id, levels.strongestOf(held))));
+        return businesses;
     }
 }

@@ -6,7 +6,6 @@ import org.keycloak.Config;
 import org.keycloak.common.Profile;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
@@ -37,15 +36,13 @@ public final class FirmAccessClaimMapper extends AbstractOIDCProtocolMapper impl
             KeycloakSession session, ClientSessionContext clientSession) {
         ClaimConfig config = ClaimConfig.of(model.getConfig());
         UserModel user = userSession.getUser();
-        List<OrganizationModel> firms = ClaimedFirms.of(session, user, clientSession);
         FirmClaims claims = new FirmClaims(session);
         int cap = config.capOr(claims.realmCap());
         // One token response maps the claim into the access token, the ID token and more: build it once per request.
-        String memo = PROVIDER_ID + '/' + user.getId() + '/' + cap + '/'
-                + firms.stream().map(OrganizationModel::getId).toList();
+        String memo = PROVIDER_ID + '/' + user.getId() + '/' + cap + '/' + clientSession.getScopeString(true);
         Object value = session.getAttribute(memo);
         if (value == null) {
-            value = claims.of(user, firms, cap);
+            value = claims.of(user, ClaimedFirms.of(session, user, clientSession), cap);
             session.setAttribute(memo, value);
         }
         // Not OIDCAttributeMapperHelper.mapClaim: it drops empty lists and keeps one element of single-valued ones.

@@ -21,8 +21,8 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * Builds the claim of one user. A token costs one query for the user's staff rows, and for each
- * firm where the user is a plain member three more (teams, one capped page of reached business
- * ids, and the levels of the grants on that page), whatever the size of the firm.
+ * firm where the user is a plain member two more (teams, and the levels of the grants on one capped
+ * page of reached businesses), whatever the size of the firm.
  */
 final class FirmClaims {
 
@@ -64,10 +64,9 @@ final class FirmClaims {
         }
         List<String> teamIds = new TeamDirectory(session, realm, session.getProvider(OrganizationProvider.class), firm)
                 .teamIdsOf(user);
-        List<String> reached = grants.reachedBusinessIds(firm.getId(), user.getId(), teamIds, null, 0, cap + 1);
-        List<String> shown = reached.subList(0, Math.min(cap, reached.size()));
-        CappedBusinesses businesses = CappedBusinesses.of(reached, cap,
-                grants.levelsOn(firm.getId(), user.getId(), teamIds, shown), levels);
+        CappedBusinesses businesses = CappedBusinesses.of(
+                grants.reachingLevels(firm.getId(), user.getId(), teamIds, (cap + 1) * (1 + teamIds.size())), cap,
+                levels);
         return new FirmClaim(firm.getId(), firm.getAlias(), firm.getName(), role.canonicalName(),
                 settings.labelOf(role), programmaticAccess, businesses.businesses(), businesses.capped());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.claims.FirmClaim.BusinessClaim;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ class CappedBusinessesTest {
 
     @Test
     void listsEveryBusinessAtItsStrongestLevelWhenUnderTheCap() {
-        CappedBusinesses result = CappedBusinesses.of(List.of("b1", "b2"), 3,
-                Map.of("b1", List.of("read-only", "full"), "b2", List.of("read-only")), levels);
+        CappedBusinesses result = CappedBusinesses.of(
+                rows("b1", "read-only", "b1", "full", "b2", "read-only"), 3, levels);
 
         assertThat(result.businesses()).containsExactly(new BusinessClaim("b1", "full"),
                 new BusinessClaim("b2", "read-only"));
@@ -23,24 +24,26 @@ class CappedBusinessesTest {
     }
 
     @Test
-    void oneMoreThanTheCapCutsTheListAndSaysSo() {
-        CappedBusinesses result = CappedBusinesses.of(List.of("b1", "b2", "b3"), 2,
-                Map.of("b1", List.of("full"), "b2", List.of("full")), levels);
+    void oneMoreBusinessThanTheCapCutsTheListAndSaysSo() {
+        CappedBusinesses result = CappedBusinesses.of(rows("b1", "full", "b2", "full", "b2", "read-only", "b3", "full"),
+                2, levels);
 
-        assertThat(result.businesses()).extracting(BusinessClaim::id).containsExactly("b1", "b2");
+        assertThat(result.businesses()).containsExactly(new BusinessClaim("b1", "full"), new BusinessClaim("b2", "full"));
         assertThat(result.capped()).isTrue();
     }
 
     @Test
-    void exactlyTheCapIsNotCapped() {
-        assertThat(CappedBusinesses.of(List.of("b1", "b2"), 2,
-                Map.of("b1", List.of("full"), "b2", List.of("full")), levels).capped()).isFalse();
+    void exactlyTheCapIsNotCappedHoweverManyGrantsEachHas() {
+        assertThat(CappedBusinesses.of(rows("b1", "full", "b1", "read-only", "b2", "full"), 2, levels).capped())
+                .isFalse();
     }
 
     @Test
-    void aBusinessWhoseGrantVanishedBetweenTheReadsIsLeftOut() {
-        assertThat(CappedBusinesses.of(List.of("b1", "b2"), 5, Map.of("b2", List.of("full")), levels).businesses())
-                .extracting(BusinessClaim::id).containsExactly("b2");
+    void noGrantsIsAnEmptyUncappedList() {
+        CappedBusinesses result = CappedBusinesses.of(List.of(), 100, levels);
+
+        assertThat(result.businesses()).isEmpty();
+        assertThat(result.capped()).isFalse();
     }
 
     @Test
@@ -54,5 +57,13 @@ class CappedBusinessesTest {
         assertThat(configured.capOr(100)).isEqualTo(7);
         assertThat(ClaimConfig.of(Map.of(ClaimConfig.BUSINESS_CAP, "-1")).capOr(100)).isEqualTo(100);
         assertThat(ClaimConfig.of(Map.of(ClaimConfig.BUSINESS_CAP, "lots")).capOr(100)).isEqualTo(100);
+    }
+
+    private static List<Object[]> rows(String... idsAndLevels) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < idsAndLevels.length; i += 2) {
+            rows.add(new Object[] {idsAndLevels[i], idsAndLevels[i + 1]});
+        }
+        return rows;
     }
 }
