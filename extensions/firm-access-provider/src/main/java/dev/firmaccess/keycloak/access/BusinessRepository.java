@@ -37,6 +37,12 @@ public final class BusinessRepository {
         return found != null && found.getOrganizationId().equals(organizationId) ? Optional.of(found) : Optional.empty();
     }
 
+    /** A business of any firm of the realm, unless it is archived: what access decisions look at. */
+    public Optional<BusinessEntity> findActiveInRealm(String realmId, String businessId) {
+        return Optional.ofNullable(em.find(BusinessEntity.class, businessId))
+                .filter(business -> business.getRealmId().equals(realmId) && !business.isArchived());
+    }
+
     public List<BusinessEntity> findAll(String organizationId, Collection<String> businessIds) {
         if (businessIds.isEmpty()) {
             return List.of();

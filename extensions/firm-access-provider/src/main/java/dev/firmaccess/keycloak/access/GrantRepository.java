@@ -19,6 +19,8 @@ public final class GrantRepository {
     private static final String ACTIVE = "exists (select b.id from BusinessEntity b where b.id = g.businessId"
             + " and b.archived = false)";
 
+    private static final String BUSINESS_ID = "g.businessId as businessId";
+
     private final EntityManager em;
 
     public GrantRepository(EntityManager em) {
@@ -51,6 +53,47 @@ public final class GrantRepository {
                 organizationId, userId, teamIds)
                 .setParameter("businesses", businessIds)
                 .getResultList();
+    }
+
+    /**
+     * One page of the active businesses a staff member reaches directly or through their teams,
+     * ordered by id, optionally only through grants of some levels. Bounded by the page, so a
+     * token or a search costs the same whatever the member's number of grants.
+     */
+    public List<String> reachedBusinessIds(String organizationId, String userId, Collection<String> teamIds,
+            Collection<String> levels, int first, int max) {
+        return reachingQuery(reached(levels, BUSINESS_ID, "union") + " order by businessId", organizationId, userId, teamIds, levels,
+                String.class)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /**
+     * The (business id, level) of the grants that reach a staff member on active businesses,
+     * ordered by business id, at most {@code maxRows} rows: one query, in two halves that each
+     * match the subject index. A business has at most one grant per subject, so the first
+     * {@code n} businesses are complete within {@code n * (1 + teams)} rows.
+     */
+    public List<Object[]> reachingLevels(String organizationId, String userId, Collection<String> teamIds,
+            int maxRows) {
+        return reachingQuery(reached(null, "g.businessId as businessId, g.accessLevel as accessLevel", "union all")
+                        + " order by businessId", organizationId, userId, teamIds, null, Object[].class)
+                .setMaxResults(maxRows)
+                .getResultList();
+    }
+
+    /** How many active businesses {@link #reachedBusinessIds} pages through. */
+    public long countReachedBusinesses(String organizationId, String userId, Collection<String> teamIds,
+            Collection<String> levels) {
+        return reachingQuery("select count(*) from (" + reached(levels, BUSINESS_ID, "union") + ") reached", organizationId, userId,
+                teamIds, levels, Long.class)
+                .getSingleResult();
+    }
+
+    /** Every grant on one business; bounded by the firm's staff and teams, not by its businesses. */
+    public List<GrantEntity> forBusiness(String businessId) {
+        return forBusiness(businessId, 0, Integer.MAX_VALUE);
     }
 
     public List<GrantEntity> forBusiness(String businessId, int first, int max) {
@@ -135,6 +178,25 @@ public final class GrantRepository {
     private <T> TypedQuery<T> reachingQuery(String jpql, String organizationId, String userId,
             Collection<String> teamIds, Class<T> type) {
         return bindReach(em.createQuery(jpql, type).setParameter("org", organizationId), userId, teamIds);
+    }
+
+    /**
+     * The ids of the reached businesses as a union of direct and team grants: each side matches
+     * the (subject type, subject id, firm) index, where one query with {@link #REACHES}' "or"
+     * made the database scan every grant of the realm.
+     */
+    private static String reached(Collection<String> levels, String columns, String union) {
+        String level = levels == null ? "" : " and g.accessLevel in :levels";
+        return "select " + columns + " from GrantEntity g where g.organizationId = :org"
+                + " and g.subjectType = :user and g.subjectId = :userId and " + ACTIVE + level
+                + " " + union + " select " + columns + " from GrantEntity g where g.organizationId = :org"
+                + " and g.subjectType = :team and g.subjectId in :teamIds and " + ACTIVE + level;
+    }
+
+    private <T> TypedQuery<T> reachingQuery(String jpql, String organizationId, String userId,
+            Collection<String> teamIds, Collection<String> levels, Class<T> type) {
+        TypedQuery<T> query = reachingQuery(jpql, organizationId, userId, teamIds, type);
+        return levels == null ? query : query.setParameter("levels", levels);
     }
 
     /** Binds the parameters of {@link #REACHES} except the firm. */

@@ -44,6 +44,15 @@ public final class StaffRepository {
                 .getResultList();
     }
 
+    /** The ids of the firm's staff who hold one of some roles, ordered by user id. */
+    public List<String> userIdsWithRoles(String organizationId, Collection<StaffRole> roles) {
+        return em.createQuery("select s.userId from StaffEntity s where s.organizationId = :org and s.role in :roles"
+                        + " order by s.userId", String.class)
+                .setParameter("org", organizationId)
+                .setParameter("roles", roles)
+                .getResultList();
+    }
+
     /**
      * Counts the firm's owners while locking their rows, so that two owners demoting each other at
      * the same time cannot both succeed and leave the firm without an owner.

@@ -3,12 +3,14 @@ package dev.firmaccess.keycloak.team;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.storage.StorageId;
 
 /**
  * Teams are the firm's native organization groups, so Keycloak's own Organizations tab and
@@ -66,8 +68,22 @@ public final class TeamDirectory {
                 .toList();
     }
 
+    /**
+     * The ids of the user's teams in one query, for token mappers: a membership whose group hangs
+     * directly under the firm's internal group. Users of a federated store keep their
+     * memberships elsewhere and go through the organization provider.
+     */
     public List<String> teamIdsOf(UserModel user) {
-        return teamsOf(user).stream().map(GroupModel::getId).toList();
+        if (!StorageId.isLocalStorage(user.getId())) {
+            return teamsOf(user).stream().map(GroupModel::getId).toList();
+        }
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager()
+                .createQuery("select m.groupId from UserGroupMembershipEntity m, GroupEntity g, OrganizationEntity o"
+                        + " where m.user.id = :user and g.id = m.groupId and o.id = :org and g.parentId = o.groupId",
+                        String.class)
+                .setParameter("user", user.getId())
+                .setParameter("org", firm.getId())
+                .getResultList();
     }
 
     public List<UserModel> members(GroupModel team, int first, int max) {

@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.web;
 import dev.firmaccess.keycloak.console.ConsoleResource;
 import dev.firmaccess.keycloak.invitation.InvitationAcceptResource;
 import dev.firmaccess.keycloak.invitation.MailEventResource;
+import dev.firmaccess.keycloak.evaluation.AccessEvaluationResource;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 
@@ -13,6 +14,11 @@ public class FirmAccessRealmResource {
 
     FirmAccessRealmResource(KeycloakSession session) {
         this.session = session;
+    }
+
+    @Path("access/v1")
+    public AccessEvaluationResource access() {
+        return new AccessEvaluationResource(session);
     }
 
     @Path("api/v1")

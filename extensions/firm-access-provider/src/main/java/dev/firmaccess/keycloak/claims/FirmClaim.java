@@ -1,0 +1,19 @@
+package dev.firmaccess.keycloak.claims;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One firm in the {@code firm_access} claim. {@code businesses} is {@code "*"} for owners and
+ * admins, who reach every business, and otherwise a list of {@link BusinessClaim}s that stops at
+ * the cap; {@code businessesCapped} then tells apps to ask the evaluation API for the rest.
+ */
+@JsonPropertyOrder({"id", "alias", "name", "role", "roleLabel", "programmaticAccess", "businesses", "businessesCapped"})
+public record FirmClaim(String id, String alias, String name, String role, String roleLabel,
+        boolean programmaticAccess, Object businesses, boolean businessesCapped) {
+
+    public static final String ALL_BUSINESSES = "*";
+
+    /** A business a member reaches, at their effective level on it. */
+    public record BusinessClaim(String id, String level) {
+    }
+}

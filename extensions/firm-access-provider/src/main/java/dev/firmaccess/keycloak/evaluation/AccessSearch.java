@@ -1,0 +1,168 @@
+package dev.firmaccess.keycloak.evaluation;
+
+import dev.firmaccess.keycloak.access.AccessLevels;
+import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.BusinessRepository;
+import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
+import dev.firmaccess.keycloak.access.BusinessRepository.Reach;
+import dev.firmaccess.keycloak.access.GrantEntity;
+import dev.firmaccess.keycloak.access.GrantRepository;
+import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
+import dev.firmaccess.keycloak.evaluation.SearchResponse.Result;
+import dev.firmaccess.keycloak.staff.StaffEntity;
+import dev.firmaccess.keycloak.staff.StaffRepository;
+import dev.firmaccess.keycloak.staff.StaffRole;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The three AuthZEN searches. Every answer is one that the evaluation endpoint would permit
+ * for the same caller, and every page is bounded.
+ */
+final class AccessSearch {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AccessLevels levels;
+    private final StaffRepository staff;
+    private final BusinessRepository businesses;
+    private final GrantRepository grants;
+    private final Standings standings;
+    private final Evaluator evaluator;
+    private final boolean programmatic;
+
+    AccessSearch(KeycloakSession session, EntityManager em, AccessLevels levels, Standings standings,
+            Evaluator evaluator, boolean programmatic) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.levels = levels;
+        this.staff = new StaffRepository(em);
+        this.businesses = new BusinessRepository(em);
+        this.grants = new GrantRepository(em);
+        this.standings = standings;
+        this.evaluator = evaluator;
+        this.programmatic = programmatic;
+    }
+
+    /** A page of what the search found, and how many it found in all. */
+    record Found(List<Result> results, long total) {
+
+        static final Found NOTHING = new Found(List.of(), 0);
+    }
+
+    /** Which businesses may the subject act on: in the firm the resource names, else in all the subject's firms. */
+    Found resources(Entity subject, String actionName, Entity resource, PageCursor cursor) {
+        Optional<BusinessAction> action = BusinessAction.parse(actionName);
+        Optional<UserModel> user = EvaluationTypes.USER.equals(subject.type()) ? standings.user(subject.id())
+                : Optional.empty();
+        if (action.isEmpty() || user.isEmpty() || !EvaluationTypes.BUSINESS.equals(resource.type())) {
+            return Found.NOTHING;
+        }
+        String named = resource.textProperty(EvaluationTypes.FIRM_PROPERTY);
+        List<OrganizationModel> firms = named == null ? standings.firmsOf(user.get())
+                : standings.firm(named).stream().toList();
+        List<Standing> reachable = firms.stream()
+                .flatMap(firm -> standings.of(firm, user.get()).stream())
+                .filter(standing -> !programmatic || standing.programmaticAccess())
+                .toList();
+        List<Result> page = new ArrayList<>();
+        long total = 0;
+        for (Standing standing : reachable) {
+            long count = countReached(standing, action.get());
+            long localFirst = Math.max(0, cursor.offset() - total);
+            int wanted = cursor.limit() - page.size();
+            if (wanted > 0 && localFirst < count) {
+                reached(standing, action.get(), (int) localFirst, wanted).forEach(id -> page.add(
+                        Result.entity(EvaluationTypes.BUSINESS, id,
+                                Map.of(EvaluationTypes.FIRM_PROPERTY, standing.firm().getAlias()))));
+            }
+            total += count;
+        }
+        return new Found(page, total);
+    }
+
+    /** Which users may act on the business: owners and admins, direct grantees and members of granted teams. */
+    Found subjects(Entity subject, String actionName, Entity resource, PageCursor cursor) {
+        Optional<BusinessAction> action = BusinessAction.parse(actionName);
+        if (action.isEmpty() || !EvaluationTypes.USER.equals(subject.type())
+                || !EvaluationTypes.BUSINESS.equals(resource.type()) || resource.id() == null) {
+            return Found.NOTHING;
+        }
+        Optional<BusinessEntity> business = businesses.findActiveInRealm(realm.getId(), resource.id());
+        Optional<OrganizationModel> firm = business.flatMap(b -> standings.firm(b.getOrganizationId()));
+        String named = resource.textProperty(EvaluationTypes.FIRM_PROPERTY);
+        if (firm.isEmpty() || named != null && !named.equals(firm.get().getId()) && !named.equals(firm.get().getAlias())) {
+            return Found.NOTHING;
+        }
+        Set<String> userIds = reachers(firm.get(), business.get(), action.get());
+        if (programmatic) {
+            staff.findByUsers(firm.get().getId(), userIds).stream()
+                    .filter(row -> !row.isProgrammaticAccess())
+                    .map(StaffEntity::getUserId)
+                    .forEach(userIds::remove);
+        }
+        List<Result> page = userIds.stream()
+                .skip(cursor.offset())
+                .limit(cursor.limit())
+                .map(id -> Result.entity(EvaluationTypes.USER, id, null))
+                .toList();
+        return new Found(page, userIds.size());
+    }
+
+    /** What may the subject do on the business: each action the evaluation endpoint would permit. */
+    Found actions(Entity subject, Entity resource) {
+        List<Result> allowed = Arrays.stream(BusinessAction.values())
+                .filter(action -> evaluator.decide(subject, action, resource, false).decision())
+                .map(action -> Result.action(action.actionName()))
+                .toList();
+        return new Found(allowed, allowed.size());
+    }
+
+    private long countReached(Standing standing, BusinessAction action) {
+        String firmId = standing.firm().getId();
+        return standing.role().reachesAllBusinesses()
+                ? businesses.count(firmId, null, ArchiveFilter.ACTIVE, Reach.ALL)
+                : grants.countReachedBusinesses(firmId, standing.user().getId(), standing.teamIds(),
+                        action.grantingLevels(levels));
+    }
+
+    private List<String> reached(Standing standing, BusinessAction action, int first, int max) {
+        String firmId = standing.firm().getId();
+        return standing.role().reachesAllBusinesses()
+                ? businesses.page(firmId, null, ArchiveFilter.ACTIVE, Reach.ALL, first, max).stream()
+                        .map(BusinessEntity::getId).toList()
+                : grants.reachedBusinessIds(firmId, standing.user().getId(), standing.teamIds(),
+                        action.grantingLevels(levels), first, max);
+    }
+
+    /** Sorted, so pages are stable; bounded by the staff who reach one business, never the whole realm. */
+    private Set<String> reachers(OrganizationModel firm, BusinessEntity business, BusinessAction action) {
+        Set<String> userIds = new TreeSet<>(staff.userIdsWithRoles(firm.getId(), Set.of(StaffRole.OWNER, StaffRole.ADMIN)));
+        for (GrantEntity grant : grants.forBusiness(business.getId())) {
+            if (!action.allows(grant.getAccessLevel(), levels)) {
+                continue;
+            }
+            if (grant.getSubjectType() == GrantSubjectType.USER) {
+                userIds.add(grant.getSubjectId());
+            } else {
+                GroupModel team = session.groups().getGroupById(realm, grant.getSubjectId());
+                if (team != null) {
+                    session.users().getGroupMembersStream(realm, team).map(UserModel::getId).forEach(userIds::add);
+                }
+            }
+        }
+        return userIds;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.firmaccess.keycloak.evaluation;
+
+import dev.firmaccess.keycloak.web.FirmAccessRealmResourceProviderFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.Urls;
+import org.keycloak.wellknown.WellKnownProvider;
+import org.keycloak.wellknown.WellKnownProviderFactory;
+
+/**
+ * The AuthZEN Policy Decision Point metadata of a realm. Keycloak serves it at
+ * {@code /realms/{realm}/.well-known/authzen-configuration} and, because it is available via
+ * server metadata, also at the RFC 8615 form {@code /.well-known/authzen-configuration/realms/{realm}}
+ * that the specification derives from the PDP identifier {@code {base}/realms/{realm}}.
+ */
+public final class AuthZenConfigurationProviderFactory implements WellKnownProviderFactory {
+
+    public static final String PROVIDER_ID = "authzen-configuration";
+
+    @Override
+    public WellKnownProvider create(KeycloakSession session) {
+        return new WellKnownProvider() {
+            @Override
+            public Object getConfig() {
+                return metadata(session);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    static Map<String, String> metadata(KeycloakSession session) {
+        String realmUrl = Urls.realmIssuer(session.getContext().getUri().getBaseUri(),
+                session.getContext().getRealm().getName());
+        String api = realmUrl + "/" + FirmAccessRealmResourceProviderFactory.PROVIDER_ID + "/access/v1/";
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("policy_decision_point", realmUrl);
+        metadata.put("access_evaluation_endpoint", api + "evaluation");
+        metadata.put("access_evaluations_endpoint", api + "evaluations");
+        metadata.put("search_subject_endpoint", api + "search/subject");
+        metadata.put("search_resource_endpoint", api + "search/resource");
+        metadata.put("search_action_endpoint", api + "search/action");
+        return metadata;
+    }
+
+    @Override
+    public boolean isAvailableViaServerMetadata() {
+        return true;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.firmaccess.keycloak.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firmaccess.keycloak.evaluation.AuthZenModel.Action;
+import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
+import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
+import dev.firmaccess.keycloak.evaluation.AuthZenModel.PageRequest;
+import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Paging;
+import java.util.ArrayList;
+import java.util.List;
+import org.keycloak.services.ErrorResponseException;
+
+/**
+ * Reads AuthZEN request bodies. Required members that are missing or of the wrong JSON type are
+ * a 400, as the specification demands; members it does not know are ignored.
+ */
+final class AuthZenRequests {
+
+    static final String EVALUATIONS = "evaluations";
+
+    private AuthZenRequests() {
+    }
+
+    static ErrorResponseException invalid(String description) {
+        return ApiErrors.badRequest(description);
+    }
+
+    static JsonNode body(String body) {
+        JsonNode root = JsonBodies.read(body, JsonNode.class);
+        if (!root.isObject()) {
+            throw invalid("The request body must be a JSON object");
+        }
+        return root;
+    }
+
+    static Evaluation evaluation(JsonNode root) {
+        return new Evaluation(entity(root, "subject", true), action(root), entity(root, "resource", true),
+                optionalObject(root, "context", "context"));
+    }
+
+    /**
+     * The items of a batch, each with the top-level subject, action, resource and context as
+     * defaults: an item's own member replaces the default whole, it is never merged into it.
+     */
+    static List<Evaluation> evaluations(JsonNode root) {
+        JsonNode items = root.get(EVALUATIONS);
+        if (!items.isArray()) {
+            throw invalid("'evaluations' must be an array");
+        }
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (!item.isObject()) {
+                throw invalid("'evaluations[" + i + "]' must be an object");
+            }
+            ObjectNode merged = ((ObjectNode) root).deepCopy();
+            merged.remove(EVALUATIONS);
+            item.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
+            try {
+                evaluations.add(evaluation(merged));
+            } catch (ErrorResponseException missing) {
+                throw invalid("'evaluations[" + i + "]': " + AuthZenErrors.message(missing));
+            }
+        }
+        return evaluations;
+    }
+
+    static EvaluationSemantic semantic(JsonNode root) {
+        JsonNode options = optionalObject(root, "options", "options");
+        JsonNode value = options == null ? null : options.get("evaluations_semantic");
+        if (value == null || value.isNull()) {
+            return EvaluationSemantic.EXECUTE_ALL;
+        }
+        if (!value.isTextual()) {
+            throw invalid("'options.evaluations_semantic' must be a string");
+        }
+        return EvaluationSemantic.parse(value.asText()).orElseThrow(() -> invalid(
+                "'options.evaluations_semantic' must be execute_all, deny_on_first_deny or permit_on_first_permit"));
+    }
+
+    static Entity entity(JsonNode root, String key, boolean idRequired) {
+        JsonNode node = requiredObject(root, key);
+        String id = idRequired ? requiredText(node, "id", key) : optionalText(node, "id", key);
+        return new Entity(requiredText(node, "type", key), id, optionalObject(node, "properties", key + ".properties"));
+    }
+
+    static Action action(JsonNode root) {
+        JsonNode node = requiredObject(root, "action");
+        return new Action(requiredText(node, "name", "action"), optionalObject(node, "properties", "action.properties"));
+    }
+
+    static JsonNode context(JsonNode root) {
+        return optionalObject(root, "context", "context");
+    }
+
+    static PageRequest page(JsonNode root) {
+        JsonNode page = optionalObject(root, "page", "page");
+        if (page == null) {
+            return new PageRequest(null, Paging.DEFAULT_MAX);
+        }
+        String token = optionalText(page, "token", "page");
+        JsonNode limit = page.get("limit");
+        if (limit == null || limit.isNull()) {
+            return new PageRequest(blankToNull(token), Paging.DEFAULT_MAX);
+        }
+        if (!limit.isIntegralNumber() || limit.asLong() < 0) {
+            throw invalid("'page.limit' must be a non-negative integer");
+        }
+        long size = limit.asLong();
+        // A limit of 0 would page forever; it means "the server's default", and pages never exceed the bound.
+        int bounded = size == 0 ? Paging.DEFAULT_MAX : (int) Math.min(size, Paging.LIMIT);
+        return new PageRequest(blankToNull(token), bounded);
+    }
+
+    private static JsonNode requiredObject(JsonNode root, String key) {
+        JsonNode node = root.get(key);
+        if (node == null || node.isNull()) {
+            throw invalid("'" + key + "' is required");
+        }
+        if (!node.isObject()) {
+            throw invalid("'" + key + "' must be an object");
+        }
+        return node;
+    }
+
+    private static JsonNode optionalObject(JsonNode root, String key, String path) {
+        JsonNode node = root.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw invalid("'" + path + "' must be an object");
+        }
+        return node;
+    }
+
+    private static String requiredText(JsonNode node, String key, String parent) {
+        String value = optionalText(node, key, parent);
+        if (value == null) {
+            throw invalid("'" + parent + "." + key + "' is required");
+        }
+        return value;
+    }
+
+    private static String optionalText(JsonNode node, String key, String parent) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw invalid("'" + parent + "." + key + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

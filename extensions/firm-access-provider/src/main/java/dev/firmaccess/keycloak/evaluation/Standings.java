@@ -1,0 +1,88 @@
+package dev.firmaccess.keycloak.evaluation;
+
+import dev.firmaccess.keycloak.staff.StaffEntity;
+import dev.firmaccess.keycloak.staff.StaffRepository;
+import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.team.TeamDirectory;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * Looks up subjects, firms and standings for one request. The lookups are remembered only for
+ * that request, so a batch about one subject asks the database once, and the next request sees
+ * every change at once.
+ */
+final class Standings {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final OrganizationProvider organizations;
+    private final StaffRepository staff;
+    private final Map<String, Optional<UserModel>> users = new HashMap<>();
+    private final Map<String, Optional<OrganizationModel>> firms = new HashMap<>();
+    private final Map<String, Optional<Standing>> standings = new HashMap<>();
+
+    Standings(KeycloakSession session, RealmModel realm, OrganizationProvider organizations, StaffRepository staff) {
+        this.session = session;
+        this.realm = realm;
+        this.organizations = organizations;
+        this.staff = staff;
+    }
+
+    /** A subject of type user by its Keycloak user id; usernames and emails are not subject ids. */
+    Optional<UserModel> user(String userId) {
+        return users.computeIfAbsent(userId, id -> Optional.ofNullable(session.users().getUserById(realm, id)));
+    }
+
+    /** An enabled firm by organization id or alias. */
+    Optional<OrganizationModel> firm(String idOrAlias) {
+        if (!organizationsEnabled()) {
+            return Optional.empty();
+        }
+        return firms.computeIfAbsent(idOrAlias, key -> {
+            OrganizationModel firm = organizations.getById(key);
+            if (firm == null) {
+                firm = organizations.getByAlias(key);
+            }
+            return Optional.ofNullable(firm).filter(OrganizationModel::isEnabled);
+        });
+    }
+
+    /** The user's standing in the firm; empty when they are not its staff. */
+    Optional<Standing> of(OrganizationModel firm, UserModel user) {
+        return standings.computeIfAbsent(Standing.key(firm.getId(), user.getId()), key -> {
+            if (!organizations.isMember(firm, user)) {
+                return Optional.empty();
+            }
+            Optional<StaffEntity> row = staff.find(firm.getId(), user.getId());
+            StaffRole role = row.map(StaffEntity::getRole).orElse(StaffRole.MEMBER);
+            return Optional.of(new Standing(firm, user, role,
+                    row.map(StaffEntity::isProgrammaticAccess).orElse(true),
+                    role.reachesAllBusinesses() ? List.of()
+                            : new TeamDirectory(session, realm, organizations, firm).teamsOf(user)));
+        });
+    }
+
+    /** The enabled firms the user is staff of, ordered by id so that search pages are stable. */
+    List<OrganizationModel> firmsOf(UserModel user) {
+        if (!organizationsEnabled()) {
+            return List.of();
+        }
+        return organizations.getByMember(user)
+                .filter(OrganizationModel::isEnabled)
+                .sorted(Comparator.comparing(OrganizationModel::getId))
+                .toList();
+    }
+
+    private boolean organizationsEnabled() {
+        return organizations != null && organizations.isEnabled();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.firmaccess.testing;
+
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+
+/** A client scope carrying the firm-access claim mapper, in every token type, as docs/claims.md describes it. */
+public final class ClaimScope {
+
+    public static final String MAPPER = "firm-access-claim-mapper";
+
+    private ClaimScope() {
+    }
+
+    /** Creates the scope with the mapper's default config plus {@code mapperConfig}; answers the scope id. */
+    public static String create(RealmResource realm, String name, Map<String, String> mapperConfig) {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName(name);
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper(MAPPER);
+        Map<String, String> config = new HashMap<>(Map.of("claim.name", "firm_access", "access.token.claim", "true",
+                "id.token.claim", "true", "userinfo.token.claim", "true", "introspection.token.claim", "true"));
+        config.putAll(mapperConfig);
+        mapper.setConfig(config);
+        ClientScopeRepresentation scope = new ClientScopeRepresentation();
+        scope.setName(name);
+        scope.setProtocol("openid-connect");
+        scope.setAttributes(Map.of("include.in.token.scope", "true"));
+        scope.setProtocolMappers(List.of(mapper));
+        try (Response created = realm.clientScopes().create(scope)) {
+            if (created.getStatus() != 201) {
+                throw new IllegalStateException("Creating client scope " + name + " failed: " + created.getStatus());
+            }
+            String location = created.getLocation().getPath();
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+    }
+}
