@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
 
 /** The demo data of realm-config/demo-firm-access.json: what the realm import cannot express. */
-record DemoFirmAccess(String realm, Map<String, Object> settings, List<Firm> firms) {
+record DemoFirmAccess(String realm, ClientScopeRepresentation clientScope, List<String> clientScopeDefaultFor,
+        Map<String, Object> settings, List<Firm> firms) {
 
     record Firm(String alias, List<Staff> staff, List<Business> businesses, List<Grant> grants,
             List<Invitation> invitations) {

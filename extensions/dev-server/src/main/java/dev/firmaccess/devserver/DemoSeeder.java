@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -31,6 +35,9 @@ final class DemoSeeder {
      */
     List<String> seed(DemoFirmAccess demo) {
         List<String> problems = new ArrayList<>();
+        if (demo.clientScope() != null) {
+            ensureClientScope(demo).ifPresent(problems::add);
+        }
         String base = "/admin/realms/" + demo.realm() + "/firm-access";
         if (demo.settings() != null) {
             expect(http.put(base + "/settings", adminToken(), demo.settings()), "apply the realm settings")
@@ -70,6 +77,34 @@ final class DemoSeeder {
             }
         }
         return problems;
+    }
+
+    /** Creates the claim's client scope once and makes it a default scope of the demo clients. */
+    private Optional<String> ensureClientScope(DemoFirmAccess demo) {
+        RealmResource realm = admin.realm(demo.realm());
+        String name = demo.clientScope().getName();
+        Optional<String> existing = realm.clientScopes().findAll().stream()
+                .filter(scope -> scope.getName().equals(name)).map(ClientScopeRepresentation::getId).findFirst();
+        String scopeId;
+        if (existing.isPresent()) {
+            scopeId = existing.get();
+        } else {
+            try (Response created = realm.clientScopes().create(demo.clientScope())) {
+                if (created.getStatus() != 201) {
+                    return Optional.of("could not create client scope " + name + ": " + created.getStatus());
+                }
+                String location = created.getLocation().getPath();
+                scopeId = location.substring(location.lastIndexOf('/') + 1);
+            }
+        }
+        for (String clientId : demo.clientScopeDefaultFor()) {
+            List<ClientRepresentation> clients = realm.clients().findByClientId(clientId);
+            if (clients.isEmpty()) {
+                return Optional.of("client " + clientId + " not found for scope " + name);
+            }
+            realm.clients().get(clients.get(0).getId()).addDefaultClientScope(scopeId);
+        }
+        return Optional.empty();
     }
 
     /** 409 means the person is already invited or already staff: the demo state holds either way. */
