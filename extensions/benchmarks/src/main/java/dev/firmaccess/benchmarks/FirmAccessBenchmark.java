@@ -55,7 +55,34 @@ public final class FirmAccessBenchmark {
     private void run() {
         refreshes();
         evaluations();
+        effectiveAccess();
         claimSizes();
+    }
+
+    /** The firm API's effective-access and explain calls for the member with 1,000+ grants, as they ask themselves. */
+    private void effectiveAccess() {
+        String token = signIn(firm.heavyMember(), "openid").get("access_token").asText();
+        String access = realmPath + "/firm-access/api/v1/firms/" + FirmLoader.FIRM + "/staff/" + firm.heavyMember()
+                + "/access";
+        Latencies userinfo = Latencies.of(100, SEQUENTIAL_CALLS,
+                () -> expect200(http.get(realmPath + "/protocol/openid-connect/userinfo", token)));
+        Latencies page = Latencies.of(50, SEQUENTIAL_CALLS, () -> expect200(http.get(access + "?max=100", token)));
+        Latencies explain = Latencies.of(50, SEQUENTIAL_CALLS,
+                () -> expect200(http.get(access + "/explain?max=100", token)));
+        Latencies one = Latencies.of(50, SEQUENTIAL_CALLS, () -> expect200(http.get(access + "/explain?businessId="
+                + firm.businessIds().get(random.nextInt(firm.businessIds().size())), token)));
+        System.out.printf("%nEffective access of the member with 1,000+ grants in the firm of %,d businesses"
+                + " (sequential latency)%n", firm.businessIds().size());
+        System.out.printf("  %-34s %8s %8s %14s%n", "call", "p50 ms", "p99 ms", "p50 vs userinfo");
+        latencyRow("Keycloak userinfo (baseline)", userinfo, userinfo);
+        latencyRow("GET .../access (page of 100)", page, userinfo);
+        latencyRow("GET .../access/explain (page of 100)", explain, userinfo);
+        latencyRow("GET .../access/explain?businessId", one, userinfo);
+    }
+
+    private static void latencyRow(String name, Latencies latencies, Latencies baseline) {
+        System.out.printf("  %-34s %8.2f %8.2f %13.2fx%n", name, latencies.percentile(50), latencies.percentile(99),
+                latencies.percentile(50) / baseline.percentile(50));
     }
 
     private void refreshes() {
