@@ -1,5 +1,5 @@
 <#ftl output_format="plainText">
-${msg("firmAccessInvitationGreeting", inviteeName!"")}
+<#if inviteeName??>${msg("firmAccessInvitationGreeting", inviteeName)}<#else>${msg("firmAccessInvitationGreetingWithoutName")}</#if>
 
 ${msg("firmAccessInvitationBody", inviter, firmName, roleLabel)}
 

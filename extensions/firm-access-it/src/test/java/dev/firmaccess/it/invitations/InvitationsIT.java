@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 @WithSharedServer
@@ -265,6 +268,29 @@ class InvitationsIT {
 
             assertThat(InvitationPage.open(new Browser(), first).problem()).isEqualTo("firmAccessInvitationReplaced");
             assertThat(InvitationPage.open(new Browser(), linkTo(email)).kind()).isEqualTo("register");
+        }
+    }
+
+    @Nested
+    class GivenAnInviteeWhoReadsGerman {
+        @Test
+        void theMailComesFromTheGermanBundle() {
+            // Keycloak keeps a user's language only in a realm that offers more than one.
+            RealmRepresentation languages = realm.admin().toRepresentation();
+            languages.setInternationalizationEnabled(true);
+            languages.setSupportedLocales(Set.of("en", "de"));
+            languages.setDefaultLocale("en");
+            realm.admin().update(languages);
+            String userId = realm.createUser("greta");
+            UserRepresentation greta = realm.admin().users().get(userId).toRepresentation();
+            greta.setAttributes(Map.of("locale", List.of("de")));
+            realm.admin().users().get(userId).update(greta);
+
+            invite(ownerToken, greta.getEmail(), "member", List.of(), List.of());
+
+            MailCatcher.ReceivedMail message = mail.awaitMessageTo(greta.getEmail(), Duration.ofSeconds(20));
+            assertThat(message.subject()).isEqualTo("Einladung zu Ledger & Co");
+            assertThat(message.text()).contains("Hallo Greta").contains("hat Sie eingeladen");
         }
     }
 

@@ -43,7 +43,8 @@ public final class InvitationMailer {
     public boolean send(OrganizationModel firm, InvitationEntity invitation, String link, String inviter,
             String roleLabel) {
         try {
-            Locale locale = localeFor(invitation.getEmail());
+            UserModel existing = session.users().getUserByEmail(realm, invitation.getEmail());
+            Locale locale = localeOf(existing);
             Theme theme = session.theme().getTheme(THEME, Theme.Type.EMAIL);
             Properties messages = theme.getEnhancedMessages(realm, locale);
             Map<String, Object> attributes = new HashMap<>();
@@ -55,7 +56,11 @@ public final class InvitationMailer {
             attributes.put("firmName", firm.getName());
             attributes.put("inviter", inviter);
             attributes.put("roleLabel", roleLabel);
-            attributes.put("inviteeName", invitation.getFirstName());
+            String inviteeName = invitation.getFirstName() != null ? invitation.getFirstName()
+                    : existing == null ? null : existing.getFirstName();
+            if (inviteeName != null && !inviteeName.isBlank()) {
+                attributes.put("inviteeName", inviteeName);
+            }
             attributes.put("expiresAt", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                     .withLocale(locale).withZone(ZoneOffset.UTC).format(Instant.ofEpochMilli(invitation.getExpiresAt())));
             attributes.put("link", link);
@@ -75,8 +80,7 @@ public final class InvitationMailer {
     }
 
     /** An existing user's chosen language, else the realm's default language. */
-    private Locale localeFor(String email) {
-        UserModel user = session.users().getUserByEmail(realm, email);
+    private Locale localeOf(UserModel user) {
         String tag = user == null ? null : user.getFirstAttribute(UserModel.LOCALE);
         if (tag == null) {
             tag = realm.getDefaultLocale();
