@@ -96,7 +96,7 @@ final class ConsolePages {
         }
 
         void assignSelected() {
-            driver.findElement(By.id("assign-selected")).click();
+            submit(driver, driver.findElement(By.id("assign-selected")));
         }
 
         String levelOf(String businessName) {

@@ -147,6 +147,23 @@ class FirmConsolePagesIT {
         assertThat(refused.json().get("error").asText()).isEqualTo("invalid_grant");
     }
 
+    @Test
+    void aMemberIsRefusedTheOwnerPagesAndAnUnknownTeamIsNotFound() {
+        signIn("max");
+        Console console = new Console(browser.driver());
+        for (String page : new String[] {"invitations", "teams", "audit"}) {
+            browser.driver().get(firmUrl + page);
+            assertThat(console.title()).as(page).isEqualTo("Not allowed");
+        }
+        // The error page has no session form; the member's own page has the sign-out button.
+        browser.driver().get(firmUrl + "mine");
+        console.signOut();
+
+        signIn("olivia");
+        browser.driver().get(firmUrl + "teams/no-such-team");
+        assertThat(console.title()).isEqualTo("Not found");
+    }
+
     private HttpJson.Reply exchange(String key) {
         return http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "urn:firm-access:grant-type:connection-key", "client_id", SCRIPTS, "connection_key", key));
