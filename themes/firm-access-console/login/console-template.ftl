@@ -44,10 +44,14 @@
     <nav class="pf-v5-c-nav pf-m-horizontal pf-m-horizontal-subnav fa-nav" aria-label="${msg("sections")}">
       <ul class="pf-v5-c-nav__list" role="list">
         <#if canManage>
-          <li class="pf-v5-c-nav__item"><a id="nav-staff" class="pf-v5-c-nav__link <#if section == "staff">pf-m-current</#if>" <#if section == "staff">aria-current="page"</#if> href="${firmUrl}staff">${msg("staff")}</a></li>
-          <li class="pf-v5-c-nav__item"><a id="nav-businesses" class="pf-v5-c-nav__link <#if section == "businesses">pf-m-current</#if>" <#if section == "businesses">aria-current="page"</#if> href="${firmUrl}businesses">${msg("businesses")}</a></li>
+          <@navItem "staff" "staff"/>
+          <@navItem "businesses" "businesses"/>
+          <@navItem "invitations" "invitations"/>
+          <@navItem "teams" "teams"/>
+          <@navItem "audit" "audit"/>
         </#if>
-        <li class="pf-v5-c-nav__item"><a id="nav-mine" class="pf-v5-c-nav__link <#if section == "mine">pf-m-current</#if>" <#if section == "mine">aria-current="page"</#if> href="${firmUrl}mine">${msg("myBusinesses")}</a></li>
+        <@navItem "mine" "myBusinesses"/>
+        <@navItem "keys" "myKeys"/>
       </ul>
     </nav>
     </#if>
@@ -72,14 +76,18 @@
   </form>
 </#macro>
 
-<#macro pager action>
+<#macro pager action query="">
   <#if (total > pageSize)>
   <nav class="fa-pager" aria-label="${msg("pagination")}">
     <span>${msg("pageRange", first + 1, [first + pageSize, total]?min, total)}</span>
-    <#if (first > 0)><a class="pf-v5-c-button pf-m-link" href="${action}?first=${[first - pageSize, 0]?max?c}&search=${search?url}">${msg("previous")}</a></#if>
-    <#if (first + pageSize < total)><a class="pf-v5-c-button pf-m-link" href="${action}?first=${(first + pageSize)?c}&search=${search?url}">${msg("next")}</a></#if>
+    <#if (first > 0)><a class="pf-v5-c-button pf-m-link" href="${action}?first=${[first - pageSize, 0]?max?c}&search=${search?url}${query}">${msg("previous")}</a></#if>
+    <#if (first + pageSize < total)><a class="pf-v5-c-button pf-m-link" href="${action}?first=${(first + pageSize)?c}&search=${search?url}${query}">${msg("next")}</a></#if>
   </nav>
   </#if>
+</#macro>
+
+<#macro navItem target label>
+  <li class="pf-v5-c-nav__item"><a id="nav-${target}" class="pf-v5-c-nav__link <#if section == target>pf-m-current</#if>" <#if section == target>aria-current="page"</#if> href="${firmUrl}${target}">${msg(label)}</a></li>
 </#macro>
 
 <#macro csrfField><input type="hidden" name="csrf" value="${csrf}"></#macro>

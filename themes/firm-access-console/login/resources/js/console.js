@@ -13,3 +13,15 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var field = document.getElementById(button.dataset.copy);
+      field.select();
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(field.value);
+      }
+      button.textContent = button.dataset.copied;
+    });
+  });
+});

@@ -3,15 +3,42 @@ package dev.firmaccess.it.console;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Page objects of the Keycloak login page and the firm console. */
 final class ConsolePages {
 
     private ConsolePages() {
+    }
+
+    /**
+     * Clicks a submit button and waits until the answer has replaced the page: a mark left on the
+     * old page's window is gone, and the new page is loaded. Chromedriver may answer with an error
+     * while the page changes, so errors are retried.
+     */
+    static void submit(WebDriver driver, WebElement button) {
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        script.executeScript("window.firmAccessOldPage = true;");
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(script.executeScript(
+                        "return window.firmAccessOldPage === undefined && document.readyState === 'complete';")));
+    }
+
+    /** Opens the console, signs in on Keycloak's login page and waits until the console shows its first page. */
+    static void signIn(WebDriver driver, String consoleUrl, String username, String password) {
+        driver.get(consoleUrl);
+        new LoginPage(driver).signIn(username, password);
+        // Back in the console only once the callback has set the session cookie.
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
     }
 
     /** Keycloak's own login page of the realm. */
@@ -53,6 +80,10 @@ final class ConsolePages {
             return new AccessPage(driver);
         }
 
+        void switchProgrammaticAccess(String username) {
+            submit(driver, row(username).findElement(By.cssSelector("button[role='switch']")));
+        }
+
         WebElement row(String username) {
             return driver.findElement(By.cssSelector("#staff-table tr[data-username='" + username + "']"));
         }
@@ -65,7 +96,7 @@ final class ConsolePages {
         }
 
         void assignSelected() {
-            driver.findElement(By.id("assign-selected")).click();
+            submit(driver, driver.findElement(By.id("assign-selected")));
         }
 
         String levelOf(String businessName) {
@@ -87,6 +118,87 @@ final class ConsolePages {
         List<String> names() {
             return driver.findElements(By.cssSelector("#my-businesses .fa-business-name")).stream()
                     .map(WebElement::getText)
+                    .toList();
+        }
+    }
+
+    record InvitationsPage(WebDriver driver) {
+        void invite(String people, String role) {
+            driver.findElement(By.id("invite-people")).sendKeys(people);
+            new Select(driver.findElement(By.id("invite-role"))).selectByValue(role);
+            submit(driver, driver.findElement(By.id("invite")));
+        }
+
+        List<String> offeredRoles() {
+            return new Select(driver.findElement(By.id("invite-role"))).getOptions().stream()
+                    .map(option -> option.getAttribute("value"))
+                    .toList();
+        }
+
+        WebElement row(String email) {
+            return driver.findElement(By.cssSelector("#invitation-table tr[data-email='" + email + "']"));
+        }
+
+        String delivery(String email) {
+            return row(email).findElement(By.cssSelector(".fa-badge")).getText();
+        }
+
+        WebElement resendButton(String email) {
+            return row(email).findElement(By.cssSelector(".fa-resend"));
+        }
+
+        String cooldown(String email) {
+            return row(email).findElement(By.cssSelector(".fa-cooldown")).getText();
+        }
+    }
+
+    record TeamsPage(WebDriver driver) {
+        TeamPage create(String name) {
+            driver.findElement(By.id("team-name")).sendKeys(name);
+            submit(driver, driver.findElement(By.id("create-team-button")));
+            return new TeamPage(driver);
+        }
+    }
+
+    record TeamPage(WebDriver driver) {
+        void add(String username) {
+            new Select(driver.findElement(By.id("add-member-user"))).selectByVisibleText(username);
+            submit(driver, driver.findElement(By.id("add-member-button")));
+        }
+
+        List<String> members() {
+            return driver.findElements(By.cssSelector("#team-members .fa-member-name")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+        }
+    }
+
+    record AuditPage(WebDriver driver) {
+        void filterByAction(String action) {
+            WebElement field = driver.findElement(By.id("filter-action"));
+            field.clear();
+            field.sendKeys(action);
+            submit(driver, driver.findElement(By.id("apply-filter")));
+        }
+
+        List<String> actions() {
+            return driver.findElements(By.cssSelector("#audit-table .fa-audit-action")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+        }
+    }
+
+    record KeysPage(WebDriver driver) {
+        /** Creates a key and answers its text, shown on the answer page only. */
+        String create(String name) {
+            driver.findElement(By.id("key-name")).sendKeys(name);
+            submit(driver, driver.findElement(By.id("create-key-button")));
+            return driver.findElement(By.id("created-key-text")).getAttribute("value");
+        }
+
+        List<String> names() {
+            return driver.findElements(By.cssSelector("#key-table tr[data-key]")).stream()
+                    .map(row -> row.getAttribute("data-key"))
                     .toList();
         }
     }

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firmaccess.it.console.ConsolePages.AccessPage;
 import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
-import dev.firmaccess.it.console.ConsolePages.LoginPage;
 import dev.firmaccess.it.console.ConsolePages.MyBusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 @WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -131,10 +127,6 @@ class FirmConsoleIT {
     }
 
     private void signIn(String username) {
-        browser.driver().get(consoleUrl);
-        new LoginPage(browser.driver()).signIn(username, TestRealm.PASSWORD);
-        // Back in the console only once the callback has set the session cookie.
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
+        ConsolePages.signIn(browser.driver(), consoleUrl, username, TestRealm.PASSWORD);
     }
 }

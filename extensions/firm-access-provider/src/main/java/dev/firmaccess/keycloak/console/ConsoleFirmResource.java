@@ -214,7 +214,27 @@ public class ConsoleFirmResource {
         });
     }
 
-    private Response page(BiFunction<ConsoleUser, FirmContext, Response> render) {
+    @Path("invitations")
+    public ConsoleInvitationPages invitations() {
+        return new ConsoleInvitationPages(this, pages);
+    }
+
+    @Path("teams")
+    public ConsoleTeamPages teams() {
+        return new ConsoleTeamPages(this, pages);
+    }
+
+    @Path("audit")
+    public ConsoleAuditPage audit() {
+        return new ConsoleAuditPage(this, pages);
+    }
+
+    @Path("keys")
+    public ConsoleKeyPages keys() {
+        return new ConsoleKeyPages(this, pages);
+    }
+
+    Response page(BiFunction<ConsoleUser, FirmContext, Response> render) {
         ConsoleUser user = signIn.current();
         if (user == null) {
             return signIn.redirectToLogin();
@@ -223,7 +243,7 @@ public class ConsoleFirmResource {
     }
 
     /** A form post: refused with the 403 page unless the session's CSRF token came with it. */
-    private Response action(MultivaluedMap<String, String> form, BiFunction<ConsoleUser, FirmContext, Response> act) {
+    Response action(MultivaluedMap<String, String> form, BiFunction<ConsoleUser, FirmContext, Response> act) {
         ConsoleUser user = signIn.current();
         if (user == null || !user.acceptsCsrf(form.getFirst("csrf"))) {
             return pages.error(403, null, user == null ? null : user.auth().user());
@@ -240,7 +260,7 @@ public class ConsoleFirmResource {
         }
     }
 
-    private Map<String, Object> model(ConsoleUser user, FirmContext context, String section) {
+    Map<String, Object> model(ConsoleUser user, FirmContext context, String section) {
         Map<String, Object> model = new HashMap<>();
         model.put("firm", context.summary());
         model.put("firms", ConsoleResource.firmsOf(session, user));
@@ -253,24 +273,24 @@ public class ConsoleFirmResource {
         return model;
     }
 
-    private static List<Map<String, String>> roleOptions(FirmContext context) {
+    static List<Map<String, String>> roleOptions(FirmContext context) {
         return List.of(StaffRole.values()).stream()
                 .map(role -> Map.of("value", role.canonicalName(), "label", context.settings().labelOf(role)))
                 .toList();
     }
 
-    private static void paging(Map<String, Object> model, int offset, long total) {
+    static void paging(Map<String, Object> model, int offset, long total) {
         model.put("first", offset);
         model.put("total", total);
         model.put("pageSize", PAGE_SIZE);
     }
 
-    private Response redirect(FirmContext context, String page) {
+    Response redirect(FirmContext context, String page) {
         return Response.seeOther(URI.create(ConsolePaths.base(session) + "firms/" + context.firm().getAlias() + "/"
                 + page)).build();
     }
 
-    private static int offset(String first) {
+    static int offset(String first) {
         try {
             return first == null ? 0 : Math.max(0, Integer.parseInt(first));
         } catch (NumberFormatException notANumber) {
@@ -278,7 +298,7 @@ public class ConsoleFirmResource {
         }
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }

@@ -87,6 +87,7 @@ public final class InvitationRepository {
                     conditions.put("i.state = :state", InvitationState.PENDING);
                     conditions.put("i.expiresAt <= :now", now);
                 }
+                case "awaiting" -> conditions.put("i.state = :state", InvitationState.PENDING);
                 case "accepted" -> conditions.put("i.state = :state", InvitationState.ACCEPTED);
                 default -> conditions.put("i.state = :state", InvitationState.CANCELLED);
             }
@@ -96,7 +97,8 @@ public final class InvitationRepository {
         return FirmQuery.filtered(em, select, "InvitationEntity i", organizationId, conditions, order, type);
     }
 
-    /** Listing filters; null means "any". {@code status} is one of pending, expired, accepted, cancelled. */
+    /** Listing filters; null means "any". {@code status} is one of pending, expired, accepted, cancelled,
+     * or awaiting (pending, expired or not: what the console lists). */
     public record Filter(String status, DeliveryStatus delivery, String email) {
     }
 }
