@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code .../console/firms/{firm}/invitations}: the firm's unanswered invitations (expired ones
@@ -44,29 +45,28 @@ public class ConsoleInvitationPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response invite(MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
-            new InvitationService(context).invite(new InviteRequest(ConsoleInvitees.parse(form.getFirst("people")),
-                    form.getFirst("role"), null, null, null));
-            return firm.redirect(context, "invitations");
-        });
+        return change(form, invitations -> invitations.invite(new InviteRequest(
+                ConsoleInvitees.parse(form.getFirst("people")), form.getFirst("role"), null, null, null)));
     }
 
     @POST
     @Path("{invitationId}/resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@PathParam("invitationId") String invitationId, MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
-            new InvitationService(context).resend(invitationId);
-            return firm.redirect(context, "invitations");
-        });
+        return change(form, invitations -> invitations.resend(invitationId));
     }
 
     @POST
     @Path("{invitationId}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("invitationId") String invitationId, MultivaluedMap<String, String> form) {
+        return change(form, invitations -> invitations.cancel(invitationId));
+    }
+
+    /** Runs a change of the invitations and answers with the invitations page again. */
+    private Response change(MultivaluedMap<String, String> form, Consumer<InvitationService> change) {
         return firm.action(form, (user, context) -> {
-            new InvitationService(context).cancel(invitationId);
+            change.accept(new InvitationService(context));
             return firm.redirect(context, "invitations");
         });
     }
