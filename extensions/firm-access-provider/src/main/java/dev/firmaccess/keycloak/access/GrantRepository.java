@@ -37,13 +37,7 @@ public final class GrantRepository {
                 .findFirst();
     }
 
-    /** The grants that reach a staff member directly or through their teams, on active businesses only. */
-    public List<GrantEntity> reaching(String organizationId, String userId, Collection<String> teamIds) {
-        return reachingQuery("select g from GrantEntity g where " + REACHES + " and " + ACTIVE, organizationId, userId,
-                teamIds).getResultList();
-    }
-
-    /** The same, restricted to some businesses: for explaining one page of them. */
+    /** The grants that reach a staff member directly or through their teams on some businesses: one page of them. */
     public List<GrantEntity> reaching(String organizationId, String userId, Collection<String> teamIds,
             Collection<String> businessIds) {
         if (businessIds.isEmpty()) {

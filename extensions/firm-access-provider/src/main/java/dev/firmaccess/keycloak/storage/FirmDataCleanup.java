@@ -1,6 +1,8 @@
 package dev.firmaccess.keycloak.storage;
 
+import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.staff.StaffRepository;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
@@ -37,14 +39,8 @@ final class FirmDataCleanup {
 
     private static void memberLeft(KeycloakSession session, OrganizationModel firm, UserModel user) {
         EntityManager em = em(session);
-        delete(em, "delete from StaffEntity s where s.organizationId = :org and s.userId = :user", firm.getId(),
-                user.getId());
-        em.createQuery("delete from GrantEntity g where g.organizationId = :org and g.subjectType = :type"
-                        + " and g.subjectId = :user")
-                .setParameter("org", firm.getId())
-                .setParameter("type", GrantSubjectType.USER)
-                .setParameter("user", user.getId())
-                .executeUpdate();
+        new StaffRepository(em).deleteForUser(firm.getId(), user.getId());
+        new GrantRepository(em).deleteForSubject(firm.getId(), GrantSubjectType.USER, user.getId());
         session.getProvider(OrganizationProvider.class).getOrganizationGroupsByMember(firm, user).toList()
                 .forEach(user::leaveGroup);
     }
@@ -83,10 +79,6 @@ final class FirmDataCleanup {
                     .setParameter("realm", realmId)
                     .executeUpdate();
         }
-    }
-
-    private static void delete(EntityManager em, String jpql, String organizationId, String userId) {
-        em.createQuery(jpql).setParameter("org", organizationId).setParameter("user", userId).executeUpdate();
     }
 
     private static EntityManager em(KeycloakSession session) {
