@@ -142,6 +142,17 @@ class CrossFirmIsolationIT {
             assertSameNotFound(firm -> outsider.get("/firms/" + firm), fixture.firm().id());
             assertSameNotFound(firm -> outsider.get("/firms/" + firm + "/businesses"), fixture.firm().alias());
         }
+
+        @Test
+        void theAdminApiRefusesAnExistingFirmExactlyLikeAnUnknownOne() {
+            Client ownerWithoutAdminRoles = setup.adminApiAs(fixture.owner());
+
+            Reply existing = ownerWithoutAdminRoles.get("/firms/" + fixture.otherFirm().alias() + "/businesses");
+            Reply unknown = ownerWithoutAdminRoles.get("/firms/no-such-firm/businesses");
+
+            assertError(existing, 403, "access_denied");
+            assertThat(existing.body()).as("the answer for an unknown firm").isEqualTo(unknown.body());
+        }
     }
 
     /** The call with a foreign id answers 404 exactly as with an unknown id, but for the id itself. */

@@ -81,6 +81,11 @@ public final class FirmSetup {
         return new Client(api, adminApiBase(), this::adminToken);
     }
 
+    /** Anyone calling the admin API at its base, to see what it answers people without admin roles. */
+    public Client adminApiAs(Person person) {
+        return new Client(api, adminApiBase(), () -> token(person));
+    }
+
     /** The realm administrator calling Keycloak's own admin API of the realm. */
     public Client keycloakAdmin() {
         return new Client(api, "/admin/realms/" + realm.name(), this::adminToken);

@@ -54,7 +54,13 @@ public final class FirmContexts {
     /** Realm-admin API: Keycloak's organization permissions decide what the administrator may do. */
     public static FirmContext forRealmAdmin(KeycloakSession session, AdminPermissionEvaluator auth,
             AdminEventBuilder adminEvent, String firmIdOrAlias) {
-        OrganizationModel firm = FirmLocator.require(session, firmIdOrAlias);
+        // Whoever may not view every organization gets the same 403 for an unknown firm as for a firm
+        // hidden from them, so the admin API does not tell them which firms exist.
+        OrganizationModel firm = auth.orgs().canView()
+                ? FirmLocator.require(session, firmIdOrAlias)
+                : FirmLocator.find(session, firmIdOrAlias).filter(found -> auth.orgs().canView(found))
+                        .orElseThrow(() -> ApiErrors.forbidden(
+                                "Your realm administration roles do not allow viewing this organization"));
         RealmAdminActor actor = new RealmAdminActor(auth, firm);
         actor.require(FirmPermission.VIEW_FIRM);
         return new FirmContext(session, firm, actor, () -> adminEvent.clone(session));

@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.firm;
 
 import dev.firmaccess.keycloak.web.ApiErrors;
+import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.organization.OrganizationProvider;
@@ -16,13 +17,19 @@ public final class FirmLocator {
         if (organizations == null || !organizations.isEnabled()) {
             throw ApiErrors.notFound("Organizations are not enabled in this realm");
         }
+        return find(organizations, idOrAlias).orElseThrow(() -> ApiErrors.notFound("Firm not found"));
+    }
+
+    public static Optional<OrganizationModel> find(KeycloakSession session, String idOrAlias) {
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        if (organizations == null || !organizations.isEnabled()) {
+            return Optional.empty();
+        }
+        return find(organizations, idOrAlias);
+    }
+
+    private static Optional<OrganizationModel> find(OrganizationProvider organizations, String idOrAlias) {
         OrganizationModel firm = organizations.getById(idOrAlias);
-        if (firm == null) {
-            firm = organizations.getByAlias(idOrAlias);
-        }
-        if (firm == null) {
-            throw ApiErrors.notFound("Firm not found");
-        }
-        return firm;
+        return Optional.ofNullable(firm != null ? firm : organizations.getByAlias(idOrAlias));
     }
 }
