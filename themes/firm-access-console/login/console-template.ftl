@@ -50,8 +50,10 @@
           <@navItem "teams" "teams"/>
           <@navItem "audit" "audit"/>
         </#if>
-        <@navItem "mine" "myBusinesses"/>
-        <@navItem "keys" "myKeys"/>
+        <#if isStaff>
+          <@navItem "mine" "myBusinesses"/>
+          <@navItem "keys" "myKeys"/>
+        </#if>
       </ul>
     </nav>
     </#if>

@@ -105,12 +105,12 @@ class AdminSettingsTabIT {
             new ConsolePages.LoginPage(driver).signIn("rita", TestRealm.PASSWORD);
             ConsolePages.AdminSettingsTab tab = new ConsolePages.AdminSettingsTab(driver);
             tab.open();
+            browser.screenshot("admin-settings-tab");
             assertThat(tab.value("resendCooldownMinutes")).isEqualTo("10");
 
             tab.change("resendCooldownMinutes", "45");
             tab.change("roleLabelAdmin", "Manager");
             tab.save();
-            browser.screenshot("admin-settings-tab");
             awaitSetting(settings, other, "resendCooldownMinutes", "45");
             assertThat(http.get(settings, other.adminToken()).json().path("roleLabels").path("admin").asText())
                     .isEqualTo("Manager");
@@ -153,6 +153,7 @@ class AdminSettingsTabIT {
             assertThat(driver.getCurrentUrl()).endsWith("/firm-access/console/firms/zeta/staff");
             assertThat(driver.findElement(By.className("fa-subtitle")).getText())
                     .isEqualTo("Zeta & Sons · Realm administrator");
+            assertThat(driver.findElements(By.id("nav-mine"))).as("no businesses of their own").isEmpty();
             browser.screenshot("realm-admin-firm");
         }
     }

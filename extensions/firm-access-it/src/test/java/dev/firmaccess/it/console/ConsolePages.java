@@ -281,11 +281,17 @@ final class ConsolePages {
             WebElement tab = wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.xpath("//*[@role='tab'][normalize-space(.)='Firm Access']")));
             // The tab bar is wider than the window: a person scrolls it with its arrow button until the tab is free.
-            List<WebElement> forward = driver.findElements(By.cssSelector("button[aria-label='Scroll forward']"));
-            for (int i = 0; i < 20 && !forward.isEmpty() && !clickable(tab); i++) {
-                forward.get(0).click();
-            }
-            wait.until(ExpectedConditions.elementToBeClickable(tab)).click();
+            // The bar may still be laid out again while the realm loads, so this retries until the tab is free.
+            new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500))
+                    .ignoring(WebDriverException.class)
+                    .until(d -> {
+                        if (clickable(tab)) {
+                            return true;
+                        }
+                        d.findElement(By.cssSelector("button[aria-label='Scroll forward']")).click();
+                        return false;
+                    });
+            tab.click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(field("resendCooldownMinutes")));
         }
 

@@ -99,8 +99,7 @@ class FirmConsolePagesIT {
     void anOwnerInvitesSomeoneWhoGetsTheMailAndResendWaitsForTheCooldown() {
         ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setTimezoneOverride",
                 Map.of("timezoneId", "Asia/Tokyo"));
-        signIn("olivia");
-        browser.driver().get(firmUrl + "invitations");
+        signInAndOpen("olivia", "invitations");
         InvitationsPage invitations = new InvitationsPage(browser.driver());
         assertThat(invitations.offeredRoles()).contains("owner", "admin", "member");
 
@@ -123,8 +122,7 @@ class FirmConsolePagesIT {
 
     @Test
     void anInviteWithABadAddressIsRefusedAndInvitesNobody() {
-        signIn("olivia");
-        browser.driver().get(firmUrl + "invitations");
+        signInAndOpen("olivia", "invitations");
 
         new InvitationsPage(browser.driver()).invite("good@example.com\nnot-an-address", "member");
 
@@ -137,8 +135,7 @@ class FirmConsolePagesIT {
 
     @Test
     void aTeamCreatedInTheConsoleShowsItsMemberAndTheAuditPageListsTheChange() {
-        signIn("olivia");
-        browser.driver().get(firmUrl + "teams");
+        signInAndOpen("olivia", "teams");
 
         TeamPage team = new TeamsPage(browser.driver()).create("Payroll");
         team.add("max");
@@ -157,8 +154,7 @@ class FirmConsolePagesIT {
 
     @Test
     void aMembersKeyStopsWorkingWhenAnOwnerTurnsProgrammaticAccessOff() {
-        signIn("max");
-        browser.driver().get(firmUrl + "keys");
+        signInAndOpen("max", "keys");
         KeysPage keys = new KeysPage(browser.driver());
         String key = keys.create("Nightly export");
         assertThat(key).isNotBlank();
@@ -189,18 +185,13 @@ class FirmConsolePagesIT {
         browser.driver().get(firmUrl + "mine");
         console.signOut();
 
-        signIn("olivia");
-        browser.driver().get(firmUrl + "teams/no-such-team");
+        signInAndOpen("olivia", "teams/no-such-team");
         assertThat(console.title()).isEqualTo("Not found");
     }
 
     @Test
     void theCopiedInvitationLinkLetsTheInviteeJoinAndSignIn() {
-        signIn("olivia");
-        browser.driver().get(firmUrl + "invitations");
-        InvitationsPage invitations = new InvitationsPage(browser.driver());
-        invitations.invite("link.joiner@example.com", "member");
-        String link = invitations.copyLink("link.joiner@example.com");
+        String link = ownerInvitesAndCopiesTheLink("link.joiner@example.com");
         assertThat(link).contains("/realms/" + realm.name() + "/firm-access/invitations/accept/");
         new Console(browser.driver()).signOut();
 
@@ -221,11 +212,8 @@ class FirmConsolePagesIT {
 
     @Test
     void anOwnerCancelsAnInvitationAndItsLinkStopsWorking() {
-        signIn("olivia");
-        browser.driver().get(firmUrl + "invitations");
+        String link = ownerInvitesAndCopiesTheLink("cancel.me@example.com");
         InvitationsPage invitations = new InvitationsPage(browser.driver());
-        invitations.invite("cancel.me@example.com", "member");
-        String link = invitations.copyLink("cancel.me@example.com");
 
         invitations.cancel("cancel.me@example.com");
 
@@ -243,8 +231,7 @@ class FirmConsolePagesIT {
     @Test
     void aMemberRevokesTheirKeyAndItStopsWorking() {
         // Not max: another test turns his programmatic access off.
-        signIn("nina");
-        browser.driver().get(firmUrl + "keys");
+        signInAndOpen("nina", "keys");
         KeysPage keys = new KeysPage(browser.driver());
         String key = keys.create("Laptop script");
         assertThat(exchange(key).status()).isEqualTo(200);
@@ -259,8 +246,7 @@ class FirmConsolePagesIT {
 
     @Test
     void anOwnerSharesABusinessWithATeamAndUnsharesIt() {
-        signIn("olivia");
-        browser.driver().get(firmUrl + "teams/" + reviewersId);
+        signInAndOpen("olivia", "teams/" + reviewersId);
         TeamPage team = new TeamPage(browser.driver());
         team.share("Golf Ltd", "full");
         assertThat(team.sharedBusinesses()).as(browser.driver().findElement(By.tagName("main")).getText())
@@ -276,8 +262,7 @@ class FirmConsolePagesIT {
 
     @Test
     void anOwnerSharesSelectedBusinessesWithAPersonAndATeamAtOnce() {
-        signIn("olivia");
-        browser.driver().get(firmUrl + "businesses");
+        signInAndOpen("olivia", "businesses");
         BusinessesPage businesses = new BusinessesPage(browser.driver());
         businesses.chooseSharing(List.of("nina"), List.of(), "full");
         businesses.share();
@@ -312,6 +297,18 @@ class FirmConsolePagesIT {
     private HttpJson.Reply exchange(String key) {
         return http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "urn:firm-access:grant-type:connection-key", "client_id", SCRIPTS, "connection_key", key));
+    }
+
+    private String ownerInvitesAndCopiesTheLink(String email) {
+        signInAndOpen("olivia", "invitations");
+        InvitationsPage invitations = new InvitationsPage(browser.driver());
+        invitations.invite(email, "member");
+        return invitations.copyLink(email);
+    }
+
+    private void signInAndOpen(String username, String page) {
+        signIn(username);
+        browser.driver().get(firmUrl + page);
     }
 
     private void signIn(String username) {

@@ -309,6 +309,8 @@ public class ConsoleFirmResource {
         model.put("csrf", user.csrf());
         model.put("userName", ConsoleResource.displayName(user));
         model.put("canManage", context.actor().may(FirmPermission.VIEW_ALL));
+        // A realm administrator who is not staff has no businesses or keys of their own in the firm.
+        model.put("isStaff", context.actor().staffRole().isPresent());
         model.put("section", section);
         model.put("levels", context.levels().all());
         model.put("firmUrl", ConsolePaths.path(context.realm()) + "firms/" + context.firm().getAlias() + "/");
