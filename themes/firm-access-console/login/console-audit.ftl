@@ -18,7 +18,7 @@
     <tbody class="pf-v5-c-table__tbody">
     <#list entries as e>
       <tr class="pf-v5-c-table__tr" data-action="${e.action}">
-        <td class="pf-v5-c-table__td" data-label="${msg("time")}">${e.time?number_to_datetime?string("yyyy-MM-dd HH:mm:ss")}</td>
+        <td class="pf-v5-c-table__td" data-label="${msg("time")}"><@layout.time millis=e.time seconds=true/></td>
         <td class="pf-v5-c-table__td" data-label="${msg("actor")}">${e.actor}</td>
         <td class="pf-v5-c-table__td fa-audit-action" data-label="${msg("auditAction")}">${e.action}</td>
         <td class="pf-v5-c-table__td" data-label="${msg("target")}">${e.targetType} <span class="fa-muted">${e.targetId}</span></td>

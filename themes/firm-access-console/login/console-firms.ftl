@@ -3,7 +3,7 @@
   <#if firms?has_content>
     <ul class="pf-v5-c-list" id="firm-list">
       <#list firms as f>
-        <li><a href="${consoleUrl}firms/${f.alias()}/">${f.name()}</a> <span class="pf-v5-c-label pf-m-compact"><span class="pf-v5-c-label__content">${f.roleLabel()}</span></span></li>
+        <li><a href="${consoleUrl}firms/${f.alias()}/">${f.name()}</a> <span class="pf-v5-c-label pf-m-compact"><span class="pf-v5-c-label__content">${layout.roleLabelOf(f)}</span></span></li>
       </#list>
     </ul>
   <#else>

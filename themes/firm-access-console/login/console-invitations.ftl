@@ -41,13 +41,13 @@
         <td class="pf-v5-c-table__td" data-label="${msg("role")}">${i.roleLabel()}</td>
         <td class="pf-v5-c-table__td" data-label="${msg("delivery")}"><span class="pf-v5-c-label fa-badge fa-delivery-${i.deliveryStatus()}">${msg("delivery_" + i.deliveryStatus())}</span></td>
         <td class="pf-v5-c-table__td" data-label="${msg("expires")}">
-          <#if i.expired()><span class="pf-v5-c-label pf-m-red fa-badge fa-expired">${msg("expired")}</span><#else>${i.expiresAt()?number_to_datetime?string("yyyy-MM-dd HH:mm")}</#if>
+          <#if i.expired()><span class="pf-v5-c-label pf-m-red fa-badge fa-expired">${msg("expired")}</span><#else><@layout.time millis=i.expiresAt()/></#if>
         </td>
         <td class="pf-v5-c-table__td" data-label="${msg("actions")}">
           <form method="post" action="${firmUrl}invitations/${i.id()}/resend" class="fa-inline">
             <@layout.csrfField/>
             <button type="submit" class="pf-v5-c-button pf-m-secondary pf-m-small fa-resend" <#if coolingDown>disabled aria-describedby="cooldown-${i?index}"</#if>>${msg("resend")}</button>
-            <#if coolingDown><span class="fa-muted fa-cooldown" id="cooldown-${i?index}">${msg("resendFrom", i.resendAllowedAt()?number_to_datetime?string("yyyy-MM-dd HH:mm"))}</span></#if>
+            <#if coolingDown><span class="fa-muted fa-cooldown" id="cooldown-${i?index}">${msg("resendFrom")} <@layout.time millis=i.resendAllowedAt()/></span></#if>
           </form>
           <#if !i.expired()>
           <form method="post" action="${firmUrl}invitations/${i.id()}/link" class="fa-inline">

@@ -29,8 +29,8 @@
     <#list keys as k>
       <tr class="pf-v5-c-table__tr" data-key="${k.name()}">
         <td class="pf-v5-c-table__td" data-label="${msg("keyName")}">${k.name()}</td>
-        <td class="pf-v5-c-table__td" data-label="${msg("createdAt")}">${k.createdAt()?number_to_datetime?string("yyyy-MM-dd HH:mm")}</td>
-        <td class="pf-v5-c-table__td" data-label="${msg("lastUsedAt")}"><#if k.lastUsedAt()??>${k.lastUsedAt()?number_to_datetime?string("yyyy-MM-dd HH:mm")}<#else><span class="fa-muted">${msg("neverUsed")}</span></#if></td>
+        <td class="pf-v5-c-table__td" data-label="${msg("createdAt")}"><@layout.time millis=k.createdAt()/></td>
+        <td class="pf-v5-c-table__td" data-label="${msg("lastUsedAt")}"><#if k.lastUsedAt()??><@layout.time millis=k.lastUsedAt()/><#else><span class="fa-muted">${msg("neverUsed")}</span></#if></td>
         <td class="pf-v5-c-table__td" data-label="${msg("actions")}">
           <details class="fa-confirm">
             <summary class="pf-v5-c-button pf-m-link pf-m-danger pf-m-small">${msg("revoke")}</summary>

@@ -24,7 +24,7 @@
           <label for="firm-switch" class="fa-light">${msg("switchFirm")}</label>
           <select id="firm-switch" name="firm" class="pf-v5-c-form-control fa-select" data-navigate="${consoleUrl}firms/">
             <#list firms as f>
-              <option value="${f.alias()}" <#if firm?? && firm.alias() == f.alias()>selected</#if>>${f.name()} (${f.roleLabel()})</option>
+              <option value="${f.alias()}" <#if firm?? && firm.alias() == f.alias()>selected</#if>>${f.name()} (${roleLabelOf(f)})</option>
             </#list>
           </select>
           <noscript><a class="fa-light" href="${consoleUrl}">${msg("allFirms")}</a></noscript>
@@ -50,14 +50,16 @@
           <@navItem "teams" "teams"/>
           <@navItem "audit" "audit"/>
         </#if>
-        <@navItem "mine" "myBusinesses"/>
-        <@navItem "keys" "myKeys"/>
+        <#if isStaff>
+          <@navItem "mine" "myBusinesses"/>
+          <@navItem "keys" "myKeys"/>
+        </#if>
       </ul>
     </nav>
     </#if>
     <section class="pf-v5-c-page__main-section pf-m-light">
       <h1 class="pf-v5-c-title pf-m-2xl" id="page-title">${title}</h1>
-      <#if firm??><p class="fa-subtitle">${firm.name()} · ${firm.roleLabel()}</p></#if>
+      <#if firm??><p class="fa-subtitle">${firm.name()} · ${roleLabelOf(firm)}</p></#if>
     </section>
     <section class="pf-v5-c-page__main-section">
       <#nested>
@@ -90,4 +92,17 @@
   <li class="pf-v5-c-nav__item"><a id="nav-${target}" class="pf-v5-c-nav__link <#if section == target>pf-m-current</#if>" <#if section == target>aria-current="page"</#if> href="${firmUrl}${target}">${msg(label)}</a></li>
 </#macro>
 
+<#-- A moment in time: UTC on the server, the viewer's own time zone once console.js has run. -->
+<#macro time millis seconds=false>
+  <#setting time_zone="UTC">
+  <#assign moment = millis?number_to_datetime>
+  <time datetime="${moment?string.iso_s_u}" data-local="${seconds?then("seconds", "minutes")}">${moment?string(seconds?then("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"))} UTC</time><#t>
+</#macro>
+
 <#macro csrfField><input type="hidden" name="csrf" value="${csrf}"></#macro>
+
+<#-- A realm administrator who is not staff of a firm has no firm role: the list shows that they administer the realm. -->
+<#function roleLabelOf f>
+  <#if f.role()?? && f.role() != "realm-admin"><#return f.roleLabel()></#if>
+  <#return msg("realmAdminRole")>
+</#function>

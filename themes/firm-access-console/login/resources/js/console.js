@@ -25,3 +25,17 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+// Times arrive in UTC; shown in the viewer's own time zone and language, the exact moment as the tooltip.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("time[data-local]").forEach(function (time) {
+    var moment = new Date(time.getAttribute("datetime"));
+    if (isNaN(moment.getTime())) {
+      return;
+    }
+    time.title = time.textContent;
+    time.textContent = moment.toLocaleString(document.documentElement.lang || undefined, {
+      dateStyle: "medium",
+      timeStyle: time.dataset.local === "seconds" ? "medium" : "short"
+    });
+  });
+});

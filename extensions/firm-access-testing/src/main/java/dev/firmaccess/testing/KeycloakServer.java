@@ -161,8 +161,9 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void buildIfChanged() {
+        // declarative-ui: without it the admin console hides the extension's Realm settings tab.
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "build",
-                "--db=" + database.kind(), "--health-enabled=true");
+                "--db=" + database.kind(), "--health-enabled=true", "--features=declarative-ui");
         String fingerprint = fingerprint(command);
         Path marker = home.resolve(BUILD_MARKER);
         try {

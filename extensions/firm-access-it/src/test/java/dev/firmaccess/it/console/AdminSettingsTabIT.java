@@ -7,15 +7,24 @@ import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The realm-wide settings as realm administrators edit them in Keycloak's admin console: the
- * server offers the tab, and saving it is the component call the admin console makes.
+ * server offers the tab, the admin console shows it on Realm settings, and saving it is the
+ * component call the admin console makes.
  */
 @WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -28,14 +37,18 @@ class AdminSettingsTabIT {
     private String settingsPath;
     private String componentsPath;
     private String realmId;
+    private String baseUrl;
+    private TestEnvironment environment;
 
     @BeforeAll
     void setUp(TestEnvironment env) {
         http = env.http();
+        baseUrl = env.server().baseUrl();
         realm = env.newRealm("settings-tab");
         settingsPath = "/admin/realms/" + realm.name() + "/firm-access/settings";
         componentsPath = "/admin/realms/" + realm.name() + "/components";
         realmId = realm.admin().toRepresentation().getId();
+        environment = env;
     }
 
     @Test
@@ -49,7 +62,7 @@ class AdminSettingsTabIT {
             }
         }
         assertThat(tab).as("UI tab in %s", tabs).isNotNull();
-        assertThat(tab.path("metadata").path("path").asText()).isEqualTo("/:realm/realm-settings/:tab");
+        assertThat(tab.path("metadata").path("path").asText()).isEqualTo("/:realm/realm-settings/:tab?");
         assertThat(tab.path("metadata").path("params").path("tab").asText()).isEqualTo("firm-access");
         assertThat(tab.path("properties").findValuesAsText("name")).contains("roleLabelOwner", "accessLevels",
                 "resendCooldownMinutes", "membersMayCreateBusinesses");
@@ -79,6 +92,103 @@ class AdminSettingsTabIT {
         JsonNode component = http.get(componentsPath + "?type=" + TAB_TYPE, realm.adminToken()).json().get(0);
         assertThat(component.path("config").path("claimBusinessCap").get(0).asText()).isEqualTo("42");
 
+    }
+
+    @Test
+    void aRealmAdministratorChangesASettingInTheAdminConsoleTab() {
+        TestRealm other = realmWithAdministrator("settings-ui");
+        String settings = "/admin/realms/" + other.name() + "/firm-access/settings";
+        try (Browser browser = new Browser()) {
+            WebDriver driver = browser.driver();
+            // The bare Realm settings address, as the admin console's navigation opens it.
+            driver.get(baseUrl + "/admin/" + other.name() + "/console/#/" + other.name() + "/realm-settings");
+            new ConsolePages.LoginPage(driver).signIn("rita", TestRealm.PASSWORD);
+            ConsolePages.AdminSettingsTab tab = new ConsolePages.AdminSettingsTab(driver);
+            tab.open();
+            browser.screenshot("admin-settings-tab");
+            assertThat(tab.value("resendCooldownMinutes")).isEqualTo("10");
+
+            tab.change("resendCooldownMinutes", "45");
+            tab.change("roleLabelAdmin", "Manager");
+            tab.save();
+            awaitSetting(settings, other, "resendCooldownMinutes", "45");
+            assertThat(http.get(settings, other.adminToken()).json().path("roleLabels").path("admin").asText())
+                    .isEqualTo("Manager");
+
+            tab.change("resendCooldownMinutes", "5000");
+            tab.save();
+            assertThat(tab.errorAlert()).contains("1440");
+            assertThat(http.get(settings, other.adminToken()).json().path("resendCooldownMinutes").asInt()).isEqualTo(45);
+        }
+    }
+
+    @Test
+    void aRealmAdministratorJumpsFromTheAdminConsoleToAnyFirmsConsole() {
+        TestRealm other = realmWithAdministrator("firm-jump");
+        other.createFirm("Acme Advisors", "acme");
+        other.createFirm("Zeta & Sons", "zeta");
+        // Any settings change through the API, like a save in the tab, puts the console's client in place.
+        HttpJson.Reply changed = http.put("/admin/realms/" + other.name() + "/firm-access/settings", other.adminToken(),
+                Map.of("claimBusinessCap", 50));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        try (Browser browser = new Browser()) {
+            WebDriver driver = browser.driver();
+            driver.get(baseUrl + "/admin/" + other.name() + "/console/#/" + other.name() + "/clients");
+            new ConsolePages.LoginPage(driver).signIn("rita", TestRealm.PASSWORD);
+            String consoleLink = new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("a[href$='/realms/" + other.name() + "/firm-access/console/']")))
+                    .getAttribute("href");
+
+            // The console link opens in a new browser tab; the realm's single sign-on signs rita in there.
+            driver.get(consoleLink);
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("firm-list")));
+            assertThat(driver.findElements(By.cssSelector("#firm-list a")).stream().map(WebElement::getText))
+                    .containsExactly("Acme Advisors", "Zeta & Sons");
+            ConsolePages.submit(driver, driver.findElement(By.linkText("Zeta & Sons")));
+
+            ConsolePages.Console console = new ConsolePages.Console(driver);
+            assertThat(console.title()).isEqualTo("Staff");
+            assertThat(driver.getCurrentUrl()).endsWith("/firm-access/console/firms/zeta/staff");
+            assertThat(driver.findElement(By.className("fa-subtitle")).getText())
+                    .isEqualTo("Zeta & Sons · Realm administrator");
+            assertThat(driver.findElements(By.id("nav-mine"))).as("no businesses of their own").isEmpty();
+            browser.screenshot("realm-admin-firm");
+        }
+    }
+
+    /** A realm with a user "rita" who administers it through realm-management's realm-admin role. */
+    private TestRealm realmWithAdministrator(String prefix) {
+        TestRealm other = environment.newRealm(prefix);
+        String rita = other.createUser("rita");
+        ClientRepresentation management = other.admin().clients().findByClientId("realm-management").get(0);
+        RoleRepresentation realmAdmin = other.admin().clients().get(management.getId()).roles().get("realm-admin")
+                .toRepresentation();
+        other.admin().users().get(rita).roles().clientLevel(management.getId()).add(List.of(realmAdmin));
+        return other;
+    }
+
+    private void awaitSetting(String settings, TestRealm other, String name, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String actual = null;
+        while (System.nanoTime() < deadline) {
+            actual = http.get(settings, other.adminToken()).json().path(name).asText();
+            if (expected.equals(actual)) {
+                return;
+            }
+            sleep();
+        }
+        assertThat(actual).as(name).isEqualTo(expected);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Object> tab(Map<String, List<String>> config) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -106,6 +107,26 @@ final class ConsolePages {
     }
 
     record BusinessesPage(WebDriver driver) {
+        void select(String businessName) {
+            driver.findElement(By.cssSelector("#business-table tr[data-business='" + businessName
+                    + "'] input[name='business']")).click();
+        }
+
+        /** Chooses whom to share the selected businesses with (visible names) and at which level. */
+        void chooseSharing(List<String> people, List<String> teams, String level) {
+            Select peoplePicker = new Select(driver.findElement(By.id("share-people")));
+            people.forEach(peoplePicker::selectByVisibleText);
+            Select teamPicker = new Select(driver.findElement(By.id("share-teams")));
+            teams.forEach(teamPicker::selectByVisibleText);
+            new Select(driver.findElement(By.id("bulk-share-level"))).selectByValue(level);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'end'});",
+                    driver.findElement(By.id("bulk-share")));
+        }
+
+        void share() {
+            submit(driver, driver.findElement(By.id("bulk-share-button")));
+        }
+
         WebElement nameCell(String businessName) {
             return driver.findElements(By.cssSelector("#business-table .fa-business-name")).stream()
                     .filter(cell -> cell.getText().equals(businessName))
@@ -150,6 +171,35 @@ final class ConsolePages {
         String cooldown(String email) {
             return row(email).findElement(By.cssSelector(".fa-cooldown")).getText();
         }
+
+        WebElement cooldownTime(String email) {
+            return row(email).findElement(By.cssSelector(".fa-cooldown time"));
+        }
+
+        /** Presses "Copy link" in the invitation's row; the answer page shows the link, which the Copy button copies. */
+        String copyLink(String email) {
+            submit(driver, row(email).findElement(By.cssSelector(".fa-copy-link")));
+            WebElement copy = driver.findElement(By.cssSelector("#invitation-link [data-copy]"));
+            copy.click();
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> copy.getText().equals("Copied"));
+            return driver.findElement(By.id("invitation-link-url")).getAttribute("value");
+        }
+
+        void cancel(String email) {
+            confirm(driver, row(email));
+        }
+
+        List<String> emails() {
+            return driver.findElements(By.cssSelector("#invitation-table tr[data-email]")).stream()
+                    .map(row -> row.getAttribute("data-email"))
+                    .toList();
+        }
+    }
+
+    /** Opens a row's confirmation (a details element) and presses its confirming button. */
+    static void confirm(WebDriver driver, WebElement row) {
+        row.findElement(By.cssSelector("details.fa-confirm summary")).click();
+        submit(driver, row.findElement(By.cssSelector("details.fa-confirm button[type='submit']")));
     }
 
     record TeamsPage(WebDriver driver) {
@@ -169,6 +219,23 @@ final class ConsolePages {
         List<String> members() {
             return driver.findElements(By.cssSelector("#team-members .fa-member-name")).stream()
                     .map(WebElement::getText)
+                    .toList();
+        }
+
+        void share(String businessName, String level) {
+            new Select(driver.findElement(By.id("share-business"))).selectByVisibleText(businessName);
+            new Select(driver.findElement(By.id("share-level"))).selectByValue(level);
+            submit(driver, driver.findElement(By.cssSelector("#share-with-team button[type='submit']")));
+        }
+
+        void unshare(String businessName) {
+            submit(driver, driver.findElement(By.cssSelector("#team-grants tr[data-business='" + businessName
+                    + "'] button[type='submit']")));
+        }
+
+        List<String> sharedBusinesses() {
+            return driver.findElements(By.cssSelector("#team-grants tr[data-business]")).stream()
+                    .map(row -> row.getAttribute("data-business"))
                     .toList();
         }
     }
@@ -200,6 +267,69 @@ final class ConsolePages {
             return driver.findElements(By.cssSelector("#key-table tr[data-key]")).stream()
                     .map(row -> row.getAttribute("data-key"))
                     .toList();
+        }
+
+        void revoke(String name) {
+            confirm(driver, driver.findElement(By.cssSelector("#key-table tr[data-key='" + name + "']")));
+        }
+    }
+
+    /** The "Firm Access" tab of Realm settings in Keycloak's admin console (a React application). */
+    record AdminSettingsTab(WebDriver driver) {
+        void open() {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            WebElement tab = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//*[@role='tab'][normalize-space(.)='Firm Access']")));
+            // The tab bar is wider than the window: a person scrolls it with its arrow button until the tab is free.
+            // The bar may still be laid out again while the realm loads, so this retries until the tab is free.
+            new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500))
+                    .ignoring(WebDriverException.class)
+                    .until(d -> {
+                        if (clickable(tab)) {
+                            return true;
+                        }
+                        d.findElement(By.cssSelector("button[aria-label='Scroll forward']")).click();
+                        return false;
+                    });
+            tab.click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(field("resendCooldownMinutes")));
+        }
+
+        /** Whether a click at the element's centre reaches the element itself, not something drawn over it. */
+        private boolean clickable(WebElement element) {
+            return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                    "var r = arguments[0].getBoundingClientRect();"
+                            + "var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                            + "return hit !== null && arguments[0].contains(hit);", element));
+        }
+
+        String value(String name) {
+            return driver.findElement(field(name)).getAttribute("value");
+        }
+
+        /** Replaces a field's text the way a person does, so React's form state sees the change. */
+        void change(String name, String value) {
+            WebElement input = driver.findElement(field(name));
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            input.sendKeys(value);
+        }
+
+        void save() {
+            driver.findElements(By.cssSelector("button[data-testid='save']")).stream()
+                    .filter(WebElement::isDisplayed)
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+        }
+
+        String errorAlert() {
+            return new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[class*='alert'][class*='danger']")))
+                    .getText();
+        }
+
+        private static By field(String name) {
+            return By.cssSelector("[name='config." + name + "']");
         }
     }
 }

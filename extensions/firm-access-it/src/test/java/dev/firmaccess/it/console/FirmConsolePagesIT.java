@@ -15,7 +15,14 @@ import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import jakarta.ws.rs.core.Response;
+import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +30,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The console's invitations, teams, audit and connection-key pages, driven in a real browser. */
 @WithSharedServer
@@ -37,6 +48,7 @@ class FirmConsolePagesIT {
     private String consoleUrl;
     private String firmUrl;
     private Browser browser;
+    private String reviewersId;
 
     @BeforeAll
     void setUp(TestEnvironment env) {
@@ -49,9 +61,19 @@ class FirmConsolePagesIT {
         String olivia = realm.createUser("olivia");
         realm.addMember(firmId, olivia);
         realm.addMember(firmId, realm.createUser("max"));
+        realm.addMember(firmId, realm.createUser("nina"));
         HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/books/staff/" + olivia
                 + "/role", realm.adminToken(), Map.of("role", "owner"));
         assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+
+        String owner = realm.accessToken("olivia");
+        for (String name : new String[] {"Delta Ltd", "Echo Ltd", "Foxtrot Ltd", "Golf Ltd"}) {
+            HttpJson.Reply created = http.post(apiFirm() + "/businesses", owner, Map.of("name", name));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        }
+        HttpJson.Reply team = http.post(apiFirm() + "/teams", owner, Map.of("name", "Reviewers"));
+        assertThat(team.status()).as(team.toString()).isEqualTo(201);
+        reviewersId = team.json().get("id").asText();
 
         ClientRepresentation scripts = new ClientRepresentation();
         scripts.setClientId(SCRIPTS);
@@ -75,8 +97,9 @@ class FirmConsolePagesIT {
 
     @Test
     void anOwnerInvitesSomeoneWhoGetsTheMailAndResendWaitsForTheCooldown() {
-        signIn("olivia");
-        browser.driver().get(firmUrl + "invitations");
+        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setTimezoneOverride",
+                Map.of("timezoneId", "Asia/Tokyo"));
+        signInAndOpen("olivia", "invitations");
         InvitationsPage invitations = new InvitationsPage(browser.driver());
         assertThat(invitations.offeredRoles()).contains("owner", "admin", "member");
 
@@ -88,18 +111,23 @@ class FirmConsolePagesIT {
         assertThat(invitations.delivery("new.hire@example.com")).isEqualTo("Sent");
         assertThat(invitations.resendButton("new.hire@example.com").isEnabled()).isFalse();
         assertThat(invitations.cooldown("new.hire@example.com")).startsWith("Can be resent from ");
+        // The page says when in the viewer's time zone (Tokyo here), keeping the server's UTC time as the tooltip.
+        WebElement opens = invitations.cooldownTime("new.hire@example.com");
+        ZonedDateTime inTokyo = Instant.parse(opens.getAttribute("datetime")).atZone(ZoneId.of("Asia/Tokyo"));
+        assertThat(opens.getText()).contains(inTokyo.format(DateTimeFormatter.ofPattern("h:mm", Locale.ENGLISH)))
+                .doesNotContain("UTC");
+        assertThat(opens.getAttribute("title")).endsWith(" UTC");
         browser.screenshot("invitations");
     }
 
     @Test
     void anInviteWithABadAddressIsRefusedAndInvitesNobody() {
-        signIn("olivia");
-        browser.driver().get(firmUrl + "invitations");
+        signInAndOpen("olivia", "invitations");
 
         new InvitationsPage(browser.driver()).invite("good@example.com\nnot-an-address", "member");
 
         assertThat(new Console(browser.driver()).title()).isEqualTo("Request refused");
-        HttpJson.Reply pending = http.get("/realms/" + realm.name() + "/firm-access/api/v1/firms/books/invitations"
+        HttpJson.Reply pending = http.get(apiFirm() + "/invitations"
                 + "?email=good@example.com", realm.accessToken("olivia"));
         assertThat(pending.status()).as(pending.toString()).isEqualTo(200);
         assertThat(pending.json()).as(pending.toString()).isEmpty();
@@ -107,8 +135,7 @@ class FirmConsolePagesIT {
 
     @Test
     void aTeamCreatedInTheConsoleShowsItsMemberAndTheAuditPageListsTheChange() {
-        signIn("olivia");
-        browser.driver().get(firmUrl + "teams");
+        signInAndOpen("olivia", "teams");
 
         TeamPage team = new TeamsPage(browser.driver()).create("Payroll");
         team.add("max");
@@ -127,8 +154,7 @@ class FirmConsolePagesIT {
 
     @Test
     void aMembersKeyStopsWorkingWhenAnOwnerTurnsProgrammaticAccessOff() {
-        signIn("max");
-        browser.driver().get(firmUrl + "keys");
+        signInAndOpen("max", "keys");
         KeysPage keys = new KeysPage(browser.driver());
         String key = keys.create("Nightly export");
         assertThat(key).isNotBlank();
@@ -159,14 +185,130 @@ class FirmConsolePagesIT {
         browser.driver().get(firmUrl + "mine");
         console.signOut();
 
-        signIn("olivia");
-        browser.driver().get(firmUrl + "teams/no-such-team");
+        signInAndOpen("olivia", "teams/no-such-team");
         assertThat(console.title()).isEqualTo("Not found");
+    }
+
+    @Test
+    void theCopiedInvitationLinkLetsTheInviteeJoinAndSignIn() {
+        String link = ownerInvitesAndCopiesTheLink("link.joiner@example.com");
+        assertThat(link).contains("/realms/" + realm.name() + "/firm-access/invitations/accept/");
+        new Console(browser.driver()).signOut();
+
+        browser.driver().get(link);
+        WebDriver driver = browser.driver();
+        assertThat(driver.findElement(By.id("firm-access-invitation")).getAttribute("data-page")).isEqualTo("register");
+        driver.findElement(By.id("firstName")).sendKeys("Lina");
+        driver.findElement(By.id("lastName")).sendKeys("Joiner");
+        driver.findElement(By.id("password")).sendKeys("S3cret-pass!");
+        driver.findElement(By.id("password-confirm")).sendKeys("S3cret-pass!");
+        ConsolePages.submit(driver, driver.findElement(By.cssSelector("#fa-register button[type='submit']")));
+
+        driver.manage().deleteAllCookies();
+        ConsolePages.signIn(driver, consoleUrl, "link.joiner@example.com", "S3cret-pass!");
+        assertThat(new Console(driver).title()).isEqualTo("My businesses");
+        assertThat(driver.findElement(By.className("fa-subtitle")).getText()).startsWith("Books & Partners");
+    }
+
+    @Test
+    void anOwnerCancelsAnInvitationAndItsLinkStopsWorking() {
+        String link = ownerInvitesAndCopiesTheLink("cancel.me@example.com");
+        InvitationsPage invitations = new InvitationsPage(browser.driver());
+
+        invitations.cancel("cancel.me@example.com");
+
+        assertThat(new Console(browser.driver()).title()).isEqualTo("Invitations");
+        assertThat(invitations.emails()).doesNotContain("cancel.me@example.com");
+        HttpJson.Reply invitation = http.get(apiFirm() + "/invitations?email=cancel.me@example.com",
+                realm.accessToken("olivia"));
+        assertThat(invitation.json().get(0).get("status").asText()).as(invitation.toString()).isEqualTo("cancelled");
+        new Console(browser.driver()).signOut();
+        browser.driver().get(link);
+        assertThat(browser.driver().findElement(By.id("firm-access-invitation")).getAttribute("data-page"))
+                .isEqualTo("problem");
+    }
+
+    @Test
+    void aMemberRevokesTheirKeyAndItStopsWorking() {
+        // Not max: another test turns his programmatic access off.
+        signInAndOpen("nina", "keys");
+        KeysPage keys = new KeysPage(browser.driver());
+        String key = keys.create("Laptop script");
+        assertThat(exchange(key).status()).isEqualTo(200);
+
+        keys.revoke("Laptop script");
+
+        assertThat(new Console(browser.driver()).title()).isEqualTo("My keys");
+        assertThat(keys.names()).doesNotContain("Laptop script");
+        HttpJson.Reply refused = exchange(key);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    }
+
+    @Test
+    void anOwnerSharesABusinessWithATeamAndUnsharesIt() {
+        signInAndOpen("olivia", "teams/" + reviewersId);
+        TeamPage team = new TeamPage(browser.driver());
+        team.share("Golf Ltd", "full");
+        assertThat(team.sharedBusinesses()).as(browser.driver().findElement(By.tagName("main")).getText())
+                .contains("Golf Ltd");
+
+        team.unshare("Golf Ltd");
+
+        assertThat(new Console(browser.driver()).title()).isEqualTo("Team Reviewers");
+        assertThat(team.sharedBusinesses()).doesNotContain("Golf Ltd");
+        HttpJson.Reply grants = http.get(apiFirm() + "/teams/" + reviewersId + "/grants", realm.accessToken("olivia"));
+        assertThat(grants.toString()).doesNotContain("Golf Ltd");
+    }
+
+    @Test
+    void anOwnerSharesSelectedBusinessesWithAPersonAndATeamAtOnce() {
+        signInAndOpen("olivia", "businesses");
+        BusinessesPage businesses = new BusinessesPage(browser.driver());
+        businesses.chooseSharing(List.of("nina"), List.of(), "full");
+        businesses.share();
+        assertThat(new Console(browser.driver()).title()).as("nothing selected").isEqualTo("Request refused");
+
+        browser.driver().get(firmUrl + "businesses");
+        WebElement selectAll = browser.driver().findElement(By.id("select-all"));
+        selectAll.click();
+        assertThat(browser.driver().findElements(By.cssSelector("#business-table input[name='business']")))
+                .isNotEmpty().allMatch(WebElement::isSelected);
+        selectAll.click();
+        businesses.select("Delta Ltd");
+        businesses.select("Echo Ltd");
+        businesses.chooseSharing(List.of("nina"), List.of("Reviewers"), "full");
+        browser.screenshot("businesses-share");
+        businesses.share();
+        assertThat(new Console(browser.driver()).title()).isEqualTo("Businesses");
+        HttpJson.Reply teamGrants = http.get(apiFirm() + "/teams/" + reviewersId + "/grants",
+                realm.accessToken("olivia"));
+        assertThat(teamGrants.toString()).contains("Delta Ltd", "Echo Ltd").doesNotContain("Foxtrot Ltd");
+        new Console(browser.driver()).signOut();
+
+        signIn("nina");
+        assertThat(new ConsolePages.MyBusinessesPage(browser.driver()).names())
+                .containsExactlyInAnyOrder("Delta Ltd", "Echo Ltd");
+    }
+
+    private String apiFirm() {
+        return "/realms/" + realm.name() + "/firm-access/api/v1/firms/books";
     }
 
     private HttpJson.Reply exchange(String key) {
         return http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "urn:firm-access:grant-type:connection-key", "client_id", SCRIPTS, "connection_key", key));
+    }
+
+    private String ownerInvitesAndCopiesTheLink(String email) {
+        signInAndOpen("olivia", "invitations");
+        InvitationsPage invitations = new InvitationsPage(browser.driver());
+        invitations.invite(email, "member");
+        return invitations.copyLink(email);
+    }
+
+    private void signInAndOpen(String username, String page) {
+        signIn(username);
+        browser.driver().get(firmUrl + page);
     }
 
     private void signIn(String username) {

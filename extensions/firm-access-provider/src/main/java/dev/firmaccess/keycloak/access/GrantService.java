@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -212,7 +213,8 @@ public final class GrantService {
         if (items.size() > GrantViews.BULK_LIMIT) {
             throw ApiErrors.badRequest("At most " + GrantViews.BULK_LIMIT + " grants per call");
         }
-        if (items.contains(null)) {
+        // Not contains(null): immutable lists (List.of) throw on it instead of answering.
+        if (items.stream().anyMatch(Objects::isNull)) {
             throw ApiErrors.badRequest("'grants' must not contain null");
         }
     }

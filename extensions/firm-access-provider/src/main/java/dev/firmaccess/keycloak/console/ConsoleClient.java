@@ -10,14 +10,14 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
  * The realm's public OIDC client the console signs in through. It is created on first use, so an
  * operator needs no realm configuration; an existing client of that id is used as the operator left it.
  */
-final class ConsoleClient {
+public final class ConsoleClient {
 
     static final String CLIENT_ID = "firm-access-console";
 
     private ConsoleClient() {
     }
 
-    static ClientModel ensure(RealmModel realm) {
+    public static ClientModel ensure(RealmModel realm) {
         ClientModel existing = realm.getClientByClientId(CLIENT_ID);
         if (existing != null) {
             return existing;

@@ -10,6 +10,7 @@ import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.staff.StaffRole;
 import dev.firmaccess.keycloak.staff.StaffService;
+import dev.firmaccess.keycloak.team.TeamService;
 import dev.firmaccess.keycloak.web.ApiErrors;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +176,36 @@ public class ConsoleFirmResource {
             model.put("search", search == null ? "" : search);
             model.put("archived", filter == ArchiveFilter.ARCHIVED);
             paging(model, offset, businesses.count(search, filter));
+            model.put("mayManage", context.actor().may(FirmPermission.MANAGE));
+            model.put("staffOptions", new StaffService(context).page(null, 0, ConsoleTeamPages.PICKER_LIMIT));
+            model.put("teamOptions", new TeamService(context).page(null, 0, ConsoleTeamPages.PICKER_LIMIT));
             return pages.render(200, "console-businesses", user.auth().user(), model);
+        });
+    }
+
+    /**
+     * Shares every selected business with every chosen person and team at one level, all or
+     * nothing: the bulk grant call refuses the whole set when any one grant is refused.
+     */
+    @POST
+    @Path("businesses/share")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response bulkShare(MultivaluedMap<String, String> form) {
+        return action(form, (user, context) -> {
+            List<String> selected = form.getOrDefault("business", List.of());
+            List<String> people = form.getOrDefault("person", List.of());
+            List<String> teams = form.getOrDefault("team", List.of());
+            if (selected.isEmpty() || people.isEmpty() && teams.isEmpty()) {
+                throw ApiErrors.badRequest("Select at least one business, and at least one person or team");
+            }
+            String level = form.getFirst("level");
+            List<BulkGrantItem> grants = new ArrayList<>();
+            for (String businessId : selected) {
+                people.forEach(userId -> grants.add(new BulkGrantItem(businessId, "user", userId, level)));
+                teams.forEach(teamId -> grants.add(new BulkGrantItem(businessId, "team", teamId, level)));
+            }
+            new GrantService(context).bulkShare(grants);
+            return redirect(context, "businesses");
         });
     }
 
@@ -253,10 +284,21 @@ public class ConsoleFirmResource {
 
     private Response inFirm(ConsoleUser user, BiFunction<ConsoleUser, FirmContext, Response> body) {
         try {
-            return body.apply(user, FirmContexts.forStaff(session, user.auth(), firm));
+            return body.apply(user, context(user));
         } catch (WebApplicationException refused) {
             session.getTransactionManager().setRollbackOnly();
             return pages.error(refused, user.auth().user());
+        }
+    }
+
+    /** Staff act in their firm role; a realm administrator who is not staff acts with the admin API's rights. */
+    private FirmContext context(ConsoleUser user) {
+        try {
+            return FirmContexts.forStaff(session, user.auth(), firm);
+        } catch (WebApplicationException notStaff) {
+            return ConsoleRealmAdmin.of(session, user)
+                    .map(admin -> admin.context(firm))
+                    .orElseThrow(() -> notStaff);
         }
     }
 
@@ -267,6 +309,8 @@ public class ConsoleFirmResource {
         model.put("csrf", user.csrf());
         model.put("userName", ConsoleResource.displayName(user));
         model.put("canManage", context.actor().may(FirmPermission.VIEW_ALL));
+        // A realm administrator who is not staff has no businesses or keys of their own in the firm.
+        model.put("isStaff", context.actor().staffRole().isPresent());
         model.put("section", section);
         model.put("levels", context.levels().all());
         model.put("firmUrl", ConsolePaths.path(context.realm()) + "firms/" + context.firm().getAlias() + "/");

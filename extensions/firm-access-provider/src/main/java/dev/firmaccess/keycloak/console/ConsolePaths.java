@@ -6,7 +6,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /** Where the console and the Keycloak resources it uses live, relative to the request's base URI. */
-final class ConsolePaths {
+public final class ConsolePaths {
 
     static final String THEME = "firm-access-console";
 
@@ -14,7 +14,7 @@ final class ConsolePaths {
     }
 
     /** The console's path below the server root, e.g. {@code /realms/acme/firm-access/console/}. */
-    static String path(RealmModel realm) {
+    public static String path(RealmModel realm) {
         return "/realms/" + realm.getName() + "/firm-access/console/";
     }
 

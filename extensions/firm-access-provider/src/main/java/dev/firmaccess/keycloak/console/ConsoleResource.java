@@ -75,11 +75,15 @@ public class ConsoleResource {
         return new ConsoleFirmResource(session, signIn, pages, firm);
     }
 
+    /** The firms the user is staff of; for a realm administrator, every firm of the realm. */
     static List<FirmSummary> firmsOf(KeycloakSession session, ConsoleUser user) {
-        return new MyFirms(session.getProvider(OrganizationProvider.class),
+        List<FirmSummary> asStaff = new MyFirms(session.getProvider(OrganizationProvider.class),
                 new StaffRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager()),
                 FirmAccessSettings.of(session.getContext().getRealm()))
                 .of(user.auth().user(), new Paging(0, FIRM_CHOOSER_LIMIT));
+        return ConsoleRealmAdmin.of(session, user)
+                .map(admin -> admin.firms(asStaff, FIRM_CHOOSER_LIMIT))
+                .orElse(asStaff);
     }
 
     static String displayName(ConsoleUser user) {

@@ -1,5 +1,7 @@
 package dev.firmaccess.keycloak.settings;
 
+import dev.firmaccess.keycloak.console.ConsoleClient;
+import dev.firmaccess.keycloak.console.ConsolePaths;
 import dev.firmaccess.keycloak.web.ErrorBody;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.services.ui.extend.UiTabProvider;
 import org.keycloak.services.ui.extend.UiTabProviderFactory;
 
@@ -36,6 +39,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     static final String PORTAL_EXPIRY = "portalInvitationExpiryDays";
     static final String RESEND_COOLDOWN = "resendCooldownMinutes";
     static final String CLAIM_CAP = "claimBusinessCap";
+    static final String WEBHOOK_SECRET = "invitationWebhookSecret";
+    static final String FIRM_CONSOLE = "firmConsole";
 
     private static final FirmAccessSettings DEFAULTS = FirmAccessSettings.parse(name -> null);
 
@@ -52,12 +57,16 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     @Override
     public String getHelpText() {
         return "Realm-wide settings of Firm Access: role labels, invitation expiry, resend cooldown, claim cap, "
-                + "access levels and whether members may create businesses.";
+                + "access levels, whether members may create businesses and the invitation webhook secret.";
     }
 
+    /**
+     * The admin console adds the tab to every tab bar whose location matches this path; the tab
+     * segment is optional so that the bar shows it on the bare Realm settings address too.
+     */
     @Override
     public String getPath() {
-        return "/:realm/realm-settings/:tab";
+        return "/:realm/realm-settings/:tab?";
     }
 
     @Override
@@ -68,7 +77,13 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         SettingsView defaults = SettingsView.of(DEFAULTS);
+        ProviderConfigProperty console = new ProviderConfigProperty(FIRM_CONSOLE, "Firm console",
+                "Where staff and realm administrators sign in to the firm console; realm administrators see every "
+                        + "firm there, at firms/<firm alias>/. Clients lists it as the Home URL of firm-access-console.",
+                ProviderConfigProperty.STRING_TYPE, "/realms/<realm>/firm-access/console/");
+        console.setReadOnly(true);
         return ProviderConfigurationBuilder.create()
+                .property(console)
                 .property().name(OWNER_LABEL).label("Owner role label").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("How the owner role is shown to people and in tokens.")
                 .defaultValue(defaults.roleLabels().owner()).add()
@@ -97,6 +112,11 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
                 .property().name(CLAIM_CAP).label("Most businesses listed in a token")
                 .type(ProviderConfigProperty.STRING_TYPE).helpText("1 to 10000.")
                 .defaultValue(defaults.claimBusinessCap().toString()).add()
+                .property().name(WEBHOOK_SECRET).label("Invitation webhook secret")
+                .type(ProviderConfigProperty.PASSWORD).secret(true)
+                .helpText("Signs the invitation webhooks; 16 to 512 characters. Write-only: leave it empty to keep "
+                        + "the current secret, remove it through the settings API.")
+                .add()
                 .build();
     }
 
@@ -111,35 +131,55 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
             throw new ComponentValidationException("The realm already has Firm Access settings; edit those");
         }
         refusedAsComponentError(() -> new SettingsService(realm).validate(view(model)));
+        // Filled in here, before the component is stored, since the form cannot know the realm's path.
+        model.put(FIRM_CONSOLE, ConsolePaths.path(realm));
     }
 
     @Override
     public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
         refusedAsComponentError(() -> new SettingsService(realm).apply(view(model)));
+        // The console's client is what links the admin console to the firm console (its Home URL).
+        ConsoleClient.ensure(realm);
     }
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
         refusedAsComponentError(() -> new SettingsService(realm).apply(view(newModel)));
+        ConsoleClient.ensure(realm);
     }
 
-    /** Copies settings changed through the API into the tab's component, when the realm has one. */
+    /**
+     * Copies settings changed through the API into the tab's component, creating it when the realm
+     * has none yet, so the form never shows defaults over values set through the API. The
+     * write-only secret is dropped from the form: saving it again must not bring back an old one.
+     */
     static void mirror(RealmModel realm, SettingsView settings) {
-        realm.getComponentsStream(realm.getId(), UiTabProvider.class.getName())
+        List<ComponentModel> tabs = realm.getComponentsStream(realm.getId(), UiTabProvider.class.getName())
                 .filter(component -> PROVIDER_ID.equals(component.getProviderId()))
-                .toList()
-                .forEach(component -> {
-                    component.put(OWNER_LABEL, settings.roleLabels().owner());
-                    component.put(ADMIN_LABEL, settings.roleLabels().admin());
-                    component.put(MEMBER_LABEL, settings.roleLabels().member());
-                    component.getConfig().put(ACCESS_LEVELS, settings.accessLevels());
-                    component.put(MEMBERS_MAY_CREATE, settings.membersMayCreateBusinesses().toString());
-                    component.put(STAFF_EXPIRY, settings.staffInvitationExpiryDays().toString());
-                    component.put(PORTAL_EXPIRY, settings.portalInvitationExpiryDays().toString());
-                    component.put(RESEND_COOLDOWN, settings.resendCooldownMinutes().toString());
-                    component.put(CLAIM_CAP, settings.claimBusinessCap().toString());
-                    realm.updateComponent(component);
-                });
+                .toList();
+        if (tabs.isEmpty()) {
+            ComponentModel created = new ComponentModel();
+            created.setName(PROVIDER_ID);
+            created.setProviderId(PROVIDER_ID);
+            created.setProviderType(UiTabProvider.class.getName());
+            created.setParentId(realm.getId());
+            tabs = List.of(realm.addComponentModel(created));
+        }
+        ConsoleClient.ensure(realm);
+        tabs.forEach(component -> {
+            component.put(OWNER_LABEL, settings.roleLabels().owner());
+            component.put(ADMIN_LABEL, settings.roleLabels().admin());
+            component.put(MEMBER_LABEL, settings.roleLabels().member());
+            component.getConfig().put(ACCESS_LEVELS, settings.accessLevels());
+            component.put(MEMBERS_MAY_CREATE, settings.membersMayCreateBusinesses().toString());
+            component.put(STAFF_EXPIRY, settings.staffInvitationExpiryDays().toString());
+            component.put(PORTAL_EXPIRY, settings.portalInvitationExpiryDays().toString());
+            component.put(RESEND_COOLDOWN, settings.resendCooldownMinutes().toString());
+            component.put(CLAIM_CAP, settings.claimBusinessCap().toString());
+            component.put(FIRM_CONSOLE, ConsolePaths.path(realm));
+            component.getConfig().remove(WEBHOOK_SECRET);
+            realm.updateComponent(component);
+        });
     }
 
     /** The form as a settings change: a field left empty keeps its current value. */
@@ -155,7 +195,13 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
                 levels == null || levels.isEmpty() ? null : levels.stream().map(level -> level == null ? null : level.trim()).toList(),
                 mayCreate == null || mayCreate.isBlank() ? null : Boolean.valueOf(mayCreate),
                 number(model, STAFF_EXPIRY), number(model, PORTAL_EXPIRY), number(model, RESEND_COOLDOWN),
-                number(model, CLAIM_CAP), null, null);
+                number(model, CLAIM_CAP), secret(model), null);
+    }
+
+    /** Empty, or the mask the admin console shows for a stored secret, keeps the current secret. */
+    private static String secret(ComponentModel model) {
+        String value = model.get(WEBHOOK_SECRET);
+        return value == null || value.isEmpty() || ComponentRepresentation.SECRET_VALUE.equals(value) ? null : value;
     }
 
     private static Integer number(ComponentModel model, String name) {
