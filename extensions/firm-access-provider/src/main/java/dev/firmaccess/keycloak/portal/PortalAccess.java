@@ -25,7 +25,8 @@ final class PortalAccess {
 
     /** A business whose portal users the actor may change. */
     BusinessEntity requireManaged(String businessId) {
-        BusinessEntity business = context.businesses().find(context.firm().getId(), businessId == null ? "" : businessId)
+        BusinessEntity business = context.businesses()
+                .find(context.firm().getId(), businessId == null ? "" : businessId)
                 .orElseThrow(() -> ApiErrors.notFound("Business not found"));
         if (context.actor().may(FirmPermission.VIEW_ALL)) {
             context.actor().require(FirmPermission.MANAGE);

@@ -65,7 +65,10 @@ public class PortalMembershipEntity extends FirmOwnedEntity {
     @Column(name = "EXPIRES_AT")
     private Long expiresAt;
 
-    /** The one link that currently works; memberships of one address sent together share it, so one mail activates them all. */
+    /**
+     * The one link that currently works; memberships of one address sent together share it, so one
+     * mail activates them all.
+     */
     @Column(name = "LINK_ID", length = 36)
     private String linkId;
 

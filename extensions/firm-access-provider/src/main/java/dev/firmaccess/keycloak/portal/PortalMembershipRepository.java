@@ -46,7 +46,12 @@ public final class PortalMembershipRepository {
      * link run one after the other, and the second sees the first one's result.
      */
     public List<PortalMembershipEntity> lockByLink(String organizationId, String linkId) {
-        return linkQuery(organizationId, linkId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        List<PortalMembershipEntity> locked = linkQuery(organizationId, linkId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        // Rows read earlier in this request keep their old state in the persistence context; the
+        // state that counts is the one committed by whoever held the lock before.
+        locked.forEach(em::refresh);
+        return locked.stream().filter(membership -> linkId.equals(membership.getLinkId())).toList();
     }
 
     /** A user's active memberships in one firm. */

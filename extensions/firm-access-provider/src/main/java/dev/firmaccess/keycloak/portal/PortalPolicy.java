@@ -31,9 +31,10 @@ public final class PortalPolicy {
         return trimmed;
     }
 
-    /** Whether a new invitation may take over an address's existing row in a business: only a cancelled or expired one. */
+    /** Whether a new invitation may take over an address's row in a business: only a cancelled or expired one. */
     public static boolean reusable(PortalStatus status, Long expiresAt, long now) {
-        return status == PortalStatus.CANCELLED || PortalStatus.EXPIRED.equals(PortalStatus.wireName(status, expiresAt, now));
+        return status == PortalStatus.CANCELLED
+                || PortalStatus.EXPIRED.equals(PortalStatus.wireName(status, expiresAt, now));
     }
 
     /** When a new activation link issued now expires. */
