@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "FA_INVITATION")
-public class InvitationEntity {
+public class InvitationEntity implements DeliveryTracked {
 
     @Id
     @Column(name = "ID", length = 36)

@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.invitation.DeliveryStatus;
+import dev.firmaccess.keycloak.invitation.DeliveryTracked;
 import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "FA_PORTAL_MEMBERSHIP")
-public class PortalMembershipEntity extends FirmOwnedEntity {
+public class PortalMembershipEntity extends FirmOwnedEntity implements DeliveryTracked {
 
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;

@@ -27,6 +27,23 @@ public final class PortalMembershipRepository {
                 .filter(membership -> membership.getOrganizationId().equals(organizationId));
     }
 
+    /** A membership of any firm of the realm: what a mail event naming the membership is about. */
+    public Optional<PortalMembershipEntity> inRealm(String realmId, String id) {
+        return Optional.ofNullable(id == null ? null : em.find(PortalMembershipEntity.class, id))
+                .filter(membership -> membership.getRealmId().equals(realmId));
+    }
+
+    /** The membership whose activation was mailed last to an address in the realm. */
+    public Optional<PortalMembershipEntity> lastSentTo(String realmId, String email) {
+        return em.createQuery("select m from PortalMembershipEntity m where m.realmId = :realm and m.email = :email"
+                        + " and m.lastSentAt is not null order by m.lastSentAt desc, m.id desc",
+                        PortalMembershipEntity.class)
+                .setParameter("realm", realmId)
+                .setParameter("email", email)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
     /** The row of an address in a business, whatever its status (the address is unique per business). */
     public Optional<PortalMembershipEntity> findByEmail(String businessId, String email) {
         return em.createQuery("select m from PortalMembershipEntity m where m.businessId = :business"

@@ -30,7 +30,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class PortalService {
 
-    static final String TARGET = "portal_membership";
+    /** The audit target type of portal memberships. */
+    public static final String TARGET = "portal_membership";
 
     private final FirmContext context;
     private final PortalMembershipRepository memberships;
