@@ -454,6 +454,32 @@ class PortalIT {
     }
 
     @Nested
+    class GivenRemovalsElsewhere {
+        @Test
+        void deletingTheBusinessDeletesItsMemberships() {
+            String shortLived = business("Short Lived Ltd");
+            String id = inviteGuest(unique("gone"), shortLived);
+            assertThat(delete(api + "/businesses/" + shortLived, ownerToken).status()).isEqualTo(204);
+
+            assertThat(get(api + "/portal/memberships/" + id, ownerToken).status()).isEqualTo(404);
+            assertThat(ok(get(api + "/portal/memberships?business=" + shortLived, ownerToken)).json()).isEmpty();
+        }
+
+        @Test
+        void deletingTheUserDeletesTheirActiveMemberships() {
+            String email = unique("leaver");
+            String id = inviteGuest(email, bakery);
+            ActivationPage.open(new PortalBrowser(), linkTo(email)).register("Lee", "Leaver", PASSWORD, PASSWORD);
+            String userId = realm.admin().users().searchByEmail(email, true).get(0).getId();
+            assertThat(status(id)).isEqualTo("active");
+
+            realm.admin().users().delete(userId).close();
+
+            assertThat(get(api + "/portal/memberships/" + id, ownerToken).status()).isEqualTo(404);
+        }
+    }
+
+    @Nested
     class GivenAMember {
         @Test
         void aBusinessWithoutFullAccessIs404AndAFullOneIsManaged() {
