@@ -133,6 +133,8 @@ class PortalIT {
             assertThat(workspaces.get(0).get("role").asText()).isEqualTo("guest");
             assertThat(workspaces.get(0).get("level").asText()).isEqualTo("full");
             assertThat(auditActions(membership.get("id").asText())).contains("portal.invited", "portal.activated");
+            assertThat(ok(get(api + "/portal/memberships/" + membership.get("id").asText(), ownerToken)).json()
+                    .get("lastLoginAt").asLong()).as("the sign-in for the token is the last login").isPositive();
         }
 
         @Test
@@ -566,6 +568,8 @@ class PortalIT {
                     "businessId", bakery, "role", "guest", "level", "godlike",
                     "invitees", List.of(Map.of("email", email)))), email);
             assertBadRequestAndNothingCreated(post(api + "/portal/invitations", ownerToken, "{not json"), email);
+            assertBadRequestAndNothingCreated(post(api + "/portal/invitations", ownerToken, Map.of(
+                    "role", "guest", "invitees", List.of(Map.of("email", email)))), email);
         }
 
         @Test

@@ -25,8 +25,10 @@ final class PortalAccess {
 
     /** A business whose portal users the actor may change. */
     BusinessEntity requireManaged(String businessId) {
-        BusinessEntity business = context.businesses()
-                .find(context.firm().getId(), businessId == null ? "" : businessId)
+        if (businessId == null || businessId.isBlank()) {
+            throw ApiErrors.badRequest("'businessId' is required");
+        }
+        BusinessEntity business = context.businesses().find(context.firm().getId(), businessId)
                 .orElseThrow(() -> ApiErrors.notFound("Business not found"));
         if (context.actor().may(FirmPermission.VIEW_ALL)) {
             context.actor().require(FirmPermission.MANAGE);
