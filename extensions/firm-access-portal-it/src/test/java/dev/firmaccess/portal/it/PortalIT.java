@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -138,6 +139,19 @@ class PortalIT {
         }
 
         @Test
+        void twoSimultaneousRegistrationsCreateOneAccount() {
+            String email = unique("twin");
+            String id = inviteGuest(email, bakery);
+            ActivationPage page = ActivationPage.open(new PortalBrowser(), linkTo(email));
+
+            List<Integer> statuses = atOnce(4, () -> page.register("Tina", "Twin", PASSWORD, PASSWORD));
+
+            assertThat(statuses).filteredOn(status -> status == 303).hasSize(1);
+            assertThat(realm.admin().users().searchByEmail(email, true)).hasSize(1);
+            assertThat(status(id)).isEqualTo("active");
+        }
+
+        @Test
         void mismatchedPasswordsShowTheFormAgainAndCreateNobody() {
             String email = unique("pia");
             inviteGuest(email, bakery);
@@ -190,19 +204,7 @@ class PortalIT {
                     .signIn(email, TestRealm.PASSWORD);
             assertThat(confirm.kind()).isEqualTo("confirm");
 
-            int attemptsAtOnce = 4;
-            CyclicBarrier start = new CyclicBarrier(attemptsAtOnce);
-            ExecutorService pool = Executors.newFixedThreadPool(attemptsAtOnce);
-            List<CompletableFuture<PortalBrowser.Answer>> attempts = new ArrayList<>();
-            for (int i = 0; i < attemptsAtOnce; i++) {
-                attempts.add(CompletableFuture.supplyAsync(() -> {
-                    together(start);
-                    return confirm.activate();
-                }, pool));
-            }
-            pool.shutdown();
-            List<Integer> statuses = attempts.stream().map(CompletableFuture::join).map(PortalBrowser.Answer::status)
-                    .toList();
+            List<Integer> statuses = atOnce(4, confirm::activate);
 
             assertThat(statuses).filteredOn(status -> status == 303).hasSize(1);
             assertThat(statuses).filteredOn(status -> status != 303).containsOnly(410);
@@ -731,6 +733,24 @@ class PortalIT {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Runs the same request from several threads at the same moment; answers their statuses. */
+    private static List<Integer> atOnce(int attempts, Supplier<PortalBrowser.Answer> request) {
+        CyclicBarrier start = new CyclicBarrier(attempts);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            List<CompletableFuture<PortalBrowser.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                answers.add(CompletableFuture.supplyAsync(() -> {
+                    together(start);
+                    return request.get();
+                }, pool));
+            }
+            return answers.stream().map(CompletableFuture::join).map(PortalBrowser.Answer::status).toList();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Blocks until every attempt is ready, so that they hit the server together. */
