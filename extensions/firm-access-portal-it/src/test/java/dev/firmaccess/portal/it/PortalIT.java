@@ -16,19 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -144,7 +135,7 @@ class PortalIT {
             String id = inviteGuest(email, bakery);
             ActivationPage page = ActivationPage.open(new PortalBrowser(), linkTo(email));
 
-            List<Integer> statuses = atOnce(4, () -> page.register("Tina", "Twin", PASSWORD, PASSWORD));
+            List<Integer> statuses = AtOnce.statuses(4, () -> page.register("Tina", "Twin", PASSWORD, PASSWORD));
 
             assertThat(statuses).filteredOn(status -> status == 303).hasSize(1);
             assertThat(realm.admin().users().searchByEmail(email, true)).hasSize(1);
@@ -179,7 +170,7 @@ class PortalIT {
 
             assertThat(activated.status()).isEqualTo(303);
             assertThat(activated.redirect().getPath()).endsWith("/firm-access/console/portal");
-            assertThat(ok(get(workspacesPath(), passwordToken(email))).json()).hasSize(1);
+            assertThat(ok(get(workspacesPath(), passwordToken(email, TestRealm.PASSWORD))).json()).hasSize(1);
         }
 
         @Test
@@ -204,7 +195,7 @@ class PortalIT {
                     .signIn(email, TestRealm.PASSWORD);
             assertThat(confirm.kind()).isEqualTo("confirm");
 
-            List<Integer> statuses = atOnce(4, confirm::activate);
+            List<Integer> statuses = AtOnce.statuses(4, confirm::activate);
 
             assertThat(statuses).filteredOn(status -> status == 303).hasSize(1);
             assertThat(statuses).filteredOn(status -> status != 303).containsOnly(410);
@@ -690,14 +681,14 @@ class PortalIT {
         return "/realms/" + realm.name() + "/firm-access/api/v1/portal/workspaces";
     }
 
+    /** An access token of a portal user who set {@link #PASSWORD} on the activation page. */
     private String passwordToken(String email) {
-        Map<String, String> form = new HashMap<>(Map.of("grant_type", "password", "client_id", TestRealm.TEST_CLIENT,
-                "username", email, "password", PASSWORD));
-        HttpJson.Reply reply = http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", form);
-        if (reply.status() != 200) {
-            form.put("password", TestRealm.PASSWORD);
-            reply = http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", form);
-        }
+        return passwordToken(email, PASSWORD);
+    }
+
+    private String passwordToken(String email, String password) {
+        HttpJson.Reply reply = http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", TestRealm.TEST_CLIENT, "username", email, "password", password));
         return ok(reply).json().get("access_token").asText();
     }
 
@@ -733,35 +724,5 @@ class PortalIT {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** Runs the same request from several threads at the same moment; answers their statuses. */
-    private static List<Integer> atOnce(int attempts, Supplier<PortalBrowser.Answer> request) {
-        CyclicBarrier start = new CyclicBarrier(attempts);
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
-        try {
-            List<CompletableFuture<PortalBrowser.Answer>> answers = new ArrayList<>();
-            for (int i = 0; i < attempts; i++) {
-                answers.add(CompletableFuture.supplyAsync(() -> {
-                    together(start);
-                    return request.get();
-                }, pool));
-            }
-            return answers.stream().map(CompletableFuture::join).map(PortalBrowser.Answer::status).toList();
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    /** Blocks until every attempt is ready, so that they hit the server together. */
-    private static void together(CyclicBarrier barrier) {
-        try {
-            barrier.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (BrokenBarrierException | TimeoutException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
