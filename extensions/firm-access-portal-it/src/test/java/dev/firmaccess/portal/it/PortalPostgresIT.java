@@ -33,18 +33,16 @@ class PortalPostgresIT {
     private TestEnvironment env;
 
     @BeforeAll
-    void startKeycloakOnPostgres() {
+    void start() {
         postgres = EmbeddedPostgresDatabase.start();
         env = TestEnvironment.start("postgres", postgres.asKeycloakDatabase());
     }
 
+    /** Stops Keycloak, then its database (resources close in reverse order); one never started is skipped. */
     @AfterAll
     void stop() {
-        if (env != null) {
-            env.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        try (EmbeddedPostgresDatabase database = postgres; TestEnvironment server = env) {
+            // Closing is all there is to do.
         }
     }
 
