@@ -90,8 +90,10 @@ public final class BusinessRepository {
     }
 
     public void delete(BusinessEntity business) {
-        em.createQuery("delete from GrantEntity g where g.businessId = :id").setParameter("id", business.getId())
-                .executeUpdate();
+        for (String entity : new String[] {"GrantEntity", "PortalMembershipEntity"}) {
+            em.createQuery("delete from " + entity + " e where e.businessId = :id").setParameter("id", business.getId())
+                    .executeUpdate();
+        }
         em.remove(business);
     }
 

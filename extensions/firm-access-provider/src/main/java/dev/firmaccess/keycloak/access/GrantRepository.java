@@ -14,7 +14,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class GrantRepository {
 
-    static final String REACHES = "g.organizationId = :org and ((g.subjectType = :user and g.subjectId = :userId)"
+    public static final String REACHES = "g.organizationId = :org and ((g.subjectType = :user and g.subjectId = :userId)"
             + " or (g.subjectType = :team and g.subjectId in :teamIds))";
     private static final String ACTIVE = "exists (select b.id from BusinessEntity b where b.id = g.businessId"
             + " and b.archived = false)";
@@ -194,7 +194,7 @@ public final class GrantRepository {
     }
 
     /** Binds the parameters of {@link #REACHES} except the firm. */
-    static <T> TypedQuery<T> bindReach(TypedQuery<T> query, String userId, Collection<String> teamIds) {
+    public static <T> TypedQuery<T> bindReach(TypedQuery<T> query, String userId, Collection<String> teamIds) {
         // An empty IN list is invalid SQL on some databases; no team can have an empty id.
         Collection<String> teams = teamIds.isEmpty() ? List.of("") : teamIds;
         return query.setParameter("user", GrantSubjectType.USER)

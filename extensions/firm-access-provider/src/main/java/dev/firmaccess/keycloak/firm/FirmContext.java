@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.invitation.InvitationRepository;
+import dev.firmaccess.keycloak.portal.PortalMembershipRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.staff.StaffRepository;
 import dev.firmaccess.keycloak.staff.StaffRole;
@@ -86,6 +87,10 @@ public final class FirmContext {
 
     public InvitationRepository invitations() {
         return new InvitationRepository(em);
+    }
+
+    public PortalMembershipRepository portal() {
+        return new PortalMembershipRepository(em);
     }
 
     public TeamDirectory teams() {

@@ -4,6 +4,7 @@ import dev.firmaccess.keycloak.access.BusinessResource;
 import dev.firmaccess.keycloak.access.GrantResource;
 import dev.firmaccess.keycloak.audit.AuditResource;
 import dev.firmaccess.keycloak.invitation.InvitationResource;
+import dev.firmaccess.keycloak.portal.PortalResource;
 import dev.firmaccess.keycloak.staff.StaffResource;
 import dev.firmaccess.keycloak.team.TeamResource;
 import jakarta.ws.rs.GET;
@@ -53,6 +54,11 @@ public class FirmResource {
     @Path("invitations")
     public InvitationResource invitations() {
         return new InvitationResource(context);
+    }
+
+    @Path("portal")
+    public PortalResource portal() {
+        return new PortalResource(context);
     }
 
     @Path("audit")

@@ -12,22 +12,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.policy.PasswordPolicyManagerProvider;
-import org.keycloak.policy.PolicyError;
 import org.keycloak.services.Urls;
-import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.managers.AuthenticationManager.AuthResult;
-import org.keycloak.userprofile.UserProfile;
-import org.keycloak.userprofile.UserProfileContext;
-import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.userprofile.ValidationException;
 
 /**
@@ -52,9 +43,9 @@ public class InvitationAcceptResource {
     @Path("accept/{token}")
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("token") String token) {
-        useInvitationClient();
+        LinkPages.useFirmAccessClient(session, realm);
         InvitationAcceptance.Checked checked = new InvitationAcceptance(session).check(token);
-        UserModel signedIn = signedInUser();
+        UserModel signedIn = LinkPages.signedInUser(session, realm);
         if (!checked.ok()) {
             return pages.problem(checked.problem(), signedIn);
         }
@@ -65,7 +56,7 @@ public class InvitationAcceptResource {
                     : pages.wrongUser(invitation, checked.firm(), signedIn, action(token, "switch"));
         }
         if (session.users().getUserByEmail(realm, invitation.getEmail()) != null) {
-            return pages.signIn(invitation, checked.firm(), signIn(token, invitation.getEmail()));
+            return pages.signIn(invitation, checked.firm(), LinkPages.signIn(session, realm, links().acceptPage(token), invitation.getEmail()));
         }
         return pages.register(invitation, checked.firm(), action(token, "register"), null, Map.of());
     }
@@ -75,8 +66,8 @@ public class InvitationAcceptResource {
     @Path("accept/{token}")
     @Produces(MediaType.TEXT_HTML)
     public Response accept(@PathParam("token") String token) {
-        ClientModel client = useInvitationClient();
-        UserModel signedIn = signedInUser();
+        ClientModel client = LinkPages.useFirmAccessClient(session, realm);
+        UserModel signedIn = LinkPages.signedInUser(session, realm);
         if (signedIn == null) {
             return Response.seeOther(links().acceptPage(token)).build();
         }
@@ -93,7 +84,7 @@ public class InvitationAcceptResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response register(@PathParam("token") String token, MultivaluedMap<String, String> form) {
-        ClientModel client = useInvitationClient();
+        ClientModel client = LinkPages.useFirmAccessClient(session, realm);
         InvitationAcceptance acceptance = new InvitationAcceptance(session);
         InvitationAcceptance.Checked checked = acceptance.check(token);
         if (!checked.ok()) {
@@ -101,19 +92,19 @@ public class InvitationAcceptResource {
         }
         InvitationEntity invitation = checked.invitation();
         if (session.users().getUserByEmail(realm, invitation.getEmail()) != null) {
-            return pages.signIn(invitation, checked.firm(), signIn(token, invitation.getEmail()));
+            return pages.signIn(invitation, checked.firm(), LinkPages.signIn(session, realm, links().acceptPage(token), invitation.getEmail()));
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("firstName", form.getFirst("firstName"));
         values.put("lastName", form.getFirst("lastName"));
         String password = form.getFirst("password");
-        String error = passwordProblem(invitation.getEmail(), password, form.getFirst("password-confirm"));
+        String error = LinkPages.passwordProblem(session, invitation.getEmail(), password, form.getFirst("password-confirm"));
         if (error != null) {
             return pages.register(invitation, checked.firm(), action(token, "register"), error, values);
         }
         UserModel user;
         try {
-            user = createUser(invitation.getEmail(), values);
+            user = LinkPages.createUser(session, invitation.getEmail(), values);
         } catch (ValidationException invalid) {
             return pages.register(invitation, checked.firm(), action(token, "register"),
                     invalid.getErrors().isEmpty() ? "invalidUserMessage" : invalid.getErrors().get(0).getMessage(),
@@ -131,36 +122,8 @@ public class InvitationAcceptResource {
     @POST
     @Path("accept/{token}/switch")
     public Response switchAccount(@PathParam("token") String token) {
-        AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-        if (auth != null) {
-            AuthenticationManager.backchannelLogout(session, auth.session(), true);
-        }
-        AuthenticationManager.expireIdentityCookie(session);
+        LinkPages.signOut(session, realm);
         return Response.seeOther(links().acceptPage(token)).build();
-    }
-
-    private UserModel createUser(String email, Map<String, String> values) {
-        Map<String, List<String>> attributes = new LinkedHashMap<>();
-        attributes.put(UserModel.USERNAME, List.of(email));
-        attributes.put(UserModel.EMAIL, List.of(email));
-        values.forEach((name, value) -> attributes.put(name, value == null ? List.of() : List.of(value.trim())));
-        UserProfile profile = session.getProvider(UserProfileProvider.class)
-                .create(UserProfileContext.REGISTRATION, attributes);
-        profile.validate();
-        UserModel user = profile.create();
-        user.setEnabled(true);
-        return user;
-    }
-
-    private String passwordProblem(String email, String password, String confirmation) {
-        if (password == null || password.isEmpty()) {
-            return "missingPasswordMessage";
-        }
-        if (!password.equals(confirmation)) {
-            return "invalidPasswordConfirmMessage";
-        }
-        PolicyError policy = session.getProvider(PasswordPolicyManagerProvider.class).validate(email, password);
-        return policy == null ? null : policy.getMessage();
     }
 
     /** The firm's own redirect URL when Keycloak has one for the organization, else the account console. */
@@ -172,35 +135,11 @@ public class InvitationAcceptResource {
         return Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName());
     }
 
-    private URI signIn(String token, String email) {
-        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
-                .path("realms/{realm}/protocol/openid-connect/auth")
-                .queryParam("client_id", InvitationClient.CLIENT_ID)
-                .queryParam("response_type", "code")
-                .queryParam("scope", "openid")
-                .queryParam("redirect_uri", links().acceptPage(token).toString())
-                .queryParam("login_hint", email)
-                .queryParam("state", KeycloakModelUtils.generateId())
-                .build(realm.getName());
-    }
-
     private URI action(String token, String action) {
         return UriBuilder.fromUri(links().acceptPage(token)).path(action).build();
     }
 
     private InvitationLinks links() {
         return new InvitationLinks(session, realm);
-    }
-
-    private UserModel signedInUser() {
-        AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-        return auth == null ? null : auth.user();
-    }
-
-    /** The pages use the extension's login theme, which Keycloak picks from the client in context. */
-    private ClientModel useInvitationClient() {
-        ClientModel client = InvitationClient.ensure(realm);
-        session.getContext().setClient(client);
-        return client;
     }
 }

@@ -118,7 +118,7 @@ public final class InvitationService {
         OptionalLong allowedAt = InvitationPolicy.resendAllowedAt(invitation.getLastSentAt(),
                 invitation.isCooldownLifted(), context.settings().resendCooldownMinutes(), now);
         if (allowedAt.isPresent()) {
-            throw tooSoon(allowedAt.getAsLong() - now);
+            throw tooSoon("invitation", allowedAt.getAsLong() - now);
         }
         OrganizationInvitationModel nativeInvitation = context.organizations().getInvitationManager().getById(id);
         if (nativeInvitation == null) {
@@ -160,7 +160,8 @@ public final class InvitationService {
         String link = new InvitationLinks(context.session(), context.realm()).issue(invitation);
         nativeInvitation.setInviteLink(link);
         boolean sent = new InvitationMailer(context.session(), context.realm()).send(context.firm(), invitation, link,
-                inviterName(), context.settings().labelOf(invitation.getRole()));
+                FirmAccessEmail.actorName(context.session(), context.realm(), context.actor().userId()),
+                context.settings().labelOf(invitation.getRole()));
         invitation.setDelivery(sent ? DeliveryStatus.SENT : DeliveryStatus.NOT_SENT);
         if (sent) {
             invitation.setLastSentAt(now);
@@ -204,7 +205,11 @@ public final class InvitationService {
         }
     }
 
-    private static List<Invitee> invitees(List<Invitee> invitees) {
+    /**
+     * The invitees of one call, checked: at least one, at most {@link InvitationViews#BULK_LIMIT}, valid and
+     * distinct addresses (lower-cased), names within limits. Shared by staff and portal invitations.
+     */
+    public static List<Invitee> invitees(List<Invitee> invitees) {
         if (invitees == null || invitees.isEmpty()) {
             throw ApiErrors.badRequest("'invitees' must list at least one person to invite");
         }
@@ -227,7 +232,8 @@ public final class InvitationService {
         return checked;
     }
 
-    static String email(String value) {
+    /** A trimmed, lower-cased, valid email address, or the 400 that names the bad value. */
+    public static String email(String value) {
         String email = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         if (email.isEmpty() || email.length() > MAX_EMAIL || !EmailValidationUtil.isValidEmail(email)) {
             throw ApiErrors.badRequest("'" + value + "' is not a valid email address");
@@ -278,16 +284,6 @@ public final class InvitationService {
         return requested;
     }
 
-    private String inviterName() {
-        UserModel inviter = context.session().users().getUserById(context.realm(), context.actor().userId());
-        if (inviter == null) {
-            return context.realm().getDisplayName() == null ? context.realm().getName() : context.realm().getDisplayName();
-        }
-        String name = ((inviter.getFirstName() == null ? "" : inviter.getFirstName()) + " "
-                + (inviter.getLastName() == null ? "" : inviter.getLastName())).trim();
-        return name.isEmpty() ? inviter.getUsername() : name;
-    }
-
     Invitation view(InvitationEntity invitation, long now) {
         OptionalLong allowedAt = invitation.getState() == InvitationState.PENDING
                 ? InvitationPolicy.resendAllowedAt(invitation.getLastSentAt(), invitation.isCooldownLifted(),
@@ -321,10 +317,11 @@ public final class InvitationService {
         return read(invitation.getTeamIds(), new TypeReference<List<String>>() { });
     }
 
-    private static ErrorResponseException tooSoon(long millisLeft) {
+    /** The 429 of a resend within the cooldown, with the seconds left in Retry-After. */
+    public static ErrorResponseException tooSoon(String what, long millisLeft) {
         long seconds = Math.max(1, (millisLeft + 999) / 1000);
         return new ErrorResponseException(ApiErrors.response(429, "too_many_requests",
-                        "This invitation was sent recently; it can be resent in " + seconds + " seconds")
+                        "This " + what + " was sent recently; it can be resent in " + seconds + " seconds")
                 .header(HttpHeaders.RETRY_AFTER, seconds)
                 .build());
     }

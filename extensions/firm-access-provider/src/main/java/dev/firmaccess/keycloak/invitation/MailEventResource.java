@@ -2,6 +2,9 @@ package dev.firmaccess.keycloak.invitation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.firmaccess.keycloak.audit.AuditLog;
+import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
+import dev.firmaccess.keycloak.portal.PortalMembershipRepository;
+import dev.firmaccess.keycloak.portal.PortalService;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
@@ -56,12 +59,9 @@ public class MailEventResource {
         MailEvents events = JsonBodies.read(new String(body, StandardCharsets.UTF_8), MailEvents.class);
         List<Resolved> resolved = resolve(events);
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        InvitationRepository invitations = new InvitationRepository(em);
         int applied = 0;
         for (Resolved event : resolved) {
-            Optional<InvitationEntity> found = event.invitationId() != null
-                    ? invitations.inRealm(realm.getId(), event.invitationId())
-                    : invitations.newestTo(realm.getId(), event.email());
+            Optional<DeliveryTracked> found = target(em, event);
             if (found.isPresent() && apply(em, found.get(), event.status())) {
                 applied++;
             }
@@ -95,7 +95,31 @@ public class MailEventResource {
         return resolved;
     }
 
-    private boolean apply(EntityManager em, InvitationEntity invitation, DeliveryStatus event) {
+    /**
+     * What an event is about: the staff invitation or portal membership it names by id, or the one
+     * whose mail went last to the address it names.
+     */
+    private Optional<DeliveryTracked> target(EntityManager em, Resolved event) {
+        InvitationRepository invitations = new InvitationRepository(em);
+        PortalMembershipRepository portal = new PortalMembershipRepository(em);
+        if (event.invitationId() != null) {
+            return invitations.inRealm(realm.getId(), event.invitationId()).<DeliveryTracked>map(found -> found)
+                    .or(() -> portal.inRealm(realm.getId(), event.invitationId()));
+        }
+        Optional<InvitationEntity> staff = invitations.newestTo(realm.getId(), event.email());
+        Optional<PortalMembershipEntity> customer = portal.lastSentTo(realm.getId(), event.email());
+        if (customer.isPresent() && (staff.isEmpty() || sentAt(customer.get().getLastSentAt())
+                > sentAt(staff.get().getLastSentAt()))) {
+            return Optional.of(customer.get());
+        }
+        return staff.map(found -> found);
+    }
+
+    private static long sentAt(Long lastSentAt) {
+        return lastSentAt == null ? 0 : lastSentAt;
+    }
+
+    private boolean apply(EntityManager em, DeliveryTracked invitation, DeliveryStatus event) {
         DeliveryStatus before = invitation.getDelivery();
         DeliveryStatus after = before.after(event);
         boolean liftCooldown = event.liftsCooldown() && !invitation.isCooldownLifted();
@@ -106,8 +130,10 @@ public class MailEventResource {
         if (liftCooldown) {
             invitation.setCooldownLifted(true);
         }
+        boolean portal = invitation instanceof PortalMembershipEntity;
         new AuditLog(em, realm.getId(), invitation.getOrganizationId(), ACTOR, this::adminEvents)
-                .record("invitation.delivery_changed", "invitation", invitation.getId(),
+                .record(portal ? "portal.delivery_changed" : "invitation.delivery_changed",
+                        portal ? PortalService.TARGET : "invitation", invitation.getId(),
                         Map.of("deliveryStatus", before.wireName()),
                         Map.of("deliveryStatus", after.wireName(), "event", event.wireName(),
                                 "cooldownLifted", invitation.isCooldownLifted()));

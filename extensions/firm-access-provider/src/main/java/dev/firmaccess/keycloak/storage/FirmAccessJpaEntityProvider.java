@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.audit.AuditEntity;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyEntity;
 import dev.firmaccess.keycloak.invitation.InvitationEntity;
+import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.staff.StaffEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -16,7 +17,7 @@ final class FirmAccessJpaEntityProvider implements JpaEntityProvider {
 
     private static final List<Class<?>> ENTITIES =
             List.of(StaffEntity.class, BusinessEntity.class, GrantEntity.class, AuditEntity.class,
-                    ConnectionKeyEntity.class, InvitationEntity.class);
+                    ConnectionKeyEntity.class, InvitationEntity.class, PortalMembershipEntity.class);
 
     @Override
     public List<Class<?>> getEntities() {

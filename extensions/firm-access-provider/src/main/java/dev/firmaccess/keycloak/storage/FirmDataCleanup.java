@@ -51,6 +51,9 @@ final class FirmDataCleanup {
                 .setParameter("type", GrantSubjectType.USER)
                 .setParameter("user", userId)
                 .executeUpdate();
+        // A portal user's workspaces go with their account; invitations not yet activated name no user and stay.
+        em.createQuery("delete from PortalMembershipEntity m where m.userId = :user").setParameter("user", userId)
+                .executeUpdate();
     }
 
     private static void teamRemoved(EntityManager em, String groupId) {
@@ -62,7 +65,7 @@ final class FirmDataCleanup {
 
     private static void firmRemoved(EntityManager em, String organizationId) {
         for (String entity : new String[] {"GrantEntity", "BusinessEntity", "StaffEntity", "AuditEntity",
-                "InvitationEntity"}) {
+                "InvitationEntity", "PortalMembershipEntity"}) {
             em.createQuery("delete from " + entity + " e where e.organizationId = :org")
                     .setParameter("org", organizationId)
                     .executeUpdate();
@@ -74,7 +77,8 @@ final class FirmDataCleanup {
                         + " (select b.id from BusinessEntity b where b.realmId = :realm)")
                 .setParameter("realm", realmId)
                 .executeUpdate();
-        for (String entity : new String[] {"BusinessEntity", "StaffEntity", "AuditEntity", "InvitationEntity"}) {
+        for (String entity : new String[] {"BusinessEntity", "StaffEntity", "AuditEntity", "InvitationEntity",
+                "PortalMembershipEntity"}) {
             em.createQuery("delete from " + entity + " e where e.realmId = :realm")
                     .setParameter("realm", realmId)
                     .executeUpdate();

@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.web;
 import dev.firmaccess.keycloak.console.ConsoleResource;
 import dev.firmaccess.keycloak.invitation.InvitationAcceptResource;
 import dev.firmaccess.keycloak.invitation.MailEventResource;
+import dev.firmaccess.keycloak.portal.PortalActivationResource;
 import dev.firmaccess.keycloak.evaluation.AccessEvaluationResource;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
@@ -30,6 +31,12 @@ public class FirmAccessRealmResource {
     @Path("invitations")
     public InvitationAcceptResource invitations() {
         return new InvitationAcceptResource(session);
+    }
+
+    /** The pages behind the link in a portal activation email. */
+    @Path("portal")
+    public PortalActivationResource portal() {
+        return new PortalActivationResource(session);
     }
 
     /** Delivery events of invitation emails, posted by the mail provider or relay. */

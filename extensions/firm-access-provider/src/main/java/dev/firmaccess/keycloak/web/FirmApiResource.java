@@ -3,6 +3,8 @@ package dev.firmaccess.keycloak.web;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.firm.FirmResource;
 import dev.firmaccess.keycloak.firm.MyFirms;
+import dev.firmaccess.keycloak.portal.PortalViews.Workspace;
+import dev.firmaccess.keycloak.portal.PortalWorkspaces;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.staff.StaffRepository;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.organization.OrganizationProvider;
@@ -42,6 +45,15 @@ public class FirmApiResource {
     @Path("firms/{firm}")
     public FirmResource firm(@PathParam("firm") String firm) {
         return new FirmResource(FirmContexts.forStaff(session, BearerAuth.require(session), firm));
+    }
+
+    /** The caller's own client-portal workspaces, for any user of the realm (an empty list for staff-only users). */
+    @GET
+    @Path("portal/workspaces")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Workspace> myWorkspaces() {
+        AuthResult caller = BearerAuth.require(session);
+        return new PortalWorkspaces(session).of(caller.user());
     }
 
     @GET

@@ -1,0 +1,81 @@
+package dev.firmaccess.portal.it;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+
+/** The portal activation pages of the login theme, as an invited customer meets them. */
+final class ActivationPage {
+
+    private final PortalBrowser browser;
+    private final PortalBrowser.Answer answer;
+
+    private ActivationPage(PortalBrowser browser, PortalBrowser.Answer answer) {
+        this.browser = browser;
+        this.answer = answer;
+    }
+
+    static ActivationPage open(PortalBrowser browser, String link) {
+        return new ActivationPage(browser, browser.open(link));
+    }
+
+    int status() {
+        return answer.status();
+    }
+
+    /** confirm, signIn, register, wrongUser or problem. */
+    String kind() {
+        Element root = answer.html().getElementById("firm-access-portal-activation");
+        if (root == null) {
+            throw new AssertionError("Not an activation page: " + answer + "\n" + answer.body());
+        }
+        return root.attr("data-page");
+    }
+
+    /** The message key of the problem shown, e.g. firmAccessPortalProblem.EXPIRED. */
+    String problem() {
+        Element problem = answer.html().getElementById("fa-problem");
+        if (problem == null) {
+            throw new AssertionError("No problem shown: " + answer + "\n" + answer.body());
+        }
+        return problem.attr("data-problem");
+    }
+
+    String text() {
+        return answer.html().text();
+    }
+
+    /** Submits the new-account form; the raw answer (a redirect into the portal when it worked). */
+    PortalBrowser.Answer register(String firstName, String lastName, String password, String confirmation) {
+        return browser.post(action("fa-register"), Map.of("firstName", firstName, "lastName", lastName,
+                "password", password, "password-confirm", confirmation));
+    }
+
+    /** Follows "sign in", signs in on the realm's login page and lands back on the activation page. */
+    ActivationPage signIn(String username, String password) {
+        String signIn = answer.html().getElementById("fa-sign-in").absUrl("href")
+                .replaceAll("login_hint=[^&]*", "login_hint=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
+        PortalBrowser.Answer login = browser.open(signIn);
+        String action = login.html().getElementById("kc-form-login").absUrl("action");
+        return new ActivationPage(browser,
+                browser.followed(browser.post(action, Map.of("username", username, "password", password))));
+    }
+
+    /** Presses "activate"; the raw answer. */
+    PortalBrowser.Answer activate() {
+        return browser.post(action("fa-activate"), Map.of());
+    }
+
+    ActivationPage switchAccount() {
+        return new ActivationPage(browser, browser.followed(browser.post(action("fa-switch"), Map.of())));
+    }
+
+    private String action(String formId) {
+        Element form = answer.html().getElementById(formId);
+        if (form == null) {
+            throw new AssertionError("No form " + formId + " on " + answer + "\n" + answer.body());
+        }
+        return form.absUrl("action");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.firmaccess.portal.it;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/** The same request from several threads at the same moment, as a double click or two tabs make it. */
+final class AtOnce {
+
+    private AtOnce() {
+    }
+
+    /** Answers the statuses of the attempts, in no particular order of arrival. */
+    static List<Integer> statuses(int attempts, Supplier<PortalBrowser.Answer> request) {
+        CyclicBarrier start = new CyclicBarrier(attempts);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            List<CompletableFuture<PortalBrowser.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                answers.add(CompletableFuture.supplyAsync(() -> {
+                    together(start);
+                    return request.get();
+                }, pool));
+            }
+            return answers.stream().map(CompletableFuture::join).map(PortalBrowser.Answer::status).toList();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Blocks until every attempt is ready, so that they hit the server together. */
+    private static void together(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (BrokenBarrierException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

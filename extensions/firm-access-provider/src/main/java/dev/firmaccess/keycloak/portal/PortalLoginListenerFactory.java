@@ -1,0 +1,43 @@
+package dev.firmaccess.keycloak.portal;
+
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/**
+ * A global event listener, so the last login of portal users is kept without every realm having
+ * to enable a listener in its event settings.
+ */
+public final class PortalLoginListenerFactory implements EventListenerProviderFactory {
+
+    public static final String PROVIDER_ID = "firm-access-portal-login";
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new PortalLoginListener(session);
+    }
+
+    @Override
+    public boolean isGlobal() {
+        return true;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.firmaccess.keycloak.portal;
+
+import dev.firmaccess.keycloak.invitation.FirmAccessEmail;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.theme.FreeMarkerException;
+
+/** Sends the portal activation email: firm, workspaces, inviter, personal message, link and expiry. */
+final class PortalMailer {
+
+    static final String TEMPLATE = "firm-access-portal-activation.ftl";
+
+    private static final Logger LOG = Logger.getLogger(PortalMailer.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    PortalMailer(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /**
+     * Answers whether the SMTP server took the message. A failure is logged once and changes
+     * nothing else: the memberships stay, not_sent, and can be sent again.
+     */
+    boolean send(OrganizationModel firm, PortalMembershipEntity membership, List<String> businessNames, String inviter,
+            String link) {
+        try {
+            UserModel existing = session.users().getUserByEmail(realm, membership.getEmail());
+            FirmAccessEmail email = new FirmAccessEmail(session, realm, existing);
+            Map<String, Object> attributes = new HashMap<>();
+            attributes.put("firmName", firm.getName());
+            attributes.put("businessNames", businessNames);
+            attributes.put("inviter", inviter);
+            String name = membership.getFirstName() != null ? membership.getFirstName()
+                    : existing == null ? null : existing.getFirstName();
+            if (name != null && !name.isBlank()) {
+                attributes.put("inviteeName", name);
+            }
+            if (membership.getMessage() != null) {
+                attributes.put("personalMessage", membership.getMessage());
+            }
+            attributes.put("existingAccount", existing != null);
+            attributes.put("expiresAt", email.time(membership.getExpiresAt()));
+            attributes.put("link", link);
+            email.send(membership.getEmail(), TEMPLATE, "firmAccessPortalSubject",
+                    new Object[] {firm.getName(), String.join(", ", businessNames)}, attributes);
+            return true;
+        } catch (EmailException | IOException | FreeMarkerException failed) {
+            LOG.warnf("Portal activation %s could not be sent; it stays not_sent and can be sent again once the"
+                    + " realm's SMTP settings work: %s", membership.getLinkId(), failed.getMessage());
+            return false;
+        }
+    }
+}

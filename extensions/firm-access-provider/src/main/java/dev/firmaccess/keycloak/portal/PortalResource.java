@@ -1,0 +1,116 @@
+package dev.firmaccess.keycloak.portal;
+
+import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.portal.PortalViews.AddRequest;
+import dev.firmaccess.keycloak.portal.PortalViews.InviteRequest;
+import dev.firmaccess.keycloak.portal.PortalViews.Link;
+import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
+import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Pages;
+import dev.firmaccess.keycloak.web.Paging;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code .../firms/{firm}/portal}: the firm's portal users (its customers) in the workspaces of its
+ * businesses. Owners and admins manage every business's portal; members those they have full
+ * access to, and any other business is a 404 to them.
+ */
+public class PortalResource {
+
+    private static final Set<String> STATUSES = Set.of("pending", "expired", "active", "cancelled");
+
+    private final FirmContext context;
+    private final PortalService portal;
+
+    public PortalResource(FirmContext context) {
+        this.context = context;
+        this.portal = new PortalService(context);
+    }
+
+    @GET
+    @Path("memberships")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("business") String business, @QueryParam("status") String status,
+            @QueryParam("search") String search, @QueryParam("first") String first, @QueryParam("max") String max) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        Paging paging = Paging.of(first, max);
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiErrors.badRequest("'status' must be one of pending, expired, active, cancelled");
+        }
+        return Pages.of(portal.page(business, status, search, paging.first(), paging.max()),
+                portal.count(business, status, search));
+    }
+
+    @POST
+    @Path("invitations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response invite(String body) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        List<PortalMembership> created = portal.invite(JsonBodies.read(body, InviteRequest.class));
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(created).build();
+    }
+
+    @POST
+    @Path("memberships")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response add(String body) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        PortalMembership added = portal.add(JsonBodies.read(body, AddRequest.class));
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(added).build();
+    }
+
+    @GET
+    @Path("memberships/{membershipId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PortalMembership get(@PathParam("membershipId") String id) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        return portal.get(id);
+    }
+
+    @DELETE
+    @Path("memberships/{membershipId}")
+    public Response remove(@PathParam("membershipId") String id) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        portal.remove(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("memberships/{membershipId}/send")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PortalMembership send(@PathParam("membershipId") String id) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        return portal.send(id);
+    }
+
+    @POST
+    @Path("memberships/{membershipId}/cancel")
+    public Response cancel(@PathParam("membershipId") String id) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        portal.cancel(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("memberships/{membershipId}/link")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Link link(@PathParam("membershipId") String id) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        return portal.link(id);
+    }
+}
