@@ -3,6 +3,9 @@ package dev.firmaccess.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.portal.ActivationPage;
+import dev.firmaccess.it.portal.AtOnce;
+import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.testing.EmbeddedPostgresDatabase;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
@@ -11,17 +14,25 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The production path: Keycloak on a real PostgreSQL migrates our tables and round-trips our data. */
+/**
+ * The production path: Keycloak on a real PostgreSQL migrates our tables, round-trips our data, and
+ * its row locks let only one of several simultaneous portal activations through.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresStorageIT {
+
+    private static final Pattern ACTIVATION = Pattern.compile("https?://\\S+/portal/activate/[A-Za-z0-9._-]+");
 
     private EmbeddedPostgresDatabase postgres;
     private TestEnvironment env;
@@ -87,6 +98,48 @@ class PostgresStorageIT {
             query.setString(2, userId);
             try (ResultSet rows = query.executeQuery()) {
                 assertThat(rows.next()).as("a stored staff row").isTrue();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void simultaneousRegistrationsOnPostgresGiveOneActiveMembershipAndOneAccount() throws SQLException {
+        TestRealm realm = env.newRealm("pg-portal");
+        String firmId = realm.createFirm("Postgres Partners", "pg-partners");
+        String owner = realm.createUser("petra");
+        realm.addMember(firmId, owner);
+        HttpJson http = env.http();
+        assertThat(http.put("/admin/realms/" + realm.name() + "/firm-access/firms/" + firmId + "/staff/" + owner
+                + "/role", realm.adminToken(), Map.of("role", "owner")).status()).isEqualTo(200);
+        String firmApi = "/realms/" + realm.name() + "/firm-access/api/v1/firms/" + firmId;
+        String token = realm.accessToken("petra");
+        String business = http.post(firmApi + "/businesses", token, Map.of("name", "Harbour Ltd")).json()
+                .get("id").asText();
+        String email = "harriet@customer.test";
+        HttpJson.Reply invited = http.post(firmApi + "/portal/invitations", token, Map.of("businessId", business,
+                "role", "guest", "invitees", List.of(Map.of("email", email))));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        String text = env.mail().awaitMessageTo(email, Duration.ofSeconds(20)).text();
+        String link = ACTIVATION.matcher(text).results().map(MatchResult::group).findFirst().orElseThrow();
+        ActivationPage page = ActivationPage.open(new PortalBrowser(), link);
+
+        List<Integer> statuses = AtOnce.statuses(4, () -> page.register("Harriet", "Harbour", "S3cret-pass!",
+                "S3cret-pass!"));
+
+        assertThat(statuses).filteredOn(status -> status == 303).hasSize(1);
+        assertThat(realm.admin().users().searchByEmail(email, true)).hasSize(1);
+        assertThat(storedStatus(business, email)).isEqualTo("ACTIVE");
+    }
+
+    private String storedStatus(String businessId, String email) throws SQLException {
+        try (Connection connection = postgres.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "select status from fa_portal_membership where business_id = ? and email = ?")) {
+            query.setString(1, businessId);
+            query.setString(2, email);
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).as("a stored portal membership").isTrue();
                 return rows.getString(1);
             }
         }

@@ -1,4 +1,4 @@
-package dev.firmaccess.portal.it;
+package dev.firmaccess.it.portal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jsoup.nodes.Element;
 
 /** The portal activation pages of the login theme, as an invited customer meets them. */
-final class ActivationPage {
+public final class ActivationPage {
 
     private final PortalBrowser browser;
     private final PortalBrowser.Answer answer;
@@ -16,7 +16,7 @@ final class ActivationPage {
         this.answer = answer;
     }
 
-    static ActivationPage open(PortalBrowser browser, String link) {
+    public static ActivationPage open(PortalBrowser browser, String link) {
         return new ActivationPage(browser, browser.open(link));
     }
 
@@ -47,7 +47,7 @@ final class ActivationPage {
     }
 
     /** Submits the new-account form; the raw answer (a redirect into the portal when it worked). */
-    PortalBrowser.Answer register(String firstName, String lastName, String password, String confirmation) {
+    public PortalBrowser.Answer register(String firstName, String lastName, String password, String confirmation) {
         return browser.post(action("fa-register"), Map.of("firstName", firstName, "lastName", lastName,
                 "password", password, "password-confirm", confirmation));
     }

@@ -1,4 +1,4 @@
-package dev.firmaccess.portal.it;
+package dev.firmaccess.it.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

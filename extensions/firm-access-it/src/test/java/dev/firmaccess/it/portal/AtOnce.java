@@ -1,4 +1,4 @@
-package dev.firmaccess.portal.it;
+package dev.firmaccess.it.portal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +12,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /** The same request from several threads at the same moment, as a double click or two tabs make it. */
-final class AtOnce {
+public final class AtOnce {
 
     private AtOnce() {
     }
 
     /** Answers the statuses of the attempts, in no particular order of arrival. */
-    static List<Integer> statuses(int attempts, Supplier<PortalBrowser.Answer> request) {
+    public static List<Integer> statuses(int attempts, Supplier<PortalBrowser.Answer> request) {
         CyclicBarrier start = new CyclicBarrier(attempts);
         ExecutorService pool = Executors.newFixedThreadPool(attempts);
         try {

@@ -1,4 +1,4 @@
-package dev.firmaccess.portal.it;
+package dev.firmaccess.it.portal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import org.jsoup.nodes.Document;
  * the test server (name to value; Keycloak's Secure flag is moot on loopback), redirects followed
  * only when asked.
  */
-final class PortalBrowser {
+public final class PortalBrowser {
 
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -94,7 +94,7 @@ final class PortalBrowser {
     }
 
     /** One HTTP answer: where it came from, its status, where it redirects, its HTML. */
-    record Answer(URI uri, int status, URI redirect, String body) {
+    public record Answer(URI uri, int status, URI redirect, String body) {
 
         Document html() {
             return Jsoup.parse(body, uri.toString());
