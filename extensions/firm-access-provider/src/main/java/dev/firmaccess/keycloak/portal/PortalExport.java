@@ -9,7 +9,6 @@ import dev.firmaccess.keycloak.web.ApiErrors;
 import jakarta.persistence.EntityManager;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,7 +109,7 @@ public final class PortalExport {
                 }
             }
         }
-        return String.join("; ", new ArrayList<>(names));
+        return String.join("; ", names);
     }
 
     private static String person(UserModel user) {

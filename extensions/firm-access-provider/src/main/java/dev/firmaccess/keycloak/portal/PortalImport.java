@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.keycloak.services.ErrorResponseException;
 
 /**
@@ -148,7 +149,7 @@ public final class PortalImport {
     }
 
     /** Runs one of the shared field checks, turning its 400 into this row's error. */
-    private static <T> T valid(java.util.function.Supplier<T> check) {
+    private static <T> T valid(Supplier<T> check) {
         try {
             return check.get();
         } catch (ErrorResponseException invalid) {
