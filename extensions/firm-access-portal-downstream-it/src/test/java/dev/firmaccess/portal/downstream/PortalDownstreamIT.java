@@ -147,7 +147,7 @@ class PortalDownstreamIT {
             String ann = unique("ann");
             String owen = unique("owen");
             HttpJson.Reply created = upload(ownerToken, "business,email,firstName,lastName,role,level,message,send\r\n"
-                    + "BAK-1," + ann + ",Ann,Archer,guest,read-only,\"Hello, \"\"Ann\"\"\",\r\n"
+                    + "BAK-1," + ann + ",Ann,Archer,guest,read-only,\"Hello, \"\"Ann\"\"\r\nSee you\",\r\n"
                     + florist + "," + ann + ",Ann,Archer,guest,,,\r\n"
                     + "BAK-1," + owen + ",Owen,Owner,owner,,,false\r\n");
 
@@ -156,7 +156,7 @@ class PortalDownstreamIT {
             assertThat(memberships).hasSize(3);
             assertThat(memberships.get(0).get("businessId").asText()).isEqualTo(bakery);
             assertThat(memberships.get(0).get("level").asText()).isEqualTo("read-only");
-            assertThat(memberships.get(0).get("message").asText()).isEqualTo("Hello, \"Ann\"");
+            assertThat(memberships.get(0).get("message").asText()).isEqualTo("Hello, \"Ann\"\nSee you");
             assertThat(memberships.get(0).get("delivery").asText()).isEqualTo("sent");
             assertThat(memberships.get(1).get("businessId").asText()).isEqualTo(florist);
             assertThat(memberships.get(2).get("role").asText()).isEqualTo("owner");
@@ -168,6 +168,11 @@ class PortalDownstreamIT {
             assertThat(mail.messagesTo(ann)).hasSize(1);
             assertThat(mail.messagesTo(owen)).isEmpty();
             assertThat(auditActions(memberships.get(2).get("id").asText())).containsExactly("portal.imported");
+
+            signUp(linkIn(message));
+            assertThat(membership(memberships.get(0).get("id").asText()).get("status").asText()).isEqualTo("active");
+            assertThat(membership(memberships.get(1).get("id").asText()).get("status").asText()).isEqualTo("active");
+            assertThat(membership(memberships.get(2).get("id").asText()).get("status").asText()).isEqualTo("pending");
         }
 
         @Test
@@ -392,16 +397,24 @@ class PortalDownstreamIT {
         String email = unique("guest");
         String id = ok(post(api + "/portal/invitations", ownerToken, Map.of("businessId", businessId, "role", "guest",
                 "level", level, "invitees", List.of(Map.of("email", email))))).json().get(0).get("id").asText();
-        String link = mail.awaitMessageTo(email, Duration.ofSeconds(20)).text().lines()
-                .filter(line -> line.contains("/firm-access/portal/activate/")).findFirst().orElseThrow().strip();
-        link = link.substring(link.indexOf("http"));
+        signUp(linkIn(mail.awaitMessageTo(email, Duration.ofSeconds(20))));
+        JsonNode active = membership(id);
+        assertThat(active.get("status").asText()).isEqualTo("active");
+        return new PortalUser(id, email, active.get("userId").asText());
+    }
+
+    /** Signs up on the activation page behind a link, with the test password. */
+    private void signUp(String link) {
         HttpJson.Reply signedUp = http.postForm(URI.create(link).getRawPath() + "/register", Map.of(
                 "firstName", "Gina", "lastName", "Guest", "password", TestRealm.PASSWORD,
                 "password-confirm", TestRealm.PASSWORD));
         assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(303);
-        JsonNode active = membership(id);
-        assertThat(active.get("status").asText()).isEqualTo("active");
-        return new PortalUser(id, email, active.get("userId").asText());
+    }
+
+    private static String linkIn(MailCatcher.ReceivedMail message) {
+        String line = message.text().lines().filter(text -> text.contains("/firm-access/portal/activate/"))
+                .findFirst().orElseThrow(() -> new AssertionError("No activation link in: " + message.text()));
+        return line.substring(line.indexOf("http")).strip().split("\\s+")[0];
     }
 
     private JsonNode evaluate(String token, String subject, String action, String business, boolean explain) {

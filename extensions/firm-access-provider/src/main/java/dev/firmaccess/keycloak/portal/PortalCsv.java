@@ -92,6 +92,8 @@ public final class PortalCsv {
         try (CSVReader reader = new CSVReaderBuilder(new StringReader(text))
                 // RFC 4180: quotes doubled, backslashes plain. Not opencsv's RFC4180Parser, which ends at a blank line.
                 .withCSVParser(new CSVParserBuilder().withEscapeChar(ICSVParser.NULL_CHARACTER).build())
+                // A CRLF inside a quoted cell reads as LF: opencsv 5.11.2 keeping carriage returns
+                // leaves a stray closing quote on some multi-line cells.
                 .withMultilineLimit(50)
                 .build()) {
             List<String> header = header(reader.readNext());

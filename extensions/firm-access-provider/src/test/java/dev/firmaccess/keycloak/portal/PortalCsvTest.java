@@ -34,6 +34,16 @@ class PortalCsvTest {
         }
 
         @Test
+        void aCrlfInsideAQuotedCellReadsAsALineFeed() {
+            List<PortalCsv.Row> rows = PortalCsv.read("business,email,role,message\r\n"
+                    + "b,ann@x.test,guest,\"one\r\ntwo\"\r\nb,bob@x.test,guest,three\r\n");
+
+            assertThat(rows.get(0).get(PortalCsv.MESSAGE)).isEqualTo("one\ntwo");
+            assertThat(rows.get(1).get(PortalCsv.MESSAGE)).isEqualTo("three");
+            assertThat(rows.get(1).number()).isEqualTo(3);
+        }
+
+        @Test
         void aByteOrderMarkBeforeTheHeaderIsIgnored() {
             assertThat(PortalCsv.read("\uFEFFbusiness,email,role\nb,a@x.test,guest\n")).hasSize(1);
         }
