@@ -9,6 +9,7 @@ import dev.firmaccess.it.support.FirmFixture;
 import dev.firmaccess.it.support.FirmSetup;
 import dev.firmaccess.it.support.JaxRsRoutes;
 import dev.firmaccess.it.support.Person;
+import dev.firmaccess.it.support.TextBody;
 import dev.firmaccess.testing.HttpJson.Reply;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
@@ -44,7 +45,7 @@ class AuthorizationMatrixIT {
 
     /** The columns of the table, in order. */
     enum Caller {
-        OWNER, ADMIN, MEMBER, MEMBER_OF_OTHER_FIRM, USER_WITH_NO_FIRM, ANONYMOUS, REALM_ADMIN
+        OWNER, ADMIN, MEMBER, MEMBER_OF_OTHER_FIRM, USER_WITH_NO_FIRM, PORTAL_USER, ANONYMOUS, REALM_ADMIN
     }
 
     private final AtomicInteger names = new AtomicInteger();
@@ -82,14 +83,17 @@ class AuthorizationMatrixIT {
         List<Row> firmOperations = firmOperations();
         return Stream.of(
                         List.of(
-                                // owner, admin, member, member of another firm, user of no firm, anonymous, realm admin
-                                row(FIRM_API, "GET", "/openapi.yaml", this::plain, 200, 200, 200, 200, 200, 200, 200),
-                                row(FIRM_API, "GET", "/firms", this::plain, 200, 200, 200, 200, 200, 401, 401),
-                                row(ADMIN_API, "GET", "/firms", this::plain, 403, 403, 403, 403, 403, 401, 200),
-                                row(ADMIN_API, "GET", "/settings", this::plain, 403, 403, 403, 403, 403, 401, 200),
+                                // owner, admin, member, member of another firm, user of no firm, portal user, anonymous, realm admin
+                                row(FIRM_API, "GET", "/openapi.yaml", this::plain, 200, 200, 200, 200, 200, 200, 200, 200),
+                                row(FIRM_API, "GET", "/firms", this::plain, 200, 200, 200, 200, 200, 200, 401, 401),
+                                // Anyone's own workspaces; an empty list for who is no portal user.
+                                row(FIRM_API, "GET", "/portal/workspaces", this::plain,
+                                        200, 200, 200, 200, 200, 200, 401, 401),
+                                row(ADMIN_API, "GET", "/firms", this::plain, 403, 403, 403, 403, 403, 403, 401, 200),
+                                row(ADMIN_API, "GET", "/settings", this::plain, 403, 403, 403, 403, 403, 403, 401, 200),
                                 // The default value, so that the row changes nothing.
                                 row(ADMIN_API, "PUT", "/settings", () -> plain().body(Map.of("resendCooldownMinutes", 10)),
-                                        403, 403, 403, 403, 403, 401, 200)),
+                                        403, 403, 403, 403, 403, 403, 401, 200)),
                         firmOperations,
                         firmOperations.stream().map(Row::onAdminApi).toList())
                 .flatMap(List::stream)
@@ -102,94 +106,121 @@ class AuthorizationMatrixIT {
         String business = "/firms/{firm}/businesses/{businessId}";
         String team = "/firms/{firm}/teams/{teamId}";
         String invitation = "/firms/{firm}/invitations/{invitationId}";
-        // owner, admin, member, member of another firm, user of no firm, anonymous, realm admin (a foreign token here)
+        String portal = "/firms/{firm}/portal";
+        String membership = portal + "/memberships/{membershipId}";
+        // owner, admin, member, member of another firm, user of no firm, portal user, anonymous, realm admin (a foreign token here)
         return List.of(
-                row(FIRM_API, "GET", "/firms/{firm}", this::plain, 200, 200, 200, 404, 404, 401, 401),
-                row(FIRM_API, "GET", "/firms/{firm}/staff", this::plain, 200, 200, 403, 404, 404, 401, 401),
-                row(FIRM_API, "GET", staff, this::aboutSubject, 200, 200, 403, 404, 404, 401, 401),
-                row(FIRM_API, "DELETE", staff, () -> about(freshStaff("member")), 204, 204, 403, 404, 404, 401, 401),
-                row(FIRM_API, "DELETE", staff, () -> about(freshStaff("owner")), 204, 403, 403, 404, 404, 401, 401)
+                row(FIRM_API, "GET", "/firms/{firm}", this::plain, 200, 200, 200, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", "/firms/{firm}/staff", this::plain, 200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", staff, this::aboutSubject, 200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", staff, () -> about(freshStaff("member")), 204, 204, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", staff, () -> about(freshStaff("owner")), 204, 403, 403, 404, 404, 404, 401, 401)
                         .named("removing an owner"),
                 row(FIRM_API, "PUT", staff + "/role", () -> about(freshStaff("member")).body(Map.of("role", "admin")),
-                        200, 200, 403, 404, 404, 401, 401),
+                        200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "PUT", staff + "/role", () -> about(freshStaff("member")).body(Map.of("role", "owner")),
-                        200, 403, 403, 404, 404, 401, 401).named("making an owner"),
+                        200, 403, 403, 404, 404, 404, 401, 401).named("making an owner"),
                 row(FIRM_API, "PUT", staff + "/programmatic-access", () -> aboutSubject().body(Map.of("enabled", true)),
-                        200, 200, 403, 404, 404, 401, 401),
-                row(FIRM_API, "GET", staff + "/access", this::aboutSubject, 200, 200, 403, 404, 404, 401, 401),
+                        200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", staff + "/access", this::aboutSubject, 200, 200, 403, 404, 404, 404, 401, 401),
                 // The subject's direct grants as the fixture made them, so that the row changes nothing.
                 row(FIRM_API, "PUT", staff + "/access", () -> aboutSubject().body(Map.of("grants",
                                 List.of(Map.of("businessId", fixture.sharedBusiness(), "level", "full")))),
-                        200, 200, 403, 404, 404, 401, 401),
+                        200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", staff + "/access/assign-all",
-                        () -> about(freshStaff("member")).body(Map.of("level", "full")), 200, 200, 403, 404, 404, 401, 401),
-                row(FIRM_API, "GET", staff + "/access/explain", this::aboutSubject, 200, 200, 403, 404, 404, 401, 401),
-                row(FIRM_API, "GET", staff + "/keys", this::aboutSubject, 200, 200, 403, 404, 404, 401, 401),
+                        () -> about(freshStaff("member")).body(Map.of("level", "full")), 200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", staff + "/access/explain", this::aboutSubject, 200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", staff + "/keys", this::aboutSubject, 200, 200, 403, 404, 404, 404, 401, 401),
                 // A key acts as its user: nobody, owners included, makes one for someone else.
                 row(FIRM_API, "POST", staff + "/keys", () -> aboutSubject().body(Map.of("name", "matrix key")),
-                        403, 403, 403, 404, 404, 401, 401),
+                        403, 403, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "GET", staff + "/keys/{keyId}", () -> aboutSubject().with("keyId", freshKeyOfSubject()),
-                        200, 200, 403, 404, 404, 401, 401),
+                        200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "DELETE", staff + "/keys/{keyId}", () -> aboutSubject().with("keyId", freshKeyOfSubject()),
-                        204, 204, 403, 404, 404, 401, 401),
-                row(FIRM_API, "GET", "/firms/{firm}/businesses", this::plain, 200, 200, 200, 404, 404, 401, 401),
+                        204, 204, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", "/firms/{firm}/businesses", this::plain, 200, 200, 200, 404, 404, 404, 401, 401),
                 // Members may create businesses unless the realm forbids it.
                 row(FIRM_API, "POST", "/firms/{firm}/businesses", () -> plain().body(Map.of("name", "Made in the matrix")),
-                        201, 201, 201, 404, 404, 401, 401),
-                row(FIRM_API, "GET", business, () -> onBusiness(fixture.sharedBusiness()), 200, 200, 200, 404, 404, 401, 401),
+                        201, 201, 201, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", business, () -> onBusiness(fixture.sharedBusiness()), 200, 200, 200, 404, 404, 404, 401, 401),
                 row(FIRM_API, "PUT", business,
                         () -> onBusiness(fixture.unsharedBusiness()).body(Map.of("name", "Unshared business")),
-                        200, 200, 403, 404, 404, 401, 401),
-                row(FIRM_API, "DELETE", business, () -> onBusiness(freshBusiness()), 204, 204, 403, 404, 404, 401, 401),
+                        200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", business, () -> onBusiness(freshBusiness()), 204, 204, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", business + "/archive", () -> onBusiness(freshBusiness()),
-                        200, 200, 403, 404, 404, 401, 401),
+                        200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", business + "/restore", () -> onBusiness(freshArchivedBusiness()),
-                        200, 200, 403, 404, 404, 401, 401),
+                        200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "GET", business + "/grants", () -> onBusiness(fixture.sharedBusiness()),
-                        200, 200, 403, 404, 404, 401, 401),
+                        200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "PUT", business + "/grants/users/{userId}",
                         () -> onBusiness(freshBusiness()).with("userId", fixture.subject().id()).body(fullLevel()),
-                        200, 200, 403, 404, 404, 401, 401),
+                        200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "DELETE", business + "/grants/users/{userId}",
                         () -> onBusiness(businessSharedWithSubject()).with("userId", fixture.subject().id()),
-                        204, 204, 403, 404, 404, 401, 401),
+                        204, 204, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "PUT", business + "/grants/teams/{teamId}",
                         () -> onBusiness(freshBusiness()).with("teamId", fixture.team()).body(fullLevel()),
-                        200, 200, 403, 404, 404, 401, 401),
+                        200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "DELETE", business + "/grants/teams/{teamId}",
                         () -> onBusiness(businessSharedWithTeam()).with("teamId", fixture.team()),
-                        204, 204, 403, 404, 404, 401, 401),
+                        204, 204, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", "/firms/{firm}/grants", () -> plain().body(subjectsGrantOn(freshBusiness())),
-                        200, 200, 403, 404, 404, 401, 401),
+                        200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", "/firms/{firm}/grants/revoke",
-                        () -> plain().body(subjectsGrantOn(businessSharedWithSubject())), 200, 200, 403, 404, 404, 401, 401),
-                row(FIRM_API, "GET", "/firms/{firm}/teams", this::plain, 200, 200, 403, 404, 404, 401, 401),
+                        () -> plain().body(subjectsGrantOn(businessSharedWithSubject())), 200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", "/firms/{firm}/teams", this::plain, 200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", "/firms/{firm}/teams", () -> plain().body(Map.of("name", freshTeamName())),
-                        201, 201, 403, 404, 404, 401, 401),
-                row(FIRM_API, "GET", team, () -> onTeam(fixture.team()), 200, 200, 403, 404, 404, 401, 401),
+                        201, 201, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", team, () -> onTeam(fixture.team()), 200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "PUT", team, () -> onTeam(freshTeam()).body(Map.of("name", freshTeamName())),
-                        200, 200, 403, 404, 404, 401, 401),
-                row(FIRM_API, "DELETE", team, () -> onTeam(freshTeam()), 204, 204, 403, 404, 404, 401, 401),
-                row(FIRM_API, "GET", team + "/members", () -> onTeam(fixture.team()), 200, 200, 403, 404, 404, 401, 401),
+                        200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", team, () -> onTeam(freshTeam()), 204, 204, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", team + "/members", () -> onTeam(fixture.team()), 200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "PUT", team + "/members/{userId}",
-                        () -> onTeam(freshTeam()).with("userId", fixture.subject().id()), 204, 204, 403, 404, 404, 401, 401),
+                        () -> onTeam(freshTeam()).with("userId", fixture.subject().id()), 204, 204, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "DELETE", team + "/members/{userId}",
                         () -> onTeam(teamWithSubject()).with("userId", fixture.subject().id()),
-                        204, 204, 403, 404, 404, 401, 401),
-                row(FIRM_API, "GET", team + "/grants", () -> onTeam(fixture.team()), 200, 200, 403, 404, 404, 401, 401),
-                row(FIRM_API, "GET", "/firms/{firm}/invitations", this::plain, 200, 200, 403, 404, 404, 401, 401),
+                        204, 204, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", team + "/grants", () -> onTeam(fixture.team()), 200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", "/firms/{firm}/invitations", this::plain, 200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", "/firms/{firm}/invitations", () -> plain().body(Map.of(
                                 "invitees", List.of(Map.of("email", freshEmail())), "role", "member")),
-                        201, 201, 403, 404, 404, 401, 401),
-                row(FIRM_API, "GET", invitation, () -> onInvitation(freshInvitation()), 200, 200, 403, 404, 404, 401, 401),
+                        201, 201, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", invitation, () -> onInvitation(freshInvitation()), 200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "DELETE", invitation, () -> onInvitation(freshInvitation()),
-                        204, 204, 403, 404, 404, 401, 401),
+                        204, 204, 403, 404, 404, 404, 401, 401),
                 // A fresh invitation was just sent, so whoever may resend meets the cooldown.
                 row(FIRM_API, "POST", invitation + "/resend", () -> onInvitation(freshInvitation()),
-                        429, 429, 403, 404, 404, 401, 401),
+                        429, 429, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", invitation + "/link", () -> onInvitation(freshInvitation()),
-                        200, 200, 403, 404, 404, 401, 401),
-                row(FIRM_API, "GET", "/firms/{firm}/audit", this::plain, 200, 200, 403, 404, 404, 401, 401));
+                        200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", "/firms/{firm}/audit", this::plain, 200, 200, 403, 404, 404, 404, 401, 401),
+                // The portal of the shared business, which the member has full access to: they manage it too.
+                row(FIRM_API, "GET", portal + "/memberships", this::plain, 200, 200, 200, 404, 404, 404, 401, 401),
+                row(FIRM_API, "POST", portal + "/invitations", () -> plain().body(Map.of("businessId",
+                                fixture.sharedBusiness(), "role", "guest", "invitees", List.of(Map.of("email", freshEmail())))),
+                        201, 201, 201, 404, 404, 404, 401, 401),
+                row(FIRM_API, "POST", portal + "/memberships", () -> plain().body(Map.of("userId",
+                                fixture.portalUser().id(), "businessId", businessSharedWithMember(), "role", "guest")),
+                        201, 201, 201, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", membership, () -> onMembership(freshPortalOwner()),
+                        200, 200, 200, 404, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", membership, () -> onMembership(freshPortalOwner()),
+                        204, 204, 204, 404, 404, 404, 401, 401),
+                // A pre-provisioned owner's first send.
+                row(FIRM_API, "POST", membership + "/send", () -> onMembership(freshPortalOwner()),
+                        200, 200, 200, 404, 404, 404, 401, 401),
+                row(FIRM_API, "POST", membership + "/cancel", () -> onMembership(freshPortalOwner()),
+                        204, 204, 204, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", membership + "/link", () -> onMembership(freshPortalOwner()),
+                        200, 200, 200, 404, 404, 404, 401, 401),
+                row(FIRM_API, "POST", business + "/portal/invite-owners", () -> onBusiness(fixture.sharedBusiness()),
+                        200, 200, 200, 404, 404, 404, 401, 401),
+                row(FIRM_API, "POST", portal + "/imports", () -> plain().body(new TextBody("text/csv",
+                                "business,email,role\r\n" + fixture.sharedBusiness() + "," + freshEmail() + ",guest\r\n")),
+                        201, 201, 201, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", portal + "/export", this::plain, 200, 200, 200, 404, 404, 404, 401, 401));
     }
 
     private void check(Row row, Caller caller) {
@@ -219,6 +250,7 @@ class AuthorizationMatrixIT {
             case MEMBER -> setup.token(fixture.member());
             case MEMBER_OF_OTHER_FIRM -> setup.token(fixture.memberOfOtherFirm());
             case USER_WITH_NO_FIRM -> setup.token(fixture.userWithNoFirm());
+            case PORTAL_USER -> setup.token(fixture.portalUser());
             case ANONYMOUS -> null;
             case REALM_ADMIN -> setup.adminToken();
         };
@@ -242,6 +274,23 @@ class AuthorizationMatrixIT {
 
     private Call onTeam(String teamId) {
         return plain().with("teamId", teamId);
+    }
+
+    private Call onMembership(String membershipId) {
+        return plain().with("membershipId", membershipId);
+    }
+
+    /** A pending owner of the shared business's portal, pre-provisioned and not sent yet. */
+    private String freshPortalOwner() {
+        return assertStatus(setup.asRealmAdmin(fixture.firm()).post("/portal/invitations", Map.of(
+                "businessId", fixture.sharedBusiness(), "role", "owner", "send", false,
+                "invitees", List.of(Map.of("email", freshEmail())))), 201).json().get(0).get("id").asText();
+    }
+
+    private String businessSharedWithMember() {
+        String business = freshBusiness();
+        setup.share(fixture.firm(), business, fixture.member(), "full");
+        return business;
     }
 
     private Call onInvitation(String invitationId) {
@@ -331,8 +380,8 @@ class AuthorizationMatrixIT {
 
         /** The realm administrator may do all an owner may; nobody else is an administrator. */
         Row onAdminApi() {
-            return row(ADMIN_API, method, template, prepare, 403, 403, 403, 403, 403, 401, expected.get(Caller.OWNER))
-                    .named(note);
+            return row(ADMIN_API, method, template, prepare, 403, 403, 403, 403, 403, 403, 401,
+                    expected.get(Caller.OWNER)).named(note);
         }
 
         @Override

@@ -38,7 +38,10 @@ public final class Api {
         return send("PUT", path, token, body);
     }
 
-    /** A request with a JSON body (a String is sent as is, so tests can send malformed JSON), or none when null. */
+    /**
+     * A request with a JSON body (a String is sent as is, so tests can send malformed JSON), a
+     * {@link TextBody} of its own media type, or none when null.
+     */
     public Reply send(String method, String path, String token, Object body) {
         HttpRequest.Builder request = http.request(path, token);
         if (path.endsWith(".yaml")) {
@@ -47,6 +50,9 @@ public final class Api {
         }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else if (body instanceof TextBody text) {
+            request.header("Content-Type", text.contentType())
+                    .method(method, HttpRequest.BodyPublishers.ofString(text.text()));
         } else {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json(body)));

@@ -1,16 +1,25 @@
 package dev.firmaccess.it.support;
 
+import static dev.firmaccess.it.support.Replies.assertStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firmaccess.testing.HttpJson.Reply;
 import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.TestRealm;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The standard cast of a firm: one person of each role, a member of another firm and a user of no
  * firm; a business shared with the members, one shared with nobody, and a team; and the other
  * firm's own business and team, whose ids must mean nothing under the first firm's paths.
  *
- * @param subject a second member, the person whom user-specific calls are about
+ * @param subject    a second member, the person whom user-specific calls are about
+ * @param portalUser a customer of the firm: an active portal user of the shared business, and no staff
  */
 public record FirmFixture(FirmSetup setup, Firm firm, Firm otherFirm, Person owner, Person admin, Person member,
-        Person subject, Person memberOfOtherFirm, Person userWithNoFirm, String sharedBusiness,
+        Person subject, Person memberOfOtherFirm, Person userWithNoFirm, Person portalUser, String sharedBusiness,
         String unsharedBusiness, String team, String otherFirmBusiness, String otherFirmTeam) {
 
     public static FirmFixture create(TestEnvironment env, String realmPrefix) {
@@ -31,10 +40,31 @@ public record FirmFixture(FirmSetup setup, Firm firm, Firm otherFirm, Person own
                 subject,
                 setup.staff(otherFirm, "oscar", "member"),
                 setup.newUser("nora"),
+                portalUser(env, setup, firm, shared, "paula@customer.test"),
                 shared,
                 setup.business(firm, "Unshared business"),
                 team,
                 setup.business(otherFirm, "Other firm's business"),
                 setup.team(otherFirm, "Other firm's team"));
+    }
+
+    /**
+     * A customer pre-provisioned as an owner of the business's portal, whose activation link the
+     * realm administrator copies, and who signs up on the activation page with the test password.
+     */
+    public static Person portalUser(TestEnvironment env, FirmSetup setup, Firm firm, String businessId, String email) {
+        String membership = assertStatus(setup.asRealmAdmin(firm).post("/portal/invitations", Map.of(
+                "businessId", businessId, "role", "owner", "send", false,
+                "invitees", List.of(Map.of("email", email, "firstName", "Paula", "lastName", "Portal")))), 201)
+                .json().get(0).get("id").asText();
+        String link = assertStatus(setup.asRealmAdmin(firm).get("/portal/memberships/" + membership + "/link"), 200)
+                .json().get("url").asText();
+        Reply signedUp = env.http().postForm(URI.create(link).getRawPath() + "/register", Map.of(
+                "firstName", "Paula", "lastName", "Portal", "password", TestRealm.PASSWORD,
+                "password-confirm", TestRealm.PASSWORD));
+        assertThat(signedUp.status()).as("activation of %s: %s", email, signedUp).isEqualTo(303);
+        String userId = assertStatus(setup.asRealmAdmin(firm).get("/portal/memberships/" + membership), 200)
+                .json().get("userId").asText();
+        return new Person(email, userId);
     }
 }

@@ -43,6 +43,16 @@ public final class BusinessRepository {
                 .filter(business -> business.getRealmId().equals(realmId) && !business.isArchived());
     }
 
+    /** The firm's business with this external reference (unique per firm), for imports that name businesses so. */
+    public Optional<BusinessEntity> findByExternalRef(String organizationId, String externalRef) {
+        return em.createQuery("select b from BusinessEntity b where b.organizationId = :org and b.externalRef = :ref",
+                        BusinessEntity.class)
+                .setParameter("org", organizationId)
+                .setParameter("ref", externalRef)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
     public List<BusinessEntity> findAll(String organizationId, Collection<String> businessIds) {
         if (businessIds.isEmpty()) {
             return List.of();

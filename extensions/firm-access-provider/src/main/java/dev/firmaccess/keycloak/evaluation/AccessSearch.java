@@ -10,6 +10,7 @@ import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
 import dev.firmaccess.keycloak.evaluation.SearchResponse.Result;
+import dev.firmaccess.keycloak.portal.PortalReach;
 import dev.firmaccess.keycloak.staff.StaffEntity;
 import dev.firmaccess.keycloak.staff.StaffRepository;
 import dev.firmaccess.keycloak.staff.StaffRole;
@@ -42,6 +43,7 @@ final class AccessSearch {
     private final Standings standings;
     private final Evaluator evaluator;
     private final boolean programmatic;
+    private final PortalReach portal;
 
     AccessSearch(KeycloakSession session, EntityManager em, AccessLevels levels, Standings standings,
             Evaluator evaluator, boolean programmatic) {
@@ -54,6 +56,7 @@ final class AccessSearch {
         this.standings = standings;
         this.evaluator = evaluator;
         this.programmatic = programmatic;
+        this.portal = new PortalReach(em);
     }
 
     /** A page of what the search found, and how many it found in all. */
@@ -62,7 +65,10 @@ final class AccessSearch {
         static final Found NOTHING = new Found(List.of(), 0);
     }
 
-    /** Which businesses may the subject act on: in the firm the resource names, else in all the subject's firms. */
+    /**
+     * Which businesses may the subject act on: in the firm the resource names, else in all the
+     * subject's firms; staff businesses first, then portal workspaces.
+     */
     Found resources(Entity subject, String actionName, Entity resource, PageCursor cursor) {
         Optional<BusinessAction> action = BusinessAction.parse(actionName);
         Optional<UserModel> user = EvaluationTypes.USER.equals(subject.type()) ? standings.user(subject.id())
@@ -90,10 +96,41 @@ final class AccessSearch {
             }
             total += count;
         }
-        return new Found(page, total);
+        List<Result> portalWorkspaces = portalWorkspaces(user.get(), named, action.get());
+        long localFirst = Math.max(0, cursor.offset() - total);
+        int wanted = cursor.limit() - page.size();
+        if (wanted > 0 && localFirst < portalWorkspaces.size()) {
+            page.addAll(portalWorkspaces.subList((int) localFirst,
+                    (int) Math.min(portalWorkspaces.size(), localFirst + wanted)));
+        }
+        return new Found(page, total + portalWorkspaces.size());
     }
 
-    /** Which users may act on the business: owners and admins, direct grantees and members of granted teams. */
+    /**
+     * The workspaces the user reaches as a portal user, after their staff businesses: active
+     * memberships in enabled firms where they are not staff (there the staff paths decide), in
+     * the named firm only when the resource names one, at a level that allows the action. Bounded
+     * by the user's own memberships.
+     */
+    private List<Result> portalWorkspaces(UserModel user, String namedFirm, BusinessAction action) {
+        List<Result> found = new ArrayList<>();
+        for (PortalReach.Workspace workspace : portal.workspacesOf(realm.getId(), user.getId())) {
+            Optional<OrganizationModel> firm = standings.firm(workspace.firmId())
+                    .filter(held -> namedFirm == null || namedFirm.equals(held.getId())
+                            || namedFirm.equals(held.getAlias()));
+            if (firm.isPresent() && standings.of(firm.get(), user).isEmpty()
+                    && action.allows(workspace.level(), levels)) {
+                found.add(Result.entity(EvaluationTypes.BUSINESS, workspace.businessId(),
+                        Map.of(EvaluationTypes.FIRM_PROPERTY, firm.get().getAlias())));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Which users may act on the business: owners and admins, direct grantees, members of granted
+     * teams, and portal users whose active membership on it allows the action.
+     */
     Found subjects(Entity subject, String actionName, Entity resource, PageCursor cursor) {
         Optional<BusinessAction> action = BusinessAction.parse(actionName);
         if (action.isEmpty() || !EvaluationTypes.USER.equals(subject.type())
@@ -107,6 +144,7 @@ final class AccessSearch {
             return Found.NOTHING;
         }
         Set<String> userIds = reachers(firm.get(), business.get(), action.get());
+        userIds.addAll(portalReachers(firm.get(), business.get(), action.get()));
         if (programmatic) {
             staff.findByUsers(firm.get().getId(), userIds).stream()
                     .filter(row -> !row.isProgrammaticAccess())
@@ -145,6 +183,16 @@ final class AccessSearch {
                         .map(BusinessEntity::getId).toList()
                 : grants.reachedBusinessIds(firmId, standing.user().getId(), standing.teamIds(),
                         action.grantingLevels(levels), first, max);
+    }
+
+    /**
+     * The portal users whose active membership on the business allows the action, unless they are
+     * staff of the firm (for staff, only staff paths count, as in the evaluation).
+     */
+    private List<String> portalReachers(OrganizationModel firm, BusinessEntity business, BusinessAction action) {
+        return portal.activeUserIdsOn(business.getId(), action.grantingLevels(levels)).stream()
+                .filter(userId -> standings.user(userId).flatMap(user -> standings.of(firm, user)).isEmpty())
+                .toList();
     }
 
     /** Sorted, so pages are stable; bounded by the staff who reach one business, never the whole realm. */

@@ -9,6 +9,8 @@ import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
+import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
+import dev.firmaccess.keycloak.portal.PortalReach;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +25,8 @@ import org.keycloak.models.UserModel;
 
 /**
  * Decides "may subject S do action A on business B?" from the database as it is now: role reach,
- * direct grants and team grants, and the programmatic-access switch for programmatic callers.
+ * direct grants and team grants, and the programmatic-access switch for programmatic callers; for
+ * a subject who is not staff of the business's firm, their active portal membership on it.
  * A business the subject's firms do not hold is answered exactly like an unknown one.
  */
 final class Evaluator {
@@ -39,6 +42,8 @@ final class Evaluator {
     private final boolean programmatic;
     private final Map<String, Optional<BusinessEntity>> businesses = new HashMap<>();
     private final Map<String, Map<String, List<AccessPath>>> paths = new HashMap<>();
+    private final PortalReach portal;
+    private final Map<String, Optional<PortalMembershipEntity>> portalMemberships = new HashMap<>();
 
     Evaluator(RealmModel realm, EntityManager em, AccessLevels levels, Standings standings, boolean programmatic) {
         this.realm = realm;
@@ -47,6 +52,7 @@ final class Evaluator {
         this.grants = new GrantRepository(em);
         this.standings = standings;
         this.programmatic = programmatic;
+        this.portal = new PortalReach(em);
     }
 
     Decision evaluate(Evaluation request) {
@@ -68,9 +74,11 @@ final class Evaluator {
         if (user.isEmpty()) {
             return Decision.of(false, "subject_not_found", null, null, explain);
         }
-        Optional<Standing> standing = standingOn(user.get(), resource);
+        Optional<OrganizationModel> firm = firmOf(resource);
+        Optional<Standing> standing = firm.flatMap(holder -> standings.of(holder, user.get()));
         if (standing.isEmpty()) {
-            return Decision.of(false, NOT_FOUND, null, null, explain);
+            return firm.isEmpty() ? Decision.of(false, NOT_FOUND, null, null, explain)
+                    : portalDecision(user.get(), action, resource.id(), explain);
         }
         if (programmatic && !standing.get().programmaticAccess()) {
             return Decision.of(false, "programmatic_access_off", null, null, explain);
@@ -110,6 +118,11 @@ final class Evaluator {
 
     /** The subject's standing in the firm that holds the business, if it is an active business of that firm. */
     private Optional<Standing> standingOn(UserModel user, Entity resource) {
+        return firmOf(resource).flatMap(firm -> standings.of(firm, user));
+    }
+
+    /** The enabled firm holding the resource's business, if it is active and the firm is the one the resource names. */
+    private Optional<OrganizationModel> firmOf(Entity resource) {
         Optional<BusinessEntity> business = business(resource.id());
         if (business.isEmpty()) {
             return Optional.empty();
@@ -119,7 +132,24 @@ final class Evaluator {
         if (firm.isEmpty() || named != null && !named.equals(firm.get().getId()) && !named.equals(firm.get().getAlias())) {
             return Optional.empty();
         }
-        return standings.of(firm.get(), user);
+        return firm;
+    }
+
+    /**
+     * A subject who is not staff of the business's firm: an active portal membership on the business
+     * grants its level (read with any level, write with full); without one the business is unknown to them.
+     * The programmatic-access switch is a staff setting and does not apply to portal users.
+     */
+    private Decision portalDecision(UserModel user, BusinessAction action, String businessId, boolean explain) {
+        Optional<PortalMembershipEntity> membership = portalMemberships.computeIfAbsent(
+                businessId + '/' + user.getId(), key -> portal.activeOn(businessId, user.getId()));
+        if (membership.isEmpty()) {
+            return Decision.of(false, NOT_FOUND, null, null, explain);
+        }
+        String level = membership.get().getAccessLevel();
+        boolean allowed = action.allows(level, levels);
+        return Decision.of(allowed, allowed ? GRANTED : "insufficient_level", level,
+                List.of(AccessPath.portal(membership.get().getRole().wireName(), level)), explain);
     }
 
     private Optional<BusinessEntity> business(String businessId) {

@@ -16,7 +16,7 @@ public final class PortalLoginListenerFactory implements EventListenerProviderFa
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new PortalLoginListener(session);
+        return new PortalLoginListener(session.getKeycloakSessionFactory());
     }
 
     @Override

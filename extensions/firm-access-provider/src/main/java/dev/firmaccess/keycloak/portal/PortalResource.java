@@ -106,6 +106,29 @@ public class PortalResource {
         return Response.noContent().build();
     }
 
+    /**
+     * Bulk invitations from a CSV upload, all or nothing: 201 with the memberships, or 400 naming
+     * every bad row (413 for an upload over the size or row limit).
+     */
+    @POST
+    @Path("imports")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response importCsv(String body) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        return PortalCsvReplies.imported(new PortalImport(context), body);
+    }
+
+    /** The portal users as CSV (RFC 4180, cells neutralised against spreadsheet formulas). */
+    @GET
+    @Path("export")
+    @Produces(PortalCsvReplies.CSV)
+    public Response export(@QueryParam("business") String business) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        return PortalCsvReplies.csv(new PortalExport(context).csv(business),
+                "portal-users-" + context.firm().getAlias() + ".csv");
+    }
+
     @GET
     @Path("memberships/{membershipId}/link")
     @Produces(MediaType.APPLICATION_JSON)

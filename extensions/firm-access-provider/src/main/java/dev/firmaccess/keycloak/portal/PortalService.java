@@ -86,10 +86,7 @@ public final class PortalService {
         for (Invitee invitee : invitees) {
             PortalMembershipEntity existing = reusable.get(invitee);
             Map<String, Object> before = existing == null ? null : auditState(existing);
-            PortalMembershipEntity membership = fresh(existing, business, invitee.email(), role, level, now);
-            membership.setFirstName(invitee.firstName());
-            membership.setLastName(invitee.lastName());
-            membership.setMessage(message);
+            PortalMembershipEntity membership = provision(existing, business, invitee, role, level, message, now);
             if (send) {
                 deliver(List.of(membership), now);
             }
@@ -97,6 +94,19 @@ public final class PortalService {
             created.add(membership);
         }
         return views(created, now);
+    }
+
+    /**
+     * A pending, never-sent membership of one invitee, in a new row or in the address's reusable one
+     * ({@code reused}, null for none). The caller has checked the address is free, and sends and audits.
+     */
+    PortalMembershipEntity provision(PortalMembershipEntity reused, BusinessEntity business, Invitee invitee,
+            PortalRole role, String level, String message, long now) {
+        PortalMembershipEntity membership = fresh(reused, business, invitee.email(), role, level, now);
+        membership.setFirstName(invitee.firstName());
+        membership.setLastName(invitee.lastName());
+        membership.setMessage(message);
+        return membership;
     }
 
     /** Adds an active portal user of this firm to another business at once, without an email. */
@@ -298,7 +308,7 @@ public final class PortalService {
                 .stream().collect(Collectors.toMap(BusinessEntity::getId, Function.identity()));
     }
 
-    private List<PortalMembership> views(List<PortalMembershipEntity> rows, long now) {
+    List<PortalMembership> views(List<PortalMembershipEntity> rows, long now) {
         Map<String, BusinessEntity> byId = businesses(rows);
         return rows.stream().map(row -> view(row, byId.get(row.getBusinessId()), now)).toList();
     }

@@ -1,0 +1,172 @@
+package dev.firmaccess.keycloak.portal;
+
+import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.invitation.InvitationService;
+import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
+import dev.firmaccess.keycloak.portal.PortalCsv.Row;
+import dev.firmaccess.keycloak.portal.PortalCsv.RowError;
+import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
+import dev.firmaccess.keycloak.web.ErrorBody;
+import dev.firmaccess.keycloak.web.Validation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.keycloak.services.ErrorResponseException;
+
+/**
+ * Bulk invitations from a CSV upload, one row per person and business, all or nothing: every row
+ * is checked against the firm first, and a single bad row means nothing is created and every bad
+ * row is named. Good uploads go through the same provisioning as the invite endpoint, in the one
+ * transaction of the request, with one mail and one link per address for all its workspaces.
+ */
+public final class PortalImport {
+
+    private final FirmContext context;
+    private final PortalService portal;
+    private final PortalAccess access;
+    private final Map<String, Optional<BusinessEntity>> managed = new HashMap<>();
+
+    public PortalImport(FirmContext context) {
+        this.context = context;
+        this.portal = new PortalService(context);
+        this.access = new PortalAccess(context);
+    }
+
+    /** The outcome: the created memberships, or the errors of the rows (then nothing was created). */
+    public record Result(List<PortalMembership> created, List<RowError> errors) {
+    }
+
+    public Result run(List<Row> rows) {
+        long now = System.currentTimeMillis();
+        List<Checked> checked = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Row row : rows) {
+            try {
+                Checked valid = check(row, now);
+                Integer first = seen.putIfAbsent(valid.business().getId() + '/' + valid.invitee().email(), row.number());
+                if (first != null) {
+                    throw new RowProblem(valid.invitee().email() + " is already listed for this business in row "
+                            + first);
+                }
+                checked.add(valid);
+            } catch (RowProblem problem) {
+                errors.add(new RowError(row.number(), problem.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Result(List.of(), errors);
+        }
+        return new Result(create(checked, now), List.of());
+    }
+
+    private List<PortalMembership> create(List<Checked> rows, long now) {
+        List<PortalMembershipEntity> created = new ArrayList<>();
+        List<Map<String, Object>> before = new ArrayList<>();
+        Map<String, List<PortalMembershipEntity>> toSend = new LinkedHashMap<>();
+        for (Checked row : rows) {
+            before.add(row.reused() == null ? null : PortalService.auditState(row.reused()));
+            PortalMembershipEntity membership = portal.provision(row.reused(), row.business(), row.invitee(),
+                    row.role(), row.level(), row.message(), now);
+            if (row.send()) {
+                toSend.computeIfAbsent(membership.getEmail(), email -> new ArrayList<>()).add(membership);
+            }
+            created.add(membership);
+        }
+        toSend.values().forEach(sameAddress -> portal.deliver(sameAddress, now));
+        for (int i = 0; i < created.size(); i++) {
+            PortalMembershipEntity membership = created.get(i);
+            context.audit().record("portal.imported", PortalService.TARGET, membership.getId(), before.get(i),
+                    PortalService.auditState(membership));
+        }
+        return portal.views(created, now);
+    }
+
+    private Checked check(Row row, long now) {
+        BusinessEntity business = business(row.get(PortalCsv.BUSINESS));
+        String email = valid(() -> InvitationService.email(row.get(PortalCsv.EMAIL)));
+        Invitee invitee = new Invitee(email,
+                valid(() -> Validation.optionalText(row.get(PortalCsv.FIRST_NAME), PortalCsv.FIRST_NAME)),
+                valid(() -> Validation.optionalText(row.get(PortalCsv.LAST_NAME), PortalCsv.LAST_NAME)));
+        PortalRole role = PortalRole.parse(row.get(PortalCsv.ROLE))
+                .orElseThrow(() -> new RowProblem("'role' must be owner or guest"));
+        String level = valid(() -> context.levels().require(row.get(PortalCsv.LEVEL)));
+        String message = valid(() -> PortalPolicy.message(row.get(PortalCsv.MESSAGE)));
+        Boolean send;
+        try {
+            send = PortalCsv.bool(row.get(PortalCsv.SEND));
+        } catch (IllegalArgumentException bad) {
+            throw new RowProblem(bad.getMessage());
+        }
+        if (role == PortalRole.GUEST && Boolean.FALSE.equals(send)) {
+            throw new RowProblem("Guests are always invited at once; 'send' may be false only for owners");
+        }
+        PortalMembershipEntity existing = context.portal().findByEmail(business.getId(), email).orElse(null);
+        if (existing != null && !PortalPolicy.reusable(existing.getStatus(), existing.getExpiresAt(), now)) {
+            throw new RowProblem(email + " is already " + PortalStatus.wireName(existing.getStatus(),
+                    existing.getExpiresAt(), now) + " in the portal of " + business.getName());
+        }
+        return new Checked(business, invitee, role, level, message, send == null || send, existing);
+    }
+
+    /**
+     * The business a row names by id or external reference, if the actor manages its portal. One the
+     * actor may not manage reads as unknown, as everywhere; a refusal of the whole call (a realm
+     * administrator without manage rights) still ends the request.
+     */
+    private BusinessEntity business(String reference) {
+        if (reference == null) {
+            throw new RowProblem("'business' is required");
+        }
+        BusinessEntity business = managed.computeIfAbsent(reference, this::managedBusiness)
+                .orElseThrow(() -> new RowProblem("Business '" + reference + "' not found"));
+        if (business.isArchived()) {
+            throw new RowProblem("Business " + business.getName() + " is archived; restore it first");
+        }
+        return business;
+    }
+
+    private Optional<BusinessEntity> managedBusiness(String reference) {
+        String firmId = context.firm().getId();
+        Optional<BusinessEntity> named = context.businesses().find(firmId, reference)
+                .or(() -> context.businesses().findByExternalRef(firmId, reference));
+        if (named.isEmpty()) {
+            return named;
+        }
+        try {
+            return Optional.of(access.requireManaged(named.get().getId()));
+        } catch (ErrorResponseException refused) {
+            if (refused.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw refused;
+        }
+    }
+
+    /** Runs one of the shared field checks, turning its 400 into this row's error. */
+    private static <T> T valid(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ErrorResponseException invalid) {
+            Object body = invalid.getResponse().getEntity();
+            throw new RowProblem(body instanceof ErrorBody error ? error.errorDescription() : "Invalid value");
+        }
+    }
+
+    private record Checked(BusinessEntity business, Invitee invitee, PortalRole role, String level, String message,
+            boolean send, PortalMembershipEntity reused) {
+    }
+
+    /** What is wrong with one row. */
+    private static final class RowProblem extends RuntimeException {
+
+        RowProblem(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
