@@ -51,6 +51,7 @@
           <@navItem "audit" "audit"/>
         </#if>
         <@navItem "mine" "myBusinesses"/>
+        <@navItem "portal" "portalUsers"/>
         <@navItem "keys" "myKeys"/>
       </ul>
     </nav>
