@@ -18,71 +18,6 @@
     <div class="pf-v5-c-alert pf-m-warning pf-m-inline" role="status"><p class="pf-v5-c-alert__title">${msg("portalArchived")}</p></div>
   </#if>
 
-  <h2 class="pf-v5-c-title pf-m-lg fa-section-heading" id="invite-heading">${msg("portalInvite")}</h2>
-  <form method="post" action="${firmUrl}portal/businesses/${business.id}/invite" class="pf-v5-c-form" id="portal-invite-form" aria-labelledby="invite-heading">
-    <@layout.csrfField/>
-    <div class="pf-v5-c-form__group">
-      <label class="pf-v5-c-form__label" for="portal-people"><span class="pf-v5-c-form__label-text">${msg("invitePeople")}</span></label>
-      <textarea class="pf-v5-c-form-control" id="portal-people" name="people" rows="3" required aria-describedby="portal-people-help"></textarea>
-      <p class="fa-muted" id="portal-people-help">${msg("portalInvitePeopleHelp")}</p>
-    </div>
-    <div class="fa-toolbar">
-      <label for="portal-role">${msg("role")}</label>
-      <select id="portal-role" name="role" class="pf-v5-c-form-control fa-select">
-        <option value="guest" selected>${msg("portalRole_guest")}</option>
-        <option value="owner">${msg("portalRole_owner")}</option>
-      </select>
-      <label for="portal-level">${msg("level")}</label>
-      <select id="portal-level" name="level" class="pf-v5-c-form-control fa-select">
-        <#list levels as l><option value="${l}">${l}</option></#list>
-      </select>
-    </div>
-    <div class="pf-v5-c-form__group">
-      <label class="pf-v5-c-form__label" for="portal-message"><span class="pf-v5-c-form__label-text">${msg("portalMessage")}</span></label>
-      <textarea class="pf-v5-c-form-control" id="portal-message" name="message" rows="2" maxlength="1000"></textarea>
-    </div>
-    <div class="pf-v5-c-check">
-      <input class="pf-v5-c-check__input" type="checkbox" id="portal-send" name="send" value="true" checked aria-describedby="portal-send-help">
-      <label class="pf-v5-c-check__label" for="portal-send">${msg("portalSendNow")}</label>
-      <span class="pf-v5-c-check__description fa-muted" id="portal-send-help">${msg("portalSendNowHelp")}</span>
-    </div>
-    <div class="fa-toolbar">
-      <button type="submit" class="pf-v5-c-button pf-m-primary" id="portal-invite">${msg("invite")}</button>
-    </div>
-  </form>
-
-  <#if unsentOwners>
-  <form method="post" action="${firmUrl}portal/businesses/${business.id}/invite-owners" class="fa-toolbar" id="invite-owners-form">
-    <@layout.csrfField/>
-    <button type="submit" class="pf-v5-c-button pf-m-secondary" id="invite-owners" aria-describedby="invite-owners-help">${msg("portalInviteOwners")}</button>
-    <span class="fa-muted" id="invite-owners-help">${msg("portalInviteOwnersHelp")}</span>
-  </form>
-  </#if>
-
-  <h2 class="pf-v5-c-title pf-m-lg fa-section-heading" id="add-heading">${msg("portalAddExisting")}</h2>
-  <#if addable?has_content>
-  <form method="post" action="${firmUrl}portal/businesses/${business.id}/add" class="fa-toolbar" id="portal-add-form" aria-labelledby="add-heading">
-    <@layout.csrfField/>
-    <label for="add-user">${msg("person")}</label>
-    <select id="add-user" name="userId" class="pf-v5-c-form-control fa-select">
-      <#list addable as p><option value="${p.userId}">${p.label}</option></#list>
-    </select>
-    <label for="add-role">${msg("role")}</label>
-    <select id="add-role" name="role" class="pf-v5-c-form-control fa-select">
-      <option value="guest" selected>${msg("portalRole_guest")}</option>
-      <option value="owner">${msg("portalRole_owner")}</option>
-    </select>
-    <label for="add-level">${msg("level")}</label>
-    <select id="add-level" name="level" class="pf-v5-c-form-control fa-select">
-      <#list levels as l><option value="${l}">${l}</option></#list>
-    </select>
-    <button type="submit" class="pf-v5-c-button pf-m-secondary" id="portal-add" aria-describedby="add-help">${msg("portalAddButton")}</button>
-    <span class="fa-muted" id="add-help">${msg("portalAddExistingHelp")}</span>
-  </form>
-  <#else>
-  <p class="fa-muted" id="nobody-to-add">${msg("portalNobodyToAdd")}</p>
-  </#if>
-
   <h2 class="pf-v5-c-title pf-m-lg fa-section-heading" id="portal-users-heading">${msg("portalUsers")}</h2>
   <#if memberships?has_content>
   <table class="pf-v5-c-table pf-m-grid-lg" id="portal-table" aria-labelledby="portal-users-heading">
@@ -142,4 +77,70 @@
   <p class="fa-muted" id="no-portal-users">${msg("noPortalUsersHere")}</p>
   </#if>
   <@layout.pager action="${firmUrl}portal/businesses/${business.id}"/>
+
+  <#if unsentOwners>
+  <form method="post" action="${firmUrl}portal/businesses/${business.id}/invite-owners" class="fa-toolbar" id="invite-owners-form">
+    <@layout.csrfField/>
+    <button type="submit" class="pf-v5-c-button pf-m-secondary" id="invite-owners" aria-describedby="invite-owners-help">${msg("portalInviteOwners")}</button>
+    <span class="fa-muted" id="invite-owners-help">${msg("portalInviteOwnersHelp")}</span>
+  </form>
+  </#if>
+
+  <h2 class="pf-v5-c-title pf-m-lg fa-section-heading" id="invite-heading">${msg("portalInvite")}</h2>
+  <form method="post" action="${firmUrl}portal/businesses/${business.id}/invite" class="pf-v5-c-form" id="portal-invite-form" aria-labelledby="invite-heading">
+    <@layout.csrfField/>
+    <div class="pf-v5-c-form__group">
+      <label class="pf-v5-c-form__label" for="portal-people"><span class="pf-v5-c-form__label-text">${msg("invitePeople")}</span></label>
+      <textarea class="pf-v5-c-form-control" id="portal-people" name="people" rows="3" required aria-describedby="portal-people-help"></textarea>
+      <p class="fa-muted" id="portal-people-help">${msg("portalInvitePeopleHelp")}</p>
+    </div>
+    <div class="fa-toolbar">
+      <label for="portal-role">${msg("role")}</label>
+      <select id="portal-role" name="role" class="pf-v5-c-form-control fa-select">
+        <option value="guest" selected>${msg("portalRole_guest")}</option>
+        <option value="owner">${msg("portalRole_owner")}</option>
+      </select>
+      <label for="portal-level">${msg("level")}</label>
+      <select id="portal-level" name="level" class="pf-v5-c-form-control fa-select">
+        <#list levels as l><option value="${l}">${l}</option></#list>
+      </select>
+    </div>
+    <div class="pf-v5-c-form__group">
+      <label class="pf-v5-c-form__label" for="portal-message"><span class="pf-v5-c-form__label-text">${msg("portalMessage")}</span></label>
+      <textarea class="pf-v5-c-form-control" id="portal-message" name="message" rows="2" maxlength="1000"></textarea>
+    </div>
+    <div class="pf-v5-c-check">
+      <input class="pf-v5-c-check__input" type="checkbox" id="portal-send" name="send" value="true" checked aria-describedby="portal-send-help">
+      <label class="pf-v5-c-check__label" for="portal-send">${msg("portalSendNow")}</label>
+      <span class="pf-v5-c-check__description fa-muted" id="portal-send-help">${msg("portalSendNowHelp")}</span>
+    </div>
+    <div class="fa-toolbar">
+      <button type="submit" class="pf-v5-c-button pf-m-primary" id="portal-invite">${msg("invite")}</button>
+    </div>
+  </form>
+
+
+  <h2 class="pf-v5-c-title pf-m-lg fa-section-heading" id="add-heading">${msg("portalAddExisting")}</h2>
+  <#if addable?has_content>
+  <form method="post" action="${firmUrl}portal/businesses/${business.id}/add" class="fa-toolbar" id="portal-add-form" aria-labelledby="add-heading">
+    <@layout.csrfField/>
+    <label for="add-user">${msg("person")}</label>
+    <select id="add-user" name="userId" class="pf-v5-c-form-control fa-select">
+      <#list addable as p><option value="${p.userId}">${p.label}</option></#list>
+    </select>
+    <label for="add-role">${msg("role")}</label>
+    <select id="add-role" name="role" class="pf-v5-c-form-control fa-select">
+      <option value="guest" selected>${msg("portalRole_guest")}</option>
+      <option value="owner">${msg("portalRole_owner")}</option>
+    </select>
+    <label for="add-level">${msg("level")}</label>
+    <select id="add-level" name="level" class="pf-v5-c-form-control fa-select">
+      <#list levels as l><option value="${l}">${l}</option></#list>
+    </select>
+    <button type="submit" class="pf-v5-c-button pf-m-secondary" id="portal-add" aria-describedby="add-help">${msg("portalAddButton")}</button>
+    <span class="fa-muted" id="add-help">${msg("portalAddExistingHelp")}</span>
+  </form>
+  <#else>
+  <p class="fa-muted" id="nobody-to-add">${msg("portalNobodyToAdd")}</p>
+  </#if>
 </@layout.page>

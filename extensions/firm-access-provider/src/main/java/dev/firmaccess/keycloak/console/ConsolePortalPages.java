@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.keycloak.models.UserModel;
 
 /**
  * {@code .../console/firms/{firm}/portal}: the firm's portal users (its customers) across its
@@ -55,7 +56,7 @@ public class ConsolePortalPages {
             @QueryParam("search") String search, @QueryParam("first") String first) {
         return firm.page((user, context) -> {
             String businessId = ConsoleFirmResource.blankToNull(business);
-            String statusFilter = STATUSES.contains(status) ? status : null;
+            String statusFilter = status != null && STATUSES.contains(status) ? status : null;
             PortalService portal = new PortalService(context);
             int offset = ConsoleFirmResource.offset(first);
             Map<String, Object> model = firm.model(user, context, "portal");
@@ -184,9 +185,9 @@ public class ConsolePortalPages {
         model.put("business", Map.of("id", business.getId(), "name", business.getName(),
                 "archived", business.isArchived()));
         model.put("memberships", rows);
-        model.put("addable", addable(portal, business.getId()));
-        model.put("unsentOwners", rows.stream().anyMatch(m -> "owner".equals(m.role()) && m.invitedAt() == null
-                && "pending".equals(m.status())));
+        model.put("addable", addable(context, portal, business.getId()));
+        model.put("unsentOwners", portal.page(business.getId(), "pending", null, 0, ConsoleTeamPages.PICKER_LIMIT)
+                .stream().anyMatch(m -> "owner".equals(m.role()) && m.invitedAt() == null));
         model.put("now", System.currentTimeMillis());
         model.put("search", "");
         if (link != null) {
@@ -197,25 +198,31 @@ public class ConsolePortalPages {
     }
 
     /**
-     * Active portal users of the firm who are not in this business yet, one entry a person, for the
-     * add picker (at most {@link ConsoleTeamPages#PICKER_LIMIT} memberships are looked at).
+     * Active portal users of the firm who are not in this business yet, one entry a person named as
+     * their account is now, for the add picker (at most {@link ConsoleTeamPages#PICKER_LIMIT}
+     * memberships are looked at).
      */
-    private static List<Map<String, String>> addable(PortalService portal, String businessId) {
+    private static List<Map<String, String>> addable(FirmContext context, PortalService portal, String businessId) {
         List<PortalMembership> active = portal.page(null, "active", null, 0, ConsoleTeamPages.PICKER_LIMIT);
         Set<String> here = active.stream().filter(m -> m.businessId().equals(businessId))
                 .map(PortalMembership::userId).collect(Collectors.toSet());
         Map<String, Map<String, String>> people = new LinkedHashMap<>();
         active.stream()
-                .filter(m -> m.userId() != null && !here.contains(m.userId()))
-                .forEach(m -> people.putIfAbsent(m.userId(), Map.of("userId", m.userId(), "label", label(m))));
+                .filter(m -> m.userId() != null && !here.contains(m.userId()) && !people.containsKey(m.userId()))
+                .forEach(m -> {
+                    UserModel user = context.session().users().getUserById(context.realm(), m.userId());
+                    if (user != null) {
+                        people.put(m.userId(), Map.of("userId", m.userId(), "label", label(user, m.email())));
+                    }
+                });
         return List.copyOf(people.values());
     }
 
-    private static String label(PortalMembership membership) {
-        String name = Stream.of(membership.firstName(), membership.lastName())
+    private static String label(UserModel user, String email) {
+        String name = Stream.of(user.getFirstName(), user.getLastName())
                 .filter(part -> part != null && !part.isBlank())
                 .collect(Collectors.joining(" "));
-        return name.isEmpty() ? membership.email() : name + " <" + membership.email() + ">";
+        return name.isEmpty() ? email : name + " <" + email + ">";
     }
 
     /** The businesses whose portal users the actor manages, for the business filter: members only their full ones. */

@@ -1,0 +1,71 @@
+package dev.firmaccess.portal.console.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium, driven through its own chromedriver. Both paths are given
+ * explicitly, so Selenium Manager never runs and nothing is downloaded at test time.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = System.getProperty("firm-access.console.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("firm-access.console.chromedriver", "/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+    private final Path profile;
+
+    Browser() {
+        try {
+            profile = Files.createTempDirectory("firm-access-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900", "--lang=en", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Saves a screenshot of the current page as a test artifact. */
+    void screenshot(String name) {
+        Path dir = Path.of(System.getProperty("firm-access.console.screenshots", "target/screenshots"));
+        try {
+            Files.createDirectories(dir);
+            Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temporary profile does no harm; the test result matters.
+        }
+    }
+}
