@@ -22,10 +22,10 @@
   <#if memberships?has_content>
   <table class="pf-v5-c-table pf-m-grid-lg" id="portal-table" aria-label="${msg("portalUsers")}">
     <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
-      <th scope="col" class="pf-v5-c-table__th">${msg("business")}</th><th scope="col" class="pf-v5-c-table__th">${msg("person")}</th>
-      <th scope="col" class="pf-v5-c-table__th">${msg("role")}</th><th scope="col" class="pf-v5-c-table__th">${msg("status")}</th>
-      <th scope="col" class="pf-v5-c-table__th">${msg("delivery")}</th><th scope="col" class="pf-v5-c-table__th">${msg("invitedAt")}</th>
-      <th scope="col" class="pf-v5-c-table__th">${msg("activatedAt")}</th><th scope="col" class="pf-v5-c-table__th">${msg("lastLogin")}</th>
+      <th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("business")}</th><th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("person")}</th>
+      <th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("role")}</th><th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("status")}</th>
+      <th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("delivery")}</th><th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("invitedAt")}</th>
+      <th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("activatedAt")}</th><th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("lastLogin")}</th>
     </tr></thead>
     <tbody class="pf-v5-c-table__tbody">
     <#list memberships as m>

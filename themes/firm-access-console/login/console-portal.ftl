@@ -4,8 +4,8 @@
   <#if workspaces?has_content>
   <table class="pf-v5-c-table pf-m-grid-md" id="my-workspaces" aria-label="${msg("myWorkspaces")}">
     <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
-      <th scope="col" class="pf-v5-c-table__th">${msg("business")}</th><th scope="col" class="pf-v5-c-table__th">${msg("firm")}</th>
-      <th scope="col" class="pf-v5-c-table__th">${msg("role")}</th><th scope="col" class="pf-v5-c-table__th">${msg("level")}</th>
+      <th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("business")}</th><th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("firm")}</th>
+      <th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("role")}</th><th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("level")}</th>
     </tr></thead>
     <tbody class="pf-v5-c-table__tbody">
     <#list workspaces as w>

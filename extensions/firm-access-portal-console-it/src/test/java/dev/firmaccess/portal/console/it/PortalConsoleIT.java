@@ -43,6 +43,7 @@ class PortalConsoleIT {
     private String consoleUrl;
     private String api;
     private String ownerToken;
+    private String firmId;
     private String bakery;
     private Browser owner;
     private Browser customer;
@@ -54,7 +55,7 @@ class PortalConsoleIT {
         realm = env.newRealm("portalconsole");
         consoleUrl = env.server().baseUrl() + "/realms/" + realm.name() + "/firm-access/console/";
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
-        String firmId = realm.createFirm("Ledger & Co", "ledger");
+        firmId = realm.createFirm("Ledger & Co", "ledger");
         String olivia = realm.createUser("olivia");
         realm.addMember(firmId, olivia);
         HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + olivia
@@ -105,7 +106,7 @@ class PortalConsoleIT {
         assertThat(list.rows()).containsExactly("Bakery Ltd " + email + " active");
         owner.screenshot("portal-users");
 
-        bakeryPortal = openBakeryPortal();
+        bakeryPortal = bakeryPortal();
         bakeryPortal.remove(email);
         assertThat(bakeryPortal.emails()).doesNotContain(email);
         customer.driver().navigate().refresh();
@@ -130,6 +131,24 @@ class PortalConsoleIT {
         customer.driver().get(consoleUrl);
         ConsolePages.awaitConsole(customer.driver());
         assertThat(new Console(customer.driver()).title()).isEqualTo("My workspaces");
+    }
+
+    @Test
+    void aPortalUserWhoBecomesStaffSeesTheirWorkspacesAndTheirFirm() {
+        String email = unique("sally");
+        inviteGuest(email);
+        activate(linkIn(mail.awaitMessageTo(email, Duration.ofSeconds(20))), email, "Sally", "Staff");
+        realm.addMember(firmId, realm.admin().users().searchByEmail(email, true).get(0).getId());
+
+        customer.driver().get(consoleUrl);
+        ConsolePages.awaitConsole(customer.driver());
+        assertThat(new Console(customer.driver()).title()).isEqualTo("Choose a firm");
+        customer.driver().findElement(By.id("my-workspaces-link")).click();
+        ConsolePages.awaitConsole(customer.driver());
+        assertThat(new WorkspacesPage(customer.driver()).businesses()).containsExactly("Bakery Ltd");
+        customer.driver().findElement(By.linkText("Ledger & Co")).click();
+        ConsolePages.awaitConsole(customer.driver());
+        assertThat(new Console(customer.driver()).title()).isEqualTo("My businesses");
     }
 
     @Test
@@ -202,6 +221,11 @@ class PortalConsoleIT {
 
     private BusinessPortalPage openBakeryPortal() {
         ConsolePages.signIn(owner.driver(), consoleUrl, "olivia", TestRealm.PASSWORD);
+        return bakeryPortal();
+    }
+
+    /** The Bakery's portal users, reached as the owner would: Businesses, then the row's link. */
+    private BusinessPortalPage bakeryPortal() {
         owner.driver().get(consoleUrl + "firms/ledger/businesses");
         return new BusinessesPage(owner.driver()).portalUsersOf("Bakery Ltd");
     }
