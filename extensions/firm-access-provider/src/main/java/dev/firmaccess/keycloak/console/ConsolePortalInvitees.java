@@ -3,11 +3,11 @@ package dev.firmaccess.keycloak.console;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The portal invite form's people field. A line is either one person, {@code email[, first name[, last name]]}
- * as on the staff invite form, or several addresses separated by commas or semicolons (then without names).
- * Only the layout is read here; the portal service validates addresses and names as for the API.
+ * The portal invite form's people field: the staff form's layout ({@link ConsoleInvitees}), where
+ * a line may also hold several addresses separated by commas or semicolons (then without names).
  */
 final class ConsolePortalInvitees {
 
@@ -18,19 +18,14 @@ final class ConsolePortalInvitees {
         if (text == null) {
             return List.of();
         }
-        return text.lines()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty())
-                .flatMap(line -> addressesOnly(line)
-                        ? Arrays.stream(line.split("[,;]")).map(String::strip).filter(part -> !part.isEmpty())
-                                .map(address -> new Invitee(address, null, null))
-                        : ConsoleInvitees.parse(line).stream())
-                .toList();
+        return ConsoleInvitees.parse(text.lines()
+                .map(line -> addresses(line).size() > 1 ? String.join("\n", addresses(line)) : line)
+                .collect(Collectors.joining("\n")));
     }
 
-    /** Whether every part of a line with several parts looks like an address, so none of them is a name. */
-    private static boolean addressesOnly(String line) {
+    /** The parts of a line when every one looks like an address, so none of them is a name; else none. */
+    private static List<String> addresses(String line) {
         List<String> parts = Arrays.stream(line.split("[,;]")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-        return parts.size() > 1 && parts.stream().allMatch(part -> part.contains("@"));
+        return parts.stream().allMatch(part -> part.contains("@")) ? parts : List.of();
     }
 }

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -123,29 +124,21 @@ public class ConsolePortalPages {
     @Path("memberships/{membershipId}/send")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response send(@PathParam("membershipId") String membershipId, MultivaluedMap<String, String> form) {
-        return change(form, null, portal -> portal.send(membershipId).businessId());
+        return changeMembership(form, membershipId, portal -> portal.send(membershipId));
     }
 
     @POST
     @Path("memberships/{membershipId}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("membershipId") String membershipId, MultivaluedMap<String, String> form) {
-        return change(form, null, portal -> {
-            String businessId = portal.get(membershipId).businessId();
-            portal.cancel(membershipId);
-            return businessId;
-        });
+        return changeMembership(form, membershipId, portal -> portal.cancel(membershipId));
     }
 
     @POST
     @Path("memberships/{membershipId}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@PathParam("membershipId") String membershipId, MultivaluedMap<String, String> form) {
-        return change(form, null, portal -> {
-            String businessId = portal.get(membershipId).businessId();
-            portal.remove(membershipId);
-            return businessId;
-        });
+        return changeMembership(form, membershipId, portal -> portal.remove(membershipId));
     }
 
     /** The link is shown on the answer page itself: issuing it is audited, so it is a POST, not a link to follow. */
@@ -173,6 +166,16 @@ public class ConsolePortalPages {
             }
             String touched = change.apply(portal);
             return firm.redirect(context, "portal/businesses/" + touched);
+        });
+    }
+
+    /** Changes one membership and answers with the page of its business, looked up first as removal deletes it. */
+    private Response changeMembership(MultivaluedMap<String, String> form, String membershipId,
+            Consumer<PortalService> change) {
+        return change(form, null, portal -> {
+            String businessId = portal.get(membershipId).businessId();
+            change.accept(portal);
+            return businessId;
         });
     }
 
