@@ -180,6 +180,12 @@ final class ConsolePages {
             submit(driver, driver.findElement(By.id("apply-filter")));
         }
 
+        List<String> businessChoices() {
+            return new Select(driver.findElement(By.id("filter-business"))).getOptions().stream()
+                    .map(WebElement::getText)
+                    .toList();
+        }
+
         List<String> rows() {
             return driver.findElements(By.cssSelector("#portal-table tr[data-email]")).stream()
                     .map(row -> row.getAttribute("data-business") + " " + row.getAttribute("data-email") + " "

@@ -45,6 +45,7 @@ class PortalConsoleIT {
     private String ownerToken;
     private String firmId;
     private String bakery;
+    private String florist;
     private Browser owner;
     private Browser customer;
 
@@ -63,7 +64,12 @@ class PortalConsoleIT {
         assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
         ownerToken = realm.accessToken("olivia");
         bakery = business("Bakery Ltd");
-        business("Florist GmbH");
+        florist = business("Florist GmbH");
+        String max = realm.createUser("max");
+        realm.addMember(firmId, max);
+        HttpJson.Reply shared = http.put(api + "/businesses/" + bakery + "/grants/users/" + max, ownerToken,
+                Map.of("level", "full"));
+        assertThat(shared.status() / 100).as(shared.toString()).isEqualTo(2);
     }
 
     @BeforeEach
@@ -149,6 +155,18 @@ class PortalConsoleIT {
         customer.driver().findElement(By.linkText("Ledger & Co")).click();
         ConsolePages.awaitConsole(customer.driver());
         assertThat(new Console(customer.driver()).title()).isEqualTo("My businesses");
+    }
+
+    @Test
+    void aMemberManagesThePortalOfTheBusinessesTheyHaveFullAccessToOnly() {
+        ConsolePages.signIn(owner.driver(), consoleUrl, "max", TestRealm.PASSWORD);
+        new Console(owner.driver()).open("portal");
+        assertThat(new PortalUsersPage(owner.driver()).businessChoices()).containsExactly("All businesses", "Bakery Ltd");
+
+        owner.driver().get(consoleUrl + "firms/ledger/portal/businesses/" + bakery);
+        assertThat(new Console(owner.driver()).title()).isEqualTo("Portal users of Bakery Ltd");
+        owner.driver().get(consoleUrl + "firms/ledger/portal/businesses/" + florist);
+        assertThat(new Console(owner.driver()).title()).isEqualTo("Not found");
     }
 
     @Test
