@@ -163,7 +163,10 @@ class PortalConsoleIT {
         new Console(owner.driver()).open("portal");
         assertThat(new PortalUsersPage(owner.driver()).businessChoices()).containsExactly("All businesses", "Bakery Ltd");
 
-        owner.driver().get(consoleUrl + "firms/ledger/portal/businesses/" + bakery);
+        new Console(owner.driver()).open("mine");
+        owner.driver().findElement(By.cssSelector("#my-businesses tr[data-business='Bakery Ltd'] .fa-portal-users"))
+                .click();
+        ConsolePages.awaitConsole(owner.driver());
         assertThat(new Console(owner.driver()).title()).isEqualTo("Portal users of Bakery Ltd");
         owner.driver().get(consoleUrl + "firms/ledger/portal/businesses/" + florist);
         assertThat(new Console(owner.driver()).title()).isEqualTo("Not found");
