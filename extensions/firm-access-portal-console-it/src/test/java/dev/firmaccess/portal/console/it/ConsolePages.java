@@ -18,14 +18,19 @@ final class ConsolePages {
     }
 
     /**
-     * Clicks a submit button and waits until the answer has replaced the page: a mark left on the
+     * Clicks a submit button or link and waits until the answer has replaced the page: a mark left on the
      * old page's window is gone, and the new page is loaded. Chromedriver may answer with an error
      * while the page changes, so errors are retried.
      */
-    static void submit(WebDriver driver, WebElement button) {
+    static void clickAndWait(WebDriver driver, WebElement button) {
+        replacePage(driver, button::click);
+    }
+
+    /** Does something that loads another page, and waits until that page has replaced the current one. */
+    static void replacePage(WebDriver driver, Runnable action) {
         JavascriptExecutor script = (JavascriptExecutor) driver;
         script.executeScript("window.firmAccessOldPage = true;");
-        button.click();
+        action.run();
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .ignoring(WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(script.executeScript(
@@ -71,7 +76,7 @@ final class ConsolePages {
             form.findElement(By.id("lastName")).sendKeys(lastName);
             form.findElement(By.id("password")).sendKeys(password);
             form.findElement(By.id("password-confirm")).sendKeys(password);
-            submit(driver, form.findElement(By.cssSelector("button[type='submit']")));
+            clickAndWait(driver, form.findElement(By.cssSelector("button[type='submit']")));
         }
     }
 
@@ -86,16 +91,14 @@ final class ConsolePages {
         }
 
         void open(String section) {
-            driver.findElement(By.id("nav-" + section)).click();
-            awaitConsole(driver);
+            clickAndWait(driver, driver.findElement(By.id("nav-" + section)));
         }
     }
 
     record BusinessesPage(WebDriver driver) {
         BusinessPortalPage portalUsersOf(String businessName) {
-            driver.findElement(By.cssSelector("#business-table tr[data-business='" + businessName + "'] .fa-portal-users"))
-                    .click();
-            awaitConsole(driver);
+            clickAndWait(driver, driver.findElement(
+                    By.cssSelector("#business-table tr[data-business='" + businessName + "'] .fa-portal-users")));
             return new BusinessPortalPage(driver);
         }
     }
@@ -112,11 +115,11 @@ final class ConsolePages {
             if (send.isSelected() != sendNow) {
                 send.click();
             }
-            submit(driver, driver.findElement(By.id("portal-invite")));
+            clickAndWait(driver, driver.findElement(By.id("portal-invite")));
         }
 
         void inviteAllOwners() {
-            submit(driver, driver.findElement(By.id("invite-owners")));
+            clickAndWait(driver, driver.findElement(By.id("invite-owners")));
         }
 
         List<String> addable() {
@@ -127,7 +130,7 @@ final class ConsolePages {
 
         void add(String label) {
             new Select(driver.findElement(By.id("add-user"))).selectByVisibleText(label);
-            submit(driver, driver.findElement(By.id("portal-add")));
+            clickAndWait(driver, driver.findElement(By.id("portal-add")));
         }
 
         List<String> emails() {
@@ -162,13 +165,13 @@ final class ConsolePages {
 
         /** Asks for the activation link and answers it, as shown in the read-only field of the answer page. */
         String copyLink(String email) {
-            submit(driver, row(email).findElement(By.cssSelector(".fa-copy-link")));
+            clickAndWait(driver, row(email).findElement(By.cssSelector(".fa-copy-link")));
             return driver.findElement(By.id("activation-link-url")).getAttribute("value");
         }
 
         void remove(String email) {
             row(email).findElement(By.cssSelector("summary.fa-remove")).click();
-            submit(driver, row(email).findElement(By.cssSelector(".fa-remove-confirm")));
+            clickAndWait(driver, row(email).findElement(By.cssSelector(".fa-remove-confirm")));
         }
     }
 
@@ -177,7 +180,7 @@ final class ConsolePages {
         void filter(String businessName, String status) {
             new Select(driver.findElement(By.id("filter-business"))).selectByVisibleText(businessName);
             new Select(driver.findElement(By.id("filter-status"))).selectByValue(status);
-            submit(driver, driver.findElement(By.id("apply-filter")));
+            clickAndWait(driver, driver.findElement(By.id("apply-filter")));
         }
 
         List<String> businessChoices() {

@@ -149,11 +149,9 @@ class PortalConsoleIT {
         customer.driver().get(consoleUrl);
         ConsolePages.awaitConsole(customer.driver());
         assertThat(new Console(customer.driver()).title()).isEqualTo("Choose a firm");
-        customer.driver().findElement(By.id("my-workspaces-link")).click();
-        ConsolePages.awaitConsole(customer.driver());
+        ConsolePages.clickAndWait(customer.driver(), customer.driver().findElement(By.id("my-workspaces-link")));
         assertThat(new WorkspacesPage(customer.driver()).businesses()).containsExactly("Bakery Ltd");
-        customer.driver().findElement(By.linkText("Ledger & Co")).click();
-        ConsolePages.awaitConsole(customer.driver());
+        ConsolePages.clickAndWait(customer.driver(), customer.driver().findElement(By.linkText("Ledger & Co")));
         assertThat(new Console(customer.driver()).title()).isEqualTo("My businesses");
     }
 
@@ -164,9 +162,8 @@ class PortalConsoleIT {
         assertThat(new PortalUsersPage(owner.driver()).businessChoices()).containsExactly("All businesses", "Bakery Ltd");
 
         new Console(owner.driver()).open("mine");
-        owner.driver().findElement(By.cssSelector("#my-businesses tr[data-business='Bakery Ltd'] .fa-portal-users"))
-                .click();
-        ConsolePages.awaitConsole(owner.driver());
+        ConsolePages.clickAndWait(owner.driver(),
+                owner.driver().findElement(By.cssSelector("#my-businesses tr[data-business='Bakery Ltd'] .fa-portal-users")));
         assertThat(new Console(owner.driver()).title()).isEqualTo("Portal users of Bakery Ltd");
         owner.driver().get(consoleUrl + "firms/ledger/portal/businesses/" + florist);
         assertThat(new Console(owner.driver()).title()).isEqualTo("Not found");
@@ -225,14 +222,13 @@ class PortalConsoleIT {
     void aFormPostedWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
         String email = unique("forged");
         openBakeryPortal();
-        ((JavascriptExecutor) owner.driver()).executeScript(
+        ConsolePages.replacePage(owner.driver(), () -> ((JavascriptExecutor) owner.driver()).executeScript(
                 "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
                         + "[['people', arguments[1]], ['role', 'guest']].forEach(function (p) {"
                         + "var i = document.createElement('input'); i.name = p[0]; i.value = p[1]; f.appendChild(i); });"
                         + "document.body.appendChild(f); f.submit();",
-                consoleUrl + "firms/ledger/portal/businesses/" + bakery + "/invite", email);
+                consoleUrl + "firms/ledger/portal/businesses/" + bakery + "/invite", email));
 
-        ConsolePages.awaitConsole(owner.driver());
         assertThat(new Console(owner.driver()).title()).isEqualTo("Not allowed");
         HttpJson.Reply list = http.get(api + "/portal/memberships?search=" + email, ownerToken);
         assertThat(list.status()).isEqualTo(200);
