@@ -91,9 +91,10 @@ public class ConsolePortalPages {
     public Response invite(@PathParam("businessId") String businessId, MultivaluedMap<String, String> form) {
         return change(form, businessId, portal -> {
             boolean guest = PortalRole.parse(form.getFirst("role")).filter(PortalRole.GUEST::equals).isPresent();
+            boolean send = guest || "true".equals(form.getFirst("send"));
             portal.invite(new InviteRequest(businessId, form.getFirst("role"),
-                    ConsoleFirmResource.blankToNull(form.getFirst("level")), form.getFirst("message"),
-                    guest || "true".equals(form.getFirst("send")), ConsolePortalInvitees.parse(form.getFirst("people"))));
+                    ConsoleFirmResource.blankToNull(form.getFirst("level")), form.getFirst("message"), send,
+                    ConsolePortalInvitees.parse(form.getFirst("people"))));
             return businessId;
         });
     }

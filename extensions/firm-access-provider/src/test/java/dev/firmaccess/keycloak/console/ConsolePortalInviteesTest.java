@@ -22,7 +22,8 @@ class ConsolePortalInviteesTest {
 
     @Test
     void linesMixBothFormsAndBlankLinesAreSkipped() {
-        assertThat(ConsolePortalInvitees.parse("\n  a@example.com  \n\nb@example.com, Bea\nc@example.com; d@example.com\n"))
+        assertThat(ConsolePortalInvitees.parse(
+                "\n  a@example.com  \n\nb@example.com, Bea\nc@example.com; d@example.com\n"))
                 .containsExactly(new Invitee("a@example.com", null, null), new Invitee("b@example.com", "Bea", null),
                         new Invitee("c@example.com", null, null), new Invitee("d@example.com", null, null));
     }

@@ -159,11 +159,12 @@ class PortalConsoleIT {
     void aMemberManagesThePortalOfTheBusinessesTheyHaveFullAccessToOnly() {
         ConsolePages.signIn(owner.driver(), consoleUrl, "max", TestRealm.PASSWORD);
         new Console(owner.driver()).open("portal");
-        assertThat(new PortalUsersPage(owner.driver()).businessChoices()).containsExactly("All businesses", "Bakery Ltd");
+        assertThat(new PortalUsersPage(owner.driver()).businessChoices())
+                .containsExactly("All businesses", "Bakery Ltd");
 
         new Console(owner.driver()).open("mine");
-        ConsolePages.clickAndWait(owner.driver(),
-                owner.driver().findElement(By.cssSelector("#my-businesses tr[data-business='Bakery Ltd'] .fa-portal-users")));
+        ConsolePages.clickAndWait(owner.driver(), owner.driver()
+                .findElement(By.cssSelector("#my-businesses tr[data-business='Bakery Ltd'] .fa-portal-users")));
         assertThat(new Console(owner.driver()).title()).isEqualTo("Portal users of Bakery Ltd");
         owner.driver().get(consoleUrl + "firms/ledger/portal/businesses/" + florist);
         assertThat(new Console(owner.driver()).title()).isEqualTo("Not found");
@@ -225,7 +226,8 @@ class PortalConsoleIT {
         ConsolePages.replacePage(owner.driver(), () -> ((JavascriptExecutor) owner.driver()).executeScript(
                 "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
                         + "[['people', arguments[1]], ['role', 'guest']].forEach(function (p) {"
-                        + "var i = document.createElement('input'); i.name = p[0]; i.value = p[1]; f.appendChild(i); });"
+                        + "var i = document.createElement('input'); i.name = p[0]; i.value = p[1];"
+                        + "f.appendChild(i); });"
                         + "document.body.appendChild(f); f.submit();",
                 consoleUrl + "firms/ledger/portal/businesses/" + bakery + "/invite", email));
 
