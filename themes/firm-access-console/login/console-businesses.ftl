@@ -20,6 +20,7 @@
         <td data-label="${msg("business")}" class="pf-v5-c-table__td fa-business-name">${b.name()}</td>
         <td class="pf-v5-c-table__td" data-label="${msg("externalRef")}">${(b.externalRef())!""}</td>
         <td class="pf-v5-c-table__td" data-label="${msg("actions")}">
+          <a href="${firmUrl}portal/businesses/${b.id()}" class="pf-v5-c-button pf-m-link pf-m-small fa-portal-users" aria-label="${msg("portalUsersOf", b.name())}">${msg("portalUsers")}</a>
           <form method="post" action="${firmUrl}businesses/${b.id()}/archive" class="fa-inline">
             <@layout.csrfField/>
             <input type="hidden" name="archived" value="${(!b.archived())?c}">

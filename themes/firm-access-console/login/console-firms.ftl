@@ -9,4 +9,7 @@
   <#else>
     <p id="no-firm">${msg("noFirm")}</p>
   </#if>
+  <#if portalUser?? && portalUser>
+    <p><a href="${consoleUrl}portal" id="my-workspaces-link">${msg("myWorkspaces")}</a></p>
+  </#if>
 </@layout.page>

@@ -7,7 +7,7 @@
     <tbody class="pf-v5-c-table__tbody">
     <#list businesses as b>
       <tr class="pf-v5-c-table__tr" data-business="${b.name()}">
-        <td data-label="${msg("business")}" class="pf-v5-c-table__td fa-business-name">${b.name()}</td>
+        <td data-label="${msg("business")}" class="pf-v5-c-table__td"><span class="fa-business-name">${b.name()}</span><#if b.level() == levels[0]> <a href="${firmUrl}portal/businesses/${b.businessId()}" class="pf-v5-c-button pf-m-link pf-m-small fa-portal-users" aria-label="${msg("portalUsersOf", b.name())}">${msg("portalUsers")}</a></#if></td>
         <td class="pf-v5-c-table__td" data-label="${msg("level")}">${b.level()}</td>
         <td class="pf-v5-c-table__td" data-label="${msg("why")}">
           <#list b.paths() as p>

@@ -50,6 +50,7 @@
           <@navItem "teams" "teams"/>
           <@navItem "audit" "audit"/>
         </#if>
+        <@navItem "portal" "portalUsers"/>
         <#if isStaff>
           <@navItem "mine" "myBusinesses"/>
           <@navItem "keys" "myKeys"/>

@@ -12,7 +12,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Page objects of the Keycloak login page and the firm console. */
+/** Page objects of the Keycloak login page, the portal activation page and the firm console. */
 final class ConsolePages {
 
     private ConsolePages() {
@@ -24,9 +24,14 @@ final class ConsolePages {
      * while the page changes, so errors are retried.
      */
     static void submit(WebDriver driver, WebElement button) {
+        replacePage(driver, button::click);
+    }
+
+    /** Does something that loads another page, and waits until that page has replaced the current one. */
+    static void replacePage(WebDriver driver, Runnable action) {
         JavascriptExecutor script = (JavascriptExecutor) driver;
         script.executeScript("window.firmAccessOldPage = true;");
-        button.click();
+        action.run();
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .ignoring(WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(script.executeScript(
@@ -37,7 +42,11 @@ final class ConsolePages {
     static void signIn(WebDriver driver, String consoleUrl, String username, String password) {
         driver.get(consoleUrl);
         new LoginPage(driver).signIn(username, password);
-        // Back in the console only once the callback has set the session cookie.
+        awaitConsole(driver);
+    }
+
+    /** Back in the console only once the callback has set the session cookie. */
+    static void awaitConsole(WebDriver driver) {
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
     }
@@ -73,6 +82,10 @@ final class ConsolePages {
         void signOut() {
             driver.findElement(By.id("logout")).click();
         }
+
+        void open(String section) {
+            submit(driver, driver.findElement(By.id("nav-" + section)));
+        }
     }
 
     record StaffPage(WebDriver driver) {
@@ -107,6 +120,12 @@ final class ConsolePages {
     }
 
     record BusinessesPage(WebDriver driver) {
+        BusinessPortalPage portalUsersOf(String businessName) {
+            submit(driver, driver.findElement(
+                    By.cssSelector("#business-table tr[data-business='" + businessName + "'] .fa-portal-users")));
+            return new BusinessPortalPage(driver);
+        }
+
         void select(String businessName) {
             driver.findElement(By.cssSelector("#business-table tr[data-business='" + businessName
                     + "'] input[name='business']")).click();
@@ -330,6 +349,126 @@ final class ConsolePages {
 
         private static By field(String name) {
             return By.cssSelector("[name='config." + name + "']");
+        }
+    }
+
+    /** The page behind the link in the activation email, for a new address: names and password. */
+    record ActivationPage(WebDriver driver) {
+        void register(String firstName, String lastName, String password) {
+            WebElement form = new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("fa-register")));
+            form.findElement(By.id("firstName")).sendKeys(firstName);
+            form.findElement(By.id("lastName")).sendKeys(lastName);
+            form.findElement(By.id("password")).sendKeys(password);
+            form.findElement(By.id("password-confirm")).sendKeys(password);
+            submit(driver, form.findElement(By.cssSelector("button[type='submit']")));
+        }
+    }
+
+    /** One business's portal users: the invite and add forms and a row per person. */
+    record BusinessPortalPage(WebDriver driver) {
+        void invite(String people, String role, String message, boolean sendNow) {
+            driver.findElement(By.id("portal-people")).sendKeys(people);
+            new Select(driver.findElement(By.id("portal-role"))).selectByValue(role);
+            if (message != null) {
+                driver.findElement(By.id("portal-message")).sendKeys(message);
+            }
+            WebElement send = driver.findElement(By.id("portal-send"));
+            if (send.isSelected() != sendNow) {
+                send.click();
+            }
+            submit(driver, driver.findElement(By.id("portal-invite")));
+        }
+
+        void inviteAllOwners() {
+            submit(driver, driver.findElement(By.id("invite-owners")));
+        }
+
+        List<String> addable() {
+            return new Select(driver.findElement(By.id("add-user"))).getOptions().stream()
+                    .map(WebElement::getText)
+                    .toList();
+        }
+
+        void add(String label) {
+            new Select(driver.findElement(By.id("add-user"))).selectByVisibleText(label);
+            submit(driver, driver.findElement(By.id("portal-add")));
+        }
+
+        List<String> emails() {
+            return driver.findElements(By.cssSelector("#portal-table tr[data-email]")).stream()
+                    .map(row -> row.getAttribute("data-email"))
+                    .toList();
+        }
+
+        WebElement row(String email) {
+            return driver.findElement(By.cssSelector("#portal-table tr[data-email='" + email + "']"));
+        }
+
+        String status(String email) {
+            return row(email).findElement(By.cssSelector(".fa-portal-status")).getAttribute("data-status");
+        }
+
+        String delivery(String email) {
+            return row(email).findElement(By.cssSelector(".fa-delivery")).getText();
+        }
+
+        String name(String email) {
+            return row(email).findElement(By.cssSelector(".fa-portal-name")).getText();
+        }
+
+        WebElement sendButton(String email) {
+            return row(email).findElement(By.cssSelector(".fa-send"));
+        }
+
+        String cooldown(String email) {
+            return row(email).findElement(By.cssSelector(".fa-cooldown")).getText();
+        }
+
+        /** Asks for the activation link and answers it, as shown in the read-only field of the answer page. */
+        String copyLink(String email) {
+            submit(driver, row(email).findElement(By.cssSelector(".fa-copy-link")));
+            return driver.findElement(By.id("activation-link-url")).getAttribute("value");
+        }
+
+        void remove(String email) {
+            row(email).findElement(By.cssSelector("summary.fa-remove")).click();
+            submit(driver, row(email).findElement(By.cssSelector(".fa-remove-confirm")));
+        }
+    }
+
+    /** The firm-wide list of portal users. */
+    record PortalUsersPage(WebDriver driver) {
+        void filter(String businessName, String status) {
+            new Select(driver.findElement(By.id("filter-business"))).selectByVisibleText(businessName);
+            new Select(driver.findElement(By.id("filter-status"))).selectByValue(status);
+            submit(driver, driver.findElement(By.id("apply-filter")));
+        }
+
+        List<String> businessChoices() {
+            return new Select(driver.findElement(By.id("filter-business"))).getOptions().stream()
+                    .map(WebElement::getText)
+                    .toList();
+        }
+
+        List<String> rows() {
+            return driver.findElements(By.cssSelector("#portal-table tr[data-email]")).stream()
+                    .map(row -> row.getAttribute("data-business") + " " + row.getAttribute("data-email") + " "
+                            + row.findElement(By.cssSelector(".fa-portal-status")).getAttribute("data-status"))
+                    .toList();
+        }
+    }
+
+    /** "My workspaces", the portal users' landing page. */
+    record WorkspacesPage(WebDriver driver) {
+        List<String> businesses() {
+            return driver.findElements(By.cssSelector("#my-workspaces .fa-workspace-name")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+        }
+
+        boolean showsNone() {
+            return !driver.findElements(By.id("no-workspaces")).isEmpty();
         }
     }
 }

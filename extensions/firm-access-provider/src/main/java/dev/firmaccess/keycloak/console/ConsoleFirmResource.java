@@ -265,6 +265,11 @@ public class ConsoleFirmResource {
         return new ConsoleKeyPages(this, pages);
     }
 
+    @Path("portal")
+    public ConsolePortalPages portal() {
+        return new ConsolePortalPages(this, pages);
+    }
+
     Response page(BiFunction<ConsoleUser, FirmContext, Response> render) {
         ConsoleUser user = signIn.current();
         if (user == null) {

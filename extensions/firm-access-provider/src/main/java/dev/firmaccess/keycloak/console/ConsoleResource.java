@@ -44,12 +44,22 @@ public class ConsoleResource {
             return signIn.redirectToLogin();
         }
         List<FirmSummary> firms = firmsOf(session, user);
-        if (firms.size() == 1) {
+        boolean portalUser = ConsolePortalHome.hasWorkspaces(session, user);
+        if (firms.isEmpty() && portalUser) {
+            return Response.seeOther(URI.create(ConsolePaths.base(session) + "portal")).build();
+        }
+        if (firms.size() == 1 && !portalUser) {
             return Response.seeOther(URI.create(ConsolePaths.base(session) + "firms/" + firms.get(0).alias() + "/"))
                     .build();
         }
         return pages.render(200, "console-firms", user.auth().user(), Map.of("firms", firms, "csrf", user.csrf(),
-                "userName", displayName(user)));
+                "userName", displayName(user), "portalUser", portalUser));
+    }
+
+    /** A portal user's own workspaces; staff who are portal users too reach it from the firm chooser. */
+    @Path("portal")
+    public ConsolePortalHome portal() {
+        return new ConsolePortalHome(session, signIn, pages);
     }
 
     @GET

@@ -59,6 +59,11 @@ public final class PortalService {
         return view(access.requireMembership(id, false), System.currentTimeMillis());
     }
 
+    /** A business whose portal users the actor may manage, as every change here checks; others are a 404. */
+    public BusinessEntity requireManagedBusiness(String businessId) {
+        return access.requireManaged(businessId);
+    }
+
     /**
      * Invites everyone listed into one business. Every invitee is checked before anything is
      * written: one bad or taken address and nobody is invited. Guests get their activation at once;

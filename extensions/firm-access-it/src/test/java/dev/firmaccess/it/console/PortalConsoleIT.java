@@ -1,0 +1,285 @@
+package dev.firmaccess.it.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.console.ConsolePages.ActivationPage;
+import dev.firmaccess.it.console.ConsolePages.BusinessPortalPage;
+import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
+import dev.firmaccess.it.console.ConsolePages.Console;
+import dev.firmaccess.it.console.ConsolePages.LoginPage;
+import dev.firmaccess.it.console.ConsolePages.PortalUsersPage;
+import dev.firmaccess.it.console.ConsolePages.WorkspacesPage;
+import dev.firmaccess.testing.HttpJson;
+import dev.firmaccess.testing.MailCatcher;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.TestRealm;
+import dev.firmaccess.testing.WithSharedServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/** The firm console's portal pages and the portal users' landing, in Debian's headless Chromium. */
+@WithSharedServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalConsoleIT {
+
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/firm-access/portal/activate/[A-Za-z0-9._-]+");
+    private static final String PASSWORD = "S3cret-pass!";
+
+    private HttpJson http;
+    private MailCatcher mail;
+    private TestRealm realm;
+    private String consoleUrl;
+    private String api;
+    private String ownerToken;
+    private String firmId;
+    private String bakery;
+    private String florist;
+    private Browser owner;
+    private Browser customer;
+
+    @BeforeAll
+    void setUp(TestEnvironment env) {
+        http = env.http();
+        mail = env.mail();
+        realm = env.newRealm("portalconsole");
+        consoleUrl = env.server().baseUrl() + "/realms/" + realm.name() + "/firm-access/console/";
+        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        firmId = realm.createFirm("Ledger & Co", "ledger");
+        String olivia = realm.createUser("olivia");
+        realm.addMember(firmId, olivia);
+        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + olivia
+                + "/role", realm.adminToken(), Map.of("role", "owner"));
+        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+        ownerToken = realm.accessToken("olivia");
+        bakery = business("Bakery Ltd");
+        florist = business("Florist GmbH");
+        String max = realm.createUser("max");
+        realm.addMember(firmId, max);
+        HttpJson.Reply shared = http.put(api + "/businesses/" + bakery + "/grants/users/" + max, ownerToken,
+                Map.of("level", "full"));
+        assertThat(shared.status() / 100).as(shared.toString()).isEqualTo(2);
+    }
+
+    @BeforeEach
+    void openBrowsers() {
+        owner = new Browser();
+        customer = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        owner.close();
+        customer.close();
+    }
+
+    @Test
+    void anInvitedGuestActivatesSeesExactlyTheirWorkspaceAndLosesItWhenRemoved() {
+        String email = unique("gina");
+        BusinessPortalPage bakeryPortal = openBakeryPortal();
+        assertThat(new Console(owner.driver()).title()).isEqualTo("Portal users of Bakery Ltd");
+        bakeryPortal.invite(email + ", Gina, Guest", "guest", "Welcome, please upload your receipts.", false);
+
+        assertThat(bakeryPortal.status(email)).isEqualTo("pending");
+        assertThat(bakeryPortal.delivery(email)).isEqualTo("Sent");
+        assertThat(bakeryPortal.sendButton(email).isEnabled()).as("resend during the cooldown").isFalse();
+        assertThat(bakeryPortal.cooldown(email)).startsWith("Can be resent from ");
+        owner.screenshot("portal-business");
+
+        String link = linkIn(mail.awaitMessageTo(email, Duration.ofSeconds(20)));
+        activate(link, email, "Gina", "Guest");
+        assertThat(new Console(customer.driver()).title()).isEqualTo("My workspaces");
+        WorkspacesPage workspaces = new WorkspacesPage(customer.driver());
+        assertThat(workspaces.businesses()).containsExactly("Bakery Ltd");
+        customer.screenshot("portal-my-workspaces");
+
+        owner.driver().navigate().refresh();
+        assertThat(bakeryPortal.status(email)).isEqualTo("active");
+        new Console(owner.driver()).open("portal");
+        PortalUsersPage list = new PortalUsersPage(owner.driver());
+        list.filter("Bakery Ltd", "active");
+        assertThat(list.rows()).containsExactly("Bakery Ltd " + email + " active");
+        owner.screenshot("portal-users");
+
+        bakeryPortal = bakeryPortal();
+        bakeryPortal.remove(email);
+        assertThat(bakeryPortal.emails()).doesNotContain(email);
+        customer.driver().navigate().refresh();
+        assertThat(workspaces.businesses()).isEmpty();
+        assertThat(workspaces.showsNone()).isTrue();
+    }
+
+    @Test
+    void aPortalUserOpeningAStaffPageGetsTheNotFoundPage() {
+        String email = unique("paul");
+        inviteGuest(email);
+        activate(linkIn(mail.awaitMessageTo(email, Duration.ofSeconds(20))), email, "Paul", "Portal");
+
+        for (String staffPage : List.of("firms/ledger/", "firms/ledger/staff", "firms/ledger/portal",
+                "firms/ledger/portal/businesses/" + bakery, "firms/ledger/mine")) {
+            customer.driver().get(consoleUrl + staffPage);
+            Console console = new Console(customer.driver());
+            assertThat(console.showsError()).as(staffPage).isTrue();
+            assertThat(console.title()).as(staffPage).isEqualTo("Not found");
+        }
+        customer.screenshot("portal-user-staff-page");
+        customer.driver().get(consoleUrl);
+        ConsolePages.awaitConsole(customer.driver());
+        assertThat(new Console(customer.driver()).title()).isEqualTo("My workspaces");
+    }
+
+    @Test
+    void aPortalUserWhoBecomesStaffSeesTheirWorkspacesAndTheirFirm() {
+        String email = unique("sally");
+        inviteGuest(email);
+        activate(linkIn(mail.awaitMessageTo(email, Duration.ofSeconds(20))), email, "Sally", "Staff");
+        realm.addMember(firmId, realm.admin().users().searchByEmail(email, true).get(0).getId());
+
+        customer.driver().get(consoleUrl);
+        ConsolePages.awaitConsole(customer.driver());
+        assertThat(new Console(customer.driver()).title()).isEqualTo("Choose a firm");
+        ConsolePages.submit(customer.driver(), customer.driver().findElement(By.id("my-workspaces-link")));
+        assertThat(new WorkspacesPage(customer.driver()).businesses()).containsExactly("Bakery Ltd");
+        ConsolePages.submit(customer.driver(), customer.driver().findElement(By.linkText("Ledger & Co")));
+        assertThat(new Console(customer.driver()).title()).isEqualTo("My businesses");
+    }
+
+    @Test
+    void aMemberManagesThePortalOfTheBusinessesTheyHaveFullAccessToOnly() {
+        ConsolePages.signIn(owner.driver(), consoleUrl, "max", TestRealm.PASSWORD);
+        new Console(owner.driver()).open("portal");
+        assertThat(new PortalUsersPage(owner.driver()).businessChoices())
+                .containsExactly("All businesses", "Bakery Ltd");
+
+        new Console(owner.driver()).open("mine");
+        ConsolePages.submit(owner.driver(), owner.driver()
+                .findElement(By.cssSelector("#my-businesses tr[data-business='Bakery Ltd'] .fa-portal-users")));
+        assertThat(new Console(owner.driver()).title()).isEqualTo("Portal users of Bakery Ltd");
+        owner.driver().get(consoleUrl + "firms/ledger/portal/businesses/" + florist);
+        assertThat(new Console(owner.driver()).title()).isEqualTo("Not found");
+    }
+
+    @Test
+    void anActivePortalUserIsAddedToASecondBusinessWithoutAnEmail() {
+        String email = unique("anna");
+        inviteGuest(email);
+        activate(linkIn(mail.awaitMessageTo(email, Duration.ofSeconds(20))), email, "Anna", "Added");
+
+        ConsolePages.signIn(owner.driver(), consoleUrl, "olivia", TestRealm.PASSWORD);
+        owner.driver().get(consoleUrl + "firms/ledger/businesses");
+        BusinessPortalPage florist = new BusinessesPage(owner.driver()).portalUsersOf("Florist GmbH");
+        assertThat(florist.addable()).contains("Anna Added <" + email + ">");
+        florist.add("Anna Added <" + email + ">");
+
+        assertThat(florist.status(email)).isEqualTo("active");
+        assertThat(mail.messagesTo(email)).hasSize(1);
+        customer.driver().navigate().refresh();
+        assertThat(new WorkspacesPage(customer.driver()).businesses())
+                .containsExactlyInAnyOrder("Bakery Ltd", "Florist GmbH");
+    }
+
+    @Test
+    void preProvisionedOwnersAreInvitedTogetherLaterAndTheirLinkCanBeCopied() {
+        String first = unique("otto");
+        String second = unique("olga");
+        BusinessPortalPage bakeryPortal = openBakeryPortal();
+        bakeryPortal.invite(first + ", " + second, "owner", null, false);
+
+        assertThat(bakeryPortal.delivery(first)).isEqualTo("Not sent");
+        assertThat(bakeryPortal.row(second).getText()).contains("Not invited yet");
+        String copied = bakeryPortal.copyLink(first);
+        assertThat(copied).matches(LINK);
+        owner.screenshot("portal-copy-link");
+        assertThat(mail.messagesTo(first)).isEmpty();
+
+        bakeryPortal.inviteAllOwners();
+        assertThat(bakeryPortal.delivery(second)).isEqualTo("Sent");
+        assertThat(mail.awaitMessageTo(second, Duration.ofSeconds(20)).subject()).contains("Bakery Ltd");
+    }
+
+    @Test
+    void aNameWithHtmlShowsAsText() {
+        String email = unique("mallory");
+        BusinessPortalPage bakeryPortal = openBakeryPortal();
+        bakeryPortal.invite(email + ", <b>Bold</b>, <script>alert(1)</script>", "guest", null, true);
+
+        assertThat(bakeryPortal.name(email)).isEqualTo("<b>Bold</b> <script>alert(1)</script>");
+        assertThat(bakeryPortal.row(email).findElements(By.tagName("b"))).isEmpty();
+        assertThat(bakeryPortal.row(email).findElements(By.tagName("script"))).isEmpty();
+    }
+
+    @Test
+    void aFormPostedWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
+        String email = unique("forged");
+        openBakeryPortal();
+        ConsolePages.replacePage(owner.driver(), () -> ((JavascriptExecutor) owner.driver()).executeScript(
+                "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                        + "[['people', arguments[1]], ['role', 'guest']].forEach(function (p) {"
+                        + "var i = document.createElement('input'); i.name = p[0]; i.value = p[1];"
+                        + "f.appendChild(i); });"
+                        + "document.body.appendChild(f); f.submit();",
+                consoleUrl + "firms/ledger/portal/businesses/" + bakery + "/invite", email));
+
+        assertThat(new Console(owner.driver()).title()).isEqualTo("Not allowed");
+        HttpJson.Reply list = http.get(api + "/portal/memberships?search=" + email, ownerToken);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).isEmpty();
+        assertThat(mail.messagesTo(email)).isEmpty();
+    }
+
+    private BusinessPortalPage openBakeryPortal() {
+        ConsolePages.signIn(owner.driver(), consoleUrl, "olivia", TestRealm.PASSWORD);
+        return bakeryPortal();
+    }
+
+    /** The Bakery's portal users, reached as the owner would: Businesses, then the row's link. */
+    private BusinessPortalPage bakeryPortal() {
+        owner.driver().get(consoleUrl + "firms/ledger/businesses");
+        return new BusinessesPage(owner.driver()).portalUsersOf("Bakery Ltd");
+    }
+
+    /**
+     * The customer opens the link and creates their account; the console then sends them through the
+     * realm's login (the new account has no session yet) and lands them on "My workspaces".
+     */
+    private void activate(String link, String email, String firstName, String lastName) {
+        customer.driver().get(link);
+        new ActivationPage(customer.driver()).register(firstName, lastName, PASSWORD);
+        new LoginPage(customer.driver()).signIn(email, PASSWORD);
+        ConsolePages.awaitConsole(customer.driver());
+    }
+
+    private void inviteGuest(String email) {
+        HttpJson.Reply invited = http.post(api + "/portal/invitations", ownerToken, Map.of("businessId", bakery,
+                "role", "guest", "invitees", List.of(Map.of("email", email))));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+    }
+
+    private String business(String name) {
+        HttpJson.Reply created = http.post(api + "/businesses", ownerToken, Map.of("name", name));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode body = created.json();
+        return body.get("id").asText();
+    }
+
+    private static String linkIn(MailCatcher.ReceivedMail message) {
+        Matcher matcher = LINK.matcher(message.text());
+        assertThat(matcher.find()).as("a link in: " + message.text()).isTrue();
+        return matcher.group();
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 6) + "@customer.test";
+    }
+}

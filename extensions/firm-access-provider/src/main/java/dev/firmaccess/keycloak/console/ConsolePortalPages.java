@@ -1,0 +1,247 @@
+package dev.firmaccess.keycloak.console;
+
+import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
+import dev.firmaccess.keycloak.access.BusinessService;
+import dev.firmaccess.keycloak.access.BusinessView;
+import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.portal.PortalRole;
+import dev.firmaccess.keycloak.portal.PortalService;
+import dev.firmaccess.keycloak.portal.PortalViews.AddRequest;
+import dev.firmaccess.keycloak.portal.PortalViews.InviteRequest;
+import dev.firmaccess.keycloak.portal.PortalViews.Link;
+import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.keycloak.models.UserModel;
+
+/**
+ * {@code .../console/firms/{firm}/portal}: the firm's portal users (its customers) across its
+ * businesses, and per business the invite form, invite-all-owners, adding an active portal user,
+ * and send, cancel, copy link and remove per row. Everything goes through {@link PortalService},
+ * which decides who may see and change which business's portal users.
+ */
+public class ConsolePortalPages {
+
+    private static final List<String> STATUSES = List.of("pending", "active", "expired", "cancelled");
+
+    private final ConsoleFirmResource firm;
+    private final ConsolePages pages;
+
+    ConsolePortalPages(ConsoleFirmResource firm, ConsolePages pages) {
+        this.firm = firm;
+        this.pages = pages;
+    }
+
+    /** The firm-wide list, filtered by business and status; members see only businesses they have full access to. */
+    @GET
+    public Response list(@QueryParam("business") String business, @QueryParam("status") String status,
+            @QueryParam("search") String search, @QueryParam("first") String first) {
+        return firm.page((user, context) -> {
+            String businessId = ConsoleFirmResource.blankToNull(business);
+            String statusFilter = status != null && STATUSES.contains(status) ? status : null;
+            PortalService portal = new PortalService(context);
+            int offset = ConsoleFirmResource.offset(first);
+            Map<String, Object> model = firm.model(user, context, "portal");
+            model.put("memberships", portal.page(businessId, statusFilter, search, offset,
+                    ConsoleFirmResource.PAGE_SIZE));
+            model.put("businesses", managedBusinesses(context));
+            model.put("statuses", STATUSES);
+            model.put("business", businessId == null ? "" : businessId);
+            model.put("status", statusFilter == null ? "" : statusFilter);
+            model.put("search", search == null ? "" : search);
+            model.put("filterQuery", filterQuery(businessId, statusFilter));
+            ConsoleFirmResource.paging(model, offset, portal.count(businessId, statusFilter, search));
+            return pages.render(200, "console-portal-users", user.auth().user(), model);
+        });
+    }
+
+    @GET
+    @Path("businesses/{businessId}")
+    public Response business(@PathParam("businessId") String businessId, @QueryParam("first") String first) {
+        return firm.page((user, context) -> renderBusiness(user, context, businessId,
+                ConsoleFirmResource.offset(first), null));
+    }
+
+    /**
+     * Invites everyone typed into the business. Guests always get their activation at once, so the
+     * "send now" box counts for owners only; unticked, owners are pre-provisioned and invited later.
+     */
+    @POST
+    @Path("businesses/{businessId}/invite")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response invite(@PathParam("businessId") String businessId, MultivaluedMap<String, String> form) {
+        return change(form, businessId, portal -> {
+            boolean guest = PortalRole.parse(form.getFirst("role")).filter(PortalRole.GUEST::equals).isPresent();
+            boolean send = guest || "true".equals(form.getFirst("send"));
+            portal.invite(new InviteRequest(businessId, form.getFirst("role"),
+                    ConsoleFirmResource.blankToNull(form.getFirst("level")), form.getFirst("message"), send,
+                    ConsolePortalInvitees.parse(form.getFirst("people"))));
+            return businessId;
+        });
+    }
+
+    @POST
+    @Path("businesses/{businessId}/invite-owners")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response inviteOwners(@PathParam("businessId") String businessId, MultivaluedMap<String, String> form) {
+        return change(form, businessId, portal -> {
+            portal.inviteOwners(businessId);
+            return businessId;
+        });
+    }
+
+    /** Adds an active portal user of the firm to this business: access at once, no email. */
+    @POST
+    @Path("businesses/{businessId}/add")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response add(@PathParam("businessId") String businessId, MultivaluedMap<String, String> form) {
+        return change(form, businessId, portal -> {
+            portal.add(new AddRequest(form.getFirst("userId"), businessId, form.getFirst("role"),
+                    ConsoleFirmResource.blankToNull(form.getFirst("level"))));
+            return businessId;
+        });
+    }
+
+    @POST
+    @Path("memberships/{membershipId}/send")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response send(@PathParam("membershipId") String membershipId, MultivaluedMap<String, String> form) {
+        return changeMembership(form, membershipId, portal -> portal.send(membershipId));
+    }
+
+    @POST
+    @Path("memberships/{membershipId}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@PathParam("membershipId") String membershipId, MultivaluedMap<String, String> form) {
+        return changeMembership(form, membershipId, portal -> portal.cancel(membershipId));
+    }
+
+    @POST
+    @Path("memberships/{membershipId}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@PathParam("membershipId") String membershipId, MultivaluedMap<String, String> form) {
+        return changeMembership(form, membershipId, portal -> portal.remove(membershipId));
+    }
+
+    /** The link is shown on the answer page itself: issuing it is audited, so it is a POST, not a link to follow. */
+    @POST
+    @Path("memberships/{membershipId}/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response link(@PathParam("membershipId") String membershipId, MultivaluedMap<String, String> form) {
+        return firm.action(form, (user, context) -> {
+            PortalService portal = new PortalService(context);
+            Link link = portal.link(membershipId);
+            PortalMembership membership = portal.get(membershipId);
+            Map<String, Object> shown = Map.of("membershipId", membershipId, "url", link.url(),
+                    "expiresAt", link.expiresAt(), "email", membership.email());
+            return renderBusiness(user, context, membership.businessId(), 0, shown);
+        });
+    }
+
+    /** Runs a change and answers with the page of the business it touched (the change answers its id). */
+    private Response change(MultivaluedMap<String, String> form, String businessId,
+            Function<PortalService, String> change) {
+        return firm.action(form, (user, context) -> {
+            PortalService portal = new PortalService(context);
+            if (businessId != null) {
+                portal.requireManagedBusiness(businessId);
+            }
+            String touched = change.apply(portal);
+            return firm.redirect(context, "portal/businesses/" + touched);
+        });
+    }
+
+    /** Changes one membership and answers with the page of its business, looked up first as removal deletes it. */
+    private Response changeMembership(MultivaluedMap<String, String> form, String membershipId,
+            Consumer<PortalService> change) {
+        return change(form, null, portal -> {
+            String businessId = portal.get(membershipId).businessId();
+            change.accept(portal);
+            return businessId;
+        });
+    }
+
+    private Response renderBusiness(ConsoleUser user, FirmContext context, String businessId, int offset,
+            Map<String, Object> link) {
+        PortalService portal = new PortalService(context);
+        BusinessEntity business = portal.requireManagedBusiness(businessId);
+        List<PortalMembership> rows = portal.page(business.getId(), null, null, offset, ConsoleFirmResource.PAGE_SIZE);
+        Map<String, Object> model = firm.model(user, context, "portal");
+        model.put("business", Map.of("id", business.getId(), "name", business.getName(),
+                "archived", business.isArchived()));
+        model.put("memberships", rows);
+        model.put("addable", addable(context, portal, business.getId()));
+        model.put("unsentOwners", portal.page(business.getId(), "pending", null, 0, ConsoleTeamPages.PICKER_LIMIT)
+                .stream().anyMatch(m -> "owner".equals(m.role()) && m.invitedAt() == null));
+        model.put("now", System.currentTimeMillis());
+        model.put("search", "");
+        if (link != null) {
+            model.put("link", link);
+        }
+        ConsoleFirmResource.paging(model, offset, portal.count(business.getId(), null, null));
+        return pages.render(200, "console-portal-business", user.auth().user(), model);
+    }
+
+    /**
+     * Active portal users of the firm who are not in this business yet, one entry a person named as
+     * their account is now, for the add picker (at most {@link ConsoleTeamPages#PICKER_LIMIT}
+     * memberships are looked at).
+     */
+    private static List<Map<String, String>> addable(FirmContext context, PortalService portal, String businessId) {
+        List<PortalMembership> active = portal.page(null, "active", null, 0, ConsoleTeamPages.PICKER_LIMIT);
+        Set<String> here = active.stream().filter(m -> m.businessId().equals(businessId))
+                .map(PortalMembership::userId).collect(Collectors.toSet());
+        Map<String, Map<String, String>> people = new LinkedHashMap<>();
+        active.stream()
+                .filter(m -> m.userId() != null && !here.contains(m.userId()) && !people.containsKey(m.userId()))
+                .forEach(m -> {
+                    UserModel user = context.session().users().getUserById(context.realm(), m.userId());
+                    if (user != null) {
+                        people.put(m.userId(), Map.of("userId", m.userId(), "label", label(user, m.email())));
+                    }
+                });
+        return List.copyOf(people.values());
+    }
+
+    private static String label(UserModel user, String email) {
+        String name = Stream.of(user.getFirstName(), user.getLastName())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(Collectors.joining(" "));
+        return name.isEmpty() ? email : name + " <" + email + ">";
+    }
+
+    /** The businesses whose portal users the actor manages, for the business filter: members only their full ones. */
+    private static List<BusinessView> managedBusinesses(FirmContext context) {
+        boolean all = context.actor().may(FirmPermission.VIEW_ALL);
+        String full = context.levels().strongest();
+        return new BusinessService(context).page(null, ArchiveFilter.ACTIVE, 0, ConsoleTeamPages.PICKER_LIMIT)
+                .stream()
+                .filter(business -> all || full.equals(business.level()))
+                .toList();
+    }
+
+    /** The filters as query parameters for the pager's links, so paging keeps them. */
+    private static String filterQuery(String businessId, String status) {
+        return (businessId == null ? "" : "&business=" + URLEncoder.encode(businessId, StandardCharsets.UTF_8))
+                + (status == null ? "" : "&status=" + status);
+    }
+}
