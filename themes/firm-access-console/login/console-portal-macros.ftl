@@ -1,6 +1,7 @@
 <#-- Pieces the portal pages share: times, status and role labels, the row of a portal user. -->
+<#import "console-template.ftl" as layout>
 <#macro time value="" fallback="">
-  <#if value?has_content>${value?number_to_datetime?string("yyyy-MM-dd HH:mm")}<#else><span class="fa-muted">${fallback}</span></#if>
+  <#if value?has_content><@layout.time millis=value/><#else><span class="fa-muted">${fallback}</span></#if>
 </#macro>
 
 <#macro status m>

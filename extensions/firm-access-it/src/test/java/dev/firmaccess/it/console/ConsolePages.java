@@ -79,8 +79,9 @@ final class ConsolePages {
             return !driver.findElements(By.id("error-page")).isEmpty();
         }
 
+        /** Signs out and waits for the page after it, so that the next navigation cannot cut the sign-out short. */
         void signOut() {
-            driver.findElement(By.id("logout")).click();
+            submit(driver, driver.findElement(By.id("logout")));
         }
 
         void open(String section) {
