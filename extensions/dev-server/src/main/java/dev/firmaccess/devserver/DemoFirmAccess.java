@@ -14,7 +14,7 @@ record DemoFirmAccess(String realm, ClientScopeRepresentation clientScope, List<
         Map<String, Object> settings, List<Firm> firms) {
 
     record Firm(String alias, List<Staff> staff, List<Business> businesses, List<Grant> grants,
-            List<Invitation> invitations) {
+            List<Invitation> invitations, List<PortalInvitation> portalInvitations) {
     }
 
     record Staff(String username, String role) {
@@ -28,6 +28,11 @@ record DemoFirmAccess(String realm, ClientScopeRepresentation clientScope, List<
     record Invitation(String email, String firstName, String lastName, String role) {
     }
 
+    /** A client-portal invitation into one business (by external reference), sent unless already pending or active. */
+    record PortalInvitation(String business, String email, String firstName, String lastName, String role,
+            String message) {
+    }
+
     /** A share of a business (by external reference) with a user (by username) or a team (by name). */
     record Grant(String business, String username, String team, String level) {
     }
@@ -38,6 +43,20 @@ record DemoFirmAccess(String realm, ClientScopeRepresentation clientScope, List<
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }
+    }
+
+    /** The person's portal invitations for people, e.g. "invited as portal owner of Copperleaf Cafe". */
+    List<String> portalInvitationsOf(String email) {
+        return firms.stream()
+                .flatMap(firm -> firm.portalInvitations().stream()
+                        .filter(invitation -> invitation.email().equalsIgnoreCase(email))
+                        .map(invitation -> "invited as portal " + invitation.role() + " of "
+                                + firm.businesses().stream()
+                                        .filter(business -> business.externalRef().equals(invitation.business()))
+                                        .map(Business::name)
+                                        .findFirst()
+                                        .orElse(invitation.business())))
+                .toList();
     }
 
     Optional<String> roleOf(String firmAlias, String username) {

@@ -32,7 +32,8 @@ record DemoRealm(String name, Optional<String> passwordGrantClient, List<Login> 
         List<Login> logins = new ArrayList<>();
         for (JsonNode user : realm.path("users")) {
             String username = user.path("username").asText();
-            logins.add(new Login(username, password(user), firms(realm, username, firmAccess)));
+            logins.add(new Login(username, password(user), firms(realm, username, firmAccess)
+                    + portal(user.path("email").asText(), firmAccess)));
         }
         Optional<String> client = nodes(realm.path("clients"))
                 .filter(c -> c.path("publicClient").asBoolean() && c.path("directAccessGrantsEnabled").asBoolean())
@@ -60,6 +61,11 @@ record DemoRealm(String name, Optional<String> passwordGrantClient, List<Login> 
                             + teams(org, member)));
         }
         return firms.isEmpty() ? "in no firm" : String.join(", ", firms);
+    }
+
+    private static String portal(String email, DemoFirmAccess firmAccess) {
+        List<String> invitations = firmAccess.portalInvitationsOf(email);
+        return invitations.isEmpty() ? "" : "; " + String.join(", ", invitations) + " (activation mail in the inbox)";
     }
 
     /** Organization groups are the firm's teams; the import names a member's groups by id. */

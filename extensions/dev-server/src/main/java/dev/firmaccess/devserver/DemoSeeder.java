@@ -75,6 +75,9 @@ final class DemoSeeder {
             for (DemoFirmAccess.Invitation invitation : firm.invitations()) {
                 invite(firmPath, invitation).ifPresent(problems::add);
             }
+            for (DemoFirmAccess.PortalInvitation invitation : firm.portalInvitations()) {
+                invite(firmPath, invitation, businessIds).ifPresent(problems::add);
+            }
         }
         return problems;
     }
@@ -116,6 +119,23 @@ final class DemoSeeder {
         HttpJson.Reply reply = http.post(firmPath + "/invitations", adminToken(),
                 Map.of("invitees", List.of(invitee), "role", invitation.role()));
         return reply.status() == 409 ? Optional.empty() : expect(reply, "invite " + invitation.email());
+    }
+
+    /** 409 means the person is already invited into or active in that workspace. */
+    private Optional<String> invite(String firmPath, DemoFirmAccess.PortalInvitation invitation,
+            Map<String, String> businessIds) {
+        String businessId = businessIds.get(invitation.business());
+        if (businessId == null) {
+            return Optional.of("portal invitation " + invitation + " names an unknown business");
+        }
+        Map<String, String> invitee = new LinkedHashMap<>();
+        invitee.put("email", invitation.email());
+        invitee.put("firstName", invitation.firstName());
+        invitee.put("lastName", invitation.lastName());
+        HttpJson.Reply reply = http.post(firmPath + "/portal/invitations", adminToken(), Map.of("businessId", businessId,
+                "role", invitation.role(), "message", invitation.message(), "invitees", List.of(invitee)));
+        return reply.status() == 409 ? Optional.empty()
+                : expect(reply, "invite " + invitation.email() + " to the portal");
     }
 
     /** Creates the businesses that do not exist yet; answers the ids of all by external reference. */

@@ -37,7 +37,8 @@ class DemoDataTest {
                         tuple("olivia.owner", "demo1234", "owner of demo-firm"),
                         tuple("adam.admin", "demo1234", "admin of demo-firm"),
                         tuple("mia.member", "demo1234", "member of demo-firm (team Payroll)"),
-                        tuple("carl.client", "demo1234", "in no firm"));
+                        tuple("carl.client", "demo1234", "in no firm; invited as portal owner of Copperleaf Cafe"
+                                + " (activation mail in the inbox)"));
         assertThat(realm.passwordGrantClient()).contains("firm-access-demo");
     }
 }
