@@ -105,7 +105,45 @@ class PostgresStorageIT {
 
     @Test
     void simultaneousRegistrationsOnPostgresGiveOneActiveMembershipAndOneAccount() throws SQLException {
-        TestRealm realm = env.newRealm("pg-portal");
+        InvitedCustomer harriet = inviteToThePortal("pg-portal", "harriet@customer.test");
+        ActivationPage page = ActivationPage.open(new PortalBrowser(), harriet.link());
+
+        List<Integer> statuses = AtOnce.statuses(4, () -> page.register("Harriet", "Harbour", "S3cret-pass!",
+                "S3cret-pass!"));
+
+        assertThat(statuses).filteredOn(status -> status == 303).hasSize(1);
+        assertThat(harriet.realm().admin().users().searchByEmail(harriet.email(), true)).hasSize(1);
+        assertThat(storedStatus(harriet.business(), harriet.email())).isEqualTo("ACTIVE");
+    }
+
+    /** The stored expiry decides, not the link's own: the row is aged in the database as time would age it. */
+    @Test
+    void anActivationLinkPastItsExpiryIsRefusedAndChangesNothing() throws SQLException {
+        InvitedCustomer ines = inviteToThePortal("pg-expiry", "ines@customer.test");
+        try (Connection connection = postgres.connect();
+                PreparedStatement age = connection.prepareStatement(
+                        "update fa_portal_membership set expires_at = ? where business_id = ? and email = ?")) {
+            age.setLong(1, System.currentTimeMillis() - 60_000);
+            age.setString(2, ines.business());
+            age.setString(3, ines.email());
+            assertThat(age.executeUpdate()).isEqualTo(1);
+        }
+
+        ActivationPage page = ActivationPage.open(new PortalBrowser(), ines.link());
+
+        assertThat(page.status()).isEqualTo(410);
+        assertThat(page.problem()).isEqualTo("firmAccessPortalProblem.EXPIRED");
+        assertThat(page.offersRegistration()).as("a form to create the account").isFalse();
+        assertThat(ines.realm().admin().users().searchByEmail(ines.email(), true)).isEmpty();
+        assertThat(storedStatus(ines.business(), ines.email())).isEqualTo("PENDING");
+        HttpJson.Reply listed = env.http().get(ines.firmApi() + "/portal/memberships?business=" + ines.business(),
+                ines.ownerToken());
+        assertThat(listed.json().get(0).get("status").asText()).isEqualTo("expired");
+    }
+
+    /** A realm with a firm whose owner invited one customer into one business; the link from the mail. */
+    private InvitedCustomer inviteToThePortal(String realmStem, String email) {
+        TestRealm realm = env.newRealm(realmStem);
         String firmId = realm.createFirm("Postgres Partners", "pg-partners");
         String owner = realm.createUser("petra");
         realm.addMember(firmId, owner);
@@ -116,20 +154,16 @@ class PostgresStorageIT {
         String token = realm.accessToken("petra");
         String business = http.post(firmApi + "/businesses", token, Map.of("name", "Harbour Ltd")).json()
                 .get("id").asText();
-        String email = "harriet@customer.test";
         HttpJson.Reply invited = http.post(firmApi + "/portal/invitations", token, Map.of("businessId", business,
                 "role", "guest", "invitees", List.of(Map.of("email", email))));
         assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
         String text = env.mail().awaitMessageTo(email, Duration.ofSeconds(20)).text();
         String link = ACTIVATION.matcher(text).results().map(MatchResult::group).findFirst().orElseThrow();
-        ActivationPage page = ActivationPage.open(new PortalBrowser(), link);
+        return new InvitedCustomer(realm, firmApi, token, business, email, link);
+    }
 
-        List<Integer> statuses = AtOnce.statuses(4, () -> page.register("Harriet", "Harbour", "S3cret-pass!",
-                "S3cret-pass!"));
-
-        assertThat(statuses).filteredOn(status -> status == 303).hasSize(1);
-        assertThat(realm.admin().users().searchByEmail(email, true)).hasSize(1);
-        assertThat(storedStatus(business, email)).isEqualTo("ACTIVE");
+    private record InvitedCustomer(TestRealm realm, String firmApi, String ownerToken, String business, String email,
+            String link) {
     }
 
     private String storedStatus(String businessId, String email) throws SQLException {

@@ -20,7 +20,7 @@ public final class ActivationPage {
         return new ActivationPage(browser, browser.open(link));
     }
 
-    int status() {
+    public int status() {
         return answer.status();
     }
 
@@ -34,12 +34,16 @@ public final class ActivationPage {
     }
 
     /** The message key of the problem shown, e.g. firmAccessPortalProblem.EXPIRED. */
-    String problem() {
+    public String problem() {
         Element problem = answer.html().getElementById("fa-problem");
         if (problem == null) {
             throw new AssertionError("No problem shown: " + answer + "\n" + answer.body());
         }
         return problem.attr("data-problem");
+    }
+
+    public boolean offersRegistration() {
+        return answer.html().getElementById("fa-register") != null;
     }
 
     String text() {
