@@ -48,13 +48,12 @@ class CappedBusinessesTest {
 
     @Test
     void theClaimNameDefaultsAndABadCapFallsBackToTheRealmSetting() {
-        ClaimConfig defaults = ClaimConfig.of(Map.of());
-        ClaimConfig configured = ClaimConfig.of(Map.of("claim.name", "fa", ClaimConfig.BUSINESS_CAP, "7"));
+        FirmAccessClaimMapper mapper = new FirmAccessClaimMapper();
 
-        assertThat(defaults.claimName()).isEqualTo("firm_access");
-        assertThat(defaults.capOr(100)).isEqualTo(100);
-        assertThat(configured.claimName()).isEqualTo("fa");
-        assertThat(configured.capOr(100)).isEqualTo(7);
+        assertThat(mapper.claimName(Map.of())).isEqualTo("firm_access");
+        assertThat(mapper.claimName(Map.of("claim.name", " fa "))).isEqualTo("fa");
+        assertThat(ClaimConfig.of(Map.of()).capOr(100)).isEqualTo(100);
+        assertThat(ClaimConfig.of(Map.of(ClaimConfig.BUSINESS_CAP, "7")).capOr(100)).isEqualTo(7);
         assertThat(ClaimConfig.of(Map.of(ClaimConfig.BUSINESS_CAP, "-1")).capOr(100)).isEqualTo(100);
         assertThat(ClaimConfig.of(Map.of(ClaimConfig.BUSINESS_CAP, "lots")).capOr(100)).isEqualTo(100);
     }
