@@ -2,17 +2,14 @@ package dev.firmaccess.keycloak.portal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.keycloak.Config;
 import org.keycloak.common.Profile;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
@@ -58,9 +55,7 @@ public final class FirmPortalClaimMapper extends AbstractOIDCProtocolMapper impl
         if (workspaces.isEmpty()) {
             return List.of();
         }
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        return PortalClaim.of(workspaces, id -> Optional.ofNullable(organizations.getById(id))
-                .filter(OrganizationModel::isEnabled));
+        return PortalClaim.of(workspaces, new PortalWorkspaces(session)::enabledFirm);
     }
 
     @Override
