@@ -43,7 +43,7 @@
             <@layout.csrfField/>
             <#assign sendLabel = (m.invitedAt()??)?then(msg("resend"), msg("send"))>
             <button type="submit" class="pf-v5-c-button pf-m-secondary pf-m-small fa-send" aria-label="${msg("portalSendTo", sendLabel, m.email())}" <#if coolingDown>disabled aria-describedby="cooldown-${m?index}"</#if>>${sendLabel}</button>
-            <#if coolingDown><span class="fa-muted fa-cooldown" id="cooldown-${m?index}">${msg("resendFrom", m.resendAvailableAt()?number_to_datetime?string("yyyy-MM-dd HH:mm"))}</span></#if>
+            <#if coolingDown><span class="fa-muted fa-cooldown" id="cooldown-${m?index}">${msg("resendFrom")} <@layout.time millis=m.resendAvailableAt()/></span></#if>
           </form>
           <#if m.status() == "pending">
           <form method="post" action="${firmUrl}portal/memberships/${m.id()}/link" class="fa-inline">
