@@ -292,6 +292,11 @@ class PortalConsoleIT {
         assertThat(export.body()).contains("Bakery Ltd," + bakery + "," + formula + ",'=SUM(1+1),Formula,guest,pending")
                 .contains("Florist GmbH," + florist + "," + flora + ",Flora,Florist,guest,pending")
                 .doesNotContain(",=SUM");
+
+        portal.filter("Bakery Ltd", "pending");
+        HttpResponse<String> bakeryOnly = withBrowserCookies(portal.exportUrl());
+        assertThat(bakeryOnly.statusCode()).isEqualTo(200);
+        assertThat(bakeryOnly.body()).contains(formula).doesNotContain(flora);
     }
 
     @Test

@@ -75,6 +75,7 @@ public class ConsolePortalPages {
     public Response importCsv() {
         ConsoleUpload upload = ConsoleUpload.of(firm.session());
         return firm.action(upload.fields("csrf"), (user, context) -> {
+            context.actor().require(FirmPermission.VIEW_FIRM);
             String csv = upload.textOf("file", PortalCsv.MAX_CHARS).orElseGet(() -> upload.field("csv"));
             Map<String, Object> outcome = new HashMap<>();
             // The pasted text comes back for correction; a file is chosen again.
@@ -99,8 +100,10 @@ public class ConsolePortalPages {
     @GET
     @Path("export")
     public Response export(@QueryParam("business") String business) {
-        return firm.page((user, context) ->
-                PortalCsvReplies.export(context, ConsoleFirmResource.blankToNull(business)));
+        return firm.page((user, context) -> {
+            context.actor().require(FirmPermission.VIEW_FIRM);
+            return PortalCsvReplies.export(context, ConsoleFirmResource.blankToNull(business));
+        });
     }
 
     @GET
