@@ -20,7 +20,7 @@ final class ConsoleUpload {
 
     private final MultivaluedMap<String, FormPartValue> parts;
 
-    private ConsoleUpload(MultivaluedMap<String, FormPartValue> parts) {
+    ConsoleUpload(MultivaluedMap<String, FormPartValue> parts) {
         this.parts = parts;
     }
 
