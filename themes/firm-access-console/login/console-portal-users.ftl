@@ -19,6 +19,31 @@
   <#if business?has_content>
     <p><a href="${firmUrl}portal/businesses/${business}" id="manage-business-portal">${msg("manageBusinessPortal")}</a></p>
   </#if>
+  <#if imported??>
+    <div class="pf-v5-c-alert pf-m-success pf-m-inline" role="status" id="import-done">
+      <p class="pf-v5-c-alert__title">${msg("portalImported", imported)}</p>
+    </div>
+  </#if>
+  <#if importRefusal??>
+    <div class="pf-v5-c-alert pf-m-danger pf-m-inline" role="alert" id="import-refused">
+      <p class="pf-v5-c-alert__title" id="import-refusal">${importRefusal}</p>
+      <#if importErrors?has_content>
+      <table class="pf-v5-c-table pf-m-compact" id="import-errors" aria-labelledby="import-refusal">
+        <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
+          <th scope="col" class="pf-v5-c-table__th">${msg("portalImportRow")}</th><th scope="col" class="pf-v5-c-table__th">${msg("portalImportProblem")}</th>
+        </tr></thead>
+        <tbody class="pf-v5-c-table__tbody">
+        <#list importErrors as e>
+          <tr class="pf-v5-c-table__tr" data-row="${e.row()?c}">
+            <td class="pf-v5-c-table__td" data-label="${msg("portalImportRow")}">${e.row()?c}</td>
+            <td class="pf-v5-c-table__td fa-import-problem" data-label="${msg("portalImportProblem")}">${e.message()}</td>
+          </tr>
+        </#list>
+        </tbody>
+      </table>
+      </#if>
+    </div>
+  </#if>
   <#if memberships?has_content>
   <table class="pf-v5-c-table pf-m-grid-lg" id="portal-table" aria-label="${msg("portalUsers")}">
     <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
@@ -44,4 +69,25 @@
   <p class="fa-muted" id="no-portal-users">${msg("noPortalUsers")}</p>
   </#if>
   <@layout.pager action="${firmUrl}portal" query=filterQuery/>
+
+  <h2 class="pf-v5-c-title pf-m-lg fa-section-heading" id="csv-heading">${msg("portalCsv")}</h2>
+  <p class="fa-toolbar">
+    <a class="pf-v5-c-button pf-m-secondary" id="portal-export" download
+       href="${firmUrl}portal/export<#if business?has_content>?business=${business?url("UTF-8")}</#if>">${msg(business?has_content?then("portalExportBusiness", "portalExport"))}</a>
+  </p>
+  <form method="post" action="${firmUrl}portal/imports" enctype="multipart/form-data" class="pf-v5-c-form" id="portal-import-form" aria-labelledby="csv-heading">
+    <@layout.csrfField/>
+    <p class="fa-muted" id="portal-import-help">${msg("portalImportHelp")}</p>
+    <div class="pf-v5-c-form__group">
+      <label class="pf-v5-c-form__label" for="portal-import-file"><span class="pf-v5-c-form__label-text">${msg("portalImportFile")}</span></label>
+      <input class="pf-v5-c-form-control" type="file" id="portal-import-file" name="file" accept=".csv,text/csv" aria-describedby="portal-import-help">
+    </div>
+    <div class="pf-v5-c-form__group">
+      <label class="pf-v5-c-form__label" for="portal-import-text"><span class="pf-v5-c-form__label-text">${msg("portalImportText")}</span></label>
+      <textarea class="pf-v5-c-form-control" id="portal-import-text" name="csv" rows="5" aria-describedby="portal-import-help">${csvText!""}</textarea>
+    </div>
+    <div class="fa-toolbar">
+      <button type="submit" class="pf-v5-c-button pf-m-primary" id="portal-import">${msg("portalImportButton")}</button>
+    </div>
+  </form>
 </@layout.page>

@@ -1,5 +1,6 @@
 package dev.firmaccess.it.console;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -457,6 +458,40 @@ final class ConsolePages {
                     .map(row -> row.getAttribute("data-business") + " " + row.getAttribute("data-email") + " "
                             + row.findElement(By.cssSelector(".fa-portal-status")).getAttribute("data-status"))
                     .toList();
+        }
+
+        /** Uploads a CSV file through the file input of the import form. */
+        void importFile(Path csv) {
+            driver.findElement(By.id("portal-import-file")).sendKeys(csv.toAbsolutePath().toString());
+            submit(driver, driver.findElement(By.id("portal-import")));
+        }
+
+        /** Pastes CSV text into the import form and submits it. */
+        void importText(String csv) {
+            WebElement text = driver.findElement(By.id("portal-import-text"));
+            text.clear();
+            ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", text, csv);
+            submit(driver, driver.findElement(By.id("portal-import")));
+        }
+
+        /** The refused import's rows, each as "row: message". */
+        List<String> importErrors() {
+            return driver.findElements(By.cssSelector("#import-errors tr[data-row]")).stream()
+                    .map(row -> row.getAttribute("data-row") + ": "
+                            + row.findElement(By.cssSelector(".fa-import-problem")).getText())
+                    .toList();
+        }
+
+        String importRefusal() {
+            return driver.findElement(By.id("import-refusal")).getText();
+        }
+
+        String importDone() {
+            return driver.findElement(By.id("import-done")).getText();
+        }
+
+        String exportUrl() {
+            return driver.findElement(By.id("portal-export")).getAttribute("href");
         }
     }
 

@@ -15,12 +15,21 @@ import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 
 /** The firm console's portal pages and the portal users' landing, in Debian's headless Chromium. */
 @WithSharedServer
@@ -236,6 +246,119 @@ class PortalConsoleIT {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json()).isEmpty();
         assertThat(mail.messagesTo(email)).isEmpty();
+    }
+
+    @Test
+    void aCsvWithOneBadRowImportsNothingAndAGoodOneInvitesEveryRowAndExportsThem() throws Exception {
+        String formula = unique("formula");
+        String flora = unique("flora");
+        ConsolePages.signIn(owner.driver(), consoleUrl, "olivia", TestRealm.PASSWORD);
+        new Console(owner.driver()).open("portal");
+        PortalUsersPage portal = new PortalUsersPage(owner.driver());
+        Path upload = Files.createTempFile("portal-import", ".csv");
+        Files.writeString(upload, "business,email,firstName,lastName,role\r\n"
+                + bakery + "," + formula + ",=SUM(1+1),Formula,guest\r\n"
+                + "no-such-business," + flora + ",Flora,Florist,guest\r\n");
+        try {
+            portal.importFile(upload);
+        } finally {
+            Files.delete(upload);
+        }
+
+        assertThat(portal.importRefusal()).isEqualTo("1 of 2 rows are invalid; nothing was imported");
+        assertThat(portal.importErrors()).containsExactly("3: Business 'no-such-business' not found");
+        owner.screenshot("portal-import-refused");
+        for (String email : List.of(formula, flora)) {
+            HttpJson.Reply none = http.get(api + "/portal/memberships?search=" + email, ownerToken);
+            assertThat(none.json()).as(email).isEmpty();
+            assertThat(mail.messagesTo(email)).as(email).isEmpty();
+        }
+
+        portal.importText("business,email,firstName,lastName,role\n"
+                + bakery + "," + formula + ",=SUM(1+1),Formula,guest\n"
+                + florist + "," + flora + ",Flora,Florist,guest\n");
+        assertThat(portal.importDone()).isEqualTo("Imported: 2 portal memberships created.");
+        assertThat(portal.rows()).contains("Bakery Ltd " + formula + " pending", "Florist GmbH " + flora + " pending");
+        owner.screenshot("portal-imported");
+        assertThat(mail.awaitMessageTo(formula, Duration.ofSeconds(20)).subject()).contains("Bakery Ltd");
+        assertThat(mail.awaitMessageTo(flora, Duration.ofSeconds(20)).subject()).contains("Florist GmbH");
+
+        HttpResponse<String> export = withBrowserCookies(portal.exportUrl());
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/csv"));
+        assertThat(export.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"portal-users-ledger.csv\"");
+        assertThat(export.body()).contains("Bakery Ltd," + bakery + "," + formula + ",'=SUM(1+1),Formula,guest,pending")
+                .contains("Florist GmbH," + florist + "," + flora + ",Flora,Florist,guest,pending")
+                .doesNotContain(",=SUM");
+
+        portal.filter("Bakery Ltd", "pending");
+        HttpResponse<String> bakeryOnly = withBrowserCookies(portal.exportUrl());
+        assertThat(bakeryOnly.statusCode()).isEqualTo(200);
+        assertThat(bakeryOnly.body()).contains(formula).doesNotContain(flora);
+    }
+
+    @Test
+    void aMembersExportHoldsOnlyTheBusinessesTheyHaveFullAccessTo() throws Exception {
+        String bakeryGuest = unique("bg");
+        String floristGuest = unique("fg");
+        inviteGuest(bakeryGuest);
+        HttpJson.Reply invited = http.post(api + "/portal/invitations", ownerToken, Map.of("businessId", florist,
+                "role", "guest", "invitees", List.of(Map.of("email", floristGuest))));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+
+        ConsolePages.signIn(owner.driver(), consoleUrl, "max", TestRealm.PASSWORD);
+        new Console(owner.driver()).open("portal");
+        HttpResponse<String> export = withBrowserCookies(new PortalUsersPage(owner.driver()).exportUrl());
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).contains(bakeryGuest).doesNotContain(floristGuest);
+    }
+
+    @Test
+    void aSignedOutOwnerOpeningThePortalPageOfTheFirmLandsThereAfterSignIn() {
+        owner.driver().get(consoleUrl + "firms/ledger/portal?status=active");
+        new LoginPage(owner.driver()).signIn("olivia", TestRealm.PASSWORD);
+        ConsolePages.awaitConsole(owner.driver());
+
+        assertThat(owner.driver().getCurrentUrl()).isEqualTo(consoleUrl + "firms/ledger/portal?status=active");
+        assertThat(new Console(owner.driver()).title()).isEqualTo("Portal users");
+        assertThat(new Select(owner.driver().findElement(By.id("filter-status"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("active");
+    }
+
+    @Test
+    void aReturnTargetOutsideTheConsoleIsIgnored() {
+        String home = consoleUrl + "firms/ledger/staff";
+        owner.driver().get(consoleUrl + "?return=" + encode("https://evil.example/realms/" + realm.name()
+                + "/firm-access/console/portal"));
+        new LoginPage(owner.driver()).signIn("olivia", TestRealm.PASSWORD);
+        ConsolePages.awaitConsole(owner.driver());
+        assertThat(owner.driver().getCurrentUrl()).isEqualTo(home);
+
+        String consolePath = "/realms/" + realm.name() + "/firm-access/console/";
+        for (String outside : List.of("//evil.example/", "/realms/" + realm.name() + "/account",
+                consolePath + "/evil.example/", consolePath + "..%2F..%2Faccount", consolePath + "\\evil.example")) {
+            owner.driver().get(consoleUrl + "?return=" + encode(outside));
+            ConsolePages.awaitConsole(owner.driver());
+            assertThat(owner.driver().getCurrentUrl()).as(outside).isEqualTo(home);
+        }
+        owner.driver().get(consoleUrl + "?return=" + encode(consolePath + "firms/ledger/portal"));
+        ConsolePages.awaitConsole(owner.driver());
+        assertThat(owner.driver().getCurrentUrl()).isEqualTo(consoleUrl + "firms/ledger/portal");
+    }
+
+    /** Fetches a console URL as the browser would, with its session cookie: the download's answer. */
+    private HttpResponse<String> withBrowserCookies(String url) throws Exception {
+        String cookies = owner.driver().manage().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private BusinessPortalPage openBakeryPortal() {

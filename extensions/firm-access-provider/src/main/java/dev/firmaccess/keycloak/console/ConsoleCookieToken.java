@@ -6,7 +6,8 @@ import org.keycloak.representations.JsonWebToken;
 /**
  * What the console keeps in its cookies, signed with the realm's active keys so any node can
  * check it. A session cookie names the Keycloak user session and carries the CSRF token; a login
- * cookie carries the OAuth state and PKCE verifier between the redirect and the callback.
+ * cookie carries the OAuth state and PKCE verifier between the redirect and the callback, and the
+ * console page to return to after sign-in.
  */
 public class ConsoleCookieToken extends JsonWebToken {
 
@@ -24,6 +25,9 @@ public class ConsoleCookieToken extends JsonWebToken {
 
     @JsonProperty("verifier")
     private String verifier;
+
+    @JsonProperty("ret")
+    private String returnPath;
 
     public String getSessionId() {
         return sessionId;
@@ -55,5 +59,13 @@ public class ConsoleCookieToken extends JsonWebToken {
 
     public void setVerifier(String verifier) {
         this.verifier = verifier;
+    }
+
+    public String getReturnPath() {
+        return returnPath;
+    }
+
+    public void setReturnPath(String returnPath) {
+        this.returnPath = returnPath;
     }
 }

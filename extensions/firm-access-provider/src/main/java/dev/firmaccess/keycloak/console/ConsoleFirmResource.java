@@ -270,6 +270,10 @@ public class ConsoleFirmResource {
         return new ConsolePortalPages(this, pages);
     }
 
+    KeycloakSession session() {
+        return session;
+    }
+
     Response page(BiFunction<ConsoleUser, FirmContext, Response> render) {
         ConsoleUser user = signIn.current();
         if (user == null) {

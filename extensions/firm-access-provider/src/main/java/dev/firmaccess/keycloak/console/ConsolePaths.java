@@ -23,8 +23,13 @@ public final class ConsolePaths {
         return root.toString().replaceAll("/$", "") + path(session.getContext().getRealm());
     }
 
+    /** The console's absolute path on this server, with the server's own path prefix if it has one. */
+    static String basePath(KeycloakSession session) {
+        return URI.create(base(session)).getRawPath();
+    }
+
     static String callback(KeycloakSession session) {
-        return base(session) + "callback";
+        return base(session) + ConsoleReturnPath.CALLBACK;
     }
 
     static String realmBase(KeycloakSession session) {

@@ -6,6 +6,9 @@ import dev.firmaccess.keycloak.access.BusinessService;
 import dev.firmaccess.keycloak.access.BusinessView;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.portal.PortalCsv;
+import dev.firmaccess.keycloak.portal.PortalCsvReplies;
+import dev.firmaccess.keycloak.portal.PortalImport;
 import dev.firmaccess.keycloak.portal.PortalRole;
 import dev.firmaccess.keycloak.portal.PortalService;
 import dev.firmaccess.keycloak.portal.PortalViews.AddRequest;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +40,8 @@ import org.keycloak.models.UserModel;
 /**
  * {@code .../console/firms/{firm}/portal}: the firm's portal users (its customers) across its
  * businesses, and per business the invite form, invite-all-owners, adding an active portal user,
- * and send, cancel, copy link and remove per row. Everything goes through {@link PortalService},
+ * and send, cancel, copy link and remove per row; bulk invitations from a CSV upload and the CSV
+ * export. Everything goes through {@link PortalService},
  * which decides who may see and change which business's portal users.
  */
 public class ConsolePortalPages {
@@ -55,22 +60,49 @@ public class ConsolePortalPages {
     @GET
     public Response list(@QueryParam("business") String business, @QueryParam("status") String status,
             @QueryParam("search") String search, @QueryParam("first") String first) {
+        return firm.page((user, context) -> renderList(user, context, 200, new Filter(business, status, search),
+                ConsoleFirmResource.offset(first), Map.of()));
+    }
+
+    /**
+     * Bulk invitations from a CSV file or pasted text, through the same import as the API's
+     * upload: all or nothing, with every bad row named on the list page, or the number of
+     * memberships created. The file wins over the text when both are given.
+     */
+    @POST
+    @Path("imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importCsv() {
+        ConsoleUpload upload = ConsoleUpload.of(firm.session());
+        return firm.action(upload.fields("csrf"), (user, context) -> {
+            context.actor().require(FirmPermission.VIEW_FIRM);
+            String csv = upload.textOf("file", PortalCsv.MAX_CHARS).orElseGet(() -> upload.field("csv"));
+            Map<String, Object> outcome = new HashMap<>();
+            // The pasted text comes back for correction; a file is chosen again.
+            outcome.put("csvText", upload.field("csv"));
+            PortalImport.Result result;
+            try {
+                result = new PortalImport(context).run(csv);
+            } catch (PortalCsv.Unreadable unreadable) {
+                outcome.put("importRefusal", unreadable.getMessage());
+                return renderList(user, context, 400, Filter.NONE, 0, outcome);
+            }
+            if (!result.errors().isEmpty()) {
+                outcome.put("importRefusal", result.refusal());
+                outcome.put("importErrors", result.errors());
+                return renderList(user, context, 400, Filter.NONE, 0, outcome);
+            }
+            return renderList(user, context, 200, Filter.NONE, 0, Map.of("imported", result.created().size()));
+        });
+    }
+
+    /** The same CSV download as the API's export, of one business when the list is filtered to it. */
+    @GET
+    @Path("export")
+    public Response export(@QueryParam("business") String business) {
         return firm.page((user, context) -> {
-            String businessId = ConsoleFirmResource.blankToNull(business);
-            String statusFilter = status != null && STATUSES.contains(status) ? status : null;
-            PortalService portal = new PortalService(context);
-            int offset = ConsoleFirmResource.offset(first);
-            Map<String, Object> model = firm.model(user, context, "portal");
-            model.put("memberships", portal.page(businessId, statusFilter, search, offset,
-                    ConsoleFirmResource.PAGE_SIZE));
-            model.put("businesses", managedBusinesses(context));
-            model.put("statuses", STATUSES);
-            model.put("business", businessId == null ? "" : businessId);
-            model.put("status", statusFilter == null ? "" : statusFilter);
-            model.put("search", search == null ? "" : search);
-            model.put("filterQuery", filterQuery(businessId, statusFilter));
-            ConsoleFirmResource.paging(model, offset, portal.count(businessId, statusFilter, search));
-            return pages.render(200, "console-portal-users", user.auth().user(), model);
+            context.actor().require(FirmPermission.VIEW_FIRM);
+            return PortalCsvReplies.export(context, ConsoleFirmResource.blankToNull(business));
         });
     }
 
@@ -178,6 +210,31 @@ public class ConsolePortalPages {
             change.accept(portal);
             return businessId;
         });
+    }
+
+    private Response renderList(ConsoleUser user, FirmContext context, int status, Filter filter, int offset,
+            Map<String, Object> outcome) {
+        String businessId = ConsoleFirmResource.blankToNull(filter.business());
+        String statusFilter = filter.status() != null && STATUSES.contains(filter.status()) ? filter.status() : null;
+        String search = filter.search();
+        PortalService portal = new PortalService(context);
+        Map<String, Object> model = firm.model(user, context, "portal");
+        model.put("memberships", portal.page(businessId, statusFilter, search, offset, ConsoleFirmResource.PAGE_SIZE));
+        model.put("businesses", managedBusinesses(context));
+        model.put("statuses", STATUSES);
+        model.put("business", businessId == null ? "" : businessId);
+        model.put("status", statusFilter == null ? "" : statusFilter);
+        model.put("search", search == null ? "" : search);
+        model.put("filterQuery", filterQuery(businessId, statusFilter));
+        model.putAll(outcome);
+        ConsoleFirmResource.paging(model, offset, portal.count(businessId, statusFilter, search));
+        return pages.render(status, "console-portal-users", user.auth().user(), model);
+    }
+
+    /** The list's filters as given in the query; blank and unknown values mean no filter. */
+    private record Filter(String business, String status, String search) {
+
+        static final Filter NONE = new Filter(null, null, null);
     }
 
     private Response renderBusiness(ConsoleUser user, FirmContext context, String businessId, int offset,

@@ -37,11 +37,21 @@ public class ConsoleResource {
         this.pages = new ConsolePages(session);
     }
 
+    /**
+     * The firm chooser. {@code return} names a console page to go to instead, e.g. from a link of
+     * another application; only pages of this realm's console are followed, anything else is ignored.
+     */
     @GET
-    public Response home() {
+    public Response home(@QueryParam("return") String returnTo) {
         ConsoleUser user = signIn.current();
         if (user == null) {
-            return signIn.redirectToLogin();
+            return signIn.redirectToLogin(returnTo);
+        }
+        if (returnTo != null) {
+            URI target = signIn.returnTarget(returnTo);
+            if (!target.equals(URI.create(ConsolePaths.base(session)))) {
+                return Response.seeOther(target).build();
+            }
         }
         List<FirmSummary> firms = firmsOf(session, user);
         boolean portalUser = ConsolePortalHome.hasWorkspaces(session, user);

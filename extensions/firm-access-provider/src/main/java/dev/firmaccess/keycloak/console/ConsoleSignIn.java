@@ -63,11 +63,23 @@ final class ConsoleSignIn {
         return new ConsoleUser(new AuthResult(user, userSession, asToken, client), token.getCsrf());
     }
 
+    /** Sends the browser to the realm's login, to come back to the console page it asked for. */
     Response redirectToLogin() {
+        URI requested = session.getContext().getUri().getRequestUri();
+        return redirectToLogin(requested.getRawPath()
+                + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery()));
+    }
+
+    /**
+     * Sends the browser to the realm's login, to come back to {@code returnTo} when that is a page
+     * of this realm's console (see {@link ConsoleReturnPath}), and to the console's home otherwise.
+     */
+    Response redirectToLogin(String returnTo) {
         ClientModel client = ConsoleClient.ensure(realm);
         ConsoleCookieToken login = new ConsoleCookieToken();
         login.setState(SecretGenerator.getInstance().randomString(32));
         login.setVerifier(PkceUtils.generateCodeVerifier());
+        login.setReturnPath(ConsoleReturnPath.of(returnTo, ConsolePaths.basePath(session)).orElse(null));
         URI authorize = UriBuilder.fromUri(ConsolePaths.realmBase(session) + "/protocol/openid-connect/auth")
                 .queryParam("client_id", client.getClientId())
                 .queryParam("response_type", "code")
@@ -97,10 +109,20 @@ final class ConsoleSignIn {
         signedIn.setSessionId(accessToken.getSessionId());
         signedIn.setCsrf(SecretGenerator.getInstance().randomString(32));
         int lifetime = Math.max(realm.getSsoSessionMaxLifespan(), realm.getSsoSessionIdleTimeout());
-        return Response.seeOther(URI.create(ConsolePaths.base(session)))
+        return Response.seeOther(returnTarget(login.getReturnPath()))
                 .cookie(cookies.write(ConsoleCookieToken.SESSION, signedIn, lifetime),
                         cookies.expire(ConsoleCookieToken.LOGIN))
                 .build();
+    }
+
+    /**
+     * The page to go to: the console page asked for, checked again although the cookie is signed, or
+     * the console's home. The path is resolved against the console's own address, so it stays on
+     * this server.
+     */
+    URI returnTarget(String returnPath) {
+        URI home = URI.create(ConsolePaths.base(session));
+        return ConsoleReturnPath.of(returnPath, ConsolePaths.basePath(session)).map(home::resolve).orElse(home);
     }
 
     Response logout(ConsoleUser user) {

@@ -3,13 +3,10 @@ package dev.firmaccess.keycloak.portal;
 import dev.firmaccess.keycloak.claims.JsonClaimMapper;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.organization.OrganizationProvider;
 
 /**
  * The {@code firm_portal} claim: the workspaces of a portal user, per firm, from their active
@@ -34,9 +31,7 @@ public final class FirmPortalClaimMapper extends JsonClaimMapper {
         if (workspaces.isEmpty()) {
             return List.of();
         }
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        return PortalClaim.of(workspaces, id -> Optional.ofNullable(organizations.getById(id))
-                .filter(OrganizationModel::isEnabled));
+        return PortalClaim.of(workspaces, new PortalWorkspaces(session)::enabledFirm);
     }
 
     @Override

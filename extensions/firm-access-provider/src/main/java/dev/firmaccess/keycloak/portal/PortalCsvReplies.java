@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.portal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.portal.PortalCsv.RowError;
 import dev.firmaccess.keycloak.web.ApiErrors;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -8,8 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The HTTP answers of the CSV endpoints: the import's outcome and the export's download. */
-final class PortalCsvReplies {
+/**
+ * The HTTP answers of the CSV endpoints: the import's outcome and the export's download, which the
+ * firm console offers too.
+ */
+public final class PortalCsvReplies {
 
     static final String CSV = "text/csv; charset=UTF-8";
 
@@ -25,29 +29,30 @@ final class PortalCsvReplies {
     }
 
     static Response imported(PortalImport portalImport, String body) {
-        List<PortalCsv.Row> rows;
+        PortalImport.Result result;
         try {
-            rows = PortalCsv.read(body);
+            result = portalImport.run(body);
         } catch (PortalCsv.Unreadable unreadable) {
             throw unreadable.tooLarge()
                     ? ApiErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "invalid_request",
                             unreadable.getMessage())
                     : ApiErrors.badRequest(unreadable.getMessage());
         }
-        PortalImport.Result result = portalImport.run(rows);
         if (!result.errors().isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ImportErrors("invalid_request", result.errors().size() + " of " + rows.size()
-                            + " rows are invalid; nothing was imported", result.errors()))
+                    .entity(new ImportErrors("invalid_request", result.refusal(), result.errors()))
                     .build();
         }
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(result.created()).build();
     }
 
-    static Response csv(String content, String fileName) {
-        return Response.ok(content, CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+    /** The firm's portal users (of one business, when named) as a CSV download named after the firm. */
+    public static Response export(FirmContext context, String business) {
+        return Response.ok(new PortalExport(context).csv(business), CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"portal-users-" + context.firm().getAlias() + ".csv\"")
+                .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 }

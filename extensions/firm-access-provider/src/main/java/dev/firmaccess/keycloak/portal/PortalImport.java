@@ -37,11 +37,28 @@ public final class PortalImport {
         this.access = new PortalAccess(context);
     }
 
-    /** The outcome: the created memberships, or the errors of the rows (then nothing was created). */
-    public record Result(List<PortalMembership> created, List<RowError> errors) {
+    /**
+     * The outcome: the created memberships, or the errors of the rows (then nothing was created);
+     * {@code rows} is how many rows the upload had.
+     */
+    public record Result(int rows, List<PortalMembership> created, List<RowError> errors) {
+
+        /** Why nothing was imported, e.g. "2 of 40 rows are invalid; nothing was imported". */
+        public String refusal() {
+            return errors.size() + " of " + rows + " rows are invalid; nothing was imported";
+        }
     }
 
-    public Result run(List<Row> rows) {
+    /**
+     * Imports an uploaded CSV, the REST upload and the console's form alike.
+     *
+     * @throws PortalCsv.Unreadable when the upload is no CSV this import reads, or too large
+     */
+    public Result run(String csv) {
+        return run(PortalCsv.read(csv));
+    }
+
+    private Result run(List<Row> rows) {
         long now = System.currentTimeMillis();
         List<Checked> checked = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
@@ -60,9 +77,9 @@ public final class PortalImport {
             }
         }
         if (!errors.isEmpty()) {
-            return new Result(List.of(), errors);
+            return new Result(rows.size(), List.of(), errors);
         }
-        return new Result(create(checked, now), List.of());
+        return new Result(rows.size(), create(checked, now), List.of());
     }
 
     private List<PortalMembership> create(List<Checked> rows, long now) {

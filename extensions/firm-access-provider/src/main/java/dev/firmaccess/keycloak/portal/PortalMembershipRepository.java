@@ -82,17 +82,6 @@ public final class PortalMembershipRepository {
                 .getResultList();
     }
 
-    /** A user's active memberships in every firm of the realm: what their own view and claim list. */
-    public List<PortalMembershipEntity> activeForUser(String realmId, String userId) {
-        return em.createQuery("select m from PortalMembershipEntity m where m.realmId = :realm"
-                        + " and m.userId = :user and m.status = :active order by m.organizationId, m.createdAt, m.id",
-                        PortalMembershipEntity.class)
-                .setParameter("realm", realmId)
-                .setParameter("user", userId)
-                .setParameter("active", PortalStatus.ACTIVE)
-                .getResultList();
-    }
-
     /** The owners of a business who were pre-provisioned and never sent an activation. */
     public List<PortalMembershipEntity> unsentOwners(String organizationId, String businessId) {
         return em.createQuery("select m from PortalMembershipEntity m where m.organizationId = :org"

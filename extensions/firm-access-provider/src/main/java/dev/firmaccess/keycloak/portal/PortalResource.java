@@ -125,8 +125,7 @@ public class PortalResource {
     @Produces(PortalCsvReplies.CSV)
     public Response export(@QueryParam("business") String business) {
         context.actor().require(FirmPermission.VIEW_FIRM);
-        return PortalCsvReplies.csv(new PortalExport(context).csv(business),
-                "portal-users-" + context.firm().getAlias() + ".csv");
+        return PortalCsvReplies.export(context, business);
     }
 
     @GET
