@@ -48,7 +48,9 @@ final class ConsolePages {
 
     /** Back in the console only once the callback has set the session cookie. */
     static void awaitConsole(WebDriver driver) {
-        new WebDriverWait(driver, Duration.ofSeconds(30))
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .withMessage(() -> "a console page, but the browser shows " + driver.getCurrentUrl() + " titled '"
+                        + driver.getTitle() + "'")
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
     }
 
