@@ -120,15 +120,13 @@ public final class PortalImport {
         } catch (IllegalArgumentException bad) {
             throw new RowProblem(bad.getMessage());
         }
-        if (role == PortalRole.GUEST && Boolean.FALSE.equals(send)) {
-            throw new RowProblem("Guests are always invited at once; 'send' may be false only for owners");
-        }
-        PortalMembershipEntity existing = context.portal().findByEmail(business.getId(), email).orElse(null);
-        if (existing != null && !PortalPolicy.reusable(existing.getStatus(), existing.getExpiresAt(), now)) {
-            throw new RowProblem(email + " is already " + PortalStatus.wireName(existing.getStatus(),
-                    existing.getExpiresAt(), now) + " in the portal of " + business.getName());
-        }
-        return new Checked(business, invitee, role, level, message, send == null || send, existing);
+        boolean sent = send == null || send;
+        valid(() -> {
+            PortalPolicy.requireSendable(role, sent);
+            return role;
+        });
+        PortalMembershipEntity existing = valid(() -> portal.requireFree(business, email, now));
+        return new Checked(business, invitee, role, level, message, sent, existing);
     }
 
     /**
@@ -142,10 +140,7 @@ public final class PortalImport {
         }
         BusinessEntity business = managed.computeIfAbsent(reference, this::managedBusiness)
                 .orElseThrow(() -> new RowProblem("Business '" + reference + "' not found"));
-        if (business.isArchived()) {
-            throw new RowProblem("Business " + business.getName() + " is archived; restore it first");
-        }
-        return business;
+        return valid(() -> PortalService.requireOpen(business));
     }
 
     private Optional<BusinessEntity> managedBusiness(String reference) {
@@ -165,7 +160,7 @@ public final class PortalImport {
         }
     }
 
-    /** Runs one of the shared field checks, turning its 400 into this row's error. */
+    /** Runs one of the checks the invite endpoint shares, turning its refusal into this row's error. */
     private static <T> T valid(Supplier<T> check) {
         try {
             return check.get();

@@ -31,6 +31,13 @@ public final class PortalPolicy {
         return trimmed;
     }
 
+    /** Guests get their activation at once; only owners may be pre-provisioned without one. */
+    public static void requireSendable(PortalRole role, boolean send) {
+        if (!send && role == PortalRole.GUEST) {
+            throw ApiErrors.badRequest("Guests are always invited at once; 'send' may be false only for owners");
+        }
+    }
+
     /** Whether a new invitation may take over an address's row in a business: only a cancelled or expired one. */
     public static boolean reusable(PortalStatus status, Long expiresAt, long now) {
         return status == PortalStatus.CANCELLED

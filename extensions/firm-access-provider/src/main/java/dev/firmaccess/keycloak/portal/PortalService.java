@@ -73,9 +73,7 @@ public final class PortalService {
         BusinessEntity business = requireOpen(access.requireManaged(request.businessId()));
         PortalRole role = role(request.role());
         boolean send = request.send() == null || request.send();
-        if (!send && role == PortalRole.GUEST) {
-            throw ApiErrors.badRequest("Guests are always invited at once; 'send' may be false only for owners");
-        }
+        PortalPolicy.requireSendable(role, send);
         String level = context.levels().require(request.level());
         String message = PortalPolicy.message(request.message());
         List<Invitee> invitees = InvitationService.invitees(request.invitees());
@@ -245,7 +243,7 @@ public final class PortalService {
      * The row an address may take in a business: null when it has none, its cancelled or expired
      * row (which a new invitation takes over), else the 409 of an address already pending or active.
      */
-    private PortalMembershipEntity requireFree(BusinessEntity business, String email, long now) {
+    PortalMembershipEntity requireFree(BusinessEntity business, String email, long now) {
         PortalMembershipEntity existing = memberships.findByEmail(business.getId(), email).orElse(null);
         if (existing != null && !PortalPolicy.reusable(existing.getStatus(), existing.getExpiresAt(), now)) {
             throw ApiErrors.conflict(email + " is already " + PortalStatus.wireName(existing.getStatus(),
@@ -288,7 +286,7 @@ public final class PortalService {
         return membership;
     }
 
-    private static BusinessEntity requireOpen(BusinessEntity business) {
+    static BusinessEntity requireOpen(BusinessEntity business) {
         if (business.isArchived()) {
             throw ApiErrors.conflict("Business " + business.getName() + " is archived; restore it first");
         }
