@@ -11,6 +11,7 @@ import dev.firmaccess.keycloak.staff.StaffRepository;
 import dev.firmaccess.keycloak.staff.StaffRole;
 import dev.firmaccess.keycloak.team.TeamDirectory;
 import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.Limits;
 import jakarta.persistence.EntityManager;
 import java.util.function.Supplier;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -32,6 +33,7 @@ public final class FirmContext {
     private final EntityManager em;
     private final OrganizationProvider organizations;
     private final AuditLog audit;
+    private final Limits limits;
 
     FirmContext(KeycloakSession session, OrganizationModel firm, FirmActor actor,
             Supplier<AdminEventBuilder> adminEvents) {
@@ -43,10 +45,16 @@ public final class FirmContext {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         this.organizations = session.getProvider(OrganizationProvider.class);
         this.audit = new AuditLog(em, realm.getId(), firm.getId(), actor.userId(), adminEvents);
+        this.limits = Limits.of(session);
     }
 
     public KeycloakSession session() {
         return session;
+    }
+
+    /** The operator's bounds on lists, bulk calls and uploads. */
+    public Limits limits() {
+        return limits;
     }
 
     public RealmModel realm() {

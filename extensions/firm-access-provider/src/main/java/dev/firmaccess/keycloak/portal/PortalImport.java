@@ -55,7 +55,7 @@ public final class PortalImport {
      * @throws PortalCsv.Unreadable when the upload is no CSV this import reads, or too large
      */
     public Result run(String csv) {
-        return run(PortalCsv.read(csv));
+        return run(PortalCsv.read(csv, context.limits()));
     }
 
     private Result run(List<Row> rows) {

@@ -76,7 +76,7 @@ public final class PortalService {
         PortalPolicy.requireSendable(role, send);
         String level = context.levels().require(request.level());
         String message = PortalPolicy.message(request.message());
-        List<Invitee> invitees = InvitationService.invitees(request.invitees());
+        List<Invitee> invitees = InvitationService.invitees(request.invitees(), context.limits());
         long now = System.currentTimeMillis();
         Map<Invitee, PortalMembershipEntity> reusable = new LinkedHashMap<>();
         for (Invitee invitee : invitees) {
