@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.invitation.InvitationRepository;
+import dev.firmaccess.keycloak.mailquota.MailQuota;
 import dev.firmaccess.keycloak.portal.PortalMembershipRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.staff.StaffRepository;
@@ -55,6 +56,11 @@ public final class FirmContext {
     /** The operator's bounds on lists, bulk calls and uploads. */
     public Limits limits() {
         return limits;
+    }
+
+    /** The realm's invitation email limits, as they apply to this firm and the person acting. */
+    public MailQuota mailQuota() {
+        return new MailQuota(em, realm.getId(), firm.getId(), actor.userId(), settings);
     }
 
     public RealmModel realm() {

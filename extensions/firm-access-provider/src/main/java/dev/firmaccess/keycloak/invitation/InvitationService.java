@@ -83,6 +83,7 @@ public final class InvitationService {
         for (Invitee invitee : invitees) {
             requireInvitable(natives, invitee.email(), now);
         }
+        context.mailQuota().spend(invitees.size(), now);
 
         InvitationClient.ensure(context.realm());
         List<Invitation> created = new ArrayList<>();
@@ -125,6 +126,7 @@ public final class InvitationService {
         if (nativeInvitation == null) {
             throw ApiErrors.conflict("The invitation was deleted in Keycloak's Organizations tab; invite again");
         }
+        context.mailQuota().spend(1, now);
         Map<String, Object> before = auditState(invitation);
         sendNewLink(invitation, nativeInvitation, now + context.settings().staffInvitationExpiryDays() * 86_400_000L, now);
         context.audit().record("invitation.resent", "invitation", id, before, auditState(invitation));

@@ -85,6 +85,9 @@ public final class PortalService {
                 reusable.put(invitee, existing);
             }
         }
+        if (send) {
+            context.mailQuota().spend(invitees.size(), now);
+        }
         List<PortalMembershipEntity> created = new ArrayList<>();
         for (Invitee invitee : invitees) {
             PortalMembershipEntity existing = reusable.get(invitee);
@@ -156,6 +159,7 @@ public final class PortalService {
         if (allowedAt.isPresent()) {
             throw InvitationService.tooSoon("activation", allowedAt.getAsLong() - now);
         }
+        context.mailQuota().spend(1, now);
         Map<String, Object> before = auditState(membership);
         boolean first = membership.getInvitedAt() == null;
         deliver(List.of(membership), now);
@@ -199,6 +203,7 @@ public final class PortalService {
         BusinessEntity business = requireOpen(access.requireManaged(businessId));
         long now = System.currentTimeMillis();
         List<PortalMembershipEntity> owners = memberships.unsentOwners(context.firm().getId(), business.getId());
+        context.mailQuota().spend(owners.size(), now);
         for (PortalMembershipEntity owner : owners) {
             Map<String, Object> before = auditState(owner);
             deliver(List.of(owner), now);
