@@ -35,6 +35,10 @@ class SettingsTabTest {
         ComponentModel form = new ComponentModel();
         form.put(SettingsTab.RESEND_COOLDOWN, " 25 ");
         assertThat(SettingsTab.view(form).resendCooldownMinutes()).isEqualTo(25);
+        form.put(SettingsTab.MAILS_PER_FIRM, "40");
+        form.put(SettingsTab.MAILS_PER_USER, "8");
+        assertThat(SettingsTab.view(form).mailsPerFirmPerHour()).isEqualTo(40);
+        assertThat(SettingsTab.view(form).mailsPerUserPerHour()).isEqualTo(8);
 
         form.put(SettingsTab.RESEND_COOLDOWN, "soon");
         assertThatThrownBy(() -> SettingsTab.view(form)).isInstanceOf(ComponentValidationException.class)
