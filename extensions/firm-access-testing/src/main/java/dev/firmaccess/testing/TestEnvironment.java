@@ -9,6 +9,12 @@ import org.keycloak.admin.client.Keycloak;
  */
 public final class TestEnvironment implements AutoCloseable {
 
+    /**
+     * The test servers start with this batch limit instead of the default 1000, through the
+     * provider's SPI option, so that a test can see an operator's setting take effect.
+     */
+    public static final int EVALUATIONS_PER_BATCH = 500;
+
     private final MailCatcher mail;
     private final KeycloakServer server;
     private final Keycloak admin;
@@ -29,6 +35,8 @@ public final class TestEnvironment implements AutoCloseable {
         KeycloakServer server = KeycloakServer.builder(home)
                 .provider(providerJar())
                 .database(database)
+                .runOption("--spi-realm-restapi-extension--firm-access--max-evaluations-per-batch="
+                        + EVALUATIONS_PER_BATCH)
                 .build();
         try {
             server.start();

@@ -76,7 +76,7 @@ public class ConsolePortalPages {
         ConsoleUpload upload = ConsoleUpload.of(firm.session());
         return firm.action(upload.fields("csrf"), (user, context) -> {
             context.actor().require(FirmPermission.VIEW_FIRM);
-            String csv = upload.textOf("file", PortalCsv.MAX_CHARS).orElseGet(() -> upload.field("csv"));
+            String csv = upload.textOf("file", context.limits().csvChars()).orElseGet(() -> upload.field("csv"));
             Map<String, Object> outcome = new HashMap<>();
             // The pasted text comes back for correction; a file is chosen again.
             outcome.put("csvText", upload.field("csv"));

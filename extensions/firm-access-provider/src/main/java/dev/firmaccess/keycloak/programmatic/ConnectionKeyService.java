@@ -18,9 +18,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class ConnectionKeyService {
 
-    /** Keys per staff member and firm; enough for every script of one person, and a bound on the table. */
-    public static final int MAX_KEYS_PER_MEMBER = 50;
-
     private final FirmContext context;
     private final ConnectionKeyRepository keys;
 
@@ -57,8 +54,10 @@ public final class ConnectionKeyService {
         if (!programmatic) {
             throw ApiErrors.forbidden("Programmatic access is turned off for you in this firm");
         }
-        if (keys.count(context.firm().getId(), userId) >= MAX_KEYS_PER_MEMBER) {
-            throw ApiErrors.conflict("You already have " + MAX_KEYS_PER_MEMBER
+        // A bound per person and firm keeps the table small; enough for every script of one person.
+        int limit = context.limits().keysPerMember();
+        if (keys.count(context.firm().getId(), userId) >= limit) {
+            throw ApiErrors.conflict("You already have " + limit
                     + " connection keys in this firm; revoke one first");
         }
         ConnectionKeyEntity key = new ConnectionKeyEntity();

@@ -24,9 +24,11 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 public class FirmApiResource {
 
     private final KeycloakSession session;
+    private final Limits limits;
 
-    FirmApiResource(KeycloakSession session) {
+    FirmApiResource(KeycloakSession session, Limits limits) {
         this.session = session;
+        this.limits = limits;
     }
 
     @GET
@@ -34,7 +36,7 @@ public class FirmApiResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response myFirms(@QueryParam("first") String first, @QueryParam("max") String max) {
         AuthResult caller = BearerAuth.require(session);
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, limits);
         MyFirms firms = new MyFirms(
                 session.getProvider(OrganizationProvider.class),
                 new StaffRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager()),
