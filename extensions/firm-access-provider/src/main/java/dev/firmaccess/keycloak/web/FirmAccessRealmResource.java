@@ -12,9 +12,11 @@ import org.keycloak.models.KeycloakSession;
 public class FirmAccessRealmResource {
 
     private final KeycloakSession session;
+    private final int keyCreationMaxAuthAgeSeconds;
 
-    FirmAccessRealmResource(KeycloakSession session) {
+    FirmAccessRealmResource(KeycloakSession session, int keyCreationMaxAuthAgeSeconds) {
         this.session = session;
+        this.keyCreationMaxAuthAgeSeconds = keyCreationMaxAuthAgeSeconds;
     }
 
     @Path("access/v1")
@@ -24,7 +26,7 @@ public class FirmAccessRealmResource {
 
     @Path("api/v1")
     public FirmApiResource api() {
-        return new FirmApiResource(session);
+        return new FirmApiResource(session, keyCreationMaxAuthAgeSeconds);
     }
 
     /** The pages behind the link in an invitation email. */

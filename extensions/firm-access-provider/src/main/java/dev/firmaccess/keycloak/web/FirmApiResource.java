@@ -24,16 +24,18 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 public class FirmApiResource {
 
     private final KeycloakSession session;
+    private final int keyCreationMaxAuthAgeSeconds;
 
-    FirmApiResource(KeycloakSession session) {
+    FirmApiResource(KeycloakSession session, int keyCreationMaxAuthAgeSeconds) {
         this.session = session;
+        this.keyCreationMaxAuthAgeSeconds = keyCreationMaxAuthAgeSeconds;
     }
 
     @GET
     @Path("firms")
     @Produces(MediaType.APPLICATION_JSON)
     public Response myFirms(@QueryParam("first") String first, @QueryParam("max") String max) {
-        AuthResult caller = BearerAuth.require(session);
+        AuthResult caller = BearerAuth.require(session).auth();
         Paging paging = Paging.of(first, max);
         MyFirms firms = new MyFirms(
                 session.getProvider(OrganizationProvider.class),
@@ -44,7 +46,9 @@ public class FirmApiResource {
 
     @Path("firms/{firm}")
     public FirmResource firm(@PathParam("firm") String firm) {
-        return new FirmResource(FirmContexts.forStaff(session, BearerAuth.require(session), firm));
+        BearerCaller caller = BearerAuth.require(session);
+        return new FirmResource(FirmContexts.forStaff(session, caller.auth(),
+                new TokenOrigin(session, caller, keyCreationMaxAuthAgeSeconds), firm));
     }
 
     /** The caller's own client-portal workspaces, for any user of the realm (an empty list for staff-only users). */
@@ -52,7 +56,7 @@ public class FirmApiResource {
     @Path("portal/workspaces")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Workspace> myWorkspaces() {
-        AuthResult caller = BearerAuth.require(session);
+        AuthResult caller = BearerAuth.require(session).auth();
         return new PortalWorkspaces(session).of(caller.user());
     }
 
