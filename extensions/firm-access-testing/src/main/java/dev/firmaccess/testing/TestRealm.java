@@ -8,20 +8,27 @@ import java.util.UUID;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * A realm made for one test class: organizations enabled, mail sent to the mail catcher, and a
- * public test client that allows the password grant so tests can act as any of their users.
+ * public test client that allows the password grant so tests can act as any of their users. The
+ * client scope {@value #API_SCOPE} (the firm API's audience) is a default scope of the test client
+ * and of every client the test creates later, as an operator would set it up for their apps.
  */
 public final class TestRealm {
 
     public static final String TEST_CLIENT = "firm-access-test";
     public static final String PASSWORD = "Passw0rd!";
+
+    /** The client scope whose audience mapper makes tokens acceptable to the firm and evaluation APIs. */
+    public static final String API_SCOPE = "firm-access-api";
 
     private final Keycloak admin;
     private final HttpJson http;
@@ -48,7 +55,31 @@ public final class TestRealm {
         client.setRedirectUris(List.of("*"));
         realm.setClients(List.of(client));
         admin.realms().create(realm);
-        return new TestRealm(admin, http, name);
+        TestRealm created = new TestRealm(admin, http, name);
+        created.addApiScope();
+        return created;
+    }
+
+    /** Creates the {@value #API_SCOPE} scope and makes it a default of the test client and of clients made later. */
+    private void addApiScope() {
+        ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
+        audience.setName(API_SCOPE + " audience");
+        audience.setProtocol("openid-connect");
+        audience.setProtocolMapper("oidc-audience-mapper");
+        audience.setConfig(Map.of("included.custom.audience", API_SCOPE, "access.token.claim", "true",
+                "introspection.token.claim", "true"));
+        ClientScopeRepresentation scope = new ClientScopeRepresentation();
+        scope.setName(API_SCOPE);
+        scope.setProtocol("openid-connect");
+        scope.setAttributes(Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"));
+        scope.setProtocolMappers(List.of(audience));
+        String scopeId;
+        try (Response response = admin().clientScopes().create(scope)) {
+            scopeId = createdId(response, "client scope " + API_SCOPE);
+        }
+        admin().addDefaultDefaultClientScope(scopeId);
+        admin().clients().get(admin().clients().findByClientId(TEST_CLIENT).get(0).getId())
+                .addDefaultClientScope(scopeId);
     }
 
     public String name() {
@@ -116,6 +147,18 @@ public final class TestRealm {
 
     public String accessToken(String username) {
         return signIn(username).get("access_token").asText();
+    }
+
+    /**
+     * An access token of a sign-in through the realm's login pages (authorization code with PKCE)
+     * that happened just now, as the firm API asks of a request that creates a connection key.
+     */
+    public String browserAccessToken(String username) {
+        HttpJson.Reply reply = new BrowserSignIn(http, name, TEST_CLIENT).signIn(username, PASSWORD);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("Browser sign-in of " + username + " failed: " + reply);
+        }
+        return reply.json().get("access_token").asText();
     }
 
     /** Trades a refresh token for new tokens; answers the raw reply, since refusal is a result too. */

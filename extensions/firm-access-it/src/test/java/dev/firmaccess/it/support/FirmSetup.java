@@ -155,9 +155,13 @@ public final class FirmSetup {
         return id;
     }
 
-    /** A connection key the person creates for themself; answers its id. */
+    /**
+     * A connection key the person creates for themself, right after signing in through the login
+     * pages (the firm API mints keys only for such a sign-in); answers its id.
+     */
     public String connectionKey(Firm firm, Person person, String name) {
-        return assertStatus(as(person, firm).post("/staff/" + person.id() + "/keys", Map.of("name", name)), 201)
+        String path = firmApiBase() + "/firms/" + firm.id() + "/staff/" + person.id() + "/keys";
+        return assertStatus(api.post(path, realm.browserAccessToken(person.username()), Map.of("name", name)), 201)
                 .json().get("id").asText();
     }
 
