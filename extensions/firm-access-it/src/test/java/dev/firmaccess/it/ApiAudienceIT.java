@@ -38,7 +38,8 @@ class ApiAudienceIT {
     private static final String EVALUATOR_WITHOUT_AUDIENCE = "evaluator-without-audience";
     private static final String SECRET = "evaluator-secret";
     /** The realm's default scopes, without firm-access-api: what an app that was not set up for the API gets. */
-    private static final List<String> ORDINARY_SCOPES = List.of("basic", "profile", "email", "roles", "web-origins", "acr");
+    private static final List<String> ORDINARY_SCOPES =
+            List.of("basic", "profile", "email", "roles", "web-origins", "acr");
 
     private HttpJson http;
     private Api api;

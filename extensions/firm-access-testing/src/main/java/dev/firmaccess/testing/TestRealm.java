@@ -8,11 +8,9 @@ import java.util.UUID;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
-import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -28,7 +26,7 @@ public final class TestRealm {
     public static final String PASSWORD = "Passw0rd!";
 
     /** The client scope whose audience mapper makes tokens acceptable to the firm and evaluation APIs. */
-    public static final String API_SCOPE = "firm-access-api";
+    public static final String API_SCOPE = ApiScope.NAME;
 
     private final Keycloak admin;
     private final HttpJson http;
@@ -60,24 +58,9 @@ public final class TestRealm {
         return created;
     }
 
-    /** Creates the {@value #API_SCOPE} scope and makes it a default of the test client and of clients made later. */
+    /** Creates the {@value #API_SCOPE} scope as a default of clients made later, and of the test client. */
     private void addApiScope() {
-        ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
-        audience.setName(API_SCOPE + " audience");
-        audience.setProtocol("openid-connect");
-        audience.setProtocolMapper("oidc-audience-mapper");
-        audience.setConfig(Map.of("included.custom.audience", API_SCOPE, "access.token.claim", "true",
-                "introspection.token.claim", "true"));
-        ClientScopeRepresentation scope = new ClientScopeRepresentation();
-        scope.setName(API_SCOPE);
-        scope.setProtocol("openid-connect");
-        scope.setAttributes(Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"));
-        scope.setProtocolMappers(List.of(audience));
-        String scopeId;
-        try (Response response = admin().clientScopes().create(scope)) {
-            scopeId = createdId(response, "client scope " + API_SCOPE);
-        }
-        admin().addDefaultDefaultClientScope(scopeId);
+        String scopeId = ApiScope.createAsRealmDefault(admin());
         admin().clients().get(admin().clients().findByClientId(TEST_CLIENT).get(0).getId())
                 .addDefaultClientScope(scopeId);
     }

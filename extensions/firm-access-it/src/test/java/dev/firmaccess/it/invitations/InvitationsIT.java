@@ -302,7 +302,8 @@ class InvitationsIT {
             String inviter = staffOfLedger("ada", "admin");
             String email = existingUser("ian");
             invite(realm.accessToken(inviter), email, "admin", List.of(), List.of());
-            InvitationPage confirm = InvitationPage.open(new Browser(), linkTo(email)).signIn(email, TestRealm.PASSWORD);
+            InvitationPage confirm = InvitationPage.open(new Browser(), linkTo(email))
+                    .signIn(email, TestRealm.PASSWORD);
             assertThat(confirm.kind()).isEqualTo("confirm");
 
             ok(http.delete(api + "/staff/" + userIdOf(inviter), ownerToken));

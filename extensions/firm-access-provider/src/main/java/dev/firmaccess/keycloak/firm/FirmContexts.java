@@ -53,7 +53,8 @@ public final class FirmContexts {
         RealmModel realm = session.getContext().getRealm();
         AdminAuth adminAuth = new AdminAuth(realm, null, user, client);
         return new FirmContext(session, firm, new StaffActor(user.getId(), role, FirmAccessSettings.of(realm)),
-                CallerOrigin.ADMINISTRATION, () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
+                CallerOrigin.ADMINISTRATION,
+                () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
     }
 
     /** Realm-admin API: Keycloak's organization permissions decide what the administrator may do. */

@@ -38,7 +38,8 @@ public final class FirmAccessRealmResourceProviderFactory implements RealmResour
     public void init(Config.Scope config) {
         int configured = config.getInt(KEY_CREATION_MAX_AUTH_AGE, DEFAULT_KEY_CREATION_MAX_AUTH_AGE_SECONDS);
         if (configured < 1) {
-            throw new IllegalArgumentException(KEY_CREATION_MAX_AUTH_AGE + " must be at least 1 second, was " + configured);
+            throw new IllegalArgumentException(
+                    KEY_CREATION_MAX_AUTH_AGE + " must be at least 1 second, was " + configured);
         }
         keyCreationMaxAuthAgeSeconds = configured;
     }

@@ -17,7 +17,7 @@ public final class FirmApiAudience {
     /** The {@code aud} value the APIs require. */
     public static final String AUDIENCE = "firm-access-api";
 
-    /** The client scope whose audience mapper adds {@link #AUDIENCE}; a client gets it as a default or optional scope. */
+    /** The client scope whose audience mapper adds {@link #AUDIENCE}; an app gets it as a default or optional scope. */
     public static final String SCOPE = "firm-access-api";
 
     private FirmApiAudience() {
@@ -27,7 +27,7 @@ public final class FirmApiAudience {
         return token != null && token.hasAudience(AUDIENCE);
     }
 
-    /** The realm's {@link #SCOPE} client scope, created with its audience mapper when the realm has none of that name. */
+    /** The realm's {@link #SCOPE} client scope, created with its audience mapper when the realm has none. */
     public static ClientScopeModel ensureScope(RealmModel realm) {
         ClientScopeModel existing = realm.getClientScopesStream()
                 .filter(scope -> SCOPE.equals(scope.getName()))

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
@@ -35,13 +36,15 @@ public class FirmApiResource {
     @Path("firms")
     @Produces(MediaType.APPLICATION_JSON)
     public Response myFirms(@QueryParam("first") String first, @QueryParam("max") String max) {
-        AuthResult caller = BearerAuth.require(session).auth();
+        BearerCaller caller = BearerAuth.require(session);
+        TokenOrigin origin = new TokenOrigin(session, caller, keyCreationMaxAuthAgeSeconds);
         Paging paging = Paging.of(first, max);
         MyFirms firms = new MyFirms(
                 session.getProvider(OrganizationProvider.class),
                 new StaffRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager()),
                 FirmAccessSettings.of(session.getContext().getRealm()));
-        return Pages.of(firms.of(caller.user(), paging), firms.count(caller.user()));
+        UserModel user = caller.auth().user();
+        return Pages.of(firms.of(user, origin, paging), firms.count(user, origin));
     }
 
     @Path("firms/{firm}")
