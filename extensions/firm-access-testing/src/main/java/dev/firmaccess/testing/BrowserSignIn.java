@@ -2,7 +2,6 @@ package dev.firmaccess.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -24,7 +23,10 @@ import java.util.stream.Collectors;
 /**
  * Signs a user in the way a browser app does: the authorization-code flow with PKCE through the
  * realm's own login pages (identifier first, then password, as with organizations enabled), each
- * time with a new cookie jar, so the token's {@code auth_time} is now. Plain HTTP, no browser.
+ * time with a new cookie jar, so the token's {@code auth_time} is now. Plain HTTP, no browser. The
+ * jar is kept by hand: Keycloak marks its login cookies {@code Secure}, which
+ * {@link java.net.CookieManager} then never sends over the plain HTTP of the test server, while
+ * browsers treat loopback as secure.
  */
 final class BrowserSignIn {
 
@@ -45,12 +47,12 @@ final class BrowserSignIn {
     /** The token endpoint's answer to the code of a fresh sign-in. */
     HttpJson.Reply signIn(String username, String password) {
         HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+        Map<String, String> cookies = new LinkedHashMap<>();
         String verifier = randomText();
-        HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(http.url(
+        HttpResponse<String> page = send(browser, cookies, HttpRequest.newBuilder(URI.create(http.url(
                 "/realms/" + realm + "/protocol/openid-connect/auth?" + form(Map.of(
                         "client_id", clientId,
                         "response_type", "code",
@@ -64,7 +66,7 @@ final class BrowserSignIn {
             if (!action.find()) {
                 break;
             }
-            page = send(browser, HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+            page = send(browser, cookies, HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
                             "username", username, "password", password, "credentialId", "")))));
@@ -84,9 +86,24 @@ final class BrowserSignIn {
         return http.postForm("/realms/" + realm + "/protocol/openid-connect/token", exchange);
     }
 
-    private static HttpResponse<String> send(HttpClient browser, HttpRequest.Builder request) {
+    private static HttpResponse<String> send(HttpClient browser, Map<String, String> cookies,
+            HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream()
+                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
         try {
-            return browser.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = browser.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                String pair = header.split(";", 2)[0];
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+                }
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
