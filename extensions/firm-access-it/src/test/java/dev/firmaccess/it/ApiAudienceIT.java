@@ -4,16 +4,13 @@ import static dev.firmaccess.it.support.Replies.assertError;
 import static dev.firmaccess.it.support.Replies.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.Api;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
+import dev.firmaccess.testing.TokenClaims;
 import dev.firmaccess.testing.WithSharedServer;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,14 +127,6 @@ class ApiAudienceIT {
                 .header("X-Total-Count"));
     }
 
-    private static JsonNode claimsOf(String accessToken) {
-        try {
-            return HttpJson.MAPPER.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void assertBearerChallenge(HttpJson.Reply reply) {
         assertChallengeHeader(reply);
         assertError(reply, 401, "invalid_token");
@@ -159,7 +148,7 @@ class ApiAudienceIT {
         void theFirmApiRefusesItWithABearerChallenge() {
             String token = tokenOf(OTHER_APP, null);
 
-            assertThat(claimsOf(token).path("aud").toString()).doesNotContain(TestRealm.API_SCOPE);
+            assertThat(TokenClaims.of(token).path("aud").toString()).doesNotContain(TestRealm.API_SCOPE);
             assertBearerChallenge(api.get(firmApi(), token));
             assertBearerChallenge(api.get("/realms/" + realm.name() + "/firm-access/api/v1/firms", token));
         }
@@ -196,7 +185,7 @@ class ApiAudienceIT {
         void aDefaultScopeOfTheClientPutsTheAudienceInAndTheApisAnswer() {
             String token = tokenOf(TestRealm.TEST_CLIENT, null);
 
-            assertThat(claimsOf(token).path("aud").toString()).contains(TestRealm.API_SCOPE);
+            assertThat(TokenClaims.of(token).path("aud").toString()).contains(TestRealm.API_SCOPE);
             assertThat(assertStatus(api.get(firmApi(), token), 200).json().get("role").asText()).isEqualTo("owner");
             assertThat(assertStatus(http.post(evaluation(), token, ownerReadsTheBusiness()), 200)
                     .json().get("decision").asBoolean()).isTrue();

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
+import dev.firmaccess.testing.TokenClaims;
 import dev.firmaccess.testing.WithSharedServer;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,16 +173,6 @@ class ProgrammaticAccessIT {
         HttpJson.Reply reply = http.get(keys(owner), realm.accessToken(actor));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
-    }
-
-    /** The {@code auth_time} claim of a token, in epoch seconds. */
-    private static long authTimeOf(String accessToken) {
-        try {
-            return HttpJson.MAPPER.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]))
-                    .get("auth_time").asLong();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void assertRefused(HttpJson.Reply reply, int status, String error) {
@@ -447,7 +435,8 @@ class ProgrammaticAccessIT {
         @Test
         void aBrowserSignInOlderThanTheLimitCannotCreateAKey() throws InterruptedException {
             String token = realm.browserAccessToken("bea");
-            long staleAfter = authTimeOf(token) + TestEnvironment.KEY_CREATION_MAX_AUTH_AGE_SECONDS;
+            long staleAfter = TokenClaims.of(token).get("auth_time").asLong()
+                    + TestEnvironment.KEY_CREATION_MAX_AUTH_AGE_SECONDS;
             long deadline = staleAfter + 10;
             while (Instant.now().getEpochSecond() <= staleAfter && Instant.now().getEpochSecond() < deadline) {
                 Thread.sleep(250);
