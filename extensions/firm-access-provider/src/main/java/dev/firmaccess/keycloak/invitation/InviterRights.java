@@ -3,7 +3,7 @@ package dev.firmaccess.keycloak.invitation;
 import dev.firmaccess.keycloak.staff.StaffEntity;
 import dev.firmaccess.keycloak.staff.StaffRepository;
 import dev.firmaccess.keycloak.staff.StaffRole;
-import java.util.Optional;
+import java.util.stream.Stream;
 import org.keycloak.Config;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
@@ -19,7 +19,8 @@ import org.keycloak.organization.OrganizationProvider;
  * accepted, so that an invitation does not outlive its sender's rights: a staff inviter must still
  * be staff of the firm, an owner for an owner invitation and an owner or admin otherwise; an inviter
  * who is a realm administrator (of the realm, or of the server in the master realm) must still hold
- * the realm's {@code manage-realm} role, which Keycloak's organization management requires.
+ * one of the realm's roles that manage organizations ({@code manage-organizations} or
+ * {@code manage-realm}), as the realm-admin API asked of them.
  */
 final class InviterRights {
 
@@ -58,9 +59,8 @@ final class InviterRights {
     }
 
     private static boolean holds(UserModel user, ClientModel adminClient) {
-        return Optional.ofNullable(adminClient)
-                .map(client -> client.getRole(AdminRoles.MANAGE_REALM))
-                .map(user::hasRole)
-                .orElse(false);
+        return adminClient != null && Stream.of(AdminRoles.MANAGE_ORGANIZATIONS, AdminRoles.MANAGE_REALM)
+                .map(adminClient::getRole)
+                .anyMatch(role -> role != null && user.hasRole(role));
     }
 }
