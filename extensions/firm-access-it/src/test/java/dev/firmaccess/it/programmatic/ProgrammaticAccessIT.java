@@ -467,6 +467,10 @@ class ProgrammaticAccessIT {
             assertRefused(other, 404, "not_found");
             assertThat(other.body()).isEqualTo(unknown.body());
             assertThat(http.get(firms + "other", realm.accessToken("dual")).status()).isEqualTo(200);
+            String list = "/realms/" + realm.name() + "/firm-access/api/v1/firms";
+            assertThat(http.get(list, keyToken).json().findValuesAsText("alias")).containsExactly("ledger");
+            assertThat(http.get(list, realm.accessToken("dual")).json().findValuesAsText("alias"))
+                    .containsExactlyInAnyOrder("ledger", "other");
         }
 
         @Test
