@@ -105,7 +105,7 @@ class LimitsIT {
                 setup.connectionKey(fixture.firm(), keyHolder, "script " + i);
             }
 
-            var reply = self.post(keys, Map.of("name", "one too many"));
+            var reply = setup.asJustSignedIn(keyHolder, fixture.firm()).post(keys, Map.of("name", "one too many"));
 
             assertError(reply, 409, "conflict");
             assertThat(reply.json().get("error_description").asText()).contains("50 connection keys");

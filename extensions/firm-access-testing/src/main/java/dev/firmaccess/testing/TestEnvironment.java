@@ -20,6 +20,12 @@ public final class TestEnvironment implements AutoCloseable {
     private final Keycloak admin;
     private final HttpJson http;
 
+    /**
+     * How recent a browser sign-in must be to create a connection key on the test servers: shorter
+     * than the default, so that a test can see a sign-in grow too old without waiting minutes.
+     */
+    public static final int KEY_CREATION_MAX_AUTH_AGE_SECONDS = 30;
+
     private TestEnvironment(MailCatcher mail, KeycloakServer server) {
         this.mail = mail;
         this.server = server;
@@ -37,6 +43,8 @@ public final class TestEnvironment implements AutoCloseable {
                 .database(database)
                 .runOption("--spi-realm-restapi-extension--firm-access--max-evaluations-per-batch="
                         + EVALUATIONS_PER_BATCH)
+                .runOption("--spi-realm-restapi-extension--firm-access--key-creation-max-auth-age="
+                        + KEY_CREATION_MAX_AUTH_AGE_SECONDS)
                 .build();
         try {
             server.start();

@@ -30,18 +30,20 @@ public final class FirmContext {
     private final RealmModel realm;
     private final OrganizationModel firm;
     private final FirmActor actor;
+    private final CallerOrigin origin;
     private final FirmAccessSettings settings;
     private final EntityManager em;
     private final OrganizationProvider organizations;
     private final AuditLog audit;
     private final Limits limits;
 
-    FirmContext(KeycloakSession session, OrganizationModel firm, FirmActor actor,
+    FirmContext(KeycloakSession session, OrganizationModel firm, FirmActor actor, CallerOrigin origin,
             Supplier<AdminEventBuilder> adminEvents) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.firm = firm;
         this.actor = actor;
+        this.origin = origin;
         this.settings = FirmAccessSettings.of(realm);
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         this.organizations = session.getProvider(OrganizationProvider.class);
@@ -73,6 +75,11 @@ public final class FirmContext {
 
     public FirmActor actor() {
         return actor;
+    }
+
+    /** How the actor signed in for this request. */
+    public CallerOrigin origin() {
+        return origin;
     }
 
     public FirmAccessSettings settings() {

@@ -39,7 +39,6 @@ import org.keycloak.utils.EmailValidationUtil;
 public final class InvitationService {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MAX_EXPIRY_MILLIS = 365L * 24 * 60 * 60 * 1000;
     private static final int MAX_EMAIL = 254;
 
     private final FirmContext context;
@@ -277,12 +276,19 @@ public final class InvitationService {
         return distinct;
     }
 
+    /**
+     * The realm's staff invitation expiry is the default and the longest an invitation may live: a
+     * request may ask for a shorter life, never a longer one.
+     */
     private long expiry(Long requested, long now) {
+        int days = context.settings().staffInvitationExpiryDays();
+        long longest = now + days * 86_400_000L;
         if (requested == null) {
-            return now + context.settings().staffInvitationExpiryDays() * 86_400_000L;
+            return longest;
         }
-        if (requested <= now || requested > now + MAX_EXPIRY_MILLIS) {
-            throw ApiErrors.badRequest("'expiresAt' must be a future time (epoch milliseconds) within a year");
+        if (requested <= now || requested > longest) {
+            throw ApiErrors.badRequest("'expiresAt' must be a future time (epoch milliseconds) at most " + days
+                    + " days ahead, the realm's staff invitation expiry");
         }
         return requested;
     }

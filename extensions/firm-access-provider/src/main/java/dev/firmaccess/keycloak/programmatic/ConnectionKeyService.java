@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.programmatic;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.staff.StaffEntity;
+import dev.firmaccess.keycloak.staff.StaffPolicy;
 import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.Validation;
 import jakarta.persistence.EntityManager;
@@ -47,6 +48,7 @@ public final class ConnectionKeyService {
             throw ApiErrors.forbidden("Only the staff member themself may create their connection keys");
         }
         context.requireStaffMember(userId);
+        context.origin().requireMayMintKeys();
         String name = Validation.name(requestedName, "name");
         boolean programmatic = context.staff().find(context.firm().getId(), userId)
                 .map(StaffEntity::isProgrammaticAccess)
@@ -80,6 +82,9 @@ public final class ConnectionKeyService {
     public void revoke(String userId, String keyId) {
         requireSelfOr(userId, FirmPermission.MANAGE);
         context.requireStaffMember(userId);
+        if (!context.actor().is(userId)) {
+            StaffPolicy.requireMayManage(context.actor(), context.roleOf(userId));
+        }
         ConnectionKeyEntity key = require(userId, keyId);
         keys.remove(key);
         context.audit().record("key.revoked", "connection_key", key.getId(),

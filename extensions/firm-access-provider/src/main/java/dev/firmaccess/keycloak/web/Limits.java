@@ -24,22 +24,25 @@ import org.keycloak.services.resource.RealmResourceProvider;
  * @param searchPageSize  the largest {@code page.limit} of an access search
  * @param bodyChars       characters of one JSON request body
  * @param mailEvents      delivery events in one mail-event post
+ * @param keyCreationMaxAuthAgeSeconds how long after a browser sign-in, in seconds, its token may
+ *                        still create a connection key
  */
 public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, int csvChars, int keysPerMember,
-        int batchSize, int searchPageSize, int bodyChars, int mailEvents) {
+        int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds) {
 
     /** The SPI option of each limit with its default. */
-    public static final Map<String, Integer> DEFAULTS = Map.of(
-            "max-page-size", 1000,
-            "max-bulk-grants", 10_000,
-            "max-invitees", 100,
-            "max-csv-rows", 5_000,
-            "max-csv-chars", 1_000_000,
-            "max-keys-per-member", 50,
-            "max-evaluations-per-batch", 1000,
-            "max-search-page-size", 1000,
-            "max-body-chars", 1_000_000,
-            "max-mail-events", 1000);
+    public static final Map<String, Integer> DEFAULTS = Map.ofEntries(
+            Map.entry("max-page-size", 1000),
+            Map.entry("max-bulk-grants", 10_000),
+            Map.entry("max-invitees", 100),
+            Map.entry("max-csv-rows", 5_000),
+            Map.entry("max-csv-chars", 1_000_000),
+            Map.entry("max-keys-per-member", 50),
+            Map.entry("max-evaluations-per-batch", 1000),
+            Map.entry("max-search-page-size", 1000),
+            Map.entry("max-body-chars", 1_000_000),
+            Map.entry("max-mail-events", 1000),
+            Map.entry("key-creation-max-auth-age", 300));
 
     /** The limits of the provider's SPI configuration, each option falling back to its default. */
     public static Limits from(Config.Scope config) {
@@ -71,6 +74,7 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
                 positive.applyAsInt("max-invitees"), positive.applyAsInt("max-csv-rows"),
                 positive.applyAsInt("max-csv-chars"), positive.applyAsInt("max-keys-per-member"),
                 positive.applyAsInt("max-evaluations-per-batch"), positive.applyAsInt("max-search-page-size"),
-                positive.applyAsInt("max-body-chars"), positive.applyAsInt("max-mail-events"));
+                positive.applyAsInt("max-body-chars"), positive.applyAsInt("max-mail-events"),
+                positive.applyAsInt("key-creation-max-auth-age"));
     }
 }
