@@ -129,7 +129,7 @@ if $no_browser; then
   maven_args+=("-Dfirm-access.no-browser")
 else
   for variable in FIRM_ACCESS_BROWSER FIRM_ACCESS_BROWSER_DRIVER; do
-    if [[ -n "${!variable:-}" && ! -x "${!variable}" ]]; then
+    if [[ -n "${!variable:-}" && ( ! -f "${!variable}" || ! -x "${!variable}" ) ]]; then
       echo "$variable names ${!variable}, which is not an executable file; fix it or unset it" >&2
       exit 1
     fi
@@ -141,7 +141,9 @@ else
     driver="${FIRM_ACCESS_BROWSER_DRIVER:-$(find_driver)}"
   fi
   if [[ -z "$browser" || -z "$driver" ]]; then
-    echo "No ${browser:+chromedriver}${browser:-Chromium} for the browser tests: install the packages chromium and chromium-driver (Debian; Ubuntu: chromium-browser, chromium-chromedriver; macOS: brew install --cask chromium chromedriver), or set FIRM_ACCESS_BROWSER and FIRM_ACCESS_BROWSER_DRIVER, or run ./test.sh --no-browser" >&2
+    missing="Chromium"
+    [[ -n "$browser" ]] && missing="chromedriver"
+    echo "No $missing for the browser tests: install the packages chromium and chromium-driver (Debian; Ubuntu: chromium-browser, chromium-chromedriver; macOS: brew install --cask chromium chromedriver), or set FIRM_ACCESS_BROWSER and FIRM_ACCESS_BROWSER_DRIVER, or run ./test.sh --no-browser" >&2
     exit 1
   fi
   echo "Browser tests use $browser with $driver"

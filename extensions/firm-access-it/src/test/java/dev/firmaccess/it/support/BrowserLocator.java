@@ -103,18 +103,18 @@ public final class BrowserLocator {
     public record Found(Path browser, Path driver) {
     }
 
-    /** No usable browser or driver; the message is the whole story, so no stack trace is needed. */
-    public static final class NotFound extends IllegalStateException {
+    /** No usable browser or driver; the message is the whole story, so it carries no stack trace to print. */
+    public static final class NotFound extends RuntimeException {
 
         NotFound(String message) {
-            super(message);
+            super(message, null, false, false);
         }
     }
 
     /**
-     * Run by the build before the integration tests: stops the build at once with one line when the
-     * browser is missing ({@code check}), or says loudly that the browser tests were left out
-     * ({@code left-out}).
+     * Run inside the build before the integration tests: the {@link NotFound} of a missing browser
+     * stops the build at once, its message the reason Maven prints ({@code check}); or it says
+     * loudly that the browser tests were left out ({@code left-out}).
      */
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("left-out")) {
@@ -125,12 +125,7 @@ public final class BrowserLocator {
                     ******************************************************************************""");
             return;
         }
-        try {
-            Found found = ofThisMachine().locate();
-            System.out.println("Browser tests use " + found.browser() + " with " + found.driver());
-        } catch (NotFound missing) {
-            System.err.println(missing.getMessage());
-            System.exit(1);
-        }
+        Found found = ofThisMachine().locate();
+        System.out.println("Browser tests use " + found.browser() + " with " + found.driver());
     }
 }
