@@ -5,7 +5,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-MIN_JAVA=17
+# shellcheck source=scripts/jdk.sh
+source "$ROOT/scripts/jdk.sh"
 
 usage() {
   cat <<'USAGE'
@@ -18,41 +19,6 @@ The browser and its driver are looked up in FIRM_ACCESS_BROWSER and FIRM_ACCESS_
 then at /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome and the macOS
 applications, and chromedriver on the PATH.
 USAGE
-}
-
-# Major version of a java binary: 17 for "17.0.15", 8 for "1.8.0_392", 0 when it does not run.
-java_major() {
-  local version
-  version="$("$1" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)" || true
-  version="${version#1.}"
-  version="${version%%[.+-]*}"
-  [[ "$version" =~ ^[0-9]+$ ]] && echo "$version" || echo 0
-}
-
-is_suitable_jdk() {
-  [[ -n "$1" && -x "$1/bin/java" && -x "$1/bin/javac" ]] && (( $(java_major "$1/bin/java") >= MIN_JAVA ))
-}
-
-# The home of a suitable JDK: JAVA_HOME, else java on PATH, else the newest one installed.
-find_jdk() {
-  local candidate major path_home best="" best_major=0
-  if [[ -n "${JAVA_HOME:-}" ]] && is_suitable_jdk "$JAVA_HOME"; then
-    echo "$JAVA_HOME"; return
-  fi
-  if command -v java >/dev/null 2>&1; then
-    path_home="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')"
-    if is_suitable_jdk "$path_home"; then
-      echo "$path_home"; return
-    fi
-  fi
-  for candidate in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
-    is_suitable_jdk "$candidate" || continue
-    major="$(java_major "$candidate/bin/java")"
-    if (( major > best_major )); then
-      best="$candidate"; best_major="$major"
-    fi
-  done
-  echo "$best"
 }
 
 # The first executable among the arguments.
@@ -115,7 +81,7 @@ done
 
 jdk="$(find_jdk)"
 if [[ -z "$jdk" ]]; then
-  echo "The tests need a JDK 17 or newer (Keycloak 26.7 runs on 17, 21 and 25); install one and set JAVA_HOME" >&2
+  echo "The tests need JDK 17 or newer; found $(describe_found_java); install a JDK 17+ and set JAVA_HOME" >&2
   exit 1
 fi
 if ! command -v mvn >/dev/null 2>&1; then
