@@ -82,14 +82,15 @@
   </form>
 </#macro>
 
-<#-- Previous and next links that keep the search term and the page's filters (name to value; blank ones are left out). -->
-<#macro pager action filters={}>
-  <#if (total > pageSize)>
-  <#local kept><#list filters as name, value><#if value?has_content>&${name}=${value?url}</#if></#list></#local>
-  <nav class="fa-pager" aria-label="${msg("pagination")}">
-    <span>${msg("pageRange", first + 1, [first + pageSize, total]?min, total)}</span>
-    <#if (first > 0)><a class="pf-v5-c-button pf-m-link" id="pager-previous" href="${action}?first=${[first - pageSize, 0]?max?c}&search=${search?url}${kept}">${msg("previous")}</a></#if>
-    <#if (first + pageSize < total)><a class="pf-v5-c-button pf-m-link" id="pager-next" href="${action}?first=${(first + pageSize)?c}&search=${search?url}${kept}">${msg("next")}</a></#if>
+<#-- Previous and next links that keep the search term and the page's filters (name to value; blank ones are left out).
+     A page with a second list pages it with its own offset parameter and link ids. -->
+<#macro pager action filters={} from=first count=total param="first" name="pager">
+  <#if (count > pageSize)>
+  <#local kept><#list filters as key, value><#if value?has_content>&${key}=${value?url}</#if></#list></#local>
+  <nav class="fa-pager" id="${name}" aria-label="${msg("pagination")}">
+    <span>${msg("pageRange", from + 1, [from + pageSize, count]?min, count)}</span>
+    <#if (from > 0)><a class="pf-v5-c-button pf-m-link" id="${name}-previous" href="${action}?${param}=${[from - pageSize, 0]?max?c}&search=${search?url}${kept}">${msg("previous")}</a></#if>
+    <#if (from + pageSize < count)><a class="pf-v5-c-button pf-m-link" id="${name}-next" href="${action}?${param}=${(from + pageSize)?c}&search=${search?url}${kept}">${msg("next")}</a></#if>
   </nav>
   </#if>
 </#macro>

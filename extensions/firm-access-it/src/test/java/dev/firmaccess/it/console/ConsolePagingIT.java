@@ -53,6 +53,7 @@ class ConsolePagingIT {
     private static final int OTHER_STAFF = 60;
     private static final int MATCHING_TEAMS = 25;
     private static final int PENDING_INVITATIONS = 30;
+    private static final int TEAM_GRANTS = 30;
     private static final int MATCHING_PORTAL_USERS = 60;
     private static final int OTHER_PORTAL_USERS = 60;
     private static final Pattern RANGE = Pattern.compile("(\\d+)–(\\d+) of (\\d+)");
@@ -105,6 +106,11 @@ class ConsolePagingIT {
         }
         bigTeam = setup.team(firm, "Everyone");
         matchingStaff.subList(0, PAGE_SIZE + 5).forEach(person -> setup.join(firm, bigTeam, person));
+        assertStatus(setup.asRealmAdmin(firm).post("/grants", Map.of("grants", memberGrants.stream()
+                .limit(TEAM_GRANTS)
+                .map(grant -> Map.of("businessId", grant.get("businessId"), "subjectType", "team", "subjectId", bigTeam,
+                        "level", "full"))
+                .toList())), 200);
 
         List<Map<String, String>> invitees = IntStream.rangeClosed(1, PENDING_INVITATIONS)
                 .mapToObj(i -> Map.of("email", "invitee" + i + "@example.test", "lastName", TERM)).toList();
@@ -175,13 +181,21 @@ class ConsolePagingIT {
      */
     private void walk(PortalBrowser browser, String firstPage, String rows, long expectedTotal,
             Map<String, String> keptFilters) {
+        walk(browser, firstPage, rows, expectedTotal, keptFilters, "pager", "first");
+    }
+
+    /** The same for the second list of a page, with its own pager (the id of its links) and offset parameter. */
+    private void walk(PortalBrowser browser, String firstPage, String rows, long expectedTotal,
+            Map<String, String> keptFilters, String pager, String offset) {
         Answer page = browser.open(firstPage);
         List<String> visited = new ArrayList<>();
         int seenRows = 0;
         while (true) {
             assertThat(page.status()).as("%s", page).isEqualTo(200);
             Document html = page.html();
-            Matcher range = RANGE.matcher(html.select(".fa-pager span").text());
+            Element nav = html.getElementById(pager);
+            assertThat(nav).as("the pager %s on %s", pager, page.uri()).isNotNull();
+            Matcher range = RANGE.matcher(nav.select("span").text());
             assertThat(range.find()).as("the pager's range on %s", page.uri()).isTrue();
             assertThat(Long.parseLong(range.group(3))).as("total on %s", page.uri()).isEqualTo(expectedTotal);
             int onPage = html.select(rows).size();
@@ -189,7 +203,7 @@ class ConsolePagingIT {
                     .isEqualTo(Integer.parseInt(range.group(2)) - Integer.parseInt(range.group(1)) + 1);
             seenRows += onPage;
             visited.add(page.uri().toString());
-            Element next = html.getElementById("pager-next");
+            Element next = html.getElementById(pager + "-next");
             if (next == null) {
                 break;
             }
@@ -200,14 +214,14 @@ class ConsolePagingIT {
         assertThat(visited).hasSize((int) ((expectedTotal + PAGE_SIZE - 1) / PAGE_SIZE));
 
         for (int back = visited.size() - 2; back >= 0; back--) {
-            Element previous = page.html().getElementById("pager-previous");
+            Element previous = page.html().getElementById(pager + "-previous");
             assertThat(previous).as("a previous link on %s", page.uri()).isNotNull();
             assertKeeps(previous.absUrl("href"), keptFilters);
             page = browser.open(previous.absUrl("href"));
             assertThat(page.status()).as("%s", page).isEqualTo(200);
-            assertThat(query(page.uri()).get("first")).isEqualTo(String.valueOf(back * PAGE_SIZE));
+            assertThat(query(page.uri()).get(offset)).isEqualTo(String.valueOf(back * PAGE_SIZE));
         }
-        assertThat(page.html().getElementById("pager-previous")).as("previous on the first page").isNull();
+        assertThat(page.html().getElementById(pager + "-previous")).as("previous on the first page").isNull();
     }
 
     private static void assertKeeps(String link, Map<String, String> keptFilters) {
@@ -280,9 +294,12 @@ class ConsolePagingIT {
         }
 
         @Test
-        void teamsAndATeamsMembersPage() {
+        void teamsAndATeamsMembersAndBusinessesPage() {
             walk(browser(), withSearch("teams"), "#team-table tr[data-team]", MATCHING_TEAMS, searched(Map.of()));
-            walk(browser(), firmUrl + "teams/" + bigTeam, "#team-members li", PAGE_SIZE + 5, Map.of());
+            walk(browser(), firmUrl + "teams/" + bigTeam, "#team-members li", PAGE_SIZE + 5,
+                    Map.of("grantsFirst", "0"));
+            walk(browser(), firmUrl + "teams/" + bigTeam + "?first=" + PAGE_SIZE, "#team-grants tr[data-business]",
+                    TEAM_GRANTS, Map.of("first", String.valueOf(PAGE_SIZE)), "grants-pager", "grantsFirst");
         }
 
         @Test
