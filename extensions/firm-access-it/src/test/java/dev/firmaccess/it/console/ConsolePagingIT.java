@@ -45,7 +45,10 @@ class ConsolePagingIT {
 
     /** Umlauts, an ampersand, a slash and a percent sign: each one breaks a link that is not encoded as UTF-8. */
     private static final String TERM = "Müller & Söhne / 50%";
-    /** People's names: Keycloak's user profile refuses {@code & / %} in them, so umlauts and a space must do. */
+    /**
+     * People's and teams' names: Keycloak's user profile refuses {@code & / %} in names, and its
+     * organization group search (the teams) finds no team by such a term, so umlauts and a space must do.
+     */
     private static final String PERSON_TERM = "Müller Söhne";
     private static final int PAGE_SIZE = 20;
     private static final int MATCHING_BUSINESSES = 45;
@@ -104,7 +107,7 @@ class ConsolePagingIT {
         IntStream.rangeClosed(1, OTHER_STAFF).forEach(i -> setup.colleague(firm, "member"));
 
         for (int i = 1; i <= MATCHING_TEAMS; i++) {
-            setup.team(firm, TERM + " team " + i);
+            setup.team(firm, PERSON_TERM + " team " + i);
         }
         bigTeam = setup.team(firm, "Everyone");
         matchingStaff.subList(0, PAGE_SIZE + 5).forEach(person -> setup.join(firm, bigTeam, person));
@@ -305,8 +308,13 @@ class ConsolePagingIT {
         }
 
         @Test
-        void teamsAndATeamsMembersAndBusinessesPage() {
-            walk(browser(), withSearch("teams"), "#team-table tr[data-team]", MATCHING_TEAMS, searched(Map.of()));
+        void teamsPageThroughTheSearch() {
+            walk(browser(), withSearch("teams", PERSON_TERM), "#team-table tr[data-team]", MATCHING_TEAMS,
+                    searched(Map.of(), PERSON_TERM));
+        }
+
+        @Test
+        void aTeamsMembersAndItsBusinessesPageEachWithTheirOwnPager() {
             walk(browser(), firmUrl + "teams/" + bigTeam, "#team-members li", PAGE_SIZE + 5,
                     Map.of("grantsFirst", "0"));
             walk(browser(), firmUrl + "teams/" + bigTeam + "?first=" + PAGE_SIZE, "#team-grants tr[data-business]",
