@@ -1,11 +1,13 @@
 package dev.firmaccess.keycloak.settings;
 
 import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.webhook.WebhookSecrets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /** Reads and changes the realm-wide settings. An update is validated whole before any attribute is written. */
@@ -13,17 +15,17 @@ public final class SettingsService {
 
     private static final Pattern LEVEL = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final int MAX_LABEL = 64;
-    private static final int MIN_SECRET = 16;
-    private static final int MAX_SECRET = 512;
 
     private final RealmModel realm;
+    private final WebhookSecrets secrets;
 
-    public SettingsService(RealmModel realm) {
+    public SettingsService(KeycloakSession session, RealmModel realm) {
         this.realm = realm;
+        this.secrets = new WebhookSecrets(session, realm);
     }
 
     public SettingsView read() {
-        return SettingsView.of(FirmAccessSettings.of(realm));
+        return SettingsView.of(FirmAccessSettings.of(realm), secrets.isSet(), secrets.isPreviousSet());
     }
 
     /** Changes the settings through the API, and shows the change in the admin console's settings tab. */
@@ -37,10 +39,33 @@ public final class SettingsService {
     /** Refuses a change that {@link #apply} would refuse, without writing anything. */
     void validate(SettingsView change) {
         attributes(change);
+        validateSecrets(change);
     }
 
     void apply(SettingsView change) {
-        attributes(change).forEach(realm::setAttribute);
+        Map<String, String> attributes = attributes(change);
+        validateSecrets(change);
+        attributes.forEach(realm::setAttribute);
+        applySecrets(change);
+    }
+
+    private void validateSecrets(SettingsView change) {
+        if (change.invitationWebhookSecret() != null) {
+            secrets.validate("invitationWebhookSecret", change.invitationWebhookSecret());
+        }
+        if (change.invitationWebhookPreviousSecret() != null) {
+            secrets.validate("invitationWebhookPreviousSecret", change.invitationWebhookPreviousSecret());
+        }
+    }
+
+    /** The secrets live in their own table, not in realm attributes, so no realm read or export shows them. */
+    void applySecrets(SettingsView change) {
+        if (change.invitationWebhookSecret() != null) {
+            secrets.replace(change.invitationWebhookSecret());
+        }
+        if (change.invitationWebhookPreviousSecret() != null) {
+            secrets.replacePrevious(change.invitationWebhookPreviousSecret());
+        }
     }
 
     private static Map<String, String> attributes(SettingsView change) {
@@ -65,9 +90,6 @@ public final class SettingsService {
                 "resendCooldownMinutes", 1440);
         putNumber(attributes, FirmAccessSettings.CLAIM_BUSINESS_CAP, change.claimBusinessCap(), "claimBusinessCap",
                 10_000);
-        if (change.invitationWebhookSecret() != null) {
-            attributes.put(FirmAccessSettings.INVITATION_WEBHOOK_SECRET, secret(change.invitationWebhookSecret()));
-        }
         return attributes;
     }
 
@@ -76,18 +98,6 @@ public final class SettingsService {
             throw ApiErrors.badRequest("'roleLabels." + role + "' must be 1 to " + MAX_LABEL + " characters");
         }
         return value.trim();
-    }
-
-    /** An empty secret removes it (webhooks are then refused); otherwise it must be long enough to resist guessing. */
-    private static String secret(String value) {
-        if (value.isEmpty()) {
-            return "";
-        }
-        if (value.length() < MIN_SECRET || value.length() > MAX_SECRET || value.chars().anyMatch(Character::isISOControl)) {
-            throw ApiErrors.badRequest("'invitationWebhookSecret' must be " + MIN_SECRET + " to " + MAX_SECRET
-                    + " printable characters, or empty to remove it");
-        }
-        return value;
     }
 
     private static List<String> levels(List<String> levels) {

@@ -76,7 +76,7 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        SettingsView defaults = SettingsView.of(DEFAULTS);
+        SettingsView defaults = SettingsView.of(DEFAULTS, false, false);
         ProviderConfigProperty console = new ProviderConfigProperty(FIRM_CONSOLE, "Firm console",
                 "Where staff and realm administrators sign in to the firm console; realm administrators see every "
                         + "firm there, at firms/<firm alias>/. Clients lists it as the Home URL of firm-access-console.",
@@ -114,8 +114,9 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
                 .defaultValue(defaults.claimBusinessCap().toString()).add()
                 .property().name(WEBHOOK_SECRET).label("Invitation webhook secret")
                 .type(ProviderConfigProperty.PASSWORD).secret(true)
-                .helpText("Signs the invitation webhooks; 16 to 512 characters. Write-only: leave it empty to keep "
-                        + "the current secret, remove it through the settings API.")
+                .helpText("Signs the mail-event webhooks (Standard Webhooks): whsec_ and the base64 of 24 to 64 random "
+                        + "bytes, or a ${vault.key} reference. Write-only: leave it empty to keep the current secret. "
+                        + "The secret it replaces stays valid until the rotation is ended through the settings API.")
                 .add()
                 .build();
     }
@@ -130,28 +131,34 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         if (another) {
             throw new ComponentValidationException("The realm already has Firm Access settings; edit those");
         }
-        refusedAsComponentError(() -> new SettingsService(realm).validate(view(model)));
+        SettingsService settings = new SettingsService(session, realm);
+        SettingsView change = view(model);
+        refusedAsComponentError(() -> settings.validate(change));
+        // Taken out before the component is stored: a component's configuration shows in realm exports.
+        // The secret goes to its own table in the same transaction, so a failed save stores neither.
+        settings.applySecrets(change);
+        model.getConfig().remove(WEBHOOK_SECRET);
         // Filled in here, before the component is stored, since the form cannot know the realm's path.
         model.put(FIRM_CONSOLE, ConsolePaths.path(realm));
     }
 
     @Override
     public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        refusedAsComponentError(() -> new SettingsService(realm).apply(view(model)));
+        refusedAsComponentError(() -> new SettingsService(session, realm).apply(view(model)));
         // The console's client is what links the admin console to the firm console (its Home URL).
         ConsoleClient.ensure(realm);
     }
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
-        refusedAsComponentError(() -> new SettingsService(realm).apply(view(newModel)));
+        refusedAsComponentError(() -> new SettingsService(session, realm).apply(view(newModel)));
         ConsoleClient.ensure(realm);
     }
 
     /**
      * Copies settings changed through the API into the tab's component, creating it when the realm
      * has none yet, so the form never shows defaults over values set through the API. The
-     * write-only secret is dropped from the form: saving it again must not bring back an old one.
+     * write-only secret never stays in the form: saving it again must not bring back an old one.
      */
     static void mirror(RealmModel realm, SettingsView settings) {
         List<ComponentModel> tabs = realm.getComponentsStream(realm.getId(), UiTabProvider.class.getName())
@@ -195,7 +202,7 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
                 levels == null || levels.isEmpty() ? null : levels.stream().map(level -> level == null ? null : level.trim()).toList(),
                 mayCreate == null || mayCreate.isBlank() ? null : Boolean.valueOf(mayCreate),
                 number(model, STAFF_EXPIRY), number(model, PORTAL_EXPIRY), number(model, RESEND_COOLDOWN),
-                number(model, CLAIM_CAP), secret(model), null);
+                number(model, CLAIM_CAP), secret(model), null, null, null);
     }
 
     /** Empty, or the mask the admin console shows for a stored secret, keeps the current secret. */
