@@ -31,6 +31,7 @@ class SettingsIT {
 
     private static final Map<String, Object> DEFAULTS = Map.of(
             "invitationWebhookSecretSet", false,
+            "invitationWebhookPreviousSecretSet", false,
             "roleLabels", Map.of("owner", "PartnerAdmin", "admin", "PartnerAdmin", "member", "PartnerUser"),
             "accessLevels", List.of("full"),
             "membersMayCreateBusinesses", true,
