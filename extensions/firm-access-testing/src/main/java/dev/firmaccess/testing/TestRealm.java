@@ -39,6 +39,8 @@ public final class TestRealm {
         realm.setRealm(name);
         realm.setEnabled(true);
         realm.setOrganizationsEnabled(true);
+        // Firm Access is off in a realm until an administrator turns it on; every test realm has it on.
+        realm.setAttributes(java.util.Map.of("firmAccess.enabled", "true"));
         realm.setSmtpServer(mail.realmSmtpSettings());
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(TEST_CLIENT);

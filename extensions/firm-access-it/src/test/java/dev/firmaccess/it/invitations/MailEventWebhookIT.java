@@ -223,12 +223,14 @@ class MailEventWebhookIT {
             String apiSecret = MailEventSender.newSecret();
             setSecret(secretive, Map.of("invitationWebhookSecret", apiSecret));
             String tabSecret = MailEventSender.newSecret();
-            HttpJson.Reply saved = http.post("/admin/realms/" + secretive.name() + "/components",
-                    secretive.adminToken(), Map.of("name", "Firm Access", "providerId", "Firm Access",
-                            "providerType", "org.keycloak.services.ui.extend.UiTabProvider",
-                            "parentId", secretive.admin().toRepresentation().getId(),
-                            "config", Map.of("invitationWebhookSecret", List.of(tabSecret))));
-            assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+            // The API's change put the admin console's settings tab in place; saving it there sets a secret too.
+            String components = "/admin/realms/" + secretive.name() + "/components";
+            JsonNode tab = http.get(components + "?type=org.keycloak.services.ui.extend.UiTabProvider",
+                    secretive.adminToken()).json().get(0);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tab.get("config")).putArray("invitationWebhookSecret")
+                    .add(tabSecret);
+            HttpJson.Reply saved = http.put(components + "/" + tab.get("id").asText(), secretive.adminToken(), tab);
+            assertThat(saved.status()).as(saved.toString()).isEqualTo(204);
 
             List<String> reads = List.of(
                     http.get(settingsPath(secretive), secretive.adminToken()).body(),

@@ -30,7 +30,7 @@ public final class LinkPages {
 
     /** The pages use the extension's login theme, which Keycloak picks from the client in context. */
     public static ClientModel useFirmAccessClient(KeycloakSession session, RealmModel realm) {
-        ClientModel client = InvitationClient.ensure(realm);
+        ClientModel client = InvitationClient.of(realm);
         session.getContext().setClient(client);
         return client;
     }

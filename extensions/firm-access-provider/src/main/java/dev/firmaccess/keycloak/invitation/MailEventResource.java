@@ -137,7 +137,7 @@ public class MailEventResource {
     }
 
     private AdminEventBuilder adminEvents() {
-        ClientModel client = InvitationClient.ensure(realm);
+        ClientModel client = InvitationClient.of(realm);
         AdminAuth auth = new AdminAuth(realm, null, new InMemoryUserAdapter(session, realm, ACTOR), client);
         return new AdminEventBuilder(realm, auth, session, session.getContext().getConnection());
     }

@@ -25,7 +25,8 @@ public final class SettingsService {
     }
 
     public SettingsView read() {
-        return SettingsView.of(FirmAccessSettings.of(realm), secrets.isSet(), secrets.isPreviousSet());
+        return SettingsView.of(FirmAccessSettings.of(realm), FirmAccessSwitch.isOn(realm), secrets.isSet(),
+                secrets.isPreviousSet());
     }
 
     /** Changes the settings through the API, and shows the change in the admin console's settings tab. */
@@ -39,14 +40,32 @@ public final class SettingsService {
     /** Refuses a change that {@link #apply} would refuse, without writing anything. */
     void validate(SettingsView change) {
         attributes(change);
+        validateSwitch(change);
         validateSecrets(change);
     }
 
     void apply(SettingsView change) {
         Map<String, String> attributes = attributes(change);
+        validateSwitch(change);
         validateSecrets(change);
+        if (change.enabled() != null) {
+            attributes.put(FirmAccessSwitch.ATTRIBUTE, change.enabled().toString());
+        }
         attributes.forEach(realm::setAttribute);
         applySecrets(change);
+        FirmAccessSwitch.setUp(realm);
+    }
+
+    private void validateSwitch(SettingsView change) {
+        if (!Boolean.TRUE.equals(change.enabled())) {
+            return;
+        }
+        if (FirmAccessSwitch.isMaster(realm)) {
+            throw ApiErrors.badRequest("Firm Access cannot be turned on in the master realm");
+        }
+        if (!realm.isOrganizationsEnabled()) {
+            throw ApiErrors.badRequest("Turn on Organizations for the realm before turning on Firm Access");
+        }
     }
 
     private void validateSecrets(SettingsView change) {

@@ -1,6 +1,5 @@
 package dev.firmaccess.keycloak.settings;
 
-import dev.firmaccess.keycloak.console.ConsoleClient;
 import dev.firmaccess.keycloak.console.ConsolePaths;
 import dev.firmaccess.keycloak.web.ErrorBody;
 import jakarta.ws.rs.WebApplicationException;
@@ -30,6 +29,7 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     public static final String PROVIDER_ID = "Firm Access";
     static final String TAB = "firm-access";
 
+    static final String ENABLED = "enabled";
     static final String OWNER_LABEL = "roleLabelOwner";
     static final String ADMIN_LABEL = "roleLabelAdmin";
     static final String MEMBER_LABEL = "roleLabelMember";
@@ -76,7 +76,7 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        SettingsView defaults = SettingsView.of(DEFAULTS, false, false);
+        SettingsView defaults = SettingsView.of(DEFAULTS, false, false, false);
         ProviderConfigProperty console = new ProviderConfigProperty(FIRM_CONSOLE, "Firm console",
                 "Where staff and realm administrators sign in to the firm console; realm administrators see every "
                         + "firm there, at firms/<firm alias>/. Clients lists it as the Home URL of firm-access-console.",
@@ -84,6 +84,10 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         console.setReadOnly(true);
         return ProviderConfigurationBuilder.create()
                 .property(console)
+                .property().name(ENABLED).label("Firm Access on").type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .helpText("Turns on the firm console, invitation and portal pages, the firm API and the access "
+                        + "evaluation of this realm, and creates their clients. Needs Organizations; never in master.")
+                .defaultValue("false").add()
                 .property().name(OWNER_LABEL).label("Owner role label").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("How the owner role is shown to people and in tokens.")
                 .defaultValue(defaults.roleLabels().owner()).add()
@@ -145,14 +149,11 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     @Override
     public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
         refusedAsComponentError(() -> new SettingsService(session, realm).apply(view(model)));
-        // The console's client is what links the admin console to the firm console (its Home URL).
-        ConsoleClient.ensure(realm);
     }
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
         refusedAsComponentError(() -> new SettingsService(session, realm).apply(view(newModel)));
-        ConsoleClient.ensure(realm);
     }
 
     /**
@@ -172,8 +173,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
             created.setParentId(realm.getId());
             tabs = List.of(realm.addComponentModel(created));
         }
-        ConsoleClient.ensure(realm);
         tabs.forEach(component -> {
+            component.put(ENABLED, settings.enabled().toString());
             component.put(OWNER_LABEL, settings.roleLabels().owner());
             component.put(ADMIN_LABEL, settings.roleLabels().admin());
             component.put(MEMBER_LABEL, settings.roleLabels().member());
@@ -197,7 +198,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         boolean anyLabel = owner != null || admin != null || member != null;
         List<String> levels = model.getConfig().get(ACCESS_LEVELS);
         String mayCreate = model.get(MEMBERS_MAY_CREATE);
-        return new SettingsView(
+        String enabled = model.get(ENABLED);
+        return new SettingsView(enabled == null || enabled.isBlank() ? null : Boolean.valueOf(enabled),
                 anyLabel ? new SettingsView.RoleLabels(owner, admin, member) : null,
                 levels == null || levels.isEmpty() ? null : levels.stream().map(level -> level == null ? null : level.trim()).toList(),
                 mayCreate == null || mayCreate.isBlank() ? null : Boolean.valueOf(mayCreate),

@@ -9,7 +9,7 @@ import java.util.List;
  * optional, and an omitted field keeps its value. The webhook secrets are write-only: reads show
  * only whether each is set, so the settings can be shown to viewers without leaking them.
  */
-public record SettingsView(RoleLabels roleLabels, List<String> accessLevels, Boolean membersMayCreateBusinesses,
+public record SettingsView(Boolean enabled, RoleLabels roleLabels, List<String> accessLevels, Boolean membersMayCreateBusinesses,
         Integer staffInvitationExpiryDays, Integer portalInvitationExpiryDays, Integer resendCooldownMinutes,
         Integer claimBusinessCap,
         @JsonInclude(JsonInclude.Include.NON_NULL) String invitationWebhookSecret,
@@ -21,8 +21,9 @@ public record SettingsView(RoleLabels roleLabels, List<String> accessLevels, Boo
     public record RoleLabels(String owner, String admin, String member) {
     }
 
-    static SettingsView of(FirmAccessSettings settings, boolean secretSet, boolean previousSecretSet) {
-        return new SettingsView(
+    static SettingsView of(FirmAccessSettings settings, boolean enabled, boolean secretSet,
+            boolean previousSecretSet) {
+        return new SettingsView(enabled,
                 new RoleLabels(settings.labelOf(StaffRole.OWNER), settings.labelOf(StaffRole.ADMIN),
                         settings.labelOf(StaffRole.MEMBER)),
                 settings.accessLevels(), settings.membersMayCreateBusinesses(), settings.staffInvitationExpiryDays(),

@@ -14,7 +14,7 @@ class SettingsTabTest {
     void emptyFieldsKeepTheirValues() {
         SettingsView change = SettingsTab.view(new ComponentModel());
 
-        assertThat(change).isEqualTo(new SettingsView(null, null, null, null, null, null, null, null, null, null, null));
+        assertThat(change).isEqualTo(new SettingsView(null, null, null, null, null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -49,6 +49,6 @@ class SettingsTabTest {
         form.put("tab", "firm-access");
 
         assertThat(SettingsTab.view(form)).isEqualTo(new SettingsView(null, null, null, null, null, null, null, null,
-                null, null, null));
+                null, null, null, null));
     }
 }
