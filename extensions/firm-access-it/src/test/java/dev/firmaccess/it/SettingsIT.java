@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettingsIT {
 
     private static final Map<String, Object> DEFAULTS = Map.of(
+            "enabled", true,
             "invitationWebhookSecretSet", false,
             "invitationWebhookPreviousSecretSet", false,
             "roleLabels", Map.of("owner", "PartnerAdmin", "admin", "PartnerAdmin", "member", "PartnerUser"),
