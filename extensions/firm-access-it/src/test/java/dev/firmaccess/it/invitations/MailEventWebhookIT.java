@@ -52,18 +52,15 @@ class MailEventWebhookIT {
         @Test
         void itIsAppliedOnceAndItsReplayIsRefused() {
             String id = invite(firm);
-            byte[] body = bounced(id);
-            String messageId = "msg_" + UUID.randomUUID();
-            long now = now();
-            String signature = MailEventSender.signature(SECRET, messageId, now, body);
-            HttpJson.Reply first = firm.sender().sendWithHeaders(messageId, Long.toString(now), signature, body);
+            MailEventSender.Message message = MailEventSender.signed(SECRET, bounced(id));
+            HttpJson.Reply first = firm.sender().send(message);
             assertThat(first.status()).as(first.toString()).isEqualTo(200);
             assertThat(first.json().get("applied").asInt()).isEqualTo(1);
             assertThat(delivery(firm, id)).isEqualTo("bounced");
             HttpJson.Reply resent = http.post(firm.api() + "/invitations/" + id + "/resend", firm.ownerToken(), "");
             assertThat(resent.status()).as(resent.toString()).isEqualTo(200);
 
-            HttpJson.Reply replayed = firm.sender().sendWithHeaders(messageId, Long.toString(now), signature, body);
+            HttpJson.Reply replayed = firm.sender().send(message);
 
             assertError(replayed, 409, "replayed_message");
             assertThat(delivery(firm, id)).isEqualTo("sent");
@@ -76,16 +73,11 @@ class MailEventWebhookIT {
         @Test
         void eachMissingHeaderIsRefusedAndNothingChanges() {
             String id = invite(firm);
-            byte[] body = bounced(id);
-            String messageId = "msg_" + UUID.randomUUID();
-            long now = now();
-            String signature = MailEventSender.signature(SECRET, messageId, now, body);
+            MailEventSender.Message message = MailEventSender.signed(SECRET, bounced(id));
 
-            assertError(firm.sender().sendWithHeaders(messageId, Long.toString(now), null, body), 401,
-                    "invalid_signature");
-            assertError(firm.sender().sendWithHeaders(messageId, null, signature, body), 401, "invalid_signature");
-            assertError(firm.sender().sendWithHeaders(null, Long.toString(now), signature, body), 401,
-                    "invalid_signature");
+            assertError(firm.sender().send(message.withSignature(null)), 401, "invalid_signature");
+            assertError(firm.sender().send(message.withTimestamp(null)), 401, "invalid_signature");
+            assertError(firm.sender().send(message.withId(null)), 401, "invalid_signature");
             assertThat(delivery(firm, id)).isEqualTo("sent");
         }
 
@@ -93,13 +85,12 @@ class MailEventWebhookIT {
         void aWrongSignatureOrAnotherSecretIsRefusedAndNothingChanges() {
             String id = invite(firm);
 
-            byte[] body = bounced(id);
-            String messageId = "msg_" + UUID.randomUUID();
-            long now = now();
+            MailEventSender.Message message = MailEventSender.signed(SECRET, bounced(id));
+            String overAnotherBody = MailEventSender.signed(SECRET, message.id(), Long.parseLong(message.timestamp()),
+                    "{}".getBytes(StandardCharsets.UTF_8)).signature();
 
             assertError(firm.sender().send(MailEventSender.newSecret(), bouncedEvents(id)), 401, "invalid_signature");
-            assertError(firm.sender().sendWithHeaders(messageId, Long.toString(now), MailEventSender.signature(SECRET,
-                    messageId, now, "{}".getBytes(StandardCharsets.UTF_8)), body), 401, "invalid_signature");
+            assertError(firm.sender().send(message.withSignature(overAnotherBody)), 401, "invalid_signature");
             assertThat(delivery(firm, id)).isEqualTo("sent");
         }
 
@@ -108,12 +99,12 @@ class MailEventWebhookIT {
             String id = invite(firm);
             byte[] body = bounced(id);
 
-            assertError(firm.sender().send(SECRET, "msg_" + UUID.randomUUID(), now() - 301, body), 401,
+            for (long sentAt : new long[] {now() - 301, now() + 301}) {
+                assertError(firm.sender().send(MailEventSender.signed(SECRET, "msg_" + UUID.randomUUID(), sentAt,
+                        body)), 401, "invalid_signature");
+            }
+            assertError(firm.sender().send(MailEventSender.signed(SECRET, body).withTimestamp("yesterday")), 401,
                     "invalid_signature");
-            assertError(firm.sender().send(SECRET, "msg_" + UUID.randomUUID(), now() + 301, body), 401,
-                    "invalid_signature");
-            assertError(firm.sender().sendWithHeaders("msg_" + UUID.randomUUID(), "yesterday",
-                    MailEventSender.signature(SECRET, "x", 0, body), body), 401, "invalid_signature");
             assertThat(delivery(firm, id)).isEqualTo("sent");
         }
 
@@ -287,7 +278,7 @@ class MailEventWebhookIT {
     }
 
     private HttpJson.Reply send(Webhooked target, byte[] body) {
-        return target.sender().send(SECRET, "msg_" + UUID.randomUUID(), now(), body);
+        return target.sender().send(MailEventSender.signed(SECRET, body));
     }
 
     private static Map<String, Object> bouncedEvents(String id) {

@@ -34,27 +34,47 @@ public final class MailEventSender {
         return "whsec_" + Base64.getEncoder().encodeToString(key);
     }
 
+    /** One message as a sender posts it; a null header is left out. The with-methods make broken variants. */
+    public record Message(String id, String timestamp, String signature, byte[] body) {
+
+        public Message withId(String otherId) {
+            return new Message(otherId, timestamp, signature, body);
+        }
+
+        public Message withTimestamp(String otherTimestamp) {
+            return new Message(id, otherTimestamp, signature, body);
+        }
+
+        public Message withSignature(String otherSignature) {
+            return new Message(id, timestamp, otherSignature, body);
+        }
+    }
+
+    /** The body under a new id, signed now with the secret. */
+    public static Message signed(String secret, byte[] body) {
+        return signed(secret, "msg_" + UUID.randomUUID(), System.currentTimeMillis() / 1000, body);
+    }
+
+    public static Message signed(String secret, String id, long timestamp, byte[] body) {
+        return new Message(id, Long.toString(timestamp), signature(secret, id, timestamp, body), body);
+    }
+
     /** The body as JSON, under a new id, signed now with the secret. */
     public HttpJson.Reply send(String secret, Object body) {
-        return send(secret, "msg_" + UUID.randomUUID(), System.currentTimeMillis() / 1000, json(body));
+        return send(signed(secret, json(body)));
     }
 
-    public HttpJson.Reply send(String secret, String id, long timestamp, byte[] body) {
-        return sendWithHeaders(id, Long.toString(timestamp), signature(secret, id, timestamp, body), body);
-    }
-
-    /** Sends with exactly the headers given; a null header is left out. */
-    public HttpJson.Reply sendWithHeaders(String id, String timestamp, String signature, byte[] body) {
+    public HttpJson.Reply send(Message message) {
         HttpRequest.Builder request = http.request(path, null).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (id != null) {
-            request.header("webhook-id", id);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(message.body()));
+        if (message.id() != null) {
+            request.header("webhook-id", message.id());
         }
-        if (timestamp != null) {
-            request.header("webhook-timestamp", timestamp);
+        if (message.timestamp() != null) {
+            request.header("webhook-timestamp", message.timestamp());
         }
-        if (signature != null) {
-            request.header("webhook-signature", signature);
+        if (message.signature() != null) {
+            request.header("webhook-signature", message.signature());
         }
         return http.send(request);
     }
