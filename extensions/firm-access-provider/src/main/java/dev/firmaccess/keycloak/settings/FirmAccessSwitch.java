@@ -35,10 +35,13 @@ public final class FirmAccessSwitch {
         }
     }
 
-    /** A realm created or imported with the switch on, such as the demo realm, is set up at once. */
+    /**
+     * A realm created or imported with the switch on, such as the demo realm, is set up at once,
+     * and its admin console tab shows the switch on (a tab form of defaults would turn it off).
+     */
     public static void onEvent(ProviderEvent event) {
-        if (event instanceof RealmModel.RealmPostCreateEvent created) {
-            setUp(created.getCreatedRealm());
+        if (event instanceof RealmModel.RealmPostCreateEvent created && isOn(created.getCreatedRealm())) {
+            new SettingsService(created.getKeycloakSession(), created.getCreatedRealm()).update(SettingsView.UNCHANGED);
         }
     }
 }

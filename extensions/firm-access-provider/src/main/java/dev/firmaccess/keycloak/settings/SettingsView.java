@@ -17,6 +17,10 @@ public record SettingsView(Boolean enabled, RoleLabels roleLabels, List<String> 
         @JsonInclude(JsonInclude.Include.NON_NULL) String invitationWebhookPreviousSecret,
         Boolean invitationWebhookPreviousSecretSet) {
 
+    /** A change that changes nothing. */
+    static final SettingsView UNCHANGED = new SettingsView(null, null, null, null, null, null, null, null, null, null,
+            null, null);
+
     /** Display labels of the three staff roles. */
     public record RoleLabels(String owner, String admin, String member) {
     }
