@@ -325,7 +325,7 @@ class InvitationsIT {
             assertThat(asWalter.kind()).isEqualTo("wrongUser");
             String switchUrl = link + "/switch";
 
-            assertThat(browser.open(switchUrl).status()).isEqualTo(405);
+            assertThat(browser.open(switchUrl).status()).isEqualTo(404);
             InvitationPage refused = new InvitationPage(browser, browser.submitNoFollow(switchUrl, Map.of()));
             assertThat(refused.problem()).isEqualTo("firmAccessInvitationFormExpired");
             String tampered = link.substring(0, link.length() - 3) + "AAA";
@@ -346,8 +346,9 @@ class InvitationsIT {
         @Test
         void aLookAlikeAddressIsAnotherPersonAndCannotAccept() {
             String suffix = UUID.randomUUID().toString().substring(0, 6);
-            String invited = "iris-" + suffix + "@example.test";
-            String lookAlike = "\u0131ris-" + suffix + "@example.test";
+            // Keycloak refuses a non-ASCII local part, so the look-alike is in the domain: dotless ı for i.
+            String invited = "iris-" + suffix + "@mail-it.test";
+            String lookAlike = "iris-" + suffix + "@mail-\u0131t.test";
             realm.createUser("iris-lookalike-" + suffix, lookAlike, true);
             invite(ownerToken, invited, "member", List.of(), List.of());
             Browser browser = new Browser();

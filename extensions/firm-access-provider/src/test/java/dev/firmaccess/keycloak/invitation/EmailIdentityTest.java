@@ -22,6 +22,7 @@ class EmailIdentityTest {
         assertThat("sam@example.test".equalsIgnoreCase("\u017Fam@example.test")).isTrue();
         assertThat(EmailIdentity.same("sam@example.test", "\u017Fam@example.test")).isFalse();
         assertThat(EmailIdentity.same("IRIS@example.test", "\u0130RIS@example.test")).isFalse();
+        assertThat(EmailIdentity.same("iris@mail-it.test", "iris@mail-\u0131t.test")).isFalse();
     }
 
     @Test
