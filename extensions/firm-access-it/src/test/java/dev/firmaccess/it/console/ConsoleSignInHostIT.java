@@ -47,7 +47,7 @@ class ConsoleSignInHostIT {
                     .absUrl("action");
             ForgedHostClient.Answer back = client.send("POST", path(action),
                     "username=hana&password=" + URLEncoder.encode(TestRealm.PASSWORD, StandardCharsets.UTF_8));
-            assertThat(back.location()).as(back.toString()).contains("/firm-access/console/callback?code=");
+            assertThat(back.location()).as(back.toString()).contains("/firm-access/console/callback?", "code=");
 
             ForgedHostClient.Answer signedIn = client.send("GET", path(back.location()), null);
 
