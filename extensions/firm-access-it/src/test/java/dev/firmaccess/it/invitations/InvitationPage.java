@@ -1,5 +1,6 @@
 package dev.firmaccess.it.invitations;
 
+import dev.firmaccess.it.support.FormFields;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 
@@ -16,6 +17,17 @@ final class InvitationPage {
 
     static InvitationPage open(Browser browser, String link) {
         return new InvitationPage(browser, browser.open(link));
+    }
+
+    /** Signs in through the realm's own login for the extension's client, which then returns to the link's page. */
+    static InvitationPage signInThenOpen(Browser browser, String link, String username, String password) {
+        String realmBase = link.substring(0, link.indexOf("/firm-access/"));
+        Browser.Page login = browser.open(realmBase + "/protocol/openid-connect/auth?client_id=firm-access"
+                + "&response_type=code&scope=openid&login_hint="
+                + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + "&redirect_uri="
+                + java.net.URLEncoder.encode(link, java.nio.charset.StandardCharsets.UTF_8));
+        String action = login.html().getElementById("kc-form-login").absUrl("action");
+        return new InvitationPage(browser, browser.submit(action, Map.of("username", username, "password", password)));
     }
 
     int status() {
@@ -42,8 +54,8 @@ final class InvitationPage {
 
     /** Creates the account on the register page; answers the raw reply (a redirect when it worked). */
     Browser.Page register(String firstName, String lastName, String password) {
-        return browser.submitNoFollow(page.formAction("fa-register"), Map.of(
-                "firstName", firstName, "lastName", lastName, "password", password, "password-confirm", password));
+        return browser.submitNoFollow(page.formAction("fa-register"), FormFields.of(page.html(), "fa-register", Map.of(
+                "firstName", firstName, "lastName", lastName, "password", password, "password-confirm", password)));
     }
 
     /**
@@ -61,7 +73,12 @@ final class InvitationPage {
 
     /** Presses "accept"; answers the raw reply (a redirect to the landing page when it worked). */
     Browser.Page accept() {
-        return browser.submitNoFollow(acceptUrl(), Map.of());
+        return browser.submitNoFollow(acceptUrl(), FormFields.of(page.html(), "fa-accept", Map.of()));
+    }
+
+    /** The token the page's form carries, bound to this link and this browser. */
+    String formToken(String formId) {
+        return FormFields.of(page.html(), formId, Map.of()).get("formToken");
     }
 
     String acceptUrl() {
@@ -69,6 +86,7 @@ final class InvitationPage {
     }
 
     InvitationPage switchAccount() {
-        return new InvitationPage(browser, browser.submit(page.formAction("fa-switch"), Map.of()));
+        return new InvitationPage(browser, browser.submit(page.formAction("fa-switch"),
+                FormFields.of(page.html(), "fa-switch", Map.of())));
     }
 }

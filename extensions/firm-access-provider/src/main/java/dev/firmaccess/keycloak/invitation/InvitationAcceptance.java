@@ -23,7 +23,7 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * The rules of accepting: the link must be the invitation's current one, the invitation pending
- * and unexpired, the firm the one the link names, and the user's email the invited one. The
+ * and unexpired, the firm the one the link names, and the user's verified email the invited one. The
  * invitation row is locked while accepting, so of two simultaneous accepts only one joins.
  */
 public final class InvitationAcceptance {
@@ -77,8 +77,11 @@ public final class InvitationAcceptance {
             return checked;
         }
         OrganizationModel firm = checked.firm();
-        if (user.getEmail() == null || !user.getEmail().equalsIgnoreCase(locked.getEmail())) {
+        if (!EmailIdentity.same(locked.getEmail(), user.getEmail())) {
             return Checked.failed(AcceptProblem.WRONG_USER, locked, firm);
+        }
+        if (!user.isEmailVerified()) {
+            return Checked.failed(AcceptProblem.EMAIL_NOT_VERIFIED, locked, firm);
         }
         if (organizations.isMember(firm, user)) {
             return Checked.failed(AcceptProblem.ALREADY_MEMBER, locked, firm);
@@ -89,7 +92,7 @@ public final class InvitationAcceptance {
 
     private Checked check(InvitationToken token, InvitationEntity invitation) {
         if (invitation == null || !invitation.getOrganizationId().equals(token.getOrganizationId())
-                || !invitation.getEmail().equalsIgnoreCase(token.getEmail())) {
+                || !EmailIdentity.same(invitation.getEmail(), token.getEmail())) {
             return Checked.failed(AcceptProblem.INVALID, null, null);
         }
         OrganizationModel firm = organizations.getById(invitation.getOrganizationId());
@@ -117,10 +120,6 @@ public final class InvitationAcceptance {
     }
 
     private void join(InvitationEntity invitation, OrganizationModel firm, UserModel user, ClientModel client) {
-        // The link was mailed to this address, so following it proves the address, as Keycloak's own action tokens do.
-        if (!user.isEmailVerified()) {
-            user.setEmailVerified(true);
-        }
         organizations.addMember(firm, user);
         FirmContext context = FirmContexts.forInvitee(session, firm, user, invitation.getRole(), client);
         if (invitation.getRole() != StaffRole.MEMBER) {
