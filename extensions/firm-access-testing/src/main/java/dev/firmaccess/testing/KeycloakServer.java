@@ -33,6 +33,14 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    /**
+     * The build options besides the database, as the container image uses them too: health and
+     * metrics on the management port, and declarative-ui, without which the admin console hides the
+     * extension's Realm settings tab.
+     */
+    public static final List<String> BUILD_OPTIONS = List.of("--health-enabled=true", "--metrics-enabled=true",
+            "--features=declarative-ui");
+
     /** Holds the fingerprint of the folder's last {@code kc.sh build}. */
     static final String BUILD_MARKER = ".firm-access-build";
 
@@ -188,10 +196,9 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void buildIfChanged() {
-        // declarative-ui: without it the admin console hides the extension's Realm settings tab.
-        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "build",
-                "--db=" + database.kind(), "--health-enabled=true", "--metrics-enabled=true",
-                "--features=declarative-ui");
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build",
+                "--db=" + database.kind()));
+        command.addAll(BUILD_OPTIONS);
         String fingerprint = fingerprint(command);
         Path marker = home.resolve(BUILD_MARKER);
         try {

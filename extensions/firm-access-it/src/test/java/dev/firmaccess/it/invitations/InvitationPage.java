@@ -41,7 +41,7 @@ public final class InvitationPage {
     }
 
     /** Creates the account on the register page; answers the raw reply (a redirect when it worked). */
-    Browser.Page register(String firstName, String lastName, String password) {
+    public Browser.Page register(String firstName, String lastName, String password) {
         return browser.submitNoFollow(page.formAction("fa-register"), Map.of(
                 "firstName", firstName, "lastName", lastName, "password", password, "password-confirm", password));
     }
