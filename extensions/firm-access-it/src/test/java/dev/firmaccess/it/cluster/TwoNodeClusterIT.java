@@ -11,7 +11,6 @@ import dev.firmaccess.testing.EmbeddedPostgresDatabase;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.KeycloakCluster;
 import dev.firmaccess.testing.TestRealm;
-import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.keycloak.representations.idm.ClientRepresentation;
 
 /**
  * Two Keycloak nodes on one PostgreSQL, clustered as Keycloak clusters by default: a change made
@@ -61,14 +59,7 @@ class TwoNodeClusterIT {
         String testClient = realm.admin().clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
         realm.admin().clients().get(testClient)
                 .addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
-        ClientRepresentation scripts = new ClientRepresentation();
-        scripts.setClientId(SCRIPTS);
-        scripts.setPublicClient(true);
-        scripts.setStandardFlowEnabled(false);
-        scripts.setAttributes(Map.of("firm-access.connection-keys.enabled", "true"));
-        try (Response created = realm.admin().clients().create(scripts)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-        }
+        realm.createConnectionKeyClient(SCRIPTS);
     }
 
     @AfterAll
