@@ -79,7 +79,8 @@ class DockerComposeTest {
     @Test
     void theSeedRunsFromItsOwnImageAsAnUnprivilegedUserWithoutTheSourceTree() throws IOException {
         String seedStage = dockerfile().split("(?m)^FROM ")[3];
-        String seedService = compose().substring(compose().indexOf("\n  seed:"));
+        String compose = compose();
+        String seedService = compose.substring(compose.indexOf("\n  seed:"), compose.indexOf("\nvolumes:"));
 
         assertThat(seedStage).startsWith("eclipse-temurin:").contains(" AS seed").containsPattern("(?m)^USER [1-9]")
                 .contains("dev.firmaccess.devserver.DemoSeed");
