@@ -1,6 +1,7 @@
 package dev.firmaccess.testing;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.keycloak.admin.client.Keycloak;
 
@@ -51,6 +52,8 @@ public final class KeycloakCluster implements AutoCloseable {
                 .database(database)
                 .clustered()
                 .heap("768m")
+                // node 1 also migrates a fresh database and each node forms the cluster: more than a plain start
+                .startupTimeout(Duration.ofMinutes(6))
                 .runOption("--hostname=http://127.0.0.1:" + frontPort);
     }
 

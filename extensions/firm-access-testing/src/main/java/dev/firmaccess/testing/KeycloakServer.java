@@ -32,7 +32,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(4);
     /**
      * The build options besides the database, as the container image uses them too: health and
      * metrics on the management port, and declarative-ui, without which the admin console hides the
@@ -50,6 +50,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final List<String> extraRunOptions;
     private final Map<String, String> environment;
     private final String heap;
+    private final Duration startupTimeout;
     private final int httpPort;
     private final int managementPort;
     private final int clusterPort;
@@ -62,6 +63,7 @@ public final class KeycloakServer implements AutoCloseable {
         this.extraRunOptions = List.copyOf(builder.runOptions);
         this.environment = Map.copyOf(builder.environment);
         this.heap = builder.heap;
+        this.startupTimeout = builder.startupTimeout;
         this.httpPort = builder.httpPort == 0 ? FreePorts.next() : builder.httpPort;
         this.managementPort = FreePorts.next();
         this.clusterPort = builder.clustered ? FreePorts.next() : 0;
@@ -272,7 +274,7 @@ public final class KeycloakServer implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/master"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        Instant deadline = Instant.now().plus(startupTimeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
@@ -293,7 +295,7 @@ public final class KeycloakServer implements AutoCloseable {
         }
         String tail = logTail(120);
         close();
-        throw new IllegalStateException("Keycloak did not answer within " + STARTUP_TIMEOUT + ". Server log:\n" + tail);
+        throw new IllegalStateException("Keycloak did not answer within " + startupTimeout + ". Server log:\n" + tail);
     }
 
     private static void sleep(Duration duration) {
@@ -311,6 +313,7 @@ public final class KeycloakServer implements AutoCloseable {
         private final Map<String, String> environment = new java.util.HashMap<>();
         private Database database = Database.h2InMemory();
         private String heap = "1g";
+        private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private int httpPort;
         private boolean clustered;
 
@@ -346,6 +349,12 @@ public final class KeycloakServer implements AutoCloseable {
         /** A fixed port, for the dev server whose URLs people bookmark; tests use a free one. */
         public Builder httpPort(int port) {
             this.httpPort = port;
+            return this;
+        }
+
+        /** How long a start may take before the server counts as failed; a busy machine needs more. */
+        public Builder startupTimeout(Duration value) {
+            this.startupTimeout = value;
             return this;
         }
 
