@@ -56,7 +56,7 @@ public final class PortalImport {
      * @throws PortalCsv.Unreadable when the upload is no CSV this import reads, or too large
      */
     public Result run(String csv) {
-        Result result = run(PortalCsv.read(csv));
+        Result result = run(PortalCsv.read(csv, context.limits()));
         FirmAccessMetrics.csvImport(result.errors().isEmpty(), result.rows());
         return result;
     }
@@ -86,6 +86,9 @@ public final class PortalImport {
     }
 
     private List<PortalMembership> create(List<Checked> rows, long now) {
+        // One mail per address, for all its workspaces: counted before anything is created.
+        context.mailQuota().spend((int) rows.stream().filter(Checked::send).map(row -> row.invitee().email())
+                .distinct().count(), now);
         List<PortalMembershipEntity> created = new ArrayList<>();
         List<Map<String, Object>> before = new ArrayList<>();
         Map<String, List<PortalMembershipEntity>> toSend = new LinkedHashMap<>();
