@@ -121,6 +121,18 @@ public final class TestRealm {
         }
     }
 
+    /** Creates a public client for scripts that opted in to trading connection keys for tokens. */
+    public void createConnectionKeyClient(String clientId) {
+        ClientRepresentation scripts = new ClientRepresentation();
+        scripts.setClientId(clientId);
+        scripts.setPublicClient(true);
+        scripts.setStandardFlowEnabled(false);
+        scripts.setAttributes(Map.of("firm-access.connection-keys.enabled", "true"));
+        try (Response response = admin().clients().create(scripts)) {
+            createdId(response, "client " + clientId);
+        }
+    }
+
     /** Signs in with the password grant through the test client and answers the token response. */
     public JsonNode signIn(String username) {
         HttpJson.Reply reply = http.postForm("/realms/" + name + "/protocol/openid-connect/token", Map.of(

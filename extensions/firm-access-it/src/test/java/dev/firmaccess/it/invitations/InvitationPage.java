@@ -5,7 +5,7 @@ import java.util.Map;
 import org.jsoup.nodes.Element;
 
 /** The invitation pages of the login theme, as an invitee meets them. */
-final class InvitationPage {
+public final class InvitationPage {
 
     private final Browser browser;
     private final Browser.Page page;
@@ -15,7 +15,7 @@ final class InvitationPage {
         this.page = page;
     }
 
-    static InvitationPage open(Browser browser, String link) {
+    public static InvitationPage open(Browser browser, String link) {
         return new InvitationPage(browser, browser.open(link));
     }
 
@@ -30,12 +30,12 @@ final class InvitationPage {
         return new InvitationPage(browser, browser.submit(action, Map.of("username", username, "password", password)));
     }
 
-    int status() {
+    public int status() {
         return page.status();
     }
 
     /** confirm, signIn, register, wrongUser or problem. */
-    String kind() {
+    public String kind() {
         Element root = page.html().getElementById("firm-access-invitation");
         if (root == null) {
             throw new AssertionError("Not an invitation page: " + page + "\n" + page.body());
@@ -53,7 +53,7 @@ final class InvitationPage {
     }
 
     /** Creates the account on the register page; answers the raw reply (a redirect when it worked). */
-    Browser.Page register(String firstName, String lastName, String password) {
+    public Browser.Page register(String firstName, String lastName, String password) {
         return browser.submitNoFollow(page.formAction("fa-register"), FormFields.of(page.html(), "fa-register", Map.of(
                 "firstName", firstName, "lastName", lastName, "password", password, "password-confirm", password)));
     }
@@ -62,7 +62,7 @@ final class InvitationPage {
      * Follows "sign in", signs in on Keycloak's login page as the given user (the page suggests
      * the invited address, a person may type another) and lands back on the invitation.
      */
-    InvitationPage signIn(String username, String password) {
+    public InvitationPage signIn(String username, String password) {
         String signInUrl = page.html().getElementById("fa-sign-in").absUrl("href")
                 .replaceAll("login_hint=[^&]*", "login_hint="
                         + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8));
@@ -72,8 +72,8 @@ final class InvitationPage {
     }
 
     /** Presses "accept"; answers the raw reply (a redirect to the landing page when it worked). */
-    Browser.Page accept() {
-        return browser.submitNoFollow(acceptUrl(), FormFields.of(page.html(), "fa-accept", Map.of()));
+    public Browser.Page accept() {
+        return acceptAt(acceptUrl());
     }
 
     /** The token the page's form carries, bound to this link and this browser. */
@@ -81,7 +81,12 @@ final class InvitationPage {
         return FormFields.of(page.html(), formId, Map.of()).get("formToken");
     }
 
-    String acceptUrl() {
+    /** Presses "accept" with the form sent to another address, e.g. another node of a cluster. */
+    public Browser.Page acceptAt(String url) {
+        return browser.submitNoFollow(url, FormFields.of(page.html(), "fa-accept", Map.of()));
+    }
+
+    public String acceptUrl() {
         return page.formAction("fa-accept");
     }
 

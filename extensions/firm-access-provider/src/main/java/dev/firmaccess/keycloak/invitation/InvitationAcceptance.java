@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.staff.StaffRepository;
 import dev.firmaccess.keycloak.staff.StaffRole;
 import jakarta.persistence.EntityManager;
@@ -65,6 +66,12 @@ public final class InvitationAcceptance {
 
     /** Accepts for the user, or answers why not; changes nothing unless every rule holds. */
     public Checked accept(String token, UserModel user, ClientModel client) {
+        Checked result = tryAccept(token, user, client);
+        FirmAccessMetrics.invitationAccept(result.ok() ? FirmAccessMetrics.SUCCEEDED : result.problem().name());
+        return result;
+    }
+
+    private Checked tryAccept(String token, UserModel user, ClientModel client) {
         Optional<InvitationToken> verified = new InvitationLinks(session, realm).verify(token);
         if (verified.isEmpty()) {
             return Checked.failed(AcceptProblem.INVALID, null, null);

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.invitation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.firmaccess.keycloak.audit.AuditLog;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.portal.PortalMembershipRepository;
 import dev.firmaccess.keycloak.portal.PortalService;
@@ -60,9 +61,11 @@ public class MailEventResource {
         int applied = 0;
         for (Resolved event : resolved) {
             Optional<DeliveryTracked> found = target(em, event);
-            if (found.isPresent() && apply(em, found.get(), event.status())) {
+            boolean changed = found.isPresent() && apply(em, found.get(), event.status());
+            if (changed) {
                 applied++;
             }
+            FirmAccessMetrics.webhookEvent(event.status().wireName(), changed);
         }
         return Response.ok(Map.of("received", resolved.size(), "applied", applied), MediaType.APPLICATION_JSON_TYPE)
                 .build();

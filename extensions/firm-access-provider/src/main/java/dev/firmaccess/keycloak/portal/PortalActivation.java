@@ -4,6 +4,7 @@ import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.invitation.AcceptProblem;
 import dev.firmaccess.keycloak.invitation.EmailIdentity;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import jakarta.persistence.EntityManager;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -72,6 +73,12 @@ public final class PortalActivation {
      * new account is created only for a usable link), or answers why not; changes nothing then.
      */
     public Checked activate(String token, Supplier<UserModel> account, ClientModel client) {
+        Checked result = tryActivate(token, account, client);
+        FirmAccessMetrics.portalActivation(result.ok() ? FirmAccessMetrics.SUCCEEDED : result.problem().name());
+        return result;
+    }
+
+    private Checked tryActivate(String token, Supplier<UserModel> account, ClientModel client) {
         Optional<PortalActivationToken> verified = new PortalLinks(session, realm).verify(token);
         if (verified.isEmpty()) {
             return Checked.failed(AcceptProblem.INVALID, null, null);
