@@ -1,6 +1,7 @@
 package dev.firmaccess.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.testing.ApiScope;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
@@ -99,6 +100,8 @@ final class FirmLoader {
         String capped = ClaimScope.create(realm, SCOPE, Map.of());
         String uncapped = ClaimScope.create(realm, UNCAPPED_SCOPE, Map.of("businessCap", "10000"));
         String small = ClaimScope.create(realm, SMALL_SCOPE, Map.of("businessCap", "10"));
+        // Both clients below call the firm and evaluation APIs, which require their audience.
+        ApiScope.createAsRealmDefault(realm);
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(CLIENT);
         client.setPublicClient(true);

@@ -70,6 +70,11 @@ public final class HttpJson {
         }
     }
 
+    /** The absolute URL of a path of the server. */
+    public String url(String path) {
+        return baseUrl + path;
+    }
+
     public HttpRequest.Builder request(String path, String bearer) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))

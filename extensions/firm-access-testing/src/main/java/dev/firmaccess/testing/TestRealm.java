@@ -16,12 +16,17 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * A realm made for one test class: organizations enabled, mail sent to the mail catcher, and a
- * public test client that allows the password grant so tests can act as any of their users.
+ * public test client that allows the password grant so tests can act as any of their users. The
+ * client scope {@value #API_SCOPE} (the firm API's audience) is a default scope of the test client
+ * and of every client the test creates later, as an operator would set it up for their apps.
  */
 public final class TestRealm {
 
     public static final String TEST_CLIENT = "firm-access-test";
     public static final String PASSWORD = "Passw0rd!";
+
+    /** The client scope whose audience mapper makes tokens acceptable to the firm and evaluation APIs. */
+    public static final String API_SCOPE = ApiScope.NAME;
 
     private final Keycloak admin;
     private final HttpJson http;
@@ -48,7 +53,16 @@ public final class TestRealm {
         client.setRedirectUris(List.of("*"));
         realm.setClients(List.of(client));
         admin.realms().create(realm);
-        return new TestRealm(admin, http, name);
+        TestRealm created = new TestRealm(admin, http, name);
+        created.addApiScope();
+        return created;
+    }
+
+    /** Creates the {@value #API_SCOPE} scope as a default of clients made later, and of the test client. */
+    private void addApiScope() {
+        String scopeId = ApiScope.createAsRealmDefault(admin());
+        admin().clients().get(admin().clients().findByClientId(TEST_CLIENT).get(0).getId())
+                .addDefaultClientScope(scopeId);
     }
 
     public String name() {
@@ -116,6 +130,18 @@ public final class TestRealm {
 
     public String accessToken(String username) {
         return signIn(username).get("access_token").asText();
+    }
+
+    /**
+     * An access token of a sign-in through the realm's login pages (authorization code with PKCE)
+     * that happened just now, as the firm API asks of a request that creates a connection key.
+     */
+    public String browserAccessToken(String username) {
+        HttpJson.Reply reply = new BrowserSignIn(http, name, TEST_CLIENT).signIn(username, PASSWORD);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("Browser sign-in of " + username + " failed: " + reply);
+        }
+        return reply.json().get("access_token").asText();
     }
 
     /** Trades a refresh token for new tokens; answers the raw reply, since refusal is a result too. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -26,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * server offers the tab, the admin console shows it on Realm settings, and saving it is the
  * component call the admin console makes.
  */
+@Tag("browser")
 @WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminSettingsTabIT {

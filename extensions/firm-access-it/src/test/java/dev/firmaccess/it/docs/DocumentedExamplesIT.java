@@ -46,7 +46,8 @@ class DocumentedExamplesIT {
         for (Path document : documents()) {
             unmarked.addAll(examples(document).unmarkedCurlBlocks());
         }
-        assertThat(unmarked).as("code blocks with curl that do not follow %s", RunnableExamples.MARKER).isEmpty();
+        assertThat(unmarked).as("code blocks with curl that follow neither %s nor %s<reason> -->",
+                RunnableExamples.MARKER, RunnableExamples.NOT_RUN).isEmpty();
     }
 
     @TestFactory

@@ -11,11 +11,14 @@ import java.util.regex.Pattern;
  * order in one shell, so a later block uses the variables of an earlier one. In a block, a command
  * is a line (with its {@code \}-continued lines) that is not a comment; the comment lines
  * {@code # => text} right after a command are its documented output: the command's output must
- * contain each of those fragments, in order, where {@code ...} stands for any text.
+ * contain each of those fragments, in order, where {@code ...} stands for any text. A block that
+ * cannot run unattended (it needs something only a person can get, such as a browser sign-in)
+ * follows {@code <!-- example not run: <the reason> -->} instead.
  */
 record RunnableExamples(String document, List<Step> steps, List<String> unmarkedCurlBlocks) {
 
     static final String MARKER = "<!-- runnable example -->";
+    static final String NOT_RUN = "<!-- example not run: ";
     private static final String EXPECTATION = "# => ";
     private static final String FENCE = "```";
 
@@ -51,14 +54,20 @@ record RunnableExamples(String document, List<Step> steps, List<String> unmarked
         List<String> unmarked = new ArrayList<>();
         String[] lines = markdown.split("\n", -1);
         boolean marked = false;
+        boolean excused = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.trim().equals(MARKER)) {
                 marked = true;
                 continue;
             }
+            if (line.trim().startsWith(NOT_RUN) && line.trim().endsWith("-->")) {
+                excused = true;
+                continue;
+            }
             if (!line.startsWith(FENCE)) {
                 marked = marked && line.isBlank();
+                excused = excused && line.isBlank();
                 continue;
             }
             int end = i + 1;
@@ -71,10 +80,11 @@ record RunnableExamples(String document, List<Step> steps, List<String> unmarked
                     throw new IllegalArgumentException(document + ":" + (i + 1) + ": a runnable example must be a ```bash block");
                 }
                 steps.addAll(steps(document, i + 2, body));
-            } else if (body.stream().anyMatch(text -> text.contains("curl "))) {
+            } else if (!excused && body.stream().anyMatch(text -> text.contains("curl "))) {
                 unmarked.add(document + ":" + (i + 1));
             }
             marked = false;
+            excused = false;
             i = end;
         }
         return new RunnableExamples(document, List.copyOf(steps), List.copyOf(unmarked));

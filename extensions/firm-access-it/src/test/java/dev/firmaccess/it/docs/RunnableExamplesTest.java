@@ -28,6 +28,11 @@ class RunnableExamplesTest {
             ```bash
             ./run.sh
             ```
+
+            <!-- example not run: needs a browser sign-in -->
+            ```sh
+            curl -s http://localhost:8080/excused
+            ```
             """;
 
     @Test

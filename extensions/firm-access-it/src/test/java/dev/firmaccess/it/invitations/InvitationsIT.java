@@ -295,7 +295,75 @@ class InvitationsIT {
     }
 
     @Nested
+    class GivenAnInviterWhoLostTheRightToGrantTheRole {
+
+        @Test
+        void anAdminsInvitationStopsWhenTheAdminIsRemovedAndChangesNothing() {
+            String inviter = staffOfLedger("ada", "admin");
+            String email = existingUser("ian");
+            invite(realm.accessToken(inviter), email, "admin", List.of(), List.of());
+            InvitationPage confirm = InvitationPage.open(new Browser(), linkTo(email))
+                    .signIn(email, TestRealm.PASSWORD);
+            assertThat(confirm.kind()).isEqualTo("confirm");
+
+            ok(http.delete(api + "/staff/" + userIdOf(inviter), ownerToken));
+            Browser.Page refused = confirm.accept();
+
+            assertThat(refused.status()).isEqualTo(410);
+            assertThat(refused.body()).contains("data-problem=\"firmAccessInvitationInviterLostRights\"");
+            assertThat(memberCount(email)).isZero();
+            assertThat(ok(http.get(api + "/invitations?email=" + email, ownerToken)).json().get(0).get("status")
+                    .asText()).isEqualTo("pending");
+        }
+
+        @Test
+        void aDemotedAdminsInvitationShowsTheClearPageAndNobodyIsCreated() {
+            String inviter = staffOfLedger("dora", "admin");
+            String email = unique("nell");
+            invite(realm.accessToken(inviter), email, "member", List.of(), List.of());
+            String link = linkTo(email);
+
+            ok(http.put(api + "/staff/" + userIdOf(inviter) + "/role", ownerToken, Map.of("role", "member")));
+            InvitationPage page = InvitationPage.open(new Browser(), link);
+
+            assertThat(page.status()).isEqualTo(410);
+            assertThat(page.problem()).isEqualTo("firmAccessInvitationInviterLostRights");
+            assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+        }
+
+        @Test
+        void aRealmAdministratorsInvitationStillWorks() {
+            String email = existingUser("rae");
+            ok(http.post("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/invitations", realm.adminToken(),
+                    Map.of("invitees", List.of(Map.of("email", email)), "role", "member")));
+
+            Browser.Page joined = InvitationPage.open(new Browser(), linkTo(email)).signIn(email, TestRealm.PASSWORD)
+                    .accept();
+
+            assertThat(joined.status()).isEqualTo(303);
+            assertThat(memberCount(email)).isEqualTo(1);
+        }
+    }
+
+    @Nested
     class GivenInviteRules {
+        @Test
+        void anExpiryBeyondTheRealmsInvitationExpiryIsRefusedAndNothingIsSent() {
+            String email = unique("late");
+            long eightDays = 8L * 24 * 60 * 60 * 1000;
+
+            HttpJson.Reply reply = http.post(api + "/invitations", ownerToken, Map.of("invitees",
+                    List.of(Map.of("email", email)), "expiresAt", System.currentTimeMillis() + eightDays));
+
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+            assertThat(reply.json().get("error_description").asText()).contains("7 days");
+            assertThat(mail.messagesTo(email)).isEmpty();
+            assertThat(ok(http.get(api + "/invitations?email=" + email, ownerToken)).json()).isEmpty();
+            invite(ownerToken, Map.of("invitees", List.of(Map.of("email", email)),
+                    "expiresAt", System.currentTimeMillis() + eightDays - 2L * 24 * 60 * 60 * 1000));
+        }
+
         @Test
         void anEmailOfAMemberIsRefused() {
             HttpJson.Reply reply = http.post(api + "/invitations", ownerToken,
@@ -481,6 +549,20 @@ class InvitationsIT {
     private static HttpJson.Reply ok(HttpJson.Reply reply) {
         assertThat(reply.status() / 100).as(reply.toString()).isEqualTo(2);
         return reply;
+    }
+
+    /** Creates a staff member of the ledger firm with the role; answers their username. */
+    private String staffOfLedger(String name, String role) {
+        String username = name + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String id = realm.createUser(username);
+        realm.addMember(firmId, id);
+        ok(http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + id + "/role",
+                realm.adminToken(), Map.of("role", role)));
+        return username;
+    }
+
+    private String userIdOf(String username) {
+        return realm.admin().users().searchByUsername(username, true).get(0).getId();
     }
 
     /** Creates a realm user who is in no firm; answers their (verified) email. */

@@ -8,6 +8,7 @@ import dev.firmaccess.keycloak.portal.PortalService;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
 import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
@@ -31,18 +32,20 @@ public class BusinessResource {
     private final BusinessService businesses;
     private final GrantService grants;
     private final PortalService portal;
+    private final Limits limits;
 
     public BusinessResource(FirmContext context) {
         this.businesses = new BusinessService(context);
         this.grants = new GrantService(context);
         this.portal = new PortalService(context);
+        this.limits = context.limits();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("search") String search, @QueryParam("archived") String archived,
             @QueryParam("first") String first, @QueryParam("max") String max) {
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, limits);
         ArchiveFilter filter = archiveFilter(archived);
         return Pages.of(businesses.page(search, filter, paging.first(), paging.max()), businesses.count(search, filter));
     }
@@ -51,7 +54,7 @@ public class BusinessResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body, @Context UriInfo uri) {
-        BusinessInput input = JsonBodies.read(body, BusinessInput.class);
+        BusinessInput input = JsonBodies.read(body, BusinessInput.class, limits);
         BusinessView created = businesses.create(input.name(), input.externalRef());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
@@ -68,7 +71,7 @@ public class BusinessResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public BusinessView update(@PathParam("businessId") String businessId, String body) {
-        BusinessInput input = JsonBodies.read(body, BusinessInput.class);
+        BusinessInput input = JsonBodies.read(body, BusinessInput.class, limits);
         return businesses.update(businessId, input.name(), input.externalRef());
     }
 
@@ -107,7 +110,7 @@ public class BusinessResource {
     public Response grants(@PathParam("businessId") String businessId, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         BusinessEntity business = businesses.require(businessId);
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, limits);
         return Pages.of(grants.forBusiness(business, paging.first(), paging.max()), grants.countForBusiness(business));
     }
 
@@ -117,7 +120,7 @@ public class BusinessResource {
     @Produces(MediaType.APPLICATION_JSON)
     public BusinessGrant share(@PathParam("businessId") String businessId,
             @PathParam("subjectType") String subjectType, @PathParam("subjectId") String subjectId, String body) {
-        LevelInput input = body == null || body.isBlank() ? new LevelInput(null) : JsonBodies.read(body, LevelInput.class);
+        LevelInput input = body == null || body.isBlank() ? new LevelInput(null) : JsonBodies.read(body, LevelInput.class, limits);
         return grants.share(businesses.require(businessId), subjectTypeOfPath(subjectType), subjectId, input.level());
     }
 

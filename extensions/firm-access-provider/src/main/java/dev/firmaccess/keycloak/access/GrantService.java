@@ -206,12 +206,13 @@ public final class GrantService {
         return user == null ? null : user.getUsername();
     }
 
-    private static void requireBulkSize(List<?> items) {
+    private void requireBulkSize(List<?> items) {
         if (items == null) {
             throw ApiErrors.badRequest("'grants' is required");
         }
-        if (items.size() > GrantViews.BULK_LIMIT) {
-            throw ApiErrors.badRequest("At most " + GrantViews.BULK_LIMIT + " grants per call");
+        int limit = context.limits().bulkGrants();
+        if (items.size() > limit) {
+            throw ApiErrors.badRequest("At most " + limit + " grants per call");
         }
         // Not contains(null): immutable lists (List.of) throw on it instead of answering.
         if (items.stream().anyMatch(Objects::isNull)) {

@@ -6,6 +6,7 @@ import dev.firmaccess.keycloak.settings.SettingsService;
 import dev.firmaccess.keycloak.settings.SettingsView;
 import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ public class FirmAccessAdminResource {
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
+    private final Limits limits;
 
     FirmAccessAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
             AdminEventBuilder adminEvent) {
@@ -38,6 +40,7 @@ public class FirmAccessAdminResource {
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
+        this.limits = Limits.of(session);
     }
 
     @GET
@@ -48,7 +51,7 @@ public class FirmAccessAdminResource {
         if (!auth.orgs().canView()) {
             throw ApiErrors.forbidden("Viewing organizations needs the view-realm or view-organizations role");
         }
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, limits);
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         String term = search == null || search.isBlank() ? null : search.trim();
         return Pages.of(organizations.getAllStream(term, false, paging.first(), paging.max())
@@ -82,7 +85,7 @@ public class FirmAccessAdminResource {
         }
         SettingsService settings = new SettingsService(realm);
         SettingsView before = settings.read();
-        SettingsView after = settings.update(JsonBodies.read(body, SettingsView.class));
+        SettingsView after = settings.update(JsonBodies.read(body, SettingsView.class, limits));
         adminEvent.operation(OperationType.UPDATE)
                 .resourcePath("firm-access", "settings")
                 .representation(java.util.Map.of("before", before, "after", after))

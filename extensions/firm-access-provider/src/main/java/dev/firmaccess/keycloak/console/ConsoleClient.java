@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.console;
 
+import dev.firmaccess.keycloak.web.FirmApiAudience;
 import java.util.Map;
 import java.util.Set;
 import org.keycloak.models.ClientModel;
@@ -37,6 +38,8 @@ public final class ConsoleClient {
         client.setWebOrigins(Set.of("+"));
         Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", "+")
                 .forEach(client::setAttribute);
+        // The console itself needs no bearer token, but the client's tokens are those of the firm API.
+        client.addClientScope(FirmApiAudience.ensureScope(realm), true);
         return client;
     }
 }

@@ -6,6 +6,7 @@ import dev.firmaccess.keycloak.access.BusinessService;
 import dev.firmaccess.keycloak.access.GrantService;
 import dev.firmaccess.keycloak.access.GrantViews.BulkGrantItem;
 import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.firm.CallerOrigin;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.staff.StaffRole;
@@ -303,7 +304,7 @@ public class ConsoleFirmResource {
     /** Staff act in their firm role; a realm administrator who is not staff acts with the admin API's rights. */
     private FirmContext context(ConsoleUser user) {
         try {
-            return FirmContexts.forStaff(session, user.auth(), firm);
+            return FirmContexts.forStaff(session, user.auth(), CallerOrigin.CONSOLE, firm);
         } catch (WebApplicationException notStaff) {
             return ConsoleRealmAdmin.of(session, user)
                     .map(admin -> admin.context(firm))

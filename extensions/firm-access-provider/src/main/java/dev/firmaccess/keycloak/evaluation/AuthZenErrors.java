@@ -1,15 +1,17 @@
 package dev.firmaccess.keycloak.evaluation;
 
+import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.ErrorBody;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 import org.keycloak.services.ErrorResponseException;
 
 /**
- * On the AuthZEN endpoints the specification's error rules win over our JSON error shape: an
- * error is its status code with an error message string as the body, and the request id is
- * echoed on errors as on answers.
+ * Errors of the AuthZEN endpoints: the status codes the specification gives (400, 401, 403, and
+ * 413 and 415 for bodies too large or not JSON), with the extension's one JSON error shape as the
+ * body, and the request id echoed on errors as on answers.
  */
 final class AuthZenErrors {
 
@@ -25,18 +27,20 @@ final class AuthZenErrors {
             response = Response.ok(request.get(), MediaType.APPLICATION_JSON_TYPE);
         } catch (ErrorResponseException error) {
             Response original = error.getResponse();
-            response = Response.status(original.getStatus())
-                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                    .entity(message(error));
-            String challenge = original.getHeaderString("WWW-Authenticate");
+            response = ApiErrors.response(original.getStatus(), code(error), message(error));
+            String challenge = original.getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
             if (challenge != null) {
-                response.header("WWW-Authenticate", challenge);
+                response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
             }
         }
         if (requestId != null) {
             response.header(REQUEST_ID, requestId);
         }
         return response.build();
+    }
+
+    private static String code(ErrorResponseException error) {
+        return error.getResponse().getEntity() instanceof ErrorBody body ? body.error() : "invalid_request";
     }
 
     static String message(ErrorResponseException error) {

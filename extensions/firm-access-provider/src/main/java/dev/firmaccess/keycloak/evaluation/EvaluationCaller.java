@@ -23,7 +23,7 @@ record EvaluationCaller(UserModel user, boolean evaluator, boolean programmatic)
     public static final String CONNECTION_KEY_NOTE = "firm-access.connection-key";
 
     static EvaluationCaller of(KeycloakSession session) {
-        AuthResult auth = BearerAuth.require(session);
+        AuthResult auth = BearerAuth.require(session).auth();
         UserModel user = auth.user();
         RoleModel role = session.getContext().getRealm().getRole(EVALUATOR_ROLE);
         boolean evaluator = user.getServiceAccountClientLink() != null && role != null && user.hasRole(role);

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.ErrorResponseException;
 
 /**
  * Decides "may subject S do action A on business B?" from the database as it is now: role reach,
@@ -104,14 +105,18 @@ final class Evaluator {
                     || !EvaluationTypes.BUSINESS.equals(item.resource().type())) {
                 continue;
             }
-            standings.user(item.subject().id())
-                    .flatMap(user -> standingOn(user, item.resource()))
-                    .filter(standing -> !standing.role().reachesAllBusinesses())
-                    .ifPresent(standing -> {
-                        subjects.put(standing.key(), standing);
-                        businessIds.computeIfAbsent(standing.key(), key -> new LinkedHashSet<>())
-                                .add(item.resource().id());
-                    });
+            try {
+                standings.user(item.subject().id())
+                        .flatMap(user -> standingOn(user, item.resource()))
+                        .filter(standing -> !standing.role().reachesAllBusinesses())
+                        .ifPresent(standing -> {
+                            subjects.put(standing.key(), standing);
+                            businessIds.computeIfAbsent(standing.key(), key -> new LinkedHashSet<>())
+                                    .add(item.resource().id());
+                        });
+            } catch (ErrorResponseException invalidItem) {
+                // Read ahead only: the item fails alone when it is evaluated.
+            }
         }
         subjects.forEach((key, standing) -> pathsOn(standing, businessIds.get(key)));
     }

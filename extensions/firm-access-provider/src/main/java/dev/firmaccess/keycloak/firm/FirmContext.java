@@ -5,12 +5,14 @@ import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.invitation.InvitationRepository;
+import dev.firmaccess.keycloak.mailquota.MailQuota;
 import dev.firmaccess.keycloak.portal.PortalMembershipRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.staff.StaffRepository;
 import dev.firmaccess.keycloak.staff.StaffRole;
 import dev.firmaccess.keycloak.team.TeamDirectory;
 import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.Limits;
 import jakarta.persistence.EntityManager;
 import java.util.function.Supplier;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -28,25 +30,39 @@ public final class FirmContext {
     private final RealmModel realm;
     private final OrganizationModel firm;
     private final FirmActor actor;
+    private final CallerOrigin origin;
     private final FirmAccessSettings settings;
     private final EntityManager em;
     private final OrganizationProvider organizations;
     private final AuditLog audit;
+    private final Limits limits;
 
-    FirmContext(KeycloakSession session, OrganizationModel firm, FirmActor actor,
+    FirmContext(KeycloakSession session, OrganizationModel firm, FirmActor actor, CallerOrigin origin,
             Supplier<AdminEventBuilder> adminEvents) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.firm = firm;
         this.actor = actor;
+        this.origin = origin;
         this.settings = FirmAccessSettings.of(realm);
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         this.organizations = session.getProvider(OrganizationProvider.class);
         this.audit = new AuditLog(em, realm.getId(), firm.getId(), actor.userId(), adminEvents);
+        this.limits = Limits.of(session);
     }
 
     public KeycloakSession session() {
         return session;
+    }
+
+    /** The operator's bounds on lists, bulk calls and uploads. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The realm's invitation email limits, as they apply to this firm and the person acting. */
+    public MailQuota mailQuota() {
+        return new MailQuota(em, realm.getId(), firm.getId(), actor.userId(), settings);
     }
 
     public RealmModel realm() {
@@ -59,6 +75,11 @@ public final class FirmContext {
 
     public FirmActor actor() {
         return actor;
+    }
+
+    /** How the actor signed in for this request. */
+    public CallerOrigin origin() {
+        return origin;
     }
 
     public FirmAccessSettings settings() {

@@ -11,6 +11,8 @@ public enum AcceptProblem {
     /** A newer email replaced this link. */
     REPLACED("firmAccessInvitationReplaced", 410),
     FIRM_UNAVAILABLE("firmAccessInvitationFirmUnavailable", 410),
+    /** Its sender was removed or demoted, and so could no longer grant the invited role. */
+    INVITER_LOST_RIGHTS("firmAccessInvitationInviterLostRights", 410),
     ALREADY_MEMBER("firmAccessInvitationAlreadyMember", 409),
     WRONG_USER("firmAccessInvitationWrongUser", 403);
 

@@ -5,7 +5,9 @@ import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
+import dev.firmaccess.keycloak.staff.StaffRepository;
 import dev.firmaccess.keycloak.staff.StaffRole;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,13 +32,15 @@ public final class InvitationAcceptance {
     private final RealmModel realm;
     private final OrganizationProvider organizations;
     private final InvitationRepository invitations;
+    private final InviterRights inviterRights;
 
     public InvitationAcceptance(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.organizations = session.getProvider(OrganizationProvider.class);
-        this.invitations = new InvitationRepository(
-                session.getProvider(JpaConnectionProvider.class).getEntityManager());
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.invitations = new InvitationRepository(em);
+        this.inviterRights = new InviterRights(session, realm, organizations, new StaffRepository(em));
     }
 
     /** A checked link: the invitation and its firm, or the problem that stops it. */
@@ -105,6 +109,9 @@ public final class InvitationAcceptance {
         }
         if (!InvitationPolicy.isOpen(invitation.getState(), invitation.getExpiresAt(), System.currentTimeMillis())) {
             return Checked.failed(AcceptProblem.EXPIRED, invitation, firm);
+        }
+        if (!inviterRights.mayStillGrant(firm, invitation.getInvitedBy(), invitation.getRole())) {
+            return Checked.failed(AcceptProblem.INVITER_LOST_RIGHTS, invitation, firm);
         }
         return new Checked(null, invitation, firm);
     }

@@ -13,6 +13,7 @@ import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Link;
 import dev.firmaccess.keycloak.staff.StaffRole;
 import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Validation;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.ArrayList;
@@ -38,7 +39,6 @@ import org.keycloak.utils.EmailValidationUtil;
 public final class InvitationService {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MAX_EXPIRY_MILLIS = 365L * 24 * 60 * 60 * 1000;
     private static final int MAX_EMAIL = 254;
 
     private final FirmContext context;
@@ -74,7 +74,7 @@ public final class InvitationService {
             context.actor().require(FirmPermission.MANAGE_OWNERS);
         }
         long now = System.currentTimeMillis();
-        List<Invitee> invitees = invitees(request.invitees());
+        List<Invitee> invitees = invitees(request.invitees(), context.limits());
         List<GrantInput> grants = grants(request.grants());
         List<String> teamIds = teams(request.teamIds());
         long expiresAt = expiry(request.expiresAt(), now);
@@ -82,6 +82,7 @@ public final class InvitationService {
         for (Invitee invitee : invitees) {
             requireInvitable(natives, invitee.email(), now);
         }
+        context.mailQuota().spend(invitees.size(), now);
 
         InvitationClient.ensure(context.realm());
         List<Invitation> created = new ArrayList<>();
@@ -124,6 +125,7 @@ public final class InvitationService {
         if (nativeInvitation == null) {
             throw ApiErrors.conflict("The invitation was deleted in Keycloak's Organizations tab; invite again");
         }
+        context.mailQuota().spend(1, now);
         Map<String, Object> before = auditState(invitation);
         sendNewLink(invitation, nativeInvitation, now + context.settings().staffInvitationExpiryDays() * 86_400_000L, now);
         context.audit().record("invitation.resent", "invitation", id, before, auditState(invitation));
@@ -206,15 +208,15 @@ public final class InvitationService {
     }
 
     /**
-     * The invitees of one call, checked: at least one, at most {@link InvitationViews#BULK_LIMIT}, valid and
+     * The invitees of one call, checked: at least one, at most {@link Limits#invitees()}, valid and
      * distinct addresses (lower-cased), names within limits. Shared by staff and portal invitations.
      */
-    public static List<Invitee> invitees(List<Invitee> invitees) {
+    public static List<Invitee> invitees(List<Invitee> invitees, Limits limits) {
         if (invitees == null || invitees.isEmpty()) {
             throw ApiErrors.badRequest("'invitees' must list at least one person to invite");
         }
-        if (invitees.size() > InvitationViews.BULK_LIMIT) {
-            throw ApiErrors.badRequest("At most " + InvitationViews.BULK_LIMIT + " invitees per call");
+        if (invitees.size() > limits.invitees()) {
+            throw ApiErrors.badRequest("At most " + limits.invitees() + " invitees per call");
         }
         Set<String> seen = new HashSet<>();
         List<Invitee> checked = new ArrayList<>();
@@ -274,12 +276,19 @@ public final class InvitationService {
         return distinct;
     }
 
+    /**
+     * The realm's staff invitation expiry is the default and the longest an invitation may live: a
+     * request may ask for a shorter life, never a longer one.
+     */
     private long expiry(Long requested, long now) {
+        int days = context.settings().staffInvitationExpiryDays();
+        long longest = now + days * 86_400_000L;
         if (requested == null) {
-            return now + context.settings().staffInvitationExpiryDays() * 86_400_000L;
+            return longest;
         }
-        if (requested <= now || requested > now + MAX_EXPIRY_MILLIS) {
-            throw ApiErrors.badRequest("'expiresAt' must be a future time (epoch milliseconds) within a year");
+        if (requested <= now || requested > longest) {
+            throw ApiErrors.badRequest("'expiresAt' must be a future time (epoch milliseconds) at most " + days
+                    + " days ahead, the realm's staff invitation expiry");
         }
         return requested;
     }

@@ -5,9 +5,6 @@ import java.util.List;
 /** Request and response shapes of the invitation endpoints. */
 public final class InvitationViews {
 
-    /** Most people one call may invite; larger lists are split by the caller. */
-    public static final int BULK_LIMIT = 100;
-
     private InvitationViews() {
     }
 

@@ -8,6 +8,7 @@ import dev.firmaccess.keycloak.portal.PortalService;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Limits;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -36,14 +37,15 @@ public class MailEventResource {
 
     /** The actor recorded in the audit log for provider events: no person acted. */
     public static final String ACTOR = "mail-events";
-    static final int MAX_EVENTS = 1000;
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final Limits limits;
 
-    public MailEventResource(KeycloakSession session) {
+    public MailEventResource(KeycloakSession session, Limits limits) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+        this.limits = limits;
     }
 
     @POST
@@ -56,7 +58,7 @@ public class MailEventResource {
                     ? "This realm has no invitation webhook secret; set invitationWebhookSecret in the settings"
                     : "The " + WebhookSignature.HEADER + " header is missing or does not match the body");
         }
-        MailEvents events = JsonBodies.read(new String(body, StandardCharsets.UTF_8), MailEvents.class);
+        MailEvents events = JsonBodies.read(new String(body, StandardCharsets.UTF_8), MailEvents.class, limits);
         List<Resolved> resolved = resolve(events);
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         int applied = 0;
@@ -71,12 +73,12 @@ public class MailEventResource {
     }
 
     /** Validates the whole batch first: one malformed event and none is applied. */
-    private static List<Resolved> resolve(MailEvents events) {
+    private List<Resolved> resolve(MailEvents events) {
         if (events.events() == null || events.events().isEmpty()) {
             throw ApiErrors.badRequest("'events' must list at least one event");
         }
-        if (events.events().size() > MAX_EVENTS) {
-            throw ApiErrors.badRequest("At most " + MAX_EVENTS + " events per call");
+        if (events.events().size() > limits.mailEvents()) {
+            throw ApiErrors.badRequest("At most " + limits.mailEvents() + " events per call");
         }
         List<Resolved> resolved = new ArrayList<>();
         for (MailEvent event : events.events()) {

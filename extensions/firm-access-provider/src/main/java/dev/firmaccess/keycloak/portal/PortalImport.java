@@ -55,7 +55,7 @@ public final class PortalImport {
      * @throws PortalCsv.Unreadable when the upload is no CSV this import reads, or too large
      */
     public Result run(String csv) {
-        return run(PortalCsv.read(csv));
+        return run(PortalCsv.read(csv, context.limits()));
     }
 
     private Result run(List<Row> rows) {
@@ -83,6 +83,9 @@ public final class PortalImport {
     }
 
     private List<PortalMembership> create(List<Checked> rows, long now) {
+        // One mail per address, for all its workspaces: counted before anything is created.
+        context.mailQuota().spend((int) rows.stream().filter(Checked::send).map(row -> row.invitee().email())
+                .distinct().count(), now);
         List<PortalMembershipEntity> created = new ArrayList<>();
         List<Map<String, Object>> before = new ArrayList<>();
         Map<String, List<PortalMembershipEntity>> toSend = new LinkedHashMap<>();

@@ -76,7 +76,7 @@ public final class PortalService {
         PortalPolicy.requireSendable(role, send);
         String level = context.levels().require(request.level());
         String message = PortalPolicy.message(request.message());
-        List<Invitee> invitees = InvitationService.invitees(request.invitees());
+        List<Invitee> invitees = InvitationService.invitees(request.invitees(), context.limits());
         long now = System.currentTimeMillis();
         Map<Invitee, PortalMembershipEntity> reusable = new LinkedHashMap<>();
         for (Invitee invitee : invitees) {
@@ -84,6 +84,9 @@ public final class PortalService {
             if (existing != null) {
                 reusable.put(invitee, existing);
             }
+        }
+        if (send) {
+            context.mailQuota().spend(invitees.size(), now);
         }
         List<PortalMembershipEntity> created = new ArrayList<>();
         for (Invitee invitee : invitees) {
@@ -156,6 +159,7 @@ public final class PortalService {
         if (allowedAt.isPresent()) {
             throw InvitationService.tooSoon("activation", allowedAt.getAsLong() - now);
         }
+        context.mailQuota().spend(1, now);
         Map<String, Object> before = auditState(membership);
         boolean first = membership.getInvitedAt() == null;
         deliver(List.of(membership), now);
@@ -199,6 +203,7 @@ public final class PortalService {
         BusinessEntity business = requireOpen(access.requireManaged(businessId));
         long now = System.currentTimeMillis();
         List<PortalMembershipEntity> owners = memberships.unsentOwners(context.firm().getId(), business.getId());
+        context.mailQuota().spend(owners.size(), now);
         for (PortalMembershipEntity owner : owners) {
             Map<String, Object> before = auditState(owner);
             deliver(List.of(owner), now);

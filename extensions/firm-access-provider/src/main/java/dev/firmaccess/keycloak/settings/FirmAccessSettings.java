@@ -19,7 +19,9 @@ public record FirmAccessSettings(
         int portalInvitationExpiryDays,
         int resendCooldownMinutes,
         int claimBusinessCap,
-        String invitationWebhookSecret) {
+        String invitationWebhookSecret,
+        int mailsPerFirmPerHour,
+        int mailsPerUserPerHour) {
 
     public static final String PREFIX = "firmAccess.";
     static final String ROLE_LABEL = PREFIX + "roleLabel.";
@@ -30,6 +32,8 @@ public record FirmAccessSettings(
     static final String RESEND_COOLDOWN_MINUTES = PREFIX + "resendCooldownMinutes";
     static final String CLAIM_BUSINESS_CAP = PREFIX + "claimBusinessCap";
     static final String INVITATION_WEBHOOK_SECRET = PREFIX + "invitationWebhookSecret";
+    static final String MAILS_PER_FIRM_PER_HOUR = PREFIX + "mailsPerFirmPerHour";
+    static final String MAILS_PER_USER_PER_HOUR = PREFIX + "mailsPerUserPerHour";
 
     /** The strongest level comes first; a grant of any listed level lets its holder read. */
     public static final String FULL_ACCESS = "full";
@@ -51,7 +55,9 @@ public record FirmAccessSettings(
                 positive(attributes, PORTAL_INVITATION_EXPIRY_DAYS, 30),
                 positive(attributes, RESEND_COOLDOWN_MINUTES, 10),
                 positive(attributes, CLAIM_BUSINESS_CAP, 100),
-                blankToNull(attributes.apply(INVITATION_WEBHOOK_SECRET)));
+                blankToNull(attributes.apply(INVITATION_WEBHOOK_SECRET)),
+                positive(attributes, MAILS_PER_FIRM_PER_HOUR, 500),
+                positive(attributes, MAILS_PER_USER_PER_HOUR, 200));
     }
 
     public String labelOf(StaffRole role) {

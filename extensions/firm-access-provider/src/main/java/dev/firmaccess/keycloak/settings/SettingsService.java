@@ -15,6 +15,7 @@ public final class SettingsService {
     private static final int MAX_LABEL = 64;
     private static final int MIN_SECRET = 16;
     private static final int MAX_SECRET = 512;
+    private static final int MAX_MAILS_PER_HOUR = 100_000;
 
     private final RealmModel realm;
 
@@ -65,6 +66,10 @@ public final class SettingsService {
                 "resendCooldownMinutes", 1440);
         putNumber(attributes, FirmAccessSettings.CLAIM_BUSINESS_CAP, change.claimBusinessCap(), "claimBusinessCap",
                 10_000);
+        putNumber(attributes, FirmAccessSettings.MAILS_PER_FIRM_PER_HOUR, change.mailsPerFirmPerHour(),
+                "mailsPerFirmPerHour", MAX_MAILS_PER_HOUR);
+        putNumber(attributes, FirmAccessSettings.MAILS_PER_USER_PER_HOUR, change.mailsPerUserPerHour(),
+                "mailsPerUserPerHour", MAX_MAILS_PER_HOUR);
         if (change.invitationWebhookSecret() != null) {
             attributes.put(FirmAccessSettings.INVITATION_WEBHOOK_SECRET, secret(change.invitationWebhookSecret()));
         }

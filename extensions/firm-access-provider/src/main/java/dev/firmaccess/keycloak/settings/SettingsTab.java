@@ -40,6 +40,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     static final String RESEND_COOLDOWN = "resendCooldownMinutes";
     static final String CLAIM_CAP = "claimBusinessCap";
     static final String WEBHOOK_SECRET = "invitationWebhookSecret";
+    static final String MAILS_PER_FIRM = "mailsPerFirmPerHour";
+    static final String MAILS_PER_USER = "mailsPerUserPerHour";
     static final String FIRM_CONSOLE = "firmConsole";
 
     private static final FirmAccessSettings DEFAULTS = FirmAccessSettings.parse(name -> null);
@@ -57,7 +59,7 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     @Override
     public String getHelpText() {
         return "Realm-wide settings of Firm Access: role labels, invitation expiry, resend cooldown, claim cap, "
-                + "access levels, whether members may create businesses and the invitation webhook secret.";
+                + "invitation email rate limits, access levels, whether members may create businesses and the invitation webhook secret.";
     }
 
     /**
@@ -112,6 +114,14 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
                 .property().name(CLAIM_CAP).label("Most businesses listed in a token")
                 .type(ProviderConfigProperty.STRING_TYPE).helpText("1 to 10000.")
                 .defaultValue(defaults.claimBusinessCap().toString()).add()
+                .property().name(MAILS_PER_FIRM).label("Invitation emails per firm and hour")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("1 to 100000. Staff and portal invitations, CSV imports and resends of one firm together.")
+                .defaultValue(defaults.mailsPerFirmPerHour().toString()).add()
+                .property().name(MAILS_PER_USER).label("Invitation emails per person and hour")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("1 to 100000. Everything one person sends, in all firms of the realm.")
+                .defaultValue(defaults.mailsPerUserPerHour().toString()).add()
                 .property().name(WEBHOOK_SECRET).label("Invitation webhook secret")
                 .type(ProviderConfigProperty.PASSWORD).secret(true)
                 .helpText("Signs the invitation webhooks; 16 to 512 characters. Write-only: leave it empty to keep "
@@ -176,6 +186,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
             component.put(PORTAL_EXPIRY, settings.portalInvitationExpiryDays().toString());
             component.put(RESEND_COOLDOWN, settings.resendCooldownMinutes().toString());
             component.put(CLAIM_CAP, settings.claimBusinessCap().toString());
+            component.put(MAILS_PER_FIRM, settings.mailsPerFirmPerHour().toString());
+            component.put(MAILS_PER_USER, settings.mailsPerUserPerHour().toString());
             component.put(FIRM_CONSOLE, ConsolePaths.path(realm));
             component.getConfig().remove(WEBHOOK_SECRET);
             realm.updateComponent(component);
@@ -195,7 +207,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
                 levels == null || levels.isEmpty() ? null : levels.stream().map(level -> level == null ? null : level.trim()).toList(),
                 mayCreate == null || mayCreate.isBlank() ? null : Boolean.valueOf(mayCreate),
                 number(model, STAFF_EXPIRY), number(model, PORTAL_EXPIRY), number(model, RESEND_COOLDOWN),
-                number(model, CLAIM_CAP), secret(model), null);
+                number(model, CLAIM_CAP), secret(model), null, number(model, MAILS_PER_FIRM),
+                number(model, MAILS_PER_USER));
     }
 
     /** Empty, or the mask the admin console shows for a stored secret, keeps the current secret. */

@@ -13,7 +13,7 @@ public record SettingsView(RoleLabels roleLabels, List<String> accessLevels, Boo
         Integer staffInvitationExpiryDays, Integer portalInvitationExpiryDays, Integer resendCooldownMinutes,
         Integer claimBusinessCap,
         @JsonInclude(JsonInclude.Include.NON_NULL) String invitationWebhookSecret,
-        Boolean invitationWebhookSecretSet) {
+        Boolean invitationWebhookSecretSet, Integer mailsPerFirmPerHour, Integer mailsPerUserPerHour) {
 
     /** Display labels of the three staff roles. */
     public record RoleLabels(String owner, String admin, String member) {
@@ -25,6 +25,7 @@ public record SettingsView(RoleLabels roleLabels, List<String> accessLevels, Boo
                         settings.labelOf(StaffRole.MEMBER)),
                 settings.accessLevels(), settings.membersMayCreateBusinesses(), settings.staffInvitationExpiryDays(),
                 settings.portalInvitationExpiryDays(), settings.resendCooldownMinutes(), settings.claimBusinessCap(),
-                null, settings.hasInvitationWebhookSecret());
+                null, settings.hasInvitationWebhookSecret(), settings.mailsPerFirmPerHour(),
+                settings.mailsPerUserPerHour());
     }
 }

@@ -61,6 +61,7 @@ public final class StaffService {
     public StaffView setProgrammaticAccess(String userId, boolean enabled) {
         context.actor().require(FirmPermission.MANAGE);
         context.requireStaffMember(userId);
+        StaffPolicy.requireMayManage(context.actor(), context.roleOf(userId));
         StaffEntity row = context.staff().ensure(context.realm().getId(), context.firm().getId(), userId);
         if (row.isProgrammaticAccess() != enabled) {
             row.setProgrammaticAccess(enabled);

@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.storage;
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.audit.AuditEntity;
+import dev.firmaccess.keycloak.mailquota.MailSentEntity;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyEntity;
 import dev.firmaccess.keycloak.invitation.InvitationEntity;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
@@ -17,7 +18,8 @@ final class FirmAccessJpaEntityProvider implements JpaEntityProvider {
 
     private static final List<Class<?>> ENTITIES =
             List.of(StaffEntity.class, BusinessEntity.class, GrantEntity.class, AuditEntity.class,
-                    ConnectionKeyEntity.class, InvitationEntity.class, PortalMembershipEntity.class);
+                    ConnectionKeyEntity.class, InvitationEntity.class, PortalMembershipEntity.class,
+                    MailSentEntity.class);
 
     @Override
     public List<Class<?>> getEntities() {

@@ -26,8 +26,23 @@ public final class ApiErrors {
     }
 
     public static ErrorResponseException unauthorized(String description) {
-        return new ErrorResponseException(response(401, "invalid_token", description)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+        return bearerChallenge("invalid_token", description, "");
+    }
+
+    /**
+     * RFC 9470: the token is valid, but its user signed in too long ago (or not interactively) for
+     * this request; the client signs the user in again, asking for {@code max_age}.
+     */
+    public static ErrorResponseException insufficientUserAuthentication(String description, long maxAgeSeconds) {
+        return bearerChallenge("insufficient_user_authentication", description, ", max_age=" + maxAgeSeconds);
+    }
+
+    private static ErrorResponseException bearerChallenge(String error, String description, String extraParameters) {
+        // RFC 6750 section 3: the description is a quoted string, so its quotes and backslashes are escaped.
+        String quoted = description.replace("\\", "\\\\").replace("\"", "\\\"");
+        return new ErrorResponseException(response(401, error, description)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"" + error + "\", error_description=\"" + quoted
+                        + "\"" + extraParameters)
                 .build());
     }
 

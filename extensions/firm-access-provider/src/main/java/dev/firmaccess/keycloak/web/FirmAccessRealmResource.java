@@ -12,19 +12,21 @@ import org.keycloak.models.KeycloakSession;
 public class FirmAccessRealmResource {
 
     private final KeycloakSession session;
+    private final Limits limits;
 
-    FirmAccessRealmResource(KeycloakSession session) {
+    FirmAccessRealmResource(KeycloakSession session, Limits limits) {
         this.session = session;
+        this.limits = limits;
     }
 
     @Path("access/v1")
     public AccessEvaluationResource access() {
-        return new AccessEvaluationResource(session);
+        return new AccessEvaluationResource(session, limits);
     }
 
     @Path("api/v1")
     public FirmApiResource api() {
-        return new FirmApiResource(session);
+        return new FirmApiResource(session, limits);
     }
 
     /** The pages behind the link in an invitation email. */
@@ -42,7 +44,7 @@ public class FirmAccessRealmResource {
     /** Delivery events of invitation emails, posted by the mail provider or relay. */
     @Path("mail-events")
     public MailEventResource mailEvents() {
-        return new MailEventResource(session);
+        return new MailEventResource(session, limits);
     }
 
     /** The firm console: server-rendered pages for owners, admins and members. */

@@ -11,12 +11,14 @@ public final class FirmAccessRealmResourceProviderFactory implements RealmResour
 
     public static final String PROVIDER_ID = "firm-access";
 
+    private Limits limits = Limits.defaultLimits();
+
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new FirmAccessRealmResource(session);
+                return new FirmAccessRealmResource(session, limits);
             }
 
             @Override
@@ -27,6 +29,12 @@ public final class FirmAccessRealmResourceProviderFactory implements RealmResour
 
     @Override
     public void init(Config.Scope config) {
+        limits = Limits.from(config);
+    }
+
+    /** The limits read from this provider's SPI options at start-up. */
+    public Limits limits() {
+        return limits;
     }
 
     @Override

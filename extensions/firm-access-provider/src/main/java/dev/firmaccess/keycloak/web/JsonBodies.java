@@ -15,9 +15,6 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  */
 public final class JsonBodies {
 
-    /** Request bodies above this size are refused before parsing. */
-    public static final int MAX_BODY_CHARS = 1_000_000;
-
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -35,13 +32,14 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
-    public static <T> T read(String body, Class<T> type) {
+    /** The body as the type; a body longer than {@link Limits#bodyChars()} is a 413 before parsing. */
+    public static <T> T read(String body, Class<T> type, Limits limits) {
         if (body == null || body.isBlank()) {
             throw ApiErrors.badRequest("A JSON request body is required");
         }
-        if (body.length() > MAX_BODY_CHARS) {
+        if (body.length() > limits.bodyChars()) {
             throw ApiErrors.of(jakarta.ws.rs.core.Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    "invalid_request", "The request body is too large");
+                    "invalid_request", "The request body is larger than " + limits.bodyChars() + " characters");
         }
         T value;
         try {
