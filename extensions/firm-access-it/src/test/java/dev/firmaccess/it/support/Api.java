@@ -44,7 +44,7 @@ public final class Api {
      */
     public Reply send(String method, String path, String token, Object body) {
         HttpRequest.Builder request = http.request(path, token);
-        if (path.endsWith(".yaml")) {
+        if (path.split("\\?", 2)[0].endsWith(".yaml")) {
             // The OpenAPI document is the one reply that is not JSON.
             request.setHeader("Accept", "application/yaml");
         }

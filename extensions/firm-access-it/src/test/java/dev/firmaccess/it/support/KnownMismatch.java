@@ -16,7 +16,14 @@ enum KnownMismatch {
      * Keycloak's admin root refuses a missing or invalid token before the extension runs, with
      * {@code {"error": "HTTP 401 Unauthorized"}}: no error_description, no WWW-Authenticate header.
      */
-    ADMIN_API_401_FROM_KEYCLOAK(null, "/admin/realms/[^/]+/firm-access(/.*)?", 401, reply -> true);
+    ADMIN_API_401_FROM_KEYCLOAK(null, "/admin/realms/[^/]+/firm-access(/.*)?", 401, reply -> true),
+
+    /**
+     * Keycloak refuses a query parameter holding a control character such as NUL for every
+     * endpoint, before the extension runs, with {@code {"error": "Blocking invalid query parameter value"}}.
+     */
+    QUERY_PARAMETER_BLOCKED_BY_KEYCLOAK(null, ".*", 400,
+            reply -> reply.body().contains("Blocking invalid query parameter value"));
 
     private final String method;
     private final Pattern path;
