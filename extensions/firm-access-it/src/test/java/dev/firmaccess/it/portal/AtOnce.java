@@ -19,17 +19,22 @@ public final class AtOnce {
 
     /** Answers the statuses of the attempts, in no particular order of arrival. */
     public static List<Integer> statuses(int attempts, Supplier<PortalBrowser.Answer> request) {
+        return all(attempts, request).stream().map(PortalBrowser.Answer::status).toList();
+    }
+
+    /** Answers the replies of the attempts, each made on its own thread, in no particular order of arrival. */
+    public static <T> List<T> all(int attempts, Supplier<T> request) {
         CyclicBarrier start = new CyclicBarrier(attempts);
         ExecutorService pool = Executors.newFixedThreadPool(attempts);
         try {
-            List<CompletableFuture<PortalBrowser.Answer>> answers = new ArrayList<>();
+            List<CompletableFuture<T>> replies = new ArrayList<>();
             for (int i = 0; i < attempts; i++) {
-                answers.add(CompletableFuture.supplyAsync(() -> {
+                replies.add(CompletableFuture.supplyAsync(() -> {
                     together(start);
                     return request.get();
                 }, pool));
             }
-            return answers.stream().map(CompletableFuture::join).map(PortalBrowser.Answer::status).toList();
+            return replies.stream().map(CompletableFuture::join).toList();
         } finally {
             pool.shutdown();
         }
