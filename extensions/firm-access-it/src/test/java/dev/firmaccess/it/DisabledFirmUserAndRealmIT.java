@@ -19,12 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -68,7 +68,7 @@ class DisabledFirmUserAndRealmIT {
         makeEvaluator(evaluator);
         String testClient = realm.admin().clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
         realm.admin().clients().get(testClient).addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
-        createKeyClient();
+        realm.createConnectionKeyClient(SCRIPTS);
         key = assertStatus(setup.as(member, firm).post("/staff/" + member.id() + "/keys", Map.of("name", "Script")), 201)
                 .json().get("key").asText();
         String invitation = setup.invitation(firm, "paused-invitee@example.test");
@@ -83,66 +83,52 @@ class DisabledFirmUserAndRealmIT {
 
     @Test
     void aDisabledFirmIsRefusedEverywhereUntilItIsEnabledAgain() {
-        assertEverythingWorks();
-
-        setFirmEnabled(false);
-        try {
-            assertThat(firmApiStatus()).isEqualTo(404);
-            assertThat(claimNamesTheFirm()).as("the claim names the disabled firm").isFalse();
-            assertThat(memberMayReadTheBusiness()).as("evaluation in a disabled firm").isFalse();
-            assertThat(keyExchange().status()).as("key exchange: %s", keyExchange()).isEqualTo(400);
-            assertThat(pageStatus(invitationLink)).as("the invitation page").isEqualTo(410);
-            assertThat(pageStatus(activationLink)).as("the activation page").isEqualTo(410);
-        } finally {
-            setFirmEnabled(true);
-        }
-
-        assertEverythingWorks();
-    }
-
-    @Test
-    void aDisabledUserIsRefusedEverywhereUntilEnabledAgain() {
-        assertEverythingWorks();
-        String tokenFromBefore = setup.token(member);
-
-        setUserEnabled(false);
-        try {
-            assertThat(setup.api().get(setup.firmApiBase() + "/firms/" + firm.id(), tokenFromBefore).status())
-                    .as("the firm API with a token issued before").isEqualTo(401);
-            assertThat(signIn().status()).as("signing in for a token with the claim").isEqualTo(400);
-            assertThat(memberMayReadTheBusiness()).as("evaluation of a disabled user").isFalse();
-            assertThat(keyExchange().status()).as("key exchange: %s", keyExchange()).isEqualTo(400);
-        } finally {
-            setUserEnabled(true);
-        }
-
-        assertEverythingWorks();
+        refusedWhileSwitchedOff(this::setFirmEnabled, this::assertEveryPathToTheFirmRefuses);
     }
 
     @Test
     void aRealmWithoutOrganizationsRefusesEverythingUntilTheyAreOnAgain() {
-        assertEverythingWorks();
+        refusedWhileSwitchedOff(this::setOrganizationsEnabled, this::assertEveryPathToTheFirmRefuses);
+    }
 
-        setOrganizationsEnabled(false);
+    @Test
+    void aDisabledUserIsRefusedEverywhereUntilEnabledAgain() {
+        String tokenFromBefore = setup.token(member);
+        refusedWhileSwitchedOff(this::setUserEnabled, () -> {
+            assertThat(setup.api().get(setup.firmApiBase() + "/firms/" + firm.id(), tokenFromBefore).status())
+                    .as("the firm API with a token issued before").isEqualTo(401);
+            assertThat(signIn().status()).as("signing in for a token with the claim").isEqualTo(400);
+            assertThat(memberMayReadTheBusiness()).as("evaluation of a disabled user").isFalse();
+            assertThat(keyExchange().status()).as("key exchange").isEqualTo(400);
+        });
+    }
+
+    /** Everything works, then the refusals hold while the switch is off, then everything works again. */
+    private void refusedWhileSwitchedOff(Consumer<Boolean> enabled, Runnable refusals) {
+        assertEverythingWorks();
+        enabled.accept(false);
         try {
-            assertThat(firmApiStatus()).isEqualTo(404);
-            assertThat(claimNamesTheFirm()).as("the claim without organizations").isFalse();
-            assertThat(memberMayReadTheBusiness()).as("evaluation without organizations").isFalse();
-            assertThat(keyExchange().status()).as("key exchange: %s", keyExchange()).isEqualTo(400);
-            assertThat(pageStatus(invitationLink)).as("the invitation page").isEqualTo(410);
-            assertThat(pageStatus(activationLink)).as("the activation page").isEqualTo(410);
+            refusals.run();
         } finally {
-            setOrganizationsEnabled(true);
+            enabled.accept(true);
         }
-
         assertEverythingWorks();
+    }
+
+    private void assertEveryPathToTheFirmRefuses() {
+        assertThat(firmApiStatus()).as("the firm API").isEqualTo(404);
+        assertThat(claimNamesTheFirm()).as("the claim names the firm").isFalse();
+        assertThat(memberMayReadTheBusiness()).as("evaluation").isFalse();
+        assertThat(keyExchange().status()).as("key exchange").isEqualTo(400);
+        assertThat(pageStatus(invitationLink)).as("the invitation page").isEqualTo(410);
+        assertThat(pageStatus(activationLink)).as("the activation page").isEqualTo(410);
     }
 
     private void assertEverythingWorks() {
         assertThat(firmApiStatus()).isEqualTo(200);
         assertThat(claimNamesTheFirm()).as("the claim names the firm").isTrue();
         assertThat(memberMayReadTheBusiness()).as("evaluation").isTrue();
-        assertThat(keyExchange().status()).as("key exchange: %s", keyExchange()).isEqualTo(200);
+        assertThat(keyExchange().status()).as("key exchange").isEqualTo(200);
         assertThat(pageStatus(invitationLink)).as("the invitation page").isEqualTo(200);
         assertThat(pageStatus(activationLink)).as("the activation page").isEqualTo(200);
     }
@@ -217,17 +203,5 @@ class DisabledFirmUserAndRealmIT {
         realm.admin().roles().create(role);
         realm.admin().users().get(person.id()).roles().realmLevel()
                 .add(List.of(realm.admin().roles().get(EVALUATOR_ROLE).toRepresentation()));
-    }
-
-    /** A public client that opted in to connection-key exchanges, as a script would use. */
-    private void createKeyClient() {
-        ClientRepresentation scripts = new ClientRepresentation();
-        scripts.setClientId(SCRIPTS);
-        scripts.setPublicClient(true);
-        scripts.setStandardFlowEnabled(false);
-        scripts.setAttributes(Map.of("firm-access.connection-keys.enabled", "true"));
-        try (Response created = realm.admin().clients().create(scripts)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-        }
     }
 }

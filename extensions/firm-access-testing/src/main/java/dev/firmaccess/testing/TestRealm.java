@@ -100,6 +100,20 @@ public final class TestRealm {
         }
     }
 
+    /** A public client that opted in to connection-key exchanges, as a script would use it. */
+    public void createConnectionKeyClient(String clientId) {
+        ClientRepresentation scripts = new ClientRepresentation();
+        scripts.setClientId(clientId);
+        scripts.setPublicClient(true);
+        scripts.setStandardFlowEnabled(false);
+        scripts.setAttributes(Map.of("firm-access.connection-keys.enabled", "true"));
+        try (Response created = admin().clients().create(scripts)) {
+            if (created.getStatus() != 201) {
+                throw new IllegalStateException("Creating client " + clientId + " failed: " + created.getStatus());
+            }
+        }
+    }
+
     /** Signs in with the password grant through the test client and answers the token response. */
     public JsonNode signIn(String username) {
         HttpJson.Reply reply = http.postForm("/realms/" + name + "/protocol/openid-connect/token", Map.of(
