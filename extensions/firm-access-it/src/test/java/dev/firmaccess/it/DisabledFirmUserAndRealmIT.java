@@ -73,7 +73,7 @@ class DisabledFirmUserAndRealmIT {
                 .json().get("key").asText();
         String invitation = setup.invitation(firm, "paused-invitee@example.test");
         invitationLink = assertStatus(setup.asRealmAdmin(firm).post("/invitations/" + invitation + "/link", null), 200)
-                .json().get("url").asText();
+                .json().get("link").asText();
         String membership = assertStatus(setup.asRealmAdmin(firm).post("/portal/invitations", Map.of(
                 "businessId", business, "role", "owner", "send", false,
                 "invitees", List.of(Map.of("email", "paused-customer@example.test")))), 201).json().get(0).get("id").asText();

@@ -155,7 +155,7 @@ class PostgresStorageIT {
         assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
         String id = invited.json().get(0).get("id").asText();
         String link = env.http().post(admin + "/invitations/" + id + "/link", realm.adminToken(), null).json()
-                .get("url").asText();
+                .get("link").asText();
         try (Connection connection = postgres.connect();
                 PreparedStatement age = connection.prepareStatement(
                         "update fa_invitation set expires_at = ? where id = ?")) {

@@ -3,6 +3,7 @@ package dev.firmaccess.it.fuzz;
 import static dev.firmaccess.it.support.Replies.assertStatus;
 import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertAll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.FirmFixture;
@@ -81,10 +82,13 @@ class FuzzIT {
 
         System.out.println("FuzzIT sent " + sent + " requests over " + operations.size() + " operations");
         failures.forEach(failure -> System.out.println("FuzzIT failure: " + failure));
-        assertThat(failures.stream().limit(FAILURES_SHOWN).toList())
-                .as("%d of %d requests were answered wrongly (seed %d)", failures.size(), sent, SEED)
-                .isEmpty();
-        assertThat(rowCounts()).as("row counts after the fuzz run (seed %d)", SEED).isEqualTo(before);
+        Map<String, Long> after = rowCounts();
+        int total = sent;
+        assertAll(
+                () -> assertThat(failures.stream().limit(FAILURES_SHOWN).toList())
+                        .as("%d of %d requests were answered wrongly (seed %d)", failures.size(), total, SEED)
+                        .isEmpty(),
+                () -> assertThat(after).as("row counts after the fuzz run (seed %d)", SEED).isEqualTo(before));
     }
 
     /** What is wrong with the reply to this request, or null when nothing is. */

@@ -47,9 +47,9 @@ public final class Api {
         if (path.split("\\?", 2)[0].endsWith(".yaml")) {
             // The OpenAPI document is the one reply that is not JSON.
             request.setHeader("Accept", "application/yaml");
-        } else {
-            // JSON first; the pages behind invitation and activation links answer HTML, as a browser takes it.
-            request.setHeader("Accept", "application/json, text/html;q=0.9");
+        } else if (path.contains("/firm-access/invitations/accept/") || path.contains("/firm-access/portal/activate/")) {
+            // The pages behind invitation and activation links answer HTML, as a browser asks for it.
+            request.setHeader("Accept", "text/html");
         }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
