@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * ids are unicode-heavy strings no object has; query parameters are out of range or garbage.
  *
  * <p>Real ids (those passed in) are used only where the request cannot write even if its body
- * were ignored: reads, and replacements whose body is required.
+ * were ignored: reads other than copying a link, and replacements whose body cannot be parsed.
  */
 final class MalformedRequests {
 
@@ -62,7 +62,8 @@ final class MalformedRequests {
         Body body = reads ? maybeBody() : body();
         // A PUT whose body cannot be parsed at all writes nothing even on real objects; a parsed
         // body of wrong fields might meet an operation that defaults every field it misses.
-        boolean realIdsAreSafe = method.equals("GET")
+        // Reading a link is no read: copying it is an audited action, as handing it out by hand is.
+        boolean realIdsAreSafe = (method.equals("GET") && !template.endsWith("/link"))
                 || (method.equals("PUT") && !template.contains("/members/") && body.unparsable());
         String path = fill(template, name -> {
             if (name.equals("realm")) {

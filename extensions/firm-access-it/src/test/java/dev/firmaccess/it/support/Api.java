@@ -48,8 +48,9 @@ public final class Api {
             // The OpenAPI document is the one reply that is not JSON.
             request.setHeader("Accept", "application/yaml");
         } else if (path.contains("/firm-access/invitations/accept/") || path.contains("/firm-access/portal/activate/")) {
-            // The pages behind invitation and activation links answer HTML, as a browser asks for it.
-            request.setHeader("Accept", "text/html");
+            // The pages behind invitation and activation links answer HTML; Keycloak answers its own
+            // refusals in HTML only to a client that names text/html, so they stay JSON here.
+            request.setHeader("Accept", "*/*");
         }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

