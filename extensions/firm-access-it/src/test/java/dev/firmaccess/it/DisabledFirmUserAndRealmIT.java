@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -41,6 +42,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 class DisabledFirmUserAndRealmIT {
 
     private static final String EVALUATOR_ROLE = "firm-access-evaluator";
+    private static final String EVALUATOR_APP = "gatekeeper";
+    private static final String EVALUATOR_SECRET = "gatekeeper-secret-for-tests";
     private static final String SCRIPTS = "scripts";
     private static final String KEY_GRANT = "urn:firm-access:grant-type:connection-key";
 
@@ -49,7 +52,6 @@ class DisabledFirmUserAndRealmIT {
     private TestRealm realm;
     private Firm firm;
     private Person member;
-    private Person evaluator;
     private String business;
     private String key;
     private String invitationLink;
@@ -64,8 +66,7 @@ class DisabledFirmUserAndRealmIT {
         member = setup.staff(firm, "mia", "member");
         business = setup.business(firm, "Shared business");
         setup.share(firm, business, member, "full");
-        evaluator = setup.newUser("eval");
-        makeEvaluator(evaluator);
+        createEvaluatorClient();
         String testClient = realm.admin().clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
         realm.admin().clients().get(testClient).addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
         realm.createConnectionKeyClient(SCRIPTS);
@@ -156,7 +157,7 @@ class DisabledFirmUserAndRealmIT {
 
     private boolean memberMayReadTheBusiness() {
         Reply reply = setup.api().post("/realms/" + realm.name() + "/firm-access/access/v1/evaluation",
-                realm.accessToken(evaluator.username()), Map.of(
+                evaluatorToken(), Map.of(
                         "subject", Map.of("type", "user", "id", member.id()),
                         "action", Map.of("name", "read"),
                         "resource", Map.of("type", "business", "id", business)));
@@ -196,12 +197,30 @@ class DisabledFirmUserAndRealmIT {
         realm.admin().update(change);
     }
 
-    /** A person whose token may evaluate any subject: the realm role a policy-enforcing app would hold. */
-    private void makeEvaluator(Person person) {
+    /** A policy-enforcing app: a service account holding the evaluator role, which may ask about anyone. */
+    private void createEvaluatorClient() {
+        ClientRepresentation app = new ClientRepresentation();
+        app.setClientId(EVALUATOR_APP);
+        app.setPublicClient(false);
+        app.setSecret(EVALUATOR_SECRET);
+        app.setServiceAccountsEnabled(true);
+        app.setStandardFlowEnabled(false);
+        try (Response created = realm.admin().clients().create(app)) {
+            assertThat(created.getStatus()).isEqualTo(201);
+        }
         RoleRepresentation role = new RoleRepresentation();
         role.setName(EVALUATOR_ROLE);
         realm.admin().roles().create(role);
-        realm.admin().users().get(person.id()).roles().realmLevel()
+        String clientId = realm.admin().clients().findByClientId(EVALUATOR_APP).get(0).getId();
+        String serviceAccount = realm.admin().clients().get(clientId).getServiceAccountUser().getId();
+        realm.admin().users().get(serviceAccount).roles().realmLevel()
                 .add(List.of(realm.admin().roles().get(EVALUATOR_ROLE).toRepresentation()));
+    }
+
+    private String evaluatorToken() {
+        Reply reply = http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "client_credentials", "client_id", EVALUATOR_APP, "client_secret", EVALUATOR_SECRET));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().get("access_token").asText();
     }
 }
