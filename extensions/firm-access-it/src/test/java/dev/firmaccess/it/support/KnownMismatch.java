@@ -30,13 +30,13 @@ public enum KnownMismatch {
      * before the resource runs, with a 415 in Keycloak's {@code {"error": "..."}} shape that the
      * document does not list. Fixing it means reading the content type in the resources themselves.
      */
-    CONTENT_TYPE_REFUSED_BY_THE_CONTAINER(null, ".*", 415, reply -> !reply.body().contains("error_description")),
+    CONTENT_TYPE_REFUSED_BY_THE_CONTAINER(null, ".*", 415, KnownMismatch::isKeycloaksErrorShape),
 
     /**
      * A body larger than the container takes for an operation that reads none (or reads a form)
      * is refused before the resource runs, with {@code {"error": "HTTP 413 Request Entity Too Large"}}.
      */
-    OVERSIZED_BODY_REFUSED_BY_THE_CONTAINER(null, ".*", 413, reply -> !reply.body().contains("error_description"));
+    OVERSIZED_BODY_REFUSED_BY_THE_CONTAINER(null, ".*", 413, KnownMismatch::isKeycloaksErrorShape);
 
     private final String method;
     private final Pattern path;
@@ -48,6 +48,11 @@ public enum KnownMismatch {
         this.path = Pattern.compile(path);
         this.status = status;
         this.reply = reply;
+    }
+
+    /** {@code {"error": "..."}} without a description: Keycloak's own refusal, not the extension's. */
+    private static boolean isKeycloaksErrorShape(Reply reply) {
+        return reply.body().startsWith("{\"error\":") && !reply.body().contains("error_description");
     }
 
     /** The known mismatch this reply is an instance of; a null method or status stands for any. */
