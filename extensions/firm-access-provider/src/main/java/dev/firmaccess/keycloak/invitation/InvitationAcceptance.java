@@ -89,7 +89,8 @@ public final class InvitationAcceptance {
             return Checked.failed(AcceptProblem.INVALID, null, null);
         }
         // With the realm's organizations feature off, no firm of it is available.
-        OrganizationModel firm = organizations.isEnabled() ? organizations.getById(invitation.getOrganizationId()) : null;
+        OrganizationModel firm = organizations.isEnabled()
+                ? organizations.getById(invitation.getOrganizationId()) : null;
         if (firm == null || !firm.isEnabled()) {
             return Checked.failed(AcceptProblem.FIRM_UNAVAILABLE, invitation, null);
         }
