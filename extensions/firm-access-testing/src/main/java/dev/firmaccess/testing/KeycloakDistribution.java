@@ -22,18 +22,9 @@ public final class KeycloakDistribution {
     public KeycloakDistribution(Path pristineHome) {
         if (!Files.isExecutable(pristineHome.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + pristineHome
-                    + " (expected bin/kc.sh). Build with Maven, which unpacks it from the Maven repository.");
+                    + " (expected bin/kc.sh)");
         }
         this.pristineHome = pristineHome;
-    }
-
-    /** Reads the distribution from the {@code keycloak.home} system property that the build sets. */
-    public static KeycloakDistribution fromSystemProperty() {
-        String home = System.getProperty("keycloak.home");
-        if (home == null) {
-            throw new IllegalStateException("System property keycloak.home is not set; run the tests through Maven");
-        }
-        return new KeycloakDistribution(Path.of(home));
     }
 
     public Path pristineHome() {
