@@ -127,8 +127,7 @@ public final class FirmAccessKeycloak implements AutoCloseable {
 
         /** Starts the server and waits until it answers; throws with the server log's tail if it does not. */
         public FirmAccessKeycloak start() {
-            Path jar = providerJar != null ? providerJar
-                    : ProviderJarOnClasspath.find(Thread.currentThread().getContextClassLoader());
+            Path jar = providerJar != null ? providerJar : ProviderJarOnClasspath.find();
             Path home = distribution != null
                     ? KeycloakDistributionSource.copyOf(distribution, workDirectory)
                     : KeycloakDistributionSource.fromMavenRepository(mavenRepository, keycloakVersion, workDirectory);

@@ -109,7 +109,8 @@ public record FirmFixture(String realm, String client, String password, List<Str
         }
     }
 
-    static FirmFixture read(InputStream in, String source) throws IOException {
+    /** Reads a fixture from a stream; {@code source} names it in error messages. */
+    public static FirmFixture read(InputStream in, String source) throws IOException {
         FirmFixture fixture;
         try {
             fixture = MAPPER.readValue(in, FirmFixture.class);

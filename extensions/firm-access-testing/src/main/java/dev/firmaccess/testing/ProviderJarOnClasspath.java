@@ -6,12 +6,17 @@ import java.net.URL;
 import java.nio.file.Path;
 
 /** Finds the provider jar among the test's dependencies by a file only the provider carries. */
-final class ProviderJarOnClasspath {
+public final class ProviderJarOnClasspath {
 
     /** The provider's OpenAPI document: no other jar has it. */
     static final String MARKER = "META-INF/firm-access/openapi.yaml";
 
     private ProviderJarOnClasspath() {
+    }
+
+    /** The provider jar on the current thread's classpath; throws saying what to do when there is none. */
+    public static Path find() {
+        return find(Thread.currentThread().getContextClassLoader());
     }
 
     static Path find(ClassLoader loader) {
