@@ -38,12 +38,11 @@ class InvoiceAppContainerTest {
     }
 
     @Test
-    void aMembersTokenCarriesTheBusinessesSharedWithHer() {
-        JsonNode claims = TokenClaims.of(firm.accessToken("mia"));
+    void anOwnersTokenReachesEveryBusinessOfTheFirm() {
+        JsonNode ledger = TokenClaims.of(firm.accessToken("olivia")).get("firm_access").get(0);
 
-        assertThat(claims.get("aud").toString()).contains("firm-access-api");
-        JsonNode ledger = claims.get("firm_access").get(0);
-        assertThat(ledger.get("role").asText()).isEqualTo("member");
-        assertThat(ledger.get("businesses").get(0).get("id").asText()).isEqualTo(firm.businessId("Bakery"));
+        assertThat(ledger.get("id").asText()).isEqualTo(firm.firmId());
+        assertThat(ledger.get("role").asText()).isEqualTo("owner");
+        assertThat(ledger.get("businesses").asText()).isEqualTo("*");
     }
 }
