@@ -128,9 +128,11 @@ public final class FirmAccessKeycloak implements AutoCloseable {
         /** Starts the server and waits until it answers; throws with the server log's tail if it does not. */
         public FirmAccessKeycloak start() {
             Path jar = providerJar != null ? providerJar : ProviderJarOnClasspath.find();
+            // kc.sh runs in its own folder: a relative path would then point elsewhere
+            Path work = workDirectory.toAbsolutePath();
             Path home = distribution != null
-                    ? KeycloakDistributionSource.copyOf(distribution, workDirectory)
-                    : KeycloakDistributionSource.fromMavenRepository(mavenRepository, keycloakVersion, workDirectory);
+                    ? KeycloakDistributionSource.copyOf(distribution, work)
+                    : KeycloakDistributionSource.fromMavenRepository(mavenRepository, keycloakVersion, work);
             KeycloakServer.Builder server = KeycloakServer.builder(home).provider(jar).database(database).heap(heap);
             runOptions.forEach(server::runOption);
             return new FirmAccessKeycloak(server.build().start());

@@ -35,7 +35,9 @@ class InvoiceAppIT {
 
     @AfterAll
     static void stopKeycloak() {
-        keycloak.close();
+        if (keycloak != null) {
+            keycloak.close();
+        }
     }
 
     @Test
