@@ -153,7 +153,8 @@ public final class FixtureLoader {
         user.setEmail(email);
         user.setEmailVerified(true);
         user.setFirstName(firstName != null ? firstName : username);
-        user.setLastName(lastName != null ? lastName : fixture.firm().name());
+        // not the firm's name: Keycloak's user profile refuses characters such as & in person names
+        user.setLastName(lastName != null ? lastName : "Staff");
         user.setEnabled(true);
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
