@@ -1,7 +1,6 @@
 package dev.firmaccess.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.testing.FirmFixture;
@@ -10,21 +9,26 @@ import dev.firmaccess.testing.TokenClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.testcontainers.DockerClientFactory;
 
 /**
  * The container example of docs/testing-your-app.md: the official Keycloak image with the
  * extension, the same fixture as the distribution-based example. Skipped where no Docker engine runs.
  */
+@EnabledIf(value = "dockerIsAvailable",
+        disabledReason = "No Docker engine found: the container test kit needs one; the distribution-based kit does not")
 class InvoiceAppContainerTest {
 
     static FirmAccessKeycloakContainer keycloak;
     static LoadedFirm firm;
 
+    static boolean dockerIsAvailable() {
+        return DockerClientFactory.instance().isDockerAvailable();
+    }
+
     @BeforeAll
     static void startKeycloak() {
-        assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
-                "No Docker engine found: the container test kit needs one; the distribution-based kit does not");
         keycloak = new FirmAccessKeycloakContainer();
         keycloak.start();
         firm = keycloak.load(FirmFixture.fromResource("/fixtures/ledger-firm.json"));
