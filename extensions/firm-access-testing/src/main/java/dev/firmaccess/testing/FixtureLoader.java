@@ -28,6 +28,9 @@ public final class FixtureLoader {
     /** The client scope with the claim mappers, a default scope of the fixture's client. */
     static final String CLAIM_SCOPE = "firm-access";
 
+    /** The realm attribute that turns Firm Access on in a realm (docs/security.md). */
+    static final String FIRM_ACCESS_SWITCH = "firmAccess.enabled";
+
     private final HttpJson http;
     private final Keycloak admin;
     private final FirmFixture fixture;
@@ -85,6 +88,8 @@ public final class FixtureLoader {
         realm.setRealm(fixture.realmOrDefault());
         realm.setEnabled(true);
         realm.setOrganizationsEnabled(true);
+        // Firm Access is off in a realm until an administrator turns it on
+        realm.setAttributes(Map.of(FIRM_ACCESS_SWITCH, "true"));
         try {
             admin.realms().create(realm);
         } catch (ClientErrorException e) {

@@ -40,9 +40,10 @@ public final class TestEnvironment implements AutoCloseable {
         MailCatcher mail = new MailCatcher().start();
         try {
             FirmAccessKeycloak keycloak = FirmAccessKeycloak.builder()
-                    .distribution(Path.of(required("keycloak.home")))
+                    .distribution(KeycloakDistribution.fromSystemProperty().pristineHome())
                     .providerJar(providerJar())
-                    .workDirectory(workDir().resolve("servers").resolve(flavor))
+                    // not servers/: KeycloakCluster runs its nodes in servers/{database kind}
+                    .workDirectory(workDir().resolve("test-servers").resolve(flavor))
                     .database(database)
                     .runOption("--spi-realm-restapi-extension--firm-access--max-evaluations-per-batch="
                             + EVALUATIONS_PER_BATCH)
