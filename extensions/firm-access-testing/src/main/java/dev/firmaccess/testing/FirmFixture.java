@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * @param realm       the realm to create; the firm's alias when absent
  * @param client      the public client whose tokens the kit hands out; {@value #DEFAULT_CLIENT} when absent
  * @param password    everyone's password; {@value #DEFAULT_PASSWORD} when absent
- * @param accessLevels the realm's access levels; Keycloak's realm keeps {@code full} alone when absent
+ * @param accessLevels the realm's access levels; the extension's default, {@code full} alone, when absent
  */
 public record FirmFixture(String realm, String client, String password, List<String> accessLevels, Firm firm,
         List<Staff> staff, List<Business> businesses, List<Team> teams, List<Grant> grants,

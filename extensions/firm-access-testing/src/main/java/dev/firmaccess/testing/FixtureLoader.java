@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -27,6 +30,9 @@ public final class FixtureLoader {
 
     /** The client scope with the claim mappers, a default scope of the fixture's client. */
     static final String CLAIM_SCOPE = "firm-access";
+
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
+    private static final Pattern FORM_COOKIE = Pattern.compile("firm-link-form=[^;\\s]+");
 
     /** The realm attribute that turns Firm Access on in a realm (docs/security.md). */
     static final String FIRM_ACCESS_SWITCH = "firmAccess.enabled";
@@ -203,11 +209,23 @@ public final class FixtureLoader {
         String membership = invited.json().get(0).get("id").asText();
         HttpJson.Reply link = http.get(firmPath("/portal/memberships/" + membership + "/link"), adminToken());
         expect(link, "copy the activation link of " + user.email());
-        HttpJson.Reply signedUp = http.postForm(URI.create(link.json().get("url").asText()).getRawPath() + "/register",
-                Map.of("firstName", user.firstName() != null ? user.firstName() : user.email().split("@")[0],
-                        "lastName", user.lastName() != null ? user.lastName() : "Customer",
-                        "password", fixture.passwordOrDefault(),
-                        "password-confirm", fixture.passwordOrDefault()));
+        String page = URI.create(link.json().get("url").asText()).getRawPath();
+        HttpJson.Reply shown = http.send(http.request(page, null).setHeader("Accept", "text/html").GET());
+        Matcher formToken = FORM_TOKEN.matcher(shown.body());
+        Matcher cookie = FORM_COOKIE.matcher(shown.headers().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(header -> header.getValue().stream()).collect(Collectors.joining("\n")));
+        if (shown.status() != 200 || !formToken.find() || !cookie.find()) {
+            throw failure("open the activation page of " + user.email(), shown.toString());
+        }
+        // the page's forms are bound to the browser by a cookie and a token on the page, as a browser posts them
+        HttpJson.Reply signedUp = http.send(http.formRequest(page + "/register", Map.of(
+                "formToken", formToken.group(1),
+                "firstName", user.firstName() != null ? user.firstName() : user.email().split("@")[0],
+                "lastName", user.lastName() != null ? user.lastName() : "Customer",
+                "password", fixture.passwordOrDefault(),
+                "password-confirm", fixture.passwordOrDefault()))
+                .header("Cookie", cookie.group()));
         if (signedUp.status() != 303) {
             throw failure("activate " + user.email() + " on the activation page", signedUp.toString());
         }
