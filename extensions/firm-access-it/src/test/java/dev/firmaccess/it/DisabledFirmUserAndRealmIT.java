@@ -70,7 +70,8 @@ class DisabledFirmUserAndRealmIT {
         String testClient = realm.admin().clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
         realm.admin().clients().get(testClient).addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
         realm.createConnectionKeyClient(SCRIPTS);
-        key = assertStatus(setup.as(member, firm).post("/staff/" + member.id() + "/keys", Map.of("name", "Script")), 201)
+        key = assertStatus(setup.asJustSignedIn(member, firm).post("/staff/" + member.id() + "/keys",
+                Map.of("name", "Script")), 201)
                 .json().get("key").asText();
         String invitation = setup.invitation(firm, "paused-invitee@example.test");
         invitationLink = assertStatus(setup.asRealmAdmin(firm).post("/invitations/" + invitation + "/link", null), 200)
