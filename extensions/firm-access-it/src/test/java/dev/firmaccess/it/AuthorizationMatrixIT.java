@@ -72,21 +72,11 @@ class AuthorizationMatrixIT {
     void setUp(TestEnvironment env) {
         fixture = FirmFixture.create(env, "matrix");
         setup = fixture.setup();
-        limitedAdmins.put(Caller.VIEW_REALM_ADMIN, limitedAdmin("viewer", "view-realm"));
-        limitedAdmins.put(Caller.MANAGE_REALM_ADMIN, limitedAdmin("manager", "manage-realm"));
-        limitedAdmins.put(Caller.VIEW_ORGANIZATIONS_ADMIN, limitedAdmin("onlooker", "view-organizations"));
-        limitedAdmins.put(Caller.QUERY_USERS_ADMIN, limitedAdmin("querier", "query-users"));
+        limitedAdmins.put(Caller.VIEW_REALM_ADMIN, setup.realmManagementUser("viewer", "view-realm"));
+        limitedAdmins.put(Caller.MANAGE_REALM_ADMIN, setup.realmManagementUser("manager", "manage-realm"));
+        limitedAdmins.put(Caller.VIEW_ORGANIZATIONS_ADMIN, setup.realmManagementUser("onlooker", "view-organizations"));
+        limitedAdmins.put(Caller.QUERY_USERS_ADMIN, setup.realmManagementUser("querier", "query-users"));
         table = table();
-    }
-
-    /** A user of the realm holding one role of the realm's realm-management client. */
-    private Person limitedAdmin(String stem, String role) {
-        Person person = setup.newUser(stem);
-        var realm = setup.realm().admin();
-        String management = realm.clients().findByClientId("realm-management").get(0).getId();
-        realm.users().get(person.id()).roles().clientLevel(management)
-                .add(List.of(realm.clients().get(management).roles().get(role).toRepresentation()));
-        return person;
     }
 
     @TestFactory

@@ -107,8 +107,8 @@ class ConsoleRouteMatrixIT {
         sessions.put(Caller.MEMBER, signIn(fixture.member()));
         sessions.put(Caller.PORTAL_USER, signIn(fixture.portalUser()));
         sessions.put(Caller.STAFF_OF_OTHER_FIRM, signIn(fixture.memberOfOtherFirm()));
-        sessions.put(Caller.ORGANIZATION_VIEWER, signIn(realmAdministrator("viewer", "view-organizations")));
-        sessions.put(Caller.ADMIN_WITHOUT_ORGANIZATION_RIGHTS, signIn(realmAdministrator("querier", "query-users")));
+        sessions.put(Caller.ORGANIZATION_VIEWER, signIn(setup.realmManagementUser("viewer", "view-organizations")));
+        sessions.put(Caller.ADMIN_WITHOUT_ORGANIZATION_RIGHTS, signIn(setup.realmManagementUser("querier", "query-users")));
     }
 
     @TestFactory
@@ -327,15 +327,6 @@ class ConsoleRouteMatrixIT {
             default -> throw new IllegalStateException(need.toString());
         }
         return expected;
-    }
-
-    private Person realmAdministrator(String stem, String role) {
-        Person person = setup.newUser(stem);
-        var realm = setup.realm().admin();
-        String management = realm.clients().findByClientId("realm-management").get(0).getId();
-        realm.users().get(person.id()).roles().clientLevel(management)
-                .add(List.of(realm.clients().get(management).roles().get(role).toRepresentation()));
-        return person;
     }
 
     private Session signIn(Person person) {
