@@ -15,7 +15,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * Checks a received webhook message as Standard Webhooks asks: signed with one of the realm's
  * secrets, a timestamp within the operator's tolerance ({@link Limits#webhookToleranceSeconds()}) of
- * the server's clock, and an id not seen before. The id is recorded in the request's transaction, so a refused batch records nothing.
+ * the server's clock, and an id not seen before. The id is recorded in the request's transaction,
+ * so a refused batch records nothing.
  */
 public final class WebhookMessage {
 
