@@ -42,7 +42,7 @@ public final class WebhookMessage {
         String timestamp = headers.getHeaderString(WebhookSignature.TIMESTAMP_HEADER);
         String signature = headers.getHeaderString(WebhookSignature.SIGNATURE_HEADER);
         if (id == null || id.isBlank() || id.length() > maxIdLength || timestamp == null || signature == null) {
-            throw refused("The " + WebhookSignature.ID_HEADER +  (1 to " + maxIdLength + " characters), "
+            throw refused("The " + WebhookSignature.ID_HEADER + " (1 to " + maxIdLength + " characters), "
                     + WebhookSignature.TIMESTAMP_HEADER + " and " + WebhookSignature.SIGNATURE_HEADER
                     + " headers are required");
         }
