@@ -64,10 +64,19 @@ class ConsoleRouteMatrixIT {
         SIGNED_IN,
         /** Any staff of the firm, and an administrator with organization view rights. */
         FIRM_VIEW,
-        /** Staff of the firm only: a realm administrator has no businesses or keys of their own there. */
-        STAFF_ONLY_VIEW,
         /** Owners, admins and the organization viewer; members get 403. */
         MANAGER_VIEW,
+        /**
+         * A page that is the form of a change (pending invitations, a business's portal users): it
+         * asks for manage rights, so the organization viewer gets 403; a member 403, or 404 for a
+         * business they do not manage.
+         */
+        MANAGER_FORM_PAGE,
+        /**
+         * One's own connection keys, a staff member's alone: a realm administrator is no staff member
+         * of the firm (404), and nobody revokes someone else's key here (404).
+         */
+        OWN_KEYS,
         /** A change owners and admins may make: members get 403, the organization viewer 403. */
         MANAGER_CHANGE,
         /** A change about a business, membership or key the member does not manage: 404 for the member. */
@@ -156,8 +165,8 @@ class ConsoleRouteMatrixIT {
                         "level", "full"), Need.MANAGER_CHANGE),
                 post(firm + "/businesses", Map.of("name", "Made by a refused caller"), Need.STAFF_CHANGE),
                 post(firm + "/businesses/{businessId}/archive", Map.of(), Need.MANAGER_CHANGE),
-                get(firm + "/mine", Need.STAFF_ONLY_VIEW),
-                get(firm + "/invitations", Need.MANAGER_VIEW),
+                get(firm + "/mine", Need.FIRM_VIEW),
+                get(firm + "/invitations", Need.MANAGER_FORM_PAGE),
                 post(firm + "/invitations", Map.of("people", "console-matrix-refused@example.test", "role", "member"),
                         Need.MANAGER_CHANGE),
                 post(invitation + "/resend", Map.of(), Need.MANAGER_CHANGE),
@@ -171,14 +180,14 @@ class ConsoleRouteMatrixIT {
                 post(team + "/grants", Map.of("businessId", "{businessId}", "level", "full"), Need.MANAGER_CHANGE),
                 post(team + "/grants/{businessId}/revoke", Map.of(), Need.MANAGER_CHANGE),
                 get(firm + "/audit", Need.MANAGER_VIEW),
-                get(firm + "/keys", Need.STAFF_ONLY_VIEW),
-                post(firm + "/keys", Map.of("name", "Refused key"), Need.STAFF_CHANGE),
-                post(firm + "/keys/{keyId}/revoke", Map.of(), Need.MANAGER_CHANGE_UNSEEN_BY_MEMBER),
+                get(firm + "/keys", Need.OWN_KEYS),
+                post(firm + "/keys", Map.of("name", "Refused key"), Need.OWN_KEYS),
+                post(firm + "/keys/{keyId}/revoke", Map.of(), Need.OWN_KEYS),
                 get(portal, Need.FIRM_VIEW),
                 new Row("POST", portal + "/imports", Map.of("csv", "business,email,role\n{businessId},"
                         + "console-matrix-import@customer.test,guest\n"), Need.STAFF_CHANGE, true),
                 get(portal + "/export", Need.FIRM_VIEW),
-                get(portal + "/businesses/{businessId}", Need.MANAGER_VIEW),
+                get(portal + "/businesses/{businessId}", Need.MANAGER_FORM_PAGE),
                 post(portal + "/businesses/{businessId}/invite", Map.of("people", "console-matrix-guest@customer.test",
                         "role", "guest"), Need.MANAGER_CHANGE_UNSEEN_BY_MEMBER),
                 post(portal + "/businesses/{businessId}/invite-owners", Map.of(), Need.MANAGER_CHANGE_UNSEEN_BY_MEMBER),
@@ -303,17 +312,27 @@ class ConsoleRouteMatrixIT {
                 expected.put(Caller.MEMBER, 200);
                 expected.put(Caller.ORGANIZATION_VIEWER, 200);
             }
-            case STAFF_ONLY_VIEW -> {
-                expected.put(Caller.OWNER, 200);
-                expected.put(Caller.ADMIN, 200);
-                expected.put(Caller.MEMBER, 200);
-                expected.put(Caller.ORGANIZATION_VIEWER, 404);
-            }
             case MANAGER_VIEW -> {
                 expected.put(Caller.OWNER, 200);
                 expected.put(Caller.ADMIN, 200);
-                expected.put(Caller.MEMBER, template.contains("/portal/businesses/") ? 404 : 403);
+                expected.put(Caller.MEMBER, 403);
                 expected.put(Caller.ORGANIZATION_VIEWER, 200);
+            }
+            case MANAGER_FORM_PAGE -> {
+                expected.put(Caller.OWNER, 200);
+                expected.put(Caller.ADMIN, 200);
+                expected.put(Caller.MEMBER, template.contains("/portal/businesses/") ? 404 : 403);
+                expected.put(Caller.ORGANIZATION_VIEWER, 403);
+            }
+            case OWN_KEYS -> {
+                if (get) {
+                    expected.put(Caller.OWNER, 200);
+                    expected.put(Caller.ADMIN, 200);
+                    expected.put(Caller.MEMBER, 200);
+                } else if (template.contains("{keyId}")) {
+                    expected.put(Caller.MEMBER, 404);
+                }
+                expected.put(Caller.ORGANIZATION_VIEWER, 404);
             }
             case MANAGER_CHANGE -> {
                 expected.put(Caller.MEMBER, 403);
