@@ -47,15 +47,17 @@ class AuthorizationMatrixIT {
     private static final String NO_BASE = "";
 
     /**
-     * The columns of the table, in order. The rows spell out the first eight; the last three are
+     * The columns of the table, in order. The rows spell out the first eight; the last four are
      * users of the realm with some of Keycloak's realm-management roles, whose statuses follow from
      * the others (see {@link #row}): on the firm API they are users of no firm; on the admin API
      * manage-realm does all the realm admin does, view-realm reads the settings only (in Keycloak
-     * 26.7 it does not let anyone view organizations), and query-users alone does nothing.
+     * 26.7 it does not let anyone view organizations), view-organizations reads every firm as the
+     * realm admin does and changes nothing (the role that tells view rights from manage rights),
+     * and query-users alone does nothing.
      */
     enum Caller {
         OWNER, ADMIN, MEMBER, MEMBER_OF_OTHER_FIRM, USER_WITH_NO_FIRM, PORTAL_USER, ANONYMOUS, REALM_ADMIN,
-        VIEW_REALM_ADMIN, MANAGE_REALM_ADMIN, QUERY_USERS_ADMIN
+        VIEW_REALM_ADMIN, MANAGE_REALM_ADMIN, VIEW_ORGANIZATIONS_ADMIN, QUERY_USERS_ADMIN
     }
 
     private static final int SPELLED_OUT_CALLERS = 8;
@@ -70,20 +72,11 @@ class AuthorizationMatrixIT {
     void setUp(TestEnvironment env) {
         fixture = FirmFixture.create(env, "matrix");
         setup = fixture.setup();
-        limitedAdmins.put(Caller.VIEW_REALM_ADMIN, limitedAdmin("viewer", "view-realm"));
-        limitedAdmins.put(Caller.MANAGE_REALM_ADMIN, limitedAdmin("manager", "manage-realm"));
-        limitedAdmins.put(Caller.QUERY_USERS_ADMIN, limitedAdmin("querier", "query-users"));
+        limitedAdmins.put(Caller.VIEW_REALM_ADMIN, setup.realmManagementUser("viewer", "view-realm"));
+        limitedAdmins.put(Caller.MANAGE_REALM_ADMIN, setup.realmManagementUser("manager", "manage-realm"));
+        limitedAdmins.put(Caller.VIEW_ORGANIZATIONS_ADMIN, setup.realmManagementUser("onlooker", "view-organizations"));
+        limitedAdmins.put(Caller.QUERY_USERS_ADMIN, setup.realmManagementUser("querier", "query-users"));
         table = table();
-    }
-
-    /** A user of the realm holding one role of the realm's realm-management client. */
-    private Person limitedAdmin(String stem, String role) {
-        Person person = setup.newUser(stem);
-        var realm = setup.realm().admin();
-        String management = realm.clients().findByClientId("realm-management").get(0).getId();
-        realm.users().get(person.id()).roles().clientLevel(management)
-                .add(List.of(realm.clients().get(management).roles().get(role).toRepresentation()));
-        return person;
     }
 
     @TestFactory
@@ -353,7 +346,8 @@ class AuthorizationMatrixIT {
             case PORTAL_USER -> setup.token(fixture.portalUser());
             case ANONYMOUS -> null;
             case REALM_ADMIN -> setup.adminToken();
-            case VIEW_REALM_ADMIN, MANAGE_REALM_ADMIN, QUERY_USERS_ADMIN -> setup.token(limitedAdmins.get(caller));
+            case VIEW_REALM_ADMIN, MANAGE_REALM_ADMIN, VIEW_ORGANIZATIONS_ADMIN, QUERY_USERS_ADMIN ->
+                    setup.token(limitedAdmins.get(caller));
         };
     }
 
@@ -468,6 +462,9 @@ class AuthorizationMatrixIT {
         boolean readsSettings = method.equals("GET") && template.equals("/settings");
         expected.put(Caller.VIEW_REALM_ADMIN, !adminApi ? noFirm : readsSettings ? realmAdmin : 403);
         expected.put(Caller.MANAGE_REALM_ADMIN, adminApi ? realmAdmin : noFirm);
+        // Copying an activation link is a GET, but an audited act on the membership: manage rights.
+        boolean readsFirms = method.equals("GET") && !template.equals("/settings") && !template.endsWith("/link");
+        expected.put(Caller.VIEW_ORGANIZATIONS_ADMIN, !adminApi ? noFirm : readsFirms ? realmAdmin : 403);
         expected.put(Caller.QUERY_USERS_ADMIN, adminApi ? 403 : noFirm);
         return new Row(base, method, template, null, prepare, expected);
     }

@@ -70,7 +70,8 @@ class DisabledFirmUserAndRealmIT {
         String testClient = realm.admin().clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
         realm.admin().clients().get(testClient).addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
         realm.createConnectionKeyClient(SCRIPTS);
-        key = assertStatus(setup.as(member, firm).post("/staff/" + member.id() + "/keys", Map.of("name", "Script")), 201)
+        key = assertStatus(setup.asJustSignedIn(member, firm).post("/staff/" + member.id() + "/keys",
+                Map.of("name", "Script")), 201)
                 .json().get("key").asText();
         String invitation = setup.invitation(firm, "paused-invitee@example.test");
         invitationLink = assertStatus(setup.asRealmAdmin(firm).post("/invitations/" + invitation + "/link", null), 200)
@@ -89,7 +90,9 @@ class DisabledFirmUserAndRealmIT {
 
     @Test
     void aRealmWithoutOrganizationsRefusesEverythingUntilTheyAreOnAgain() {
-        refusedWhileSwitchedOff(this::setOrganizationsEnabled, this::assertEveryPathToTheFirmRefuses);
+        // Without organizations Firm Access is off in the realm: its evaluation API answers 404 as a whole.
+        refusedWhileSwitchedOff(this::setOrganizationsEnabled, () -> assertEveryPathRefuses(() ->
+                assertThat(evaluation().status()).as("evaluation").isEqualTo(404)));
     }
 
     @Test
@@ -117,9 +120,13 @@ class DisabledFirmUserAndRealmIT {
     }
 
     private void assertEveryPathToTheFirmRefuses() {
+        assertEveryPathRefuses(() -> assertThat(memberMayReadTheBusiness()).as("evaluation").isFalse());
+    }
+
+    private void assertEveryPathRefuses(Runnable evaluationRefuses) {
         assertThat(firmApiStatus()).as("the firm API").isEqualTo(404);
         assertThat(claimNamesTheFirm()).as("the claim names the firm").isFalse();
-        assertThat(memberMayReadTheBusiness()).as("evaluation").isFalse();
+        evaluationRefuses.run();
         assertThat(keyExchange().status()).as("key exchange").isEqualTo(400);
         assertThat(pageStatus(invitationLink)).as("the invitation page").isEqualTo(410);
         assertThat(pageStatus(activationLink)).as("the activation page").isEqualTo(410);
@@ -156,13 +163,18 @@ class DisabledFirmUserAndRealmIT {
     }
 
     private boolean memberMayReadTheBusiness() {
-        Reply reply = setup.api().post("/realms/" + realm.name() + "/firm-access/access/v1/evaluation",
+        Reply reply = evaluation();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().get("decision").asBoolean();
+    }
+
+    /** The evaluator asks whether the member may read the business. */
+    private Reply evaluation() {
+        return setup.api().post("/realms/" + realm.name() + "/firm-access/access/v1/evaluation",
                 evaluatorToken(), Map.of(
                         "subject", Map.of("type", "user", "id", member.id()),
                         "action", Map.of("name", "read"),
                         "resource", Map.of("type", "business", "id", business)));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        return reply.json().get("decision").asBoolean();
     }
 
     private Reply keyExchange() {

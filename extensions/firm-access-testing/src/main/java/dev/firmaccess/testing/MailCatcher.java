@@ -69,6 +69,22 @@ public final class MailCatcher implements AutoCloseable {
                 + messages().stream().map(ReceivedMail::to).toList());
     }
 
+    /**
+     * Asserts that nothing reached the addresses. Mail leaves the server after its transaction
+     * commits, so an empty mailbox right after a request proves nothing: the check waits first
+     * for the mail of a later, known event ({@code laterEvent} sends one to
+     * {@code laterAddress}), and only then looks.
+     */
+    public void assertNoMailTo(Runnable laterEvent, String laterAddress, String... addresses) {
+        laterEvent.run();
+        awaitMessageTo(laterAddress, Duration.ofSeconds(30));
+        for (String address : addresses) {
+            if (!messagesTo(address).isEmpty()) {
+                throw new AssertionError("Unexpected mail to " + address + ": " + messagesTo(address));
+            }
+        }
+    }
+
     public void purge() {
         try {
             greenMail.purgeEmailFromAllMailboxes();

@@ -164,12 +164,7 @@ class ConsolePagingIT {
     /** A signed-in console session over plain HTTP. */
     private PortalBrowser signedIn(Person person) {
         PortalBrowser browser = new PortalBrowser();
-        Answer answer = browser.open(consoleUrl);
-        for (int step = 0; step < 3 && answer.html().getElementById("kc-form-login") != null; step++) {
-            String action = answer.html().getElementById("kc-form-login").absUrl("action");
-            answer = browser.followed(browser.post(action,
-                    Map.of("username", person.username(), "password", TestRealm.PASSWORD)));
-        }
+        Answer answer = browser.signInToConsole(consoleUrl, person.username(), TestRealm.PASSWORD);
         assertThat(answer.status()).as("console after signing in as %s: %s", person.username(), answer).isEqualTo(200);
         return browser;
     }

@@ -49,6 +49,31 @@ public final class PortalBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Opens the console and signs in through Keycloak's login pages (the username page, then the
+     * password page, as a realm with organizations asks); answers the page the sign-in landed on.
+     */
+    public Answer signInToConsole(String consoleUrl, String username, String password) {
+        Answer answer = open(consoleUrl);
+        for (int step = 0; step < 3 && answer.html().getElementById("kc-form-login") != null; step++) {
+            String action = answer.html().getElementById("kc-form-login").absUrl("action");
+            answer = followed(post(action, Map.of("username", username, "password", password)));
+        }
+        return answer;
+    }
+
+    /** POSTs text fields as {@code multipart/form-data}, as a form with a file input sends them; not followed. */
+    public Answer postMultipart(String url, Map<String, String> fields) {
+        String boundary = "----firm-access-test-boundary";
+        String body = fields.entrySet().stream()
+                .map(field -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                        + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                .collect(Collectors.joining("", "", "--" + boundary + "--\r\n"));
+        return exchange(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Answer followed(Answer answer) {
         Answer current = answer;
         for (int hop = 0; hop < 10 && current.redirect() != null; hop++) {

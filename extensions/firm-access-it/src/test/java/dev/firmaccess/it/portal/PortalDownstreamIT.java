@@ -104,6 +104,7 @@ class PortalDownstreamIT {
             assertThat(refused.json().get("rows").get(0).get("row").asInt()).isEqualTo(3);
             assertThat(refused.json().get("rows").get(0).get("message").asText()).contains(bad);
             assertThat(ok(get(api + "/portal/memberships?search=" + good, ownerToken)).json()).isEmpty();
+            awaitTheMailOfALaterEvent();
             assertThat(mail.messagesTo(good)).isEmpty();
         }
 

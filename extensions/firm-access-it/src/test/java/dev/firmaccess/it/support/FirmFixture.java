@@ -40,7 +40,7 @@ public record FirmFixture(FirmSetup setup, Firm firm, Firm otherFirm, Person own
                 subject,
                 setup.staff(otherFirm, "oscar", "member"),
                 setup.newUser("nora"),
-                portalUser(env, setup, firm, shared, "paula@customer.test"),
+                portalUser(setup, firm, shared, "paula@customer.test"),
                 shared,
                 setup.business(firm, "Unshared business"),
                 team,
@@ -52,13 +52,14 @@ public record FirmFixture(FirmSetup setup, Firm firm, Firm otherFirm, Person own
      * A customer pre-provisioned as an owner of the business's portal, whose activation link the
      * realm administrator copies, and who signs up on the activation page with the test password.
      */
-    public static Person portalUser(TestEnvironment env, FirmSetup setup, Firm firm, String businessId, String email) {
+    public static Person portalUser(FirmSetup setup, Firm firm, String businessId, String email) {
         String membership = assertStatus(setup.asRealmAdmin(firm).post("/portal/invitations", Map.of(
                 "businessId", businessId, "role", "owner", "send", false,
                 "invitees", List.of(Map.of("email", email, "firstName", "Paula", "lastName", "Portal")))), 201)
                 .json().get(0).get("id").asText();
         String link = assertStatus(setup.asRealmAdmin(firm).get("/portal/memberships/" + membership + "/link"), 200)
                 .json().get("url").asText();
+        // The page's own form, so the post carries the form token bound to the link and the browser.
         PortalBrowser.Answer signedUp = ActivationPage.open(new PortalBrowser(), link)
                 .register("Paula", "Portal", TestRealm.PASSWORD, TestRealm.PASSWORD);
         assertThat(signedUp.status()).as("activation of %s: %s", email, signedUp).isEqualTo(303);

@@ -117,6 +117,16 @@ public final class FirmSetup {
         return new Person(username, realm.createUser(username));
     }
 
+    /** A new user of the realm holding one role of the realm's realm-management client, such as view-organizations. */
+    public Person realmManagementUser(String stem, String role) {
+        Person person = newUser(stem);
+        var admin = realm.admin();
+        String management = admin.clients().findByClientId("realm-management").get(0).getId();
+        admin.users().get(person.id()).roles().clientLevel(management)
+                .add(List.of(admin.clients().get(management).roles().get(role).toRepresentation()));
+        return person;
+    }
+
     /** A new user who joins the firm natively and then gets the role ("member" needs no call of ours). */
     public Person staff(Firm firm, String stem, String role) {
         Person person = newUser(stem);

@@ -54,7 +54,7 @@ public class MailEventResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
-        new WebhookMessage(session, realm).verify(session.getContext().getRequestHeaders(), raw);
+        new WebhookMessage(session, realm, limits).verify(session.getContext().getRequestHeaders(), raw);
         MailEvents events = JsonBodies.read(new String(raw, StandardCharsets.UTF_8), MailEvents.class, limits);
         List<Resolved> resolved = resolve(events);
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();

@@ -26,9 +26,17 @@ import org.keycloak.services.resource.RealmResourceProvider;
  * @param mailEvents      delivery events in one mail-event post
  * @param keyCreationMaxAuthAgeSeconds how long after a browser sign-in, in seconds, its token may
  *                        still create a connection key
+ * @param webhookToleranceSeconds how far, in seconds, a mail-event message's signed timestamp may be
+ *                        from the server's clock, either way
+ * @param webhookIdChars  characters of a mail-event message's {@code webhook-id}; at most
+ *                        {@value #STORED_WEBHOOK_ID_CHARS}, the length the ids are stored with
  */
 public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, int csvChars, int keysPerMember,
-        int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds) {
+        int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds,
+        int webhookToleranceSeconds, int webhookIdChars) {
+
+    /** The column length of a received {@code webhook-id}; a longer allowed id could not be stored. */
+    public static final int STORED_WEBHOOK_ID_CHARS = 255;
 
     /** The SPI option of each limit with its default. */
     public static final Map<String, Integer> DEFAULTS = Map.ofEntries(
@@ -42,7 +50,10 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
             Map.entry("max-search-page-size", 1000),
             Map.entry("max-body-chars", 1_000_000),
             Map.entry("max-mail-events", 1000),
-            Map.entry("key-creation-max-auth-age", 300));
+            Map.entry("key-creation-max-auth-age", 300),
+            // Standard Webhooks' own default tolerance.
+            Map.entry("webhook-timestamp-tolerance", 300),
+            Map.entry("max-webhook-id-chars", STORED_WEBHOOK_ID_CHARS));
 
     /** The limits of the provider's SPI configuration, each option falling back to its default. */
     public static Limits from(Config.Scope config) {
@@ -75,6 +86,16 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
                 positive.applyAsInt("max-csv-chars"), positive.applyAsInt("max-keys-per-member"),
                 positive.applyAsInt("max-evaluations-per-batch"), positive.applyAsInt("max-search-page-size"),
                 positive.applyAsInt("max-body-chars"), positive.applyAsInt("max-mail-events"),
-                positive.applyAsInt("key-creation-max-auth-age"));
+                positive.applyAsInt("key-creation-max-auth-age"),
+                positive.applyAsInt("webhook-timestamp-tolerance"), webhookIdChars(positive));
+    }
+
+    private static int webhookIdChars(ToIntFunction<String> positive) {
+        int chars = positive.applyAsInt("max-webhook-id-chars");
+        if (chars > STORED_WEBHOOK_ID_CHARS) {
+            throw new IllegalArgumentException("Firm access option 'max-webhook-id-chars' must be at most "
+                    + STORED_WEBHOOK_ID_CHARS + " (the stored length), not " + chars);
+        }
+        return chars;
     }
 }

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.webhook;
 
+import dev.firmaccess.keycloak.web.Limits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,7 +21,7 @@ public class WebhookEventEntity {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
-    @Column(name = "EVENT_ID", length = WebhookMessage.MAX_ID_LENGTH, nullable = false)
+    @Column(name = "EVENT_ID", length = Limits.STORED_WEBHOOK_ID_CHARS, nullable = false)
     private String eventId;
 
     @Column(name = "RECEIVED_AT", nullable = false)

@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.webhook;
 
 import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.Limits;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -13,21 +14,22 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Checks a received webhook message as Standard Webhooks asks: signed with one of the realm's
- * secrets, a timestamp within {@link #TOLERANCE_SECONDS} of the server's clock, and an id not seen
- * before. The id is recorded in the request's transaction, so a refused batch records nothing.
+ * secrets, a timestamp within the operator's tolerance ({@link Limits#webhookToleranceSeconds()}) of
+ * the server's clock, and an id not seen before. The id is recorded in the request's transaction,
+ * so a refused batch records nothing.
  */
 public final class WebhookMessage {
 
-    /** How far a message's signed timestamp may be from the server's clock, either way (the scheme's default). */
-    public static final long TOLERANCE_SECONDS = 300;
-    static final int MAX_ID_LENGTH = 255;
-
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final long toleranceSeconds;
+    private final int maxIdLength;
 
-    public WebhookMessage(KeycloakSession session, RealmModel realm) {
+    public WebhookMessage(KeycloakSession session, RealmModel realm, Limits limits) {
         this.session = session;
         this.realm = realm;
+        this.toleranceSeconds = limits.webhookToleranceSeconds();
+        this.maxIdLength = limits.webhookIdChars();
     }
 
     /** Refuses the message with 401 (signature, secret, time) or 409 (a replay); returns when it may be applied. */
@@ -39,15 +41,15 @@ public final class WebhookMessage {
         String id = headers.getHeaderString(WebhookSignature.ID_HEADER);
         String timestamp = headers.getHeaderString(WebhookSignature.TIMESTAMP_HEADER);
         String signature = headers.getHeaderString(WebhookSignature.SIGNATURE_HEADER);
-        if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH || timestamp == null || signature == null) {
-            throw refused("The " + WebhookSignature.ID_HEADER + " (1 to " + MAX_ID_LENGTH + " characters), "
+        if (id == null || id.isBlank() || id.length() > maxIdLength || timestamp == null || signature == null) {
+            throw refused("The " + WebhookSignature.ID_HEADER + " (1 to " + maxIdLength + " characters), "
                     + WebhookSignature.TIMESTAMP_HEADER + " and " + WebhookSignature.SIGNATURE_HEADER
                     + " headers are required");
         }
         long sentAt = seconds(timestamp);
         long now = System.currentTimeMillis() / 1000;
-        if (Math.abs(now - sentAt) > TOLERANCE_SECONDS) {
-            throw refused("The " + WebhookSignature.TIMESTAMP_HEADER + " is more than " + TOLERANCE_SECONDS
+        if (Math.abs(now - sentAt) > toleranceSeconds) {
+            throw refused("The " + WebhookSignature.TIMESTAMP_HEADER + " is more than " + toleranceSeconds
                     + " seconds away from the server's time");
         }
         if (!WebhookSignature.matches(secrets, id, sentAt, body, signature)) {
@@ -60,7 +62,7 @@ public final class WebhookMessage {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         // A replay carries its signed timestamp, which passes for at most two tolerances after the first receipt.
         em.createQuery("delete from WebhookEventEntity e where e.receivedAt < :cutoff")
-                .setParameter("cutoff", (nowSeconds - 2 * TOLERANCE_SECONDS) * 1000)
+                .setParameter("cutoff", (nowSeconds - 2 * toleranceSeconds) * 1000)
                 .executeUpdate();
         long seen = em.createQuery("select count(e) from WebhookEventEntity e where e.realmId = :realm"
                         + " and e.eventId = :id", Long.class)

@@ -40,6 +40,23 @@ class LimitsTest {
     }
 
     @Test
+    void aWebhookIdLongerThanItsStoredLengthStopsTheStartWithTheOptionNamed() {
+        System.setProperty(PREFIX + "max-webhook-id-chars", "256");
+
+        assertThatThrownBy(() -> Limits.from(new Config.SystemPropertiesScope(PREFIX)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max-webhook-id-chars").hasMessageContaining("255");
+    }
+
+    @Test
+    void theWebhookToleranceIsAnOption() {
+        System.setProperty(PREFIX + "webhook-timestamp-tolerance", "60");
+
+        assertThat(Limits.from(new Config.SystemPropertiesScope(PREFIX)).webhookToleranceSeconds()).isEqualTo(60);
+        assertThat(Limits.defaultLimits().webhookToleranceSeconds()).isEqualTo(300);
+    }
+
+    @Test
     void aLimitBelowOneStopsTheStartWithTheOptionNamed() {
         System.setProperty(PREFIX + "max-keys-per-member", "0");
 
