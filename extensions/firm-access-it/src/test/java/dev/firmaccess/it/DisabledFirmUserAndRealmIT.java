@@ -90,9 +90,10 @@ class DisabledFirmUserAndRealmIT {
 
     @Test
     void aRealmWithoutOrganizationsRefusesEverythingUntilTheyAreOnAgain() {
-        // Without organizations Firm Access is off in the realm: its evaluation API answers 404 as a whole.
+        // Without organizations Firm Access is off in the realm: its evaluation API and its link pages
+        // answer 404 as a whole.
         refusedWhileSwitchedOff(this::setOrganizationsEnabled, () -> assertEveryPathRefuses(() ->
-                assertThat(evaluation().status()).as("evaluation").isEqualTo(404)));
+                assertThat(evaluation().status()).as("evaluation").isEqualTo(404), 404));
     }
 
     @Test
@@ -120,16 +121,17 @@ class DisabledFirmUserAndRealmIT {
     }
 
     private void assertEveryPathToTheFirmRefuses() {
-        assertEveryPathRefuses(() -> assertThat(memberMayReadTheBusiness()).as("evaluation").isFalse());
+        assertEveryPathRefuses(() -> assertThat(memberMayReadTheBusiness()).as("evaluation").isFalse(), 410);
     }
 
-    private void assertEveryPathRefuses(Runnable evaluationRefuses) {
+    /** The link pages answer {@code linkPageRefusal}: 410 for a link into a disabled firm, 404 where Firm Access is off. */
+    private void assertEveryPathRefuses(Runnable evaluationRefuses, int linkPageRefusal) {
         assertThat(firmApiStatus()).as("the firm API").isEqualTo(404);
         assertThat(claimNamesTheFirm()).as("the claim names the firm").isFalse();
         evaluationRefuses.run();
         assertThat(keyExchange().status()).as("key exchange").isEqualTo(400);
-        assertThat(pageStatus(invitationLink)).as("the invitation page").isEqualTo(410);
-        assertThat(pageStatus(activationLink)).as("the activation page").isEqualTo(410);
+        assertThat(pageStatus(invitationLink)).as("the invitation page").isEqualTo(linkPageRefusal);
+        assertThat(pageStatus(activationLink)).as("the activation page").isEqualTo(linkPageRefusal);
     }
 
     private void assertEverythingWorks() {
