@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.access;
 
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import java.util.Collection;
 import java.util.List;
 
@@ -27,7 +27,7 @@ public final class AccessLevels {
             return strongest();
         }
         if (!strongestFirst.contains(level)) {
-            throw ApiErrors.badRequest("Unknown access level '" + level + "'; this realm defines " + strongestFirst);
+            throw FirmAccessException.badInput("Unknown access level '" + level + "'; this realm defines " + strongestFirst);
         }
         return level;
     }

@@ -3,10 +3,10 @@ package dev.firmaccess.keycloak.access;
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.GrantViews.BusinessGrant;
 import dev.firmaccess.keycloak.access.GrantViews.LevelInput;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.portal.PortalService;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
@@ -143,7 +143,7 @@ public class BusinessResource {
         if (value.equals("any")) {
             return ArchiveFilter.ANY;
         }
-        throw ApiErrors.badRequest("'archived' must be false, true or any");
+        throw FirmAccessException.badInput("'archived' must be false, true or any");
     }
 
     /** Body of a business creation or update. */

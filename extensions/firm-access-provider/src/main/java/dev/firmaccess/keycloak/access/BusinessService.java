@@ -1,10 +1,10 @@
 package dev.firmaccess.keycloak.access;
 
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.staff.StaffRole;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.Validation;
 import java.util.HashMap;
 import java.util.List;
@@ -125,7 +125,7 @@ public final class BusinessService {
     private void requireFreeExternalRef(String externalRef, String exceptBusinessId) {
         if (externalRef != null && context.businesses().externalRefTaken(context.firm().getId(), externalRef,
                 exceptBusinessId)) {
-            throw ApiErrors.conflict("Another business of this firm already has the external reference '"
+            throw FirmAccessException.conflict("Another business of this firm already has the external reference '"
                     + externalRef + "'");
         }
     }
@@ -138,7 +138,7 @@ public final class BusinessService {
         return state;
     }
 
-    private static jakarta.ws.rs.WebApplicationException notFound() {
-        return ApiErrors.notFound("Business not found");
+    private static FirmAccessException notFound() {
+        return FirmAccessException.notFound("Business not found");
     }
 }

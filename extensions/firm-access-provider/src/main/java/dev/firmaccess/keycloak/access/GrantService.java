@@ -5,9 +5,9 @@ import dev.firmaccess.keycloak.access.GrantViews.BulkRevokeItem;
 import dev.firmaccess.keycloak.access.GrantViews.BusinessGrant;
 import dev.firmaccess.keycloak.access.GrantViews.DirectGrant;
 import dev.firmaccess.keycloak.access.GrantViews.TeamGrant;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,7 +72,7 @@ public final class GrantService {
     public void unshare(BusinessEntity business, GrantSubjectType type, String subjectId) {
         context.actor().require(FirmPermission.MANAGE);
         GrantEntity grant = findInFirm(business.getId(), type, subjectId)
-                .orElseThrow(() -> ApiErrors.notFound("Grant not found"));
+                .orElseThrow(() -> FirmAccessException.notFound("Grant not found"));
         context.grants().delete(grant);
         context.audit().record("grant.removed", "business", business.getId(), state(grant), null);
     }
@@ -106,11 +106,11 @@ public final class GrantService {
         List<GrantEntity> grants = items.stream()
                 .map(item -> findInFirm(required(item.businessId(), "businessId"), subjectType(item.subjectType()),
                         required(item.subjectId(), "subjectId"))
-                        .orElseThrow(() -> ApiErrors.notFound("No grant of business " + item.businessId() + " to "
+                        .orElseThrow(() -> FirmAccessException.notFound("No grant of business " + item.businessId() + " to "
                                 + item.subjectType() + " " + item.subjectId())))
                 .toList();
         if (new HashSet<>(grants).size() != grants.size()) {
-            throw ApiErrors.badRequest("The same grant is listed more than once");
+            throw FirmAccessException.badInput("The same grant is listed more than once");
         }
         grants.forEach(context.grants()::delete);
         context.audit().record("grant.bulk_revoked", "firm", context.firm().getId(),
@@ -126,7 +126,7 @@ public final class GrantService {
         for (DirectGrant grant : wanted) {
             String level = context.levels().require(grant.level());
             if (target.put(required(grant.businessId(), "businessId"), level) != null) {
-                throw ApiErrors.badRequest("Business " + grant.businessId() + " is listed more than once");
+                throw FirmAccessException.badInput("Business " + grant.businessId() + " is listed more than once");
             }
         }
         requireBusinesses(target.keySet());
@@ -186,7 +186,7 @@ public final class GrantService {
         if (type == GrantSubjectType.USER) {
             context.requireStaffMember(subjectId);
         } else if (context.teams().find(subjectId).isEmpty()) {
-            throw ApiErrors.notFound("Team not found: " + subjectId);
+            throw FirmAccessException.notFound("Team not found: " + subjectId);
         }
     }
 
@@ -194,7 +194,7 @@ public final class GrantService {
         Set<String> found = context.businesses().findAll(context.firm().getId(), businessIds).stream()
                 .map(BusinessEntity::getId).collect(Collectors.toSet());
         businessIds.stream().filter(id -> !found.contains(id)).findFirst().ifPresent(missing -> {
-            throw ApiErrors.notFound("Business not found: " + missing);
+            throw FirmAccessException.notFound("Business not found: " + missing);
         });
     }
 
@@ -208,14 +208,14 @@ public final class GrantService {
 
     private static void requireBulkSize(List<?> items) {
         if (items == null) {
-            throw ApiErrors.badRequest("'grants' is required");
+            throw FirmAccessException.badInput("'grants' is required");
         }
         if (items.size() > GrantViews.BULK_LIMIT) {
-            throw ApiErrors.badRequest("At most " + GrantViews.BULK_LIMIT + " grants per call");
+            throw FirmAccessException.badInput("At most " + GrantViews.BULK_LIMIT + " grants per call");
         }
         // Not contains(null): immutable lists (List.of) throw on it instead of answering.
         if (items.stream().anyMatch(Objects::isNull)) {
-            throw ApiErrors.badRequest("'grants' must not contain null");
+            throw FirmAccessException.badInput("'grants' must not contain null");
         }
     }
 
@@ -223,13 +223,13 @@ public final class GrantService {
         long distinct = grants.stream().map(g -> List.of(g.businessId(), g.type().name(), g.subjectId())).distinct()
                 .count();
         if (distinct != grants.size()) {
-            throw ApiErrors.badRequest("The same business and subject are listed more than once");
+            throw FirmAccessException.badInput("The same business and subject are listed more than once");
         }
     }
 
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw ApiErrors.badRequest("'" + field + "' is required in every grant");
+            throw FirmAccessException.badInput("'" + field + "' is required in every grant");
         }
         return value;
     }
@@ -241,7 +241,7 @@ public final class GrantService {
         if ("team".equals(value)) {
             return GrantSubjectType.TEAM;
         }
-        throw ApiErrors.badRequest("'subjectType' must be 'user' or 'team'");
+        throw FirmAccessException.badInput("'subjectType' must be 'user' or 'team'");
     }
 
     static String typeName(GrantSubjectType type) {

@@ -1,10 +1,10 @@
 package dev.firmaccess.keycloak.admin;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.firm.FirmResource;
 import dev.firmaccess.keycloak.settings.SettingsService;
 import dev.firmaccess.keycloak.settings.SettingsView;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
@@ -46,7 +46,7 @@ public class FirmAccessAdminResource {
     public Response firms(@QueryParam("search") String search, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         if (!auth.orgs().canView()) {
-            throw ApiErrors.forbidden("Viewing organizations needs the view-realm or view-organizations role");
+            throw FirmAccessException.forbidden("Viewing organizations needs the view-realm or view-organizations role");
         }
         Paging paging = Paging.of(first, max);
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
@@ -67,7 +67,7 @@ public class FirmAccessAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public SettingsView settings() {
         if (!auth.realm().canViewRealm()) {
-            throw ApiErrors.forbidden("Viewing the settings needs the view-realm role");
+            throw FirmAccessException.forbidden("Viewing the settings needs the view-realm role");
         }
         return new SettingsService(realm).read();
     }
@@ -78,7 +78,7 @@ public class FirmAccessAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public SettingsView updateSettings(String body) {
         if (!auth.realm().canManageRealm()) {
-            throw ApiErrors.forbidden("Changing the settings needs the manage-realm role");
+            throw FirmAccessException.forbidden("Changing the settings needs the manage-realm role");
         }
         SettingsService settings = new SettingsService(realm);
         SettingsView before = settings.read();

@@ -2,10 +2,10 @@ package dev.firmaccess.keycloak.claims;
 
 import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.GrantRepository;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.staff.StaffEntity;
 import dev.firmaccess.keycloak.staff.StaffRepository;
-import dev.firmaccess.keycloak.staff.StaffRole;
 import dev.firmaccess.keycloak.team.TeamDirectory;
 import jakarta.persistence.EntityManager;
 import java.util.List;

@@ -5,20 +5,19 @@ import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.BusinessService;
 import dev.firmaccess.keycloak.access.GrantService;
 import dev.firmaccess.keycloak.access.GrantViews.BulkGrantItem;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.staff.StaffRole;
 import dev.firmaccess.keycloak.staff.StaffService;
 import dev.firmaccess.keycloak.team.TeamService;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -78,7 +77,7 @@ public class ConsoleFirmResource {
     public Response changeRole(@PathParam("userId") String userId, MultivaluedMap<String, String> form) {
         return action(form, (user, context) -> {
             StaffRole role = StaffRole.parse(form.getFirst("role"))
-                    .orElseThrow(() -> ApiErrors.badRequest("Unknown role"));
+                    .orElseThrow(() -> FirmAccessException.badInput("Unknown role"));
             new StaffService(context).changeRole(userId, role);
             return redirect(context, "staff");
         });
@@ -142,7 +141,7 @@ public class ConsoleFirmResource {
         return action(form, (user, context) -> {
             List<String> selected = form.getOrDefault("business", List.of());
             if (selected.isEmpty()) {
-                throw ApiErrors.badRequest("Select at least one business");
+                throw FirmAccessException.badInput("Select at least one business");
             }
             String level = form.getFirst("level");
             new GrantService(context).bulkShare(selected.stream()
@@ -196,7 +195,7 @@ public class ConsoleFirmResource {
             List<String> people = form.getOrDefault("person", List.of());
             List<String> teams = form.getOrDefault("team", List.of());
             if (selected.isEmpty() || people.isEmpty() && teams.isEmpty()) {
-                throw ApiErrors.badRequest("Select at least one business, and at least one person or team");
+                throw FirmAccessException.badInput("Select at least one business, and at least one person or team");
             }
             String level = form.getFirst("level");
             List<BulkGrantItem> grants = new ArrayList<>();
@@ -294,7 +293,7 @@ public class ConsoleFirmResource {
     private Response inFirm(ConsoleUser user, BiFunction<ConsoleUser, FirmContext, Response> body) {
         try {
             return body.apply(user, context(user));
-        } catch (WebApplicationException refused) {
+        } catch (FirmAccessException refused) {
             session.getTransactionManager().setRollbackOnly();
             return pages.error(refused, user.auth().user());
         }
@@ -304,7 +303,7 @@ public class ConsoleFirmResource {
     private FirmContext context(ConsoleUser user) {
         try {
             return FirmContexts.forStaff(session, user.auth(), firm);
-        } catch (WebApplicationException notStaff) {
+        } catch (FirmAccessException notStaff) {
             return ConsoleRealmAdmin.of(session, user)
                     .map(admin -> admin.context(firm))
                     .orElseThrow(() -> notStaff);

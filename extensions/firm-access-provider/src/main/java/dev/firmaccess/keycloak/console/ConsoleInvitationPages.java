@@ -1,12 +1,12 @@
 package dev.firmaccess.keycloak.console;
 
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.invitation.InvitationRepository;
 import dev.firmaccess.keycloak.invitation.InvitationService;
 import dev.firmaccess.keycloak.invitation.InvitationViews.InviteRequest;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Link;
-import dev.firmaccess.keycloak.staff.StaffRole;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,10 +1,10 @@
 package dev.firmaccess.keycloak.evaluation;
 
-import dev.firmaccess.keycloak.web.ErrorBody;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.web.ErrorResponses;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
-import org.keycloak.services.ErrorResponseException;
 
 /**
  * On the AuthZEN endpoints the specification's error rules win over our JSON error shape: an
@@ -23,11 +23,11 @@ final class AuthZenErrors {
         Response.ResponseBuilder response;
         try {
             response = Response.ok(request.get(), MediaType.APPLICATION_JSON_TYPE);
-        } catch (ErrorResponseException error) {
-            Response original = error.getResponse();
+        } catch (FirmAccessException error) {
+            Response original = ErrorResponses.of(error);
             response = Response.status(original.getStatus())
                     .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                    .entity(message(error));
+                    .entity(error.description());
             String challenge = original.getHeaderString("WWW-Authenticate");
             if (challenge != null) {
                 response.header("WWW-Authenticate", challenge);
@@ -37,10 +37,5 @@ final class AuthZenErrors {
             response.header(REQUEST_ID, requestId);
         }
         return response.build();
-    }
-
-    static String message(ErrorResponseException error) {
-        Object entity = error.getResponse().getEntity();
-        return entity instanceof ErrorBody body ? body.errorDescription() : String.valueOf(entity);
     }
 }

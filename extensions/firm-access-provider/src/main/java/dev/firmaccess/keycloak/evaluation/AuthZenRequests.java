@@ -2,16 +2,15 @@ package dev.firmaccess.keycloak.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Action;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.PageRequest;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Paging;
 import java.util.ArrayList;
 import java.util.List;
-import org.keycloak.services.ErrorResponseException;
 
 /**
  * Reads AuthZEN request bodies. Required members that are missing or of the wrong JSON type are
@@ -24,8 +23,8 @@ final class AuthZenRequests {
     private AuthZenRequests() {
     }
 
-    static ErrorResponseException invalid(String description) {
-        return ApiErrors.badRequest(description);
+    static FirmAccessException invalid(String description) {
+        return FirmAccessException.badInput(description);
     }
 
     static JsonNode body(String body) {
@@ -61,8 +60,8 @@ final class AuthZenRequests {
             item.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
             try {
                 evaluations.add(evaluation(merged));
-            } catch (ErrorResponseException missing) {
-                throw invalid("'evaluations[" + i + "]': " + AuthZenErrors.message(missing));
+            } catch (FirmAccessException missing) {
+                throw invalid("'evaluations[" + i + "]': " + missing.description());
             }
         }
         return evaluations;

@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.evaluation;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.BearerAuth;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RoleModel;
@@ -34,14 +34,14 @@ record EvaluationCaller(UserModel user, boolean evaluator, boolean programmatic)
     /** A bearer who is not an evaluator may ask only about itself. */
     void requireMayAskAbout(Entity subject) {
         if (!evaluator && !(EvaluationTypes.USER.equals(subject.type()) && user.getId().equals(subject.id()))) {
-            throw ApiErrors.forbidden("Only a client with the " + EVALUATOR_ROLE
+            throw FirmAccessException.forbidden("Only a client with the " + EVALUATOR_ROLE
                     + " role may evaluate other subjects; a user may evaluate only itself");
         }
     }
 
     void requireEvaluator() {
         if (!evaluator) {
-            throw ApiErrors.forbidden("Only a client with the " + EVALUATOR_ROLE + " role may search subjects");
+            throw FirmAccessException.forbidden("Only a client with the " + EVALUATOR_ROLE + " role may search subjects");
         }
     }
 }

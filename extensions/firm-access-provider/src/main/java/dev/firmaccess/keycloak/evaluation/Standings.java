@@ -1,8 +1,8 @@
 package dev.firmaccess.keycloak.evaluation;
 
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.staff.StaffEntity;
 import dev.firmaccess.keycloak.staff.StaffRepository;
-import dev.firmaccess.keycloak.staff.StaffRole;
 import dev.firmaccess.keycloak.team.TeamDirectory;
 import java.util.Comparator;
 import java.util.HashMap;

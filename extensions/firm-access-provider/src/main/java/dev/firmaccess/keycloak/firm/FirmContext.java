@@ -4,13 +4,13 @@ import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.audit.AuditLog;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.invitation.InvitationRepository;
 import dev.firmaccess.keycloak.portal.PortalMembershipRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.staff.StaffRepository;
-import dev.firmaccess.keycloak.staff.StaffRole;
 import dev.firmaccess.keycloak.team.TeamDirectory;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import jakarta.persistence.EntityManager;
 import java.util.function.Supplier;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -105,7 +105,7 @@ public final class FirmContext {
     public UserModel requireStaffMember(String userId) {
         UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
         if (user == null || !organizations.isMember(firm, user)) {
-            throw ApiErrors.notFound("Staff member not found");
+            throw FirmAccessException.notFound("Staff member not found");
         }
         return user;
     }

@@ -1,9 +1,9 @@
 package dev.firmaccess.keycloak.firm;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.staff.StaffRepository;
-import dev.firmaccess.keycloak.staff.StaffRole;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -26,7 +26,7 @@ public final class FirmContexts {
     public static FirmContext forStaff(KeycloakSession session, AuthResult caller, String firmIdOrAlias) {
         OrganizationModel firm = FirmLocator.require(session, firmIdOrAlias);
         if (!firm.isEnabled() || !session.getProvider(OrganizationProvider.class).isMember(firm, caller.user())) {
-            throw ApiErrors.notFound("Firm not found");
+            throw FirmAccessException.notFound("Firm not found");
         }
         RealmModel realm = session.getContext().getRealm();
         StaffRole role = new StaffRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager())
@@ -59,7 +59,7 @@ public final class FirmContexts {
         OrganizationModel firm = auth.orgs().canView()
                 ? FirmLocator.require(session, firmIdOrAlias)
                 : FirmLocator.find(session, firmIdOrAlias).filter(found -> auth.orgs().canView(found))
-                        .orElseThrow(() -> ApiErrors.forbidden(
+                        .orElseThrow(() -> FirmAccessException.forbidden(
                                 "Your realm administration roles do not allow viewing this organization"));
         RealmAdminActor actor = new RealmAdminActor(auth, firm);
         actor.require(FirmPermission.VIEW_FIRM);

@@ -2,10 +2,10 @@ package dev.firmaccess.keycloak.invitation;
 
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
-import dev.firmaccess.keycloak.staff.StaffRole;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.invitation;
 
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.core.StaffRole;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
@@ -11,10 +13,7 @@ import dev.firmaccess.keycloak.invitation.InvitationViews.Invitation;
 import dev.firmaccess.keycloak.invitation.InvitationViews.InviteRequest;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Link;
-import dev.firmaccess.keycloak.staff.StaffRole;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.Validation;
-import jakarta.ws.rs.core.HttpHeaders;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +27,6 @@ import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.InvitationManager;
-import org.keycloak.services.ErrorResponseException;
 import org.keycloak.utils.EmailValidationUtil;
 
 /**
@@ -69,7 +67,7 @@ public final class InvitationService {
     public List<Invitation> invite(InviteRequest request) {
         context.actor().require(FirmPermission.MANAGE);
         StaffRole role = request.role() == null ? StaffRole.MEMBER : StaffRole.parse(request.role())
-                .orElseThrow(() -> ApiErrors.badRequest("'role' must be one of owner, admin, member"));
+                .orElseThrow(() -> FirmAccessException.badInput("'role' must be one of owner, admin, member"));
         if (role == StaffRole.OWNER) {
             context.actor().require(FirmPermission.MANAGE_OWNERS);
         }
@@ -122,7 +120,7 @@ public final class InvitationService {
         }
         OrganizationInvitationModel nativeInvitation = context.organizations().getInvitationManager().getById(id);
         if (nativeInvitation == null) {
-            throw ApiErrors.conflict("The invitation was deleted in Keycloak's Organizations tab; invite again");
+            throw FirmAccessException.conflict("The invitation was deleted in Keycloak's Organizations tab; invite again");
         }
         Map<String, Object> before = auditState(invitation);
         sendNewLink(invitation, nativeInvitation, now + context.settings().staffInvitationExpiryDays() * 86_400_000L, now);
@@ -144,7 +142,7 @@ public final class InvitationService {
         context.actor().require(FirmPermission.MANAGE);
         InvitationEntity invitation = requireManageable(id);
         if (!InvitationPolicy.isOpen(invitation.getState(), invitation.getExpiresAt(), System.currentTimeMillis())) {
-            throw ApiErrors.conflict("Only a pending, unexpired invitation has a working link; resend it first");
+            throw FirmAccessException.conflict("Only a pending, unexpired invitation has a working link; resend it first");
         }
         context.audit().record("invitation.link_copied", "invitation", id, null, Map.of("email", invitation.getEmail()));
         return new Link(new InvitationLinks(context.session(), context.realm()).issue(invitation),
@@ -170,7 +168,7 @@ public final class InvitationService {
     }
 
     private InvitationEntity require(String id) {
-        return invitations.find(context.firm().getId(), id).orElseThrow(() -> ApiErrors.notFound("Invitation not found"));
+        return invitations.find(context.firm().getId(), id).orElseThrow(() -> FirmAccessException.notFound("Invitation not found"));
     }
 
     /** Invitations to the owner role are managed by owners only, as owner roles are. */
@@ -184,7 +182,7 @@ public final class InvitationService {
 
     private static void requirePending(InvitationEntity invitation, String action) {
         if (invitation.getState() != InvitationState.PENDING) {
-            throw ApiErrors.conflict("Only a pending invitation can be " + action + "; this one is "
+            throw FirmAccessException.conflict("Only a pending invitation can be " + action + "; this one is "
                     + invitation.getState().name().toLowerCase(Locale.ROOT));
         }
     }
@@ -192,12 +190,12 @@ public final class InvitationService {
     private void requireInvitable(InvitationManager natives, String email, long now) {
         UserModel user = context.session().users().getUserByEmail(context.realm(), email);
         if (user != null && context.organizations().isMember(context.firm(), user)) {
-            throw ApiErrors.conflict(email + " is already a member of this firm");
+            throw FirmAccessException.conflict(email + " is already a member of this firm");
         }
         OrganizationInvitationModel nativeInvitation = natives.getByEmail(context.firm(), email);
         if (invitations.hasOpen(context.firm().getId(), email, now)
                 || nativeInvitation != null && !nativeInvitation.isExpired()) {
-            throw ApiErrors.conflict(email + " already has a pending invitation to this firm");
+            throw FirmAccessException.conflict(email + " already has a pending invitation to this firm");
         }
         if (nativeInvitation != null) {
             // Keycloak allows one invitation row per email and firm; an expired one makes way, as Keycloak's own invite does.
@@ -211,20 +209,20 @@ public final class InvitationService {
      */
     public static List<Invitee> invitees(List<Invitee> invitees) {
         if (invitees == null || invitees.isEmpty()) {
-            throw ApiErrors.badRequest("'invitees' must list at least one person to invite");
+            throw FirmAccessException.badInput("'invitees' must list at least one person to invite");
         }
         if (invitees.size() > InvitationViews.BULK_LIMIT) {
-            throw ApiErrors.badRequest("At most " + InvitationViews.BULK_LIMIT + " invitees per call");
+            throw FirmAccessException.badInput("At most " + InvitationViews.BULK_LIMIT + " invitees per call");
         }
         Set<String> seen = new HashSet<>();
         List<Invitee> checked = new ArrayList<>();
         for (Invitee invitee : invitees) {
             if (invitee == null) {
-                throw ApiErrors.badRequest("'invitees' must not contain null");
+                throw FirmAccessException.badInput("'invitees' must not contain null");
             }
             String email = email(invitee.email());
             if (!seen.add(email)) {
-                throw ApiErrors.badRequest(email + " is listed more than once");
+                throw FirmAccessException.badInput(email + " is listed more than once");
             }
             checked.add(new Invitee(email, Validation.optionalText(invitee.firstName(), "firstName"),
                     Validation.optionalText(invitee.lastName(), "lastName")));
@@ -236,7 +234,7 @@ public final class InvitationService {
     public static String email(String value) {
         String email = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         if (email.isEmpty() || email.length() > MAX_EMAIL || !EmailValidationUtil.isValidEmail(email)) {
-            throw ApiErrors.badRequest("'" + value + "' is not a valid email address");
+            throw FirmAccessException.badInput("'" + value + "' is not a valid email address");
         }
         return email;
     }
@@ -248,16 +246,16 @@ public final class InvitationService {
         Map<String, String> levels = new LinkedHashMap<>();
         for (GrantInput grant : grants) {
             if (grant == null || grant.businessId() == null || grant.businessId().isBlank()) {
-                throw ApiErrors.badRequest("'businessId' is required in every grant");
+                throw FirmAccessException.badInput("'businessId' is required in every grant");
             }
             if (levels.put(grant.businessId(), context.levels().require(grant.level())) != null) {
-                throw ApiErrors.badRequest("Business " + grant.businessId() + " is listed more than once");
+                throw FirmAccessException.badInput("Business " + grant.businessId() + " is listed more than once");
             }
         }
         Set<String> found = context.businesses().findAll(context.firm().getId(), levels.keySet()).stream()
                 .map(BusinessEntity::getId).collect(Collectors.toSet());
         levels.keySet().stream().filter(id -> !found.contains(id)).findFirst().ifPresent(missing -> {
-            throw ApiErrors.notFound("Business not found: " + missing);
+            throw FirmAccessException.notFound("Business not found: " + missing);
         });
         return levels.entrySet().stream().map(e -> new GrantInput(e.getKey(), e.getValue())).toList();
     }
@@ -269,7 +267,7 @@ public final class InvitationService {
         List<String> distinct = teamIds.stream().distinct().toList();
         distinct.stream().filter(id -> id == null || context.teams().find(id).isEmpty()).findFirst()
                 .ifPresent(missing -> {
-                    throw ApiErrors.notFound("Team not found: " + missing);
+                    throw FirmAccessException.notFound("Team not found: " + missing);
                 });
         return distinct;
     }
@@ -279,7 +277,7 @@ public final class InvitationService {
             return now + context.settings().staffInvitationExpiryDays() * 86_400_000L;
         }
         if (requested <= now || requested > now + MAX_EXPIRY_MILLIS) {
-            throw ApiErrors.badRequest("'expiresAt' must be a future time (epoch milliseconds) within a year");
+            throw FirmAccessException.badInput("'expiresAt' must be a future time (epoch milliseconds) within a year");
         }
         return requested;
     }
@@ -317,13 +315,11 @@ public final class InvitationService {
         return read(invitation.getTeamIds(), new TypeReference<List<String>>() { });
     }
 
-    /** The 429 of a resend within the cooldown, with the seconds left in Retry-After. */
-    public static ErrorResponseException tooSoon(String what, long millisLeft) {
+    /** The refusal of a resend within the cooldown, with the seconds left. */
+    public static FirmAccessException tooSoon(String what, long millisLeft) {
         long seconds = Math.max(1, (millisLeft + 999) / 1000);
-        return new ErrorResponseException(ApiErrors.response(429, "too_many_requests",
-                        "This " + what + " was sent recently; it can be resent in " + seconds + " seconds")
-                .header(HttpHeaders.RETRY_AFTER, seconds)
-                .build());
+        return FirmAccessException.tooMany(
+                "This " + what + " was sent recently; it can be resent in " + seconds + " seconds", seconds);
     }
 
     private static String json(Object value) {

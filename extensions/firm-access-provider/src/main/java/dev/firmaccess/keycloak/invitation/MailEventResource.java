@@ -2,11 +2,12 @@ package dev.firmaccess.keycloak.invitation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.firmaccess.keycloak.audit.AuditLog;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.portal.PortalMembershipRepository;
 import dev.firmaccess.keycloak.portal.PortalService;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.ErrorResponses;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
@@ -52,9 +53,11 @@ public class MailEventResource {
     public Response receive(@HeaderParam(WebhookSignature.HEADER) String signature, byte[] body) {
         String secret = FirmAccessSettings.of(realm).invitationWebhookSecret();
         if (!WebhookSignature.matches(secret, body == null ? new byte[0] : body, signature)) {
-            throw ApiErrors.of(Response.Status.UNAUTHORIZED, "invalid_signature", secret == null
-                    ? "This realm has no invitation webhook secret; set invitationWebhookSecret in the settings"
-                    : "The " + WebhookSignature.HEADER + " header is missing or does not match the body");
+            return ErrorResponses.response(Response.Status.UNAUTHORIZED.getStatusCode(), "invalid_signature",
+                    secret == null
+                            ? "This realm has no invitation webhook secret; set invitationWebhookSecret in the settings"
+                            : "The " + WebhookSignature.HEADER + " header is missing or does not match the body")
+                    .build();
         }
         MailEvents events = JsonBodies.read(new String(body, StandardCharsets.UTF_8), MailEvents.class);
         List<Resolved> resolved = resolve(events);
@@ -73,21 +76,21 @@ public class MailEventResource {
     /** Validates the whole batch first: one malformed event and none is applied. */
     private static List<Resolved> resolve(MailEvents events) {
         if (events.events() == null || events.events().isEmpty()) {
-            throw ApiErrors.badRequest("'events' must list at least one event");
+            throw FirmAccessException.badInput("'events' must list at least one event");
         }
         if (events.events().size() > MAX_EVENTS) {
-            throw ApiErrors.badRequest("At most " + MAX_EVENTS + " events per call");
+            throw FirmAccessException.badInput("At most " + MAX_EVENTS + " events per call");
         }
         List<Resolved> resolved = new ArrayList<>();
         for (MailEvent event : events.events()) {
             if (event == null) {
-                throw ApiErrors.badRequest("'events' must not contain null");
+                throw FirmAccessException.badInput("'events' must not contain null");
             }
             DeliveryStatus status = DeliveryStatus.parse(event.event()).filter(DeliveryStatus::isProviderEvent)
-                    .orElseThrow(() -> ApiErrors.badRequest(
+                    .orElseThrow(() -> FirmAccessException.badInput(
                             "'event' must be one of delivered, opened, bounced, spam_reported"));
             if ((event.invitationId() == null) == (event.email() == null)) {
-                throw ApiErrors.badRequest("Each event names either 'invitationId' or 'email'");
+                throw FirmAccessException.badInput("Each event names either 'invitationId' or 'email'");
             }
             resolved.add(new Resolved(event.invitationId(),
                     event.email() == null ? null : InvitationService.email(event.email()), status));

@@ -2,11 +2,11 @@ package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.access.AccessService;
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.portal.PortalMembershipRepository.Manager;
-import dev.firmaccess.keycloak.staff.StaffRole;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
 
@@ -26,16 +26,16 @@ final class PortalAccess {
     /** A business whose portal users the actor may change. */
     BusinessEntity requireManaged(String businessId) {
         if (businessId == null || businessId.isBlank()) {
-            throw ApiErrors.badRequest("'businessId' is required");
+            throw FirmAccessException.badInput("'businessId' is required");
         }
         BusinessEntity business = context.businesses().find(context.firm().getId(), businessId)
-                .orElseThrow(() -> ApiErrors.notFound("Business not found"));
+                .orElseThrow(() -> FirmAccessException.notFound("Business not found"));
         if (context.actor().may(FirmPermission.VIEW_ALL)) {
             context.actor().require(FirmPermission.MANAGE);
             return business;
         }
         if (!holdsFullAccess(business)) {
-            throw ApiErrors.notFound("Business not found");
+            throw FirmAccessException.notFound("Business not found");
         }
         return business;
     }
@@ -79,12 +79,12 @@ final class PortalAccess {
     private UserModel actingMember() {
         UserModel member = context.session().users().getUserById(context.realm(), context.actor().userId());
         if (member == null) {
-            throw ApiErrors.notFound("Business not found");
+            throw FirmAccessException.notFound("Business not found");
         }
         return member;
     }
 
     private static RuntimeException membershipNotFound() {
-        return ApiErrors.notFound("Portal membership not found");
+        return FirmAccessException.notFound("Portal membership not found");
     }
 }

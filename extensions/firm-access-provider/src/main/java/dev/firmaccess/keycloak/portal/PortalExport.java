@@ -3,9 +3,9 @@ package dev.firmaccess.keycloak.portal;
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import jakarta.persistence.EntityManager;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -86,7 +86,7 @@ public final class PortalExport {
     private void requireVisible(String businessId) {
         if (context.actor().may(FirmPermission.VIEW_ALL)) {
             context.businesses().find(context.firm().getId(), businessId)
-                    .orElseThrow(() -> ApiErrors.notFound("Business not found"));
+                    .orElseThrow(() -> FirmAccessException.notFound("Business not found"));
         } else {
             access.requireManaged(businessId);
         }

@@ -1,13 +1,13 @@
 package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.invitation.InvitationService;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
 import dev.firmaccess.keycloak.portal.PortalCsv.Row;
 import dev.firmaccess.keycloak.portal.PortalCsv.RowError;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
-import dev.firmaccess.keycloak.web.ErrorBody;
 import dev.firmaccess.keycloak.web.Validation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.keycloak.services.ErrorResponseException;
 
 /**
  * Bulk invitations from a CSV upload, one row per person and business, all or nothing: every row
@@ -152,8 +151,8 @@ public final class PortalImport {
         }
         try {
             return Optional.of(access.requireManaged(named.get().getId()));
-        } catch (ErrorResponseException refused) {
-            if (refused.getResponse().getStatus() == 404) {
+        } catch (FirmAccessException refused) {
+            if (refused.kind() == FirmAccessException.Kind.NOT_FOUND) {
                 return Optional.empty();
             }
             throw refused;
@@ -164,9 +163,8 @@ public final class PortalImport {
     private static <T> T valid(Supplier<T> check) {
         try {
             return check.get();
-        } catch (ErrorResponseException invalid) {
-            Object body = invalid.getResponse().getEntity();
-            throw new RowProblem(body instanceof ErrorBody error ? error.errorDescription() : "Invalid value");
+        } catch (FirmAccessException invalid) {
+            throw new RowProblem(invalid.description());
         }
     }
 

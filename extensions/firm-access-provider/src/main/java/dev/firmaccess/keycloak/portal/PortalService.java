@@ -1,16 +1,16 @@
 package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.invitation.DeliveryStatus;
 import dev.firmaccess.keycloak.invitation.FirmAccessEmail;
 import dev.firmaccess.keycloak.invitation.InvitationService;
+import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
 import dev.firmaccess.keycloak.portal.PortalViews.AddRequest;
 import dev.firmaccess.keycloak.portal.PortalViews.InviteRequest;
-import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
 import dev.firmaccess.keycloak.portal.PortalViews.Link;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -122,7 +122,7 @@ public final class PortalService {
         UserModel user = active.isEmpty() ? null : context.session().users().getUserById(context.realm(),
                 request.userId());
         if (user == null) {
-            throw ApiErrors.notFound("Portal user not found: only an active portal user of this firm can be added");
+            throw FirmAccessException.notFound("Portal user not found: only an active portal user of this firm can be added");
         }
         String email = active.get(0).getEmail();
         long now = System.currentTimeMillis();
@@ -178,7 +178,7 @@ public final class PortalService {
         requirePending(membership, "activated by a link");
         long now = System.currentTimeMillis();
         if (membership.getExpiresAt() != null && membership.getExpiresAt() <= now) {
-            throw ApiErrors.conflict("The activation link has expired; send it again first");
+            throw FirmAccessException.conflict("The activation link has expired; send it again first");
         }
         Map<String, Object> before = auditState(membership);
         if (membership.getLinkId() == null) {
@@ -246,7 +246,7 @@ public final class PortalService {
     PortalMembershipEntity requireFree(BusinessEntity business, String email, long now) {
         PortalMembershipEntity existing = memberships.findByEmail(business.getId(), email).orElse(null);
         if (existing != null && !PortalPolicy.reusable(existing.getStatus(), existing.getExpiresAt(), now)) {
-            throw ApiErrors.conflict(email + " is already " + PortalStatus.wireName(existing.getStatus(),
+            throw FirmAccessException.conflict(email + " is already " + PortalStatus.wireName(existing.getStatus(),
                     existing.getExpiresAt(), now) + " in the portal of " + business.getName());
         }
         return existing;
@@ -288,18 +288,18 @@ public final class PortalService {
 
     static BusinessEntity requireOpen(BusinessEntity business) {
         if (business.isArchived()) {
-            throw ApiErrors.conflict("Business " + business.getName() + " is archived; restore it first");
+            throw FirmAccessException.conflict("Business " + business.getName() + " is archived; restore it first");
         }
         return business;
     }
 
     private static PortalRole role(String value) {
-        return PortalRole.parse(value).orElseThrow(() -> ApiErrors.badRequest("'role' must be one of owner, guest"));
+        return PortalRole.parse(value).orElseThrow(() -> FirmAccessException.badInput("'role' must be one of owner, guest"));
     }
 
     private static void requirePending(PortalMembershipEntity membership, String action) {
         if (membership.getStatus() != PortalStatus.PENDING) {
-            throw ApiErrors.conflict("Only a pending portal membership can be " + action + "; this one is "
+            throw FirmAccessException.conflict("Only a pending portal membership can be " + action + "; this one is "
                     + membership.getStatus().name().toLowerCase(Locale.ROOT));
         }
     }

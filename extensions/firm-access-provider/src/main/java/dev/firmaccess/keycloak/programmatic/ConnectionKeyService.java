@@ -1,9 +1,9 @@
 package dev.firmaccess.keycloak.programmatic;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.staff.StaffEntity;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.Validation;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class ConnectionKeyService {
 
     public CreatedConnectionKey create(String userId, String requestedName) {
         if (!context.actor().is(userId)) {
-            throw ApiErrors.forbidden("Only the staff member themself may create their connection keys");
+            throw FirmAccessException.forbidden("Only the staff member themself may create their connection keys");
         }
         context.requireStaffMember(userId);
         String name = Validation.name(requestedName, "name");
@@ -55,10 +55,10 @@ public final class ConnectionKeyService {
                 .map(StaffEntity::isProgrammaticAccess)
                 .orElse(true);
         if (!programmatic) {
-            throw ApiErrors.forbidden("Programmatic access is turned off for you in this firm");
+            throw FirmAccessException.forbidden("Programmatic access is turned off for you in this firm");
         }
         if (keys.count(context.firm().getId(), userId) >= MAX_KEYS_PER_MEMBER) {
-            throw ApiErrors.conflict("You already have " + MAX_KEYS_PER_MEMBER
+            throw FirmAccessException.conflict("You already have " + MAX_KEYS_PER_MEMBER
                     + " connection keys in this firm; revoke one first");
         }
         ConnectionKeyEntity key = new ConnectionKeyEntity();
@@ -89,7 +89,7 @@ public final class ConnectionKeyService {
 
     private ConnectionKeyEntity require(String userId, String keyId) {
         return keys.find(context.firm().getId(), userId, keyId)
-                .orElseThrow(() -> ApiErrors.notFound("Connection key not found"));
+                .orElseThrow(() -> FirmAccessException.notFound("Connection key not found"));
     }
 
     private void requireSelfOr(String userId, FirmPermission permission) {

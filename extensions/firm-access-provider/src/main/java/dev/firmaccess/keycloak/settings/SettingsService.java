@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.settings;
 
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +73,7 @@ public final class SettingsService {
 
     private static String label(String value, String role) {
         if (value == null || value.isBlank() || value.trim().length() > MAX_LABEL) {
-            throw ApiErrors.badRequest("'roleLabels." + role + "' must be 1 to " + MAX_LABEL + " characters");
+            throw FirmAccessException.badInput("'roleLabels." + role + "' must be 1 to " + MAX_LABEL + " characters");
         }
         return value.trim();
     }
@@ -84,7 +84,7 @@ public final class SettingsService {
             return "";
         }
         if (value.length() < MIN_SECRET || value.length() > MAX_SECRET || value.chars().anyMatch(Character::isISOControl)) {
-            throw ApiErrors.badRequest("'invitationWebhookSecret' must be " + MIN_SECRET + " to " + MAX_SECRET
+            throw FirmAccessException.badInput("'invitationWebhookSecret' must be " + MIN_SECRET + " to " + MAX_SECRET
                     + " printable characters, or empty to remove it");
         }
         return value;
@@ -92,13 +92,13 @@ public final class SettingsService {
 
     private static List<String> levels(List<String> levels) {
         if (levels.isEmpty() || !FirmAccessSettings.FULL_ACCESS.equals(levels.get(0))) {
-            throw ApiErrors.badRequest("'accessLevels' must list the strongest level first, and that is 'full'");
+            throw FirmAccessException.badInput("'accessLevels' must list the strongest level first, and that is 'full'");
         }
         if (levels.stream().anyMatch(level -> level == null || !LEVEL.matcher(level).matches())) {
-            throw ApiErrors.badRequest("Access levels are lower-case words of letters, digits, '-' and '_'");
+            throw FirmAccessException.badInput("Access levels are lower-case words of letters, digits, '-' and '_'");
         }
         if (new HashSet<>(levels).size() != levels.size()) {
-            throw ApiErrors.badRequest("'accessLevels' lists a level more than once");
+            throw FirmAccessException.badInput("'accessLevels' lists a level more than once");
         }
         return levels;
     }
@@ -109,7 +109,7 @@ public final class SettingsService {
             return;
         }
         if (value < 1 || value > max) {
-            throw ApiErrors.badRequest("'" + field + "' must be between 1 and " + max);
+            throw FirmAccessException.badInput("'" + field + "' must be between 1 and " + max);
         }
         attributes.put(attribute, value.toString());
     }

@@ -2,8 +2,7 @@ package dev.firmaccess.keycloak.settings;
 
 import dev.firmaccess.keycloak.console.ConsoleClient;
 import dev.firmaccess.keycloak.console.ConsolePaths;
-import dev.firmaccess.keycloak.web.ErrorBody;
-import jakarta.ws.rs.WebApplicationException;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.Config;
@@ -220,10 +219,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     private static void refusedAsComponentError(Runnable change) {
         try {
             change.run();
-        } catch (WebApplicationException refused) {
-            Object entity = refused.getResponse().getEntity();
-            throw new ComponentValidationException(entity instanceof ErrorBody body
-                    ? body.errorDescription() : "Invalid Firm Access settings");
+        } catch (FirmAccessException refused) {
+            throw new ComponentValidationException(refused.description());
         }
     }
 

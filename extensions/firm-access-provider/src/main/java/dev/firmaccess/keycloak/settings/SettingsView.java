@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.settings;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.core.StaffRole;
 import java.util.List;
 
 /**

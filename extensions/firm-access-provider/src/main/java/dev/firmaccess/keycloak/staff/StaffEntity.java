@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.staff;
 
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

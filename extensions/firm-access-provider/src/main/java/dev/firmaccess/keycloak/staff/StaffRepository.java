@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.staff;
 
+import dev.firmaccess.keycloak.core.StaffRole;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.staff;
 
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.BusinessRepository.Reach;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import java.util.List;

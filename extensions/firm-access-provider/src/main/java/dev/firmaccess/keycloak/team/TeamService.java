@@ -1,9 +1,9 @@
 package dev.firmaccess.keycloak.team;
 
 import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.Validation;
 import java.util.List;
 import java.util.Map;
@@ -88,19 +88,19 @@ public final class TeamService {
         GroupModel team = require(teamId);
         UserModel user = context.requireStaffMember(userId);
         if (!user.isMemberOf(team)) {
-            throw ApiErrors.notFound("Staff member is not in this team");
+            throw FirmAccessException.notFound("Staff member is not in this team");
         }
         user.leaveGroup(team);
         context.audit().record("team.member_removed", "team", teamId, Map.of("userId", userId), null);
     }
 
     public GroupModel require(String teamId) {
-        return teams.find(teamId).orElseThrow(() -> ApiErrors.notFound("Team not found"));
+        return teams.find(teamId).orElseThrow(() -> FirmAccessException.notFound("Team not found"));
     }
 
     private void requireFreeName(String name, String exceptTeamId) {
         if (teams.nameTaken(name, exceptTeamId)) {
-            throw ApiErrors.conflict("The firm already has a team named '" + name + "'");
+            throw FirmAccessException.conflict("The firm already has a team named '" + name + "'");
         }
     }
 

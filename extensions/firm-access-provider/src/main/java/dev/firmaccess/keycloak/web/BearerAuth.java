@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.web;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.programmatic.ProgrammaticAccessGate;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.managers.AppAuthManager;
@@ -23,10 +24,10 @@ public final class BearerAuth {
             result = null;
         }
         if (result == null || result.user() == null) {
-            throw ApiErrors.unauthorized("A valid bearer access token of this realm is required");
+            throw FirmAccessException.unauthorized("A valid bearer access token of this realm is required");
         }
         ProgrammaticAccessGate.of(session).refusalFor(result.session()).ifPresent(refusal -> {
-            throw ApiErrors.unauthorized(refusal.description());
+            throw FirmAccessException.unauthorized(refusal.description());
         });
         return result;
     }

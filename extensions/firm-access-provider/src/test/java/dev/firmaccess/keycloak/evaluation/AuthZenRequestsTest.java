@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.evaluation;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.keycloak.services.ErrorResponseException;
 
 class AuthZenRequestsTest {
 
@@ -54,8 +54,8 @@ class AuthZenRequestsTest {
         JsonNode root = AuthZenRequests.body("{" + SUBJECT + ", \"evaluations\": [{" + RESOURCE + "}]}");
 
         assertThatThrownBy(() -> AuthZenRequests.evaluations(root))
-                .isInstanceOfSatisfying(ErrorResponseException.class,
-                        e -> assertThat(AuthZenErrors.message(e)).contains("evaluations[0]").contains("action"));
+                .isInstanceOfSatisfying(FirmAccessException.class,
+                        e -> assertThat(e.description()).contains("evaluations[0]").contains("action"));
     }
 
     @Test
@@ -82,7 +82,7 @@ class AuthZenRequestsTest {
     }
 
     private static void assertBadRequest(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ErrorResponseException.class,
-                e -> assertThat(e.getResponse().getStatus()).isEqualTo(400));
+        assertThatThrownBy(call).isInstanceOfSatisfying(FirmAccessException.class,
+                e -> assertThat(e.kind()).isEqualTo(FirmAccessException.Kind.BAD_INPUT));
     }
 }

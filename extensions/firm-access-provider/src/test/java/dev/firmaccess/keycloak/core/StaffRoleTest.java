@@ -1,8 +1,8 @@
-package dev.firmaccess.keycloak.staff;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package dev.firmaccess.keycloak.core;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class StaffRoleTest {
 

@@ -1,4 +1,4 @@
-package dev.firmaccess.keycloak.staff;
+package dev.firmaccess.keycloak.core;
 
 import java.util.Locale;
 import java.util.Optional;
