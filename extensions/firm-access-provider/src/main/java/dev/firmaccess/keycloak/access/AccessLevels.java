@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.access;
 
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import java.util.Collection;
 import java.util.List;
 
@@ -8,6 +9,11 @@ import java.util.List;
 public final class AccessLevels {
 
     private final List<String> strongestFirst;
+
+    /** The levels the realm's settings define. */
+    public static AccessLevels of(FirmAccessSettings settings) {
+        return new AccessLevels(settings.accessLevels());
+    }
 
     public AccessLevels(List<String> strongestFirst) {
         this.strongestFirst = List.copyOf(strongestFirst);

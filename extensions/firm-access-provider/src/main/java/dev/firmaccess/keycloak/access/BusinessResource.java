@@ -5,8 +5,6 @@ import dev.firmaccess.keycloak.access.GrantViews.BusinessGrant;
 import dev.firmaccess.keycloak.access.GrantViews.LevelInput;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
-import dev.firmaccess.keycloak.portal.PortalService;
-import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
@@ -23,19 +21,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 /** {@code .../firms/{firm}/businesses}: the firm's client businesses and who they are shared with. */
 public class BusinessResource {
 
     private final BusinessService businesses;
     private final GrantService grants;
-    private final PortalService portal;
 
     public BusinessResource(FirmContext context) {
         this.businesses = new BusinessService(context);
         this.grants = new GrantService(context);
-        this.portal = new PortalService(context);
     }
 
     @GET
@@ -77,14 +72,6 @@ public class BusinessResource {
     public Response delete(@PathParam("businessId") String businessId) {
         businesses.delete(businessId);
         return Response.noContent().build();
-    }
-
-    /** Sends the activation to every pre-provisioned owner of the business's portal who was never sent one. */
-    @POST
-    @Path("{businessId}/portal/invite-owners")
-    @Produces(MediaType.APPLICATION_JSON)
-    public List<PortalMembership> inviteOwners(@PathParam("businessId") String businessId) {
-        return portal.inviteOwners(businessId);
     }
 
     @POST

@@ -1,8 +1,8 @@
 package dev.firmaccess.keycloak.admin;
 
+import dev.firmaccess.keycloak.api.FirmResource;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContexts;
-import dev.firmaccess.keycloak.firm.FirmResource;
 import dev.firmaccess.keycloak.settings.SettingsService;
 import dev.firmaccess.keycloak.settings.SettingsView;
 import dev.firmaccess.keycloak.web.JsonBodies;
@@ -83,6 +83,8 @@ public class FirmAccessAdminResource {
         SettingsService settings = new SettingsService(realm);
         SettingsView before = settings.read();
         SettingsView after = settings.update(JsonBodies.read(body, SettingsView.class));
+        // An API change shows in the admin console's settings tab too.
+        SettingsTab.mirror(realm, after);
         adminEvent.operation(OperationType.UPDATE)
                 .resourcePath("firm-access", "settings")
                 .representation(java.util.Map.of("before", before, "after", after))

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.console;
 
+import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.AccessService;
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.BusinessService;
@@ -320,7 +321,7 @@ public class ConsoleFirmResource {
         // A realm administrator who is not staff has no businesses or keys of their own in the firm.
         model.put("isStaff", context.actor().staffRole().isPresent());
         model.put("section", section);
-        model.put("levels", context.levels().all());
+        model.put("levels", AccessLevels.of(context.settings()).all());
         model.put("firmUrl", ConsolePaths.path(context.realm()) + "firms/" + context.firm().getAlias() + "/");
         return model;
     }

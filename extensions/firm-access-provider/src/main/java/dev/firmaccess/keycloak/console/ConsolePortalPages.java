@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.console;
 
+import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.BusinessService;
@@ -289,7 +290,7 @@ public class ConsolePortalPages {
     /** The businesses whose portal users the actor manages, for the business filter: members only their full ones. */
     private static List<BusinessView> managedBusinesses(FirmContext context) {
         boolean all = context.actor().may(FirmPermission.VIEW_ALL);
-        String full = context.levels().strongest();
+        String full = AccessLevels.of(context.settings()).strongest();
         return new BusinessService(context).page(null, ArchiveFilter.ACTIVE, 0, ConsoleTeamPages.PICKER_LIMIT)
                 .stream()
                 .filter(business -> all || full.equals(business.level()))

@@ -2,8 +2,8 @@ package dev.firmaccess.keycloak.console;
 
 import dev.firmaccess.keycloak.firm.FirmSummary;
 import dev.firmaccess.keycloak.firm.MyFirms;
+import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.staff.StaffRepository;
 import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.evaluation.AccessSearch.Found;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
+import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.staff.StaffRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,10 +16,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
  * The access evaluation API, OpenID AuthZEN Authorization API 1.0, at
@@ -29,9 +31,12 @@ import org.keycloak.organization.OrganizationProvider;
 public class AccessEvaluationResource {
 
     private final KeycloakSession session;
+    private final Supplier<AuthResult> bearer;
 
-    public AccessEvaluationResource(KeycloakSession session) {
+    /** {@code bearer} authenticates the request's bearer token, or refuses it as unauthorized. */
+    public AccessEvaluationResource(KeycloakSession session, Supplier<AuthResult> bearer) {
         this.session = session;
+        this.bearer = bearer;
     }
 
     @POST
@@ -39,7 +44,7 @@ public class AccessEvaluationResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response evaluation(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId, String body) {
         return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session);
+            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
             Evaluation request = AuthZenRequests.evaluation(AuthZenRequests.body(body));
             caller.requireMayAskAbout(request.subject());
             return new Engine(caller).evaluator.evaluate(request);
@@ -51,7 +56,7 @@ public class AccessEvaluationResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response evaluations(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId, String body) {
         return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session);
+            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
             JsonNode root = AuthZenRequests.body(body);
             JsonNode items = root.get(AuthZenRequests.EVALUATIONS);
             if (items == null || items.isNull() || items.isArray() && items.isEmpty()) {
@@ -119,7 +124,7 @@ public class AccessEvaluationResource {
 
     private Response search(String requestId, String body, SearchShape shape, SearchCall call) {
         return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session);
+            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
             JsonNode root = AuthZenRequests.body(body);
             Evaluation request = new Evaluation(
                     AuthZenRequests.entity(root, "subject", shape != SearchShape.SUBJECT),

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.evaluation;
 
-import dev.firmaccess.keycloak.web.FirmAccessRealmResourceProviderFactory;
+import dev.firmaccess.keycloak.api.FirmAccessRealmResourceProviderFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.Config;

@@ -3,8 +3,7 @@ package dev.firmaccess.keycloak.firm;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.staff.StaffRepository;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import dev.firmaccess.keycloak.storage.Jpa;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -29,10 +28,7 @@ public final class FirmContexts {
             throw FirmAccessException.notFound("Firm not found");
         }
         RealmModel realm = session.getContext().getRealm();
-        StaffRole role = new StaffRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager())
-                .find(firm.getId(), caller.user().getId())
-                .map(staff -> staff.getRole())
-                .orElse(StaffRole.MEMBER);
+        StaffRole role = new StaffRepository(Jpa.entityManager(session)).roleOf(firm.getId(), caller.user().getId());
         FirmActor actor = new StaffActor(caller.user().getId(), role, FirmAccessSettings.of(realm));
         AdminAuth adminAuth = new AdminAuth(realm, caller.token(), caller.user(), caller.client());
         return new FirmContext(session, firm, actor,

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.invitation;
 
+import dev.firmaccess.keycloak.mail.LinkPages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -6,6 +6,8 @@ import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Invitation;
 import dev.firmaccess.keycloak.invitation.InvitationViews.InviteRequest;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Link;
+import dev.firmaccess.keycloak.mail.DeliveryStatus;
+import dev.firmaccess.keycloak.mail.Invitee;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
@@ -48,7 +50,7 @@ public class InvitationResource {
                 .orElseThrow(() -> FirmAccessException.badInput(
                         "'deliveryStatus' must be one of not_sent, sent, delivered, opened, bounced, spam_reported"));
         InvitationRepository.Filter filter = new InvitationRepository.Filter(status, delivery,
-                email == null || email.isBlank() ? null : InvitationService.email(email));
+                email == null || email.isBlank() ? null : Invitee.email(email));
         return Pages.of(invitations.page(filter, paging.first(), paging.max()), invitations.count(filter));
     }
 

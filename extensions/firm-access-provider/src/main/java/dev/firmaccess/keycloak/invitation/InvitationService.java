@@ -3,19 +3,26 @@ package dev.firmaccess.keycloak.invitation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.firm.TeamDirectory;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Invitation;
 import dev.firmaccess.keycloak.invitation.InvitationViews.InviteRequest;
-import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Link;
-import dev.firmaccess.keycloak.web.Validation;
+import dev.firmaccess.keycloak.mail.DeliveryStatus;
+import dev.firmaccess.keycloak.mail.FirmAccessEmail;
+import dev.firmaccess.keycloak.mail.InvitationClient;
+import dev.firmaccess.keycloak.mail.Invitee;
+import dev.firmaccess.keycloak.mail.ResendCooldown;
+import dev.firmaccess.keycloak.storage.Jpa;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +34,6 @@ import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.InvitationManager;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * Inviting staff. Each invitation is a native organization invitation (so Keycloak's own
@@ -37,14 +43,20 @@ public final class InvitationService {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_EXPIRY_MILLIS = 365L * 24 * 60 * 60 * 1000;
-    private static final int MAX_EMAIL = 254;
 
     private final FirmContext context;
+    private final BusinessRepository businesses;
+    private final TeamDirectory teams;
     private final InvitationRepository invitations;
+    private final AccessLevels levels;
 
     public InvitationService(FirmContext context) {
         this.context = context;
-        this.invitations = context.invitations();
+        EntityManager em = Jpa.entityManager(context.session());
+        this.businesses = new BusinessRepository(em);
+        this.teams = TeamDirectory.of(context);
+        this.invitations = new InvitationRepository(em);
+        this.levels = AccessLevels.of(context.settings());
     }
 
     public List<Invitation> page(InvitationRepository.Filter filter, int first, int max) {
@@ -72,7 +84,7 @@ public final class InvitationService {
             context.actor().require(FirmPermission.MANAGE_OWNERS);
         }
         long now = System.currentTimeMillis();
-        List<Invitee> invitees = invitees(request.invitees());
+        List<Invitee> invitees = Invitee.checked(request.invitees());
         List<GrantInput> grants = grants(request.grants());
         List<String> teamIds = teams(request.teamIds());
         long expiresAt = expiry(request.expiresAt(), now);
@@ -113,10 +125,10 @@ public final class InvitationService {
         InvitationEntity invitation = requireManageable(id);
         requirePending(invitation, "resent");
         long now = System.currentTimeMillis();
-        OptionalLong allowedAt = InvitationPolicy.resendAllowedAt(invitation.getLastSentAt(),
+        OptionalLong allowedAt = ResendCooldown.allowedAt(invitation.getLastSentAt(),
                 invitation.isCooldownLifted(), context.settings().resendCooldownMinutes(), now);
         if (allowedAt.isPresent()) {
-            throw tooSoon("invitation", allowedAt.getAsLong() - now);
+            throw ResendCooldown.tooSoon("invitation", allowedAt.getAsLong() - now);
         }
         OrganizationInvitationModel nativeInvitation = context.organizations().getInvitationManager().getById(id);
         if (nativeInvitation == null) {
@@ -203,61 +215,25 @@ public final class InvitationService {
         }
     }
 
-    /**
-     * The invitees of one call, checked: at least one, at most {@link InvitationViews#BULK_LIMIT}, valid and
-     * distinct addresses (lower-cased), names within limits. Shared by staff and portal invitations.
-     */
-    public static List<Invitee> invitees(List<Invitee> invitees) {
-        if (invitees == null || invitees.isEmpty()) {
-            throw FirmAccessException.badInput("'invitees' must list at least one person to invite");
-        }
-        if (invitees.size() > InvitationViews.BULK_LIMIT) {
-            throw FirmAccessException.badInput("At most " + InvitationViews.BULK_LIMIT + " invitees per call");
-        }
-        Set<String> seen = new HashSet<>();
-        List<Invitee> checked = new ArrayList<>();
-        for (Invitee invitee : invitees) {
-            if (invitee == null) {
-                throw FirmAccessException.badInput("'invitees' must not contain null");
-            }
-            String email = email(invitee.email());
-            if (!seen.add(email)) {
-                throw FirmAccessException.badInput(email + " is listed more than once");
-            }
-            checked.add(new Invitee(email, Validation.optionalText(invitee.firstName(), "firstName"),
-                    Validation.optionalText(invitee.lastName(), "lastName")));
-        }
-        return checked;
-    }
-
-    /** A trimmed, lower-cased, valid email address, or the 400 that names the bad value. */
-    public static String email(String value) {
-        String email = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        if (email.isEmpty() || email.length() > MAX_EMAIL || !EmailValidationUtil.isValidEmail(email)) {
-            throw FirmAccessException.badInput("'" + value + "' is not a valid email address");
-        }
-        return email;
-    }
-
     private List<GrantInput> grants(List<GrantInput> grants) {
         if (grants == null) {
             return List.of();
         }
-        Map<String, String> levels = new LinkedHashMap<>();
+        Map<String, String> levelByBusiness = new LinkedHashMap<>();
         for (GrantInput grant : grants) {
             if (grant == null || grant.businessId() == null || grant.businessId().isBlank()) {
                 throw FirmAccessException.badInput("'businessId' is required in every grant");
             }
-            if (levels.put(grant.businessId(), context.levels().require(grant.level())) != null) {
+            if (levelByBusiness.put(grant.businessId(), levels.require(grant.level())) != null) {
                 throw FirmAccessException.badInput("Business " + grant.businessId() + " is listed more than once");
             }
         }
-        Set<String> found = context.businesses().findAll(context.firm().getId(), levels.keySet()).stream()
+        Set<String> found = businesses.findAll(context.firm().getId(), levelByBusiness.keySet()).stream()
                 .map(BusinessEntity::getId).collect(Collectors.toSet());
-        levels.keySet().stream().filter(id -> !found.contains(id)).findFirst().ifPresent(missing -> {
+        levelByBusiness.keySet().stream().filter(id -> !found.contains(id)).findFirst().ifPresent(missing -> {
             throw FirmAccessException.notFound("Business not found: " + missing);
         });
-        return levels.entrySet().stream().map(e -> new GrantInput(e.getKey(), e.getValue())).toList();
+        return levelByBusiness.entrySet().stream().map(e -> new GrantInput(e.getKey(), e.getValue())).toList();
     }
 
     private List<String> teams(List<String> teamIds) {
@@ -265,7 +241,7 @@ public final class InvitationService {
             return List.of();
         }
         List<String> distinct = teamIds.stream().distinct().toList();
-        distinct.stream().filter(id -> id == null || context.teams().find(id).isEmpty()).findFirst()
+        distinct.stream().filter(id -> id == null || teams.find(id).isEmpty()).findFirst()
                 .ifPresent(missing -> {
                     throw FirmAccessException.notFound("Team not found: " + missing);
                 });
@@ -284,7 +260,7 @@ public final class InvitationService {
 
     Invitation view(InvitationEntity invitation, long now) {
         OptionalLong allowedAt = invitation.getState() == InvitationState.PENDING
-                ? InvitationPolicy.resendAllowedAt(invitation.getLastSentAt(), invitation.isCooldownLifted(),
+                ? ResendCooldown.allowedAt(invitation.getLastSentAt(), invitation.isCooldownLifted(),
                         context.settings().resendCooldownMinutes(), now)
                 : OptionalLong.empty();
         String status = InvitationPolicy.status(invitation.getState(), invitation.getExpiresAt(), now);
@@ -313,13 +289,6 @@ public final class InvitationService {
 
     static List<String> teamIdsOf(InvitationEntity invitation) {
         return read(invitation.getTeamIds(), new TypeReference<List<String>>() { });
-    }
-
-    /** The refusal of a resend within the cooldown, with the seconds left. */
-    public static FirmAccessException tooSoon(String what, long millisLeft) {
-        long seconds = Math.max(1, (millisLeft + 999) / 1000);
-        return FirmAccessException.tooMany(
-                "This " + what + " was sent recently; it can be resent in " + seconds + " seconds", seconds);
     }
 
     private static String json(Object value) {

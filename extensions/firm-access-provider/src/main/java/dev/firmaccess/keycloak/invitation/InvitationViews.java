@@ -1,12 +1,10 @@
 package dev.firmaccess.keycloak.invitation;
 
+import dev.firmaccess.keycloak.mail.Invitee;
 import java.util.List;
 
 /** Request and response shapes of the invitation endpoints. */
 public final class InvitationViews {
-
-    /** Most people one call may invite; larger lists are split by the caller. */
-    public static final int BULK_LIMIT = 100;
 
     private InvitationViews() {
     }
@@ -14,9 +12,6 @@ public final class InvitationViews {
     /** Body of an invite: everyone listed gets the same role, grants and teams. */
     public record InviteRequest(List<Invitee> invitees, String role, List<GrantInput> grants, List<String> teamIds,
             Long expiresAt) {
-    }
-
-    public record Invitee(String email, String firstName, String lastName) {
     }
 
     public record GrantInput(String businessId, String level) {

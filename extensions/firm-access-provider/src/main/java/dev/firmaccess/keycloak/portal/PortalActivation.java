@@ -2,7 +2,7 @@ package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.audit.AuditLog;
-import dev.firmaccess.keycloak.invitation.AcceptProblem;
+import dev.firmaccess.keycloak.mail.AcceptProblem;
 import jakarta.persistence.EntityManager;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -101,7 +101,7 @@ public final class PortalActivation {
             membership.setUserId(user.getId());
             membership.setActivatedAt(now);
             membership.setLinkId(spent);
-            audit.record("portal.activated", PortalService.TARGET, membership.getId(), before,
+            audit.record("portal.activated", PortalMembershipRepository.TARGET, membership.getId(), before,
                     PortalService.auditState(membership));
         }
         return checked;

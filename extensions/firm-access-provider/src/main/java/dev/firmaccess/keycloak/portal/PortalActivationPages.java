@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.portal;
 
-import dev.firmaccess.keycloak.invitation.AcceptProblem;
+import dev.firmaccess.keycloak.mail.AcceptProblem;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.portal;
 
-import dev.firmaccess.keycloak.invitation.LinkPages;
+import dev.firmaccess.keycloak.mail.LinkPages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

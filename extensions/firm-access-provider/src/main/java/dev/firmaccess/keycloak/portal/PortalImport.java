@@ -1,14 +1,17 @@
 package dev.firmaccess.keycloak.portal;
 
+import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
-import dev.firmaccess.keycloak.invitation.InvitationService;
-import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
+import dev.firmaccess.keycloak.mail.Invitee;
 import dev.firmaccess.keycloak.portal.PortalCsv.Row;
 import dev.firmaccess.keycloak.portal.PortalCsv.RowError;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
+import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.web.Validation;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,12 +29,17 @@ import java.util.function.Supplier;
 public final class PortalImport {
 
     private final FirmContext context;
+    private final BusinessRepository businesses;
+    private final AccessLevels levels;
     private final PortalService portal;
     private final PortalAccess access;
     private final Map<String, Optional<BusinessEntity>> managed = new HashMap<>();
 
     public PortalImport(FirmContext context) {
         this.context = context;
+        EntityManager em = Jpa.entityManager(context.session());
+        this.businesses = new BusinessRepository(em);
+        this.levels = AccessLevels.of(context.settings());
         this.portal = new PortalService(context);
         this.access = new PortalAccess(context);
     }
@@ -97,7 +105,7 @@ public final class PortalImport {
         toSend.values().forEach(sameAddress -> portal.deliver(sameAddress, now));
         for (int i = 0; i < created.size(); i++) {
             PortalMembershipEntity membership = created.get(i);
-            context.audit().record("portal.imported", PortalService.TARGET, membership.getId(), before.get(i),
+            context.audit().record("portal.imported", PortalMembershipRepository.TARGET, membership.getId(), before.get(i),
                     PortalService.auditState(membership));
         }
         return portal.views(created, now);
@@ -105,13 +113,13 @@ public final class PortalImport {
 
     private Checked check(Row row, long now) {
         BusinessEntity business = business(row.get(PortalCsv.BUSINESS));
-        String email = valid(() -> InvitationService.email(row.get(PortalCsv.EMAIL)));
+        String email = valid(() -> Invitee.email(row.get(PortalCsv.EMAIL)));
         Invitee invitee = new Invitee(email,
                 valid(() -> Validation.optionalText(row.get(PortalCsv.FIRST_NAME), PortalCsv.FIRST_NAME)),
                 valid(() -> Validation.optionalText(row.get(PortalCsv.LAST_NAME), PortalCsv.LAST_NAME)));
         PortalRole role = PortalRole.parse(row.get(PortalCsv.ROLE))
                 .orElseThrow(() -> new RowProblem("'role' must be owner or guest"));
-        String level = valid(() -> context.levels().require(row.get(PortalCsv.LEVEL)));
+        String level = valid(() -> levels.require(row.get(PortalCsv.LEVEL)));
         String message = valid(() -> PortalPolicy.message(row.get(PortalCsv.MESSAGE)));
         Boolean send;
         try {
@@ -144,8 +152,8 @@ public final class PortalImport {
 
     private Optional<BusinessEntity> managedBusiness(String reference) {
         String firmId = context.firm().getId();
-        Optional<BusinessEntity> named = context.businesses().find(firmId, reference)
-                .or(() -> context.businesses().findByExternalRef(firmId, reference));
+        Optional<BusinessEntity> named = businesses.find(firmId, reference)
+                .or(() -> businesses.findByExternalRef(firmId, reference));
         if (named.isEmpty()) {
             return named;
         }

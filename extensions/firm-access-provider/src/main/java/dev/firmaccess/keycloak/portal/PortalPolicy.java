@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.core.FirmAccessException;
-import dev.firmaccess.keycloak.invitation.InvitationPolicy;
+import dev.firmaccess.keycloak.mail.ResendCooldown;
 import java.util.OptionalLong;
 
 /** The rules of portal memberships that need no storage, so they can be unit tested. */
@@ -57,7 +57,7 @@ public final class PortalPolicy {
         if (membership.getStatus() != PortalStatus.PENDING) {
             return OptionalLong.empty();
         }
-        return InvitationPolicy.resendAllowedAt(membership.getLastSentAt(),
+        return ResendCooldown.allowedAt(membership.getLastSentAt(),
                 membership.isCooldownLifted(), cooldownMinutes, now);
     }
 }

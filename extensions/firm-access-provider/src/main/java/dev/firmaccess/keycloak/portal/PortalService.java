@@ -1,16 +1,20 @@
 package dev.firmaccess.keycloak.portal;
 
+import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
-import dev.firmaccess.keycloak.invitation.DeliveryStatus;
-import dev.firmaccess.keycloak.invitation.FirmAccessEmail;
-import dev.firmaccess.keycloak.invitation.InvitationService;
-import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
+import dev.firmaccess.keycloak.mail.DeliveryStatus;
+import dev.firmaccess.keycloak.mail.FirmAccessEmail;
+import dev.firmaccess.keycloak.mail.Invitee;
+import dev.firmaccess.keycloak.mail.ResendCooldown;
 import dev.firmaccess.keycloak.portal.PortalViews.AddRequest;
 import dev.firmaccess.keycloak.portal.PortalViews.InviteRequest;
 import dev.firmaccess.keycloak.portal.PortalViews.Link;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
+import dev.firmaccess.keycloak.storage.Jpa;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,16 +34,20 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class PortalService {
 
-    /** The audit target type of portal memberships. */
-    public static final String TARGET = "portal_membership";
+    private static final String TARGET = PortalMembershipRepository.TARGET;
 
     private final FirmContext context;
+    private final BusinessRepository businesses;
     private final PortalMembershipRepository memberships;
+    private final AccessLevels levels;
     private final PortalAccess access;
 
     public PortalService(FirmContext context) {
         this.context = context;
-        this.memberships = context.portal();
+        EntityManager em = Jpa.entityManager(context.session());
+        this.businesses = new BusinessRepository(em);
+        this.memberships = new PortalMembershipRepository(em);
+        this.levels = AccessLevels.of(context.settings());
         this.access = new PortalAccess(context);
     }
 
@@ -74,9 +82,9 @@ public final class PortalService {
         PortalRole role = role(request.role());
         boolean send = request.send() == null || request.send();
         PortalPolicy.requireSendable(role, send);
-        String level = context.levels().require(request.level());
+        String level = levels.require(request.level());
         String message = PortalPolicy.message(request.message());
-        List<Invitee> invitees = InvitationService.invitees(request.invitees());
+        List<Invitee> invitees = Invitee.checked(request.invitees());
         long now = System.currentTimeMillis();
         Map<Invitee, PortalMembershipEntity> reusable = new LinkedHashMap<>();
         for (Invitee invitee : invitees) {
@@ -116,7 +124,7 @@ public final class PortalService {
     public PortalMembership add(AddRequest request) {
         BusinessEntity business = requireOpen(access.requireManaged(request.businessId()));
         PortalRole role = role(request.role());
-        String level = context.levels().require(request.level());
+        String level = levels.require(request.level());
         List<PortalMembershipEntity> active = request.userId() == null ? List.of()
                 : memberships.activeOf(context.firm().getId(), request.userId());
         UserModel user = active.isEmpty() ? null : context.session().users().getUserById(context.realm(),
@@ -154,7 +162,7 @@ public final class PortalService {
         OptionalLong allowedAt = PortalPolicy.sendAllowedAt(membership, context.settings().resendCooldownMinutes(),
                 now);
         if (allowedAt.isPresent()) {
-            throw InvitationService.tooSoon("activation", allowedAt.getAsLong() - now);
+            throw ResendCooldown.tooSoon("activation", allowedAt.getAsLong() - now);
         }
         Map<String, Object> before = auditState(membership);
         boolean first = membership.getInvitedAt() == null;
@@ -305,7 +313,7 @@ public final class PortalService {
     }
 
     private Map<String, BusinessEntity> businesses(Collection<PortalMembershipEntity> rows) {
-        return context.businesses()
+        return businesses
                 .findAll(context.firm().getId(), rows.stream().map(PortalMembershipEntity::getBusinessId)
                         .collect(Collectors.toCollection(java.util.LinkedHashSet::new)))
                 .stream().collect(Collectors.toMap(BusinessEntity::getId, Function.identity()));
@@ -317,7 +325,7 @@ public final class PortalService {
     }
 
     private PortalMembership view(PortalMembershipEntity membership, long now) {
-        return view(membership, context.businesses().find(context.firm().getId(), membership.getBusinessId())
+        return view(membership, businesses.find(context.firm().getId(), membership.getBusinessId())
                 .orElse(null), now);
     }
 

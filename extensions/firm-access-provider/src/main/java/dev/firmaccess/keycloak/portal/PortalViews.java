@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.portal;
 
-import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
+import dev.firmaccess.keycloak.mail.Invitee;
 import java.util.List;
 
 /** Request and response shapes of the portal endpoints. */
@@ -10,7 +10,7 @@ public final class PortalViews {
     }
 
     /**
-     * Body of an invite: everyone listed (at most {@code InvitationViews.BULK_LIMIT}, as for staff) gets
+     * Body of an invite: everyone listed (at most {@code Invitee.BULK_LIMIT}, as for staff) gets
      * the same business, role, level and message. {@code send} defaults to true; false pre-provisions
      * owners whose activation is sent later.
      */

@@ -3,7 +3,9 @@ package dev.firmaccess.keycloak.programmatic;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.staff.StaffEntity;
+import dev.firmaccess.keycloak.firm.StaffEntity;
+import dev.firmaccess.keycloak.firm.StaffRepository;
+import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.web.Validation;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -22,10 +24,13 @@ public final class ConnectionKeyService {
     public static final int MAX_KEYS_PER_MEMBER = 50;
 
     private final FirmContext context;
+    private final StaffRepository staffRecords;
     private final ConnectionKeyRepository keys;
 
     public ConnectionKeyService(FirmContext context) {
         this.context = context;
+        EntityManager em = Jpa.entityManager(context.session());
+        this.staffRecords = new StaffRepository(em);
         this.keys = new ConnectionKeyRepository(entityManager(context));
     }
 
@@ -51,7 +56,7 @@ public final class ConnectionKeyService {
         }
         context.requireStaffMember(userId);
         String name = Validation.name(requestedName, "name");
-        boolean programmatic = context.staff().find(context.firm().getId(), userId)
+        boolean programmatic = staffRecords.find(context.firm().getId(), userId)
                 .map(StaffEntity::isProgrammaticAccess)
                 .orElse(true);
         if (!programmatic) {

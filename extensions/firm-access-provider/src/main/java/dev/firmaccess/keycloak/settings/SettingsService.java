@@ -26,20 +26,18 @@ public final class SettingsService {
         return SettingsView.of(FirmAccessSettings.of(realm));
     }
 
-    /** Changes the settings through the API, and shows the change in the admin console's settings tab. */
+    /** Changes the settings, all or nothing, and answers them as they now are. */
     public SettingsView update(SettingsView change) {
         apply(change);
-        SettingsView after = read();
-        SettingsTab.mirror(realm, after);
-        return after;
+        return read();
     }
 
     /** Refuses a change that {@link #apply} would refuse, without writing anything. */
-    void validate(SettingsView change) {
+    public void validate(SettingsView change) {
         attributes(change);
     }
 
-    void apply(SettingsView change) {
+    public void apply(SettingsView change) {
         attributes(change).forEach(realm::setAttribute);
     }
 

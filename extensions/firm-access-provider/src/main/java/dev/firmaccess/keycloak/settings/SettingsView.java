@@ -19,7 +19,7 @@ public record SettingsView(RoleLabels roleLabels, List<String> accessLevels, Boo
     public record RoleLabels(String owner, String admin, String member) {
     }
 
-    static SettingsView of(FirmAccessSettings settings) {
+    public static SettingsView of(FirmAccessSettings settings) {
         return new SettingsView(
                 new RoleLabels(settings.labelOf(StaffRole.OWNER), settings.labelOf(StaffRole.ADMIN),
                         settings.labelOf(StaffRole.MEMBER)),

@@ -1,10 +1,8 @@
 package dev.firmaccess.keycloak.staff;
 
-import dev.firmaccess.keycloak.access.AccessResource;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
-import dev.firmaccess.keycloak.programmatic.ConnectionKeyResource;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
@@ -73,16 +71,6 @@ public class StaffResource {
     public Response remove(@PathParam("userId") String userId) {
         staff.remove(userId);
         return Response.noContent().build();
-    }
-
-    @Path("{userId}/access")
-    public AccessResource access(@PathParam("userId") String userId) {
-        return new AccessResource(context, userId);
-    }
-
-    @Path("{userId}/keys")
-    public ConnectionKeyResource keys(@PathParam("userId") String userId) {
-        return new ConnectionKeyResource(context, userId);
     }
 
     /** Body of a role change. */

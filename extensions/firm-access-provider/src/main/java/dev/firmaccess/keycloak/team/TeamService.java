@@ -1,10 +1,14 @@
 package dev.firmaccess.keycloak.team;
 
+import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.firm.TeamDirectory;
+import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.web.Validation;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.models.GroupModel;
@@ -14,11 +18,14 @@ import org.keycloak.models.UserModel;
 public final class TeamService {
 
     private final FirmContext context;
+    private final GrantRepository grants;
     private final TeamDirectory teams;
 
     public TeamService(FirmContext context) {
         this.context = context;
-        this.teams = context.teams();
+        EntityManager em = Jpa.entityManager(context.session());
+        this.grants = new GrantRepository(em);
+        this.teams = TeamDirectory.of(context);
     }
 
     public List<TeamView> page(String search, int first, int max) {
@@ -59,7 +66,7 @@ public final class TeamService {
         context.actor().require(FirmPermission.MANAGE);
         GroupModel team = require(teamId);
         String name = team.getName();
-        context.grants().deleteForSubject(context.firm().getId(), GrantSubjectType.TEAM, teamId);
+        grants.deleteForSubject(context.firm().getId(), GrantSubjectType.TEAM, teamId);
         teams.delete(team);
         context.audit().record("team.deleted", "team", teamId, Map.of("name", name), null);
     }

@@ -1,0 +1,32 @@
+package dev.firmaccess.keycloak.mail;
+
+/** Why an invitation link cannot be used; each has its own explanation in the login theme. */
+public enum AcceptProblem {
+    /** Not a link we issued: tampered, truncated, or from another realm. */
+    INVALID("firmAccessInvitationInvalid", 400),
+    EXPIRED("firmAccessInvitationExpired", 410),
+    CANCELLED("firmAccessInvitationCancelled", 410),
+    /** Accepted already: a link works once. */
+    USED("firmAccessInvitationUsed", 410),
+    /** A newer email replaced this link. */
+    REPLACED("firmAccessInvitationReplaced", 410),
+    FIRM_UNAVAILABLE("firmAccessInvitationFirmUnavailable", 410),
+    ALREADY_MEMBER("firmAccessInvitationAlreadyMember", 409),
+    WRONG_USER("firmAccessInvitationWrongUser", 403);
+
+    private final String messageKey;
+    private final int status;
+
+    AcceptProblem(String messageKey, int status) {
+        this.messageKey = messageKey;
+        this.status = status;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.firmaccess.keycloak.mail;
+
+import java.util.Set;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+
+/**
+ * The realm's "firm-access" client. Invitees who already have an account sign in through it, so
+ * Keycloak's own login sends them back to the invitation page; its login theme is the extension's,
+ * which also renders the invitation pages.
+ */
+public final class InvitationClient {
+
+    public static final String CLIENT_ID = "firm-access";
+    static final String LOGIN_THEME_ATTRIBUTE = "login_theme";
+
+    private InvitationClient() {
+    }
+
+    public static ClientModel ensure(RealmModel realm) {
+        ClientModel client = realm.getClientByClientId(CLIENT_ID);
+        if (client != null) {
+            return client;
+        }
+        client = realm.addClient(CLIENT_ID);
+        client.setName("Firm Access");
+        client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setImplicitFlowEnabled(false);
+        client.setRootUrl("${authBaseUrl}");
+        client.setBaseUrl("/realms/" + realm.getName() + "/account/");
+        client.setRedirectUris(Set.of("/realms/" + realm.getName() + "/firm-access/*"));
+        client.setWebOrigins(Set.of("+"));
+        client.setAttribute(LOGIN_THEME_ATTRIBUTE, FirmAccessEmail.THEME);
+        client.setEnabled(true);
+        return client;
+    }
+}
