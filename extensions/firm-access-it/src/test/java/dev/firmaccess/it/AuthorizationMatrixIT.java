@@ -68,7 +68,7 @@ class AuthorizationMatrixIT {
 
     @Test
     void theTableListsEveryOperationOfTheCodeAndNothingElse() {
-        Set<String> routes = new TreeSet<>(JaxRsRoutes.of("dev.firmaccess.keycloak.web.FirmApiResource", FIRM_API));
+        Set<String> routes = new TreeSet<>(JaxRsRoutes.of("dev.firmaccess.keycloak.api.FirmApiResource", FIRM_API));
         routes.addAll(JaxRsRoutes.of("dev.firmaccess.keycloak.admin.FirmAccessAdminResource", ADMIN_API));
         Set<String> rows = table.stream()
                 .flatMap(row -> JaxRsRoutes.normalize(row.base() + row.template()).stream()

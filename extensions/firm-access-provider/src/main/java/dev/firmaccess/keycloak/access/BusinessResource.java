@@ -104,15 +104,16 @@ public class BusinessResource {
     @Produces(MediaType.APPLICATION_JSON)
     public BusinessGrant share(@PathParam("businessId") String businessId,
             @PathParam("subjectType") String subjectType, @PathParam("subjectId") String subjectId, String body) {
+        grants.requireMayShare();
         LevelInput input = body == null || body.isBlank() ? new LevelInput(null) : JsonBodies.read(body, LevelInput.class);
-        return grants.share(businesses.require(businessId), subjectTypeOfPath(subjectType), subjectId, input.level());
+        return grants.share(businessId, subjectTypeOfPath(subjectType), subjectId, input.level());
     }
 
     @DELETE
     @Path("{businessId}/grants/{subjectType:users|teams}/{subjectId}")
     public Response unshare(@PathParam("businessId") String businessId, @PathParam("subjectType") String subjectType,
             @PathParam("subjectId") String subjectId) {
-        grants.unshare(businesses.require(businessId), subjectTypeOfPath(subjectType), subjectId);
+        grants.unshare(businessId, subjectTypeOfPath(subjectType), subjectId);
         return Response.noContent().build();
     }
 

@@ -124,7 +124,7 @@ public final class BusinessService {
 
     /** A business of this firm, or the 404 that unknown ids and other firms' ids get alike. */
     public BusinessEntity require(String businessId) {
-        return businesses.find(context.firm().getId(), businessId).orElseThrow(BusinessService::notFound);
+        return businesses.require(context.firm().getId(), businessId);
     }
 
     private AccessService actorAccess() {

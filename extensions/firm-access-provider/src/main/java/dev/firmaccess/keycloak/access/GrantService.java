@@ -73,16 +73,23 @@ public final class GrantService {
         return grants.countForSubject(context.firm().getId(), GrantSubjectType.TEAM, team.getId());
     }
 
-    public BusinessGrant share(BusinessEntity business, GrantSubjectType type, String subjectId, String level) {
+    /** The right to share and unshare, checked before anything about the business or subject is looked up. */
+    public void requireMayShare() {
         context.actor().require(FirmPermission.MANAGE);
+    }
+
+    public BusinessGrant share(String businessId, GrantSubjectType type, String subjectId, String level) {
+        requireMayShare();
+        BusinessEntity business = businesses.require(context.firm().getId(), businessId);
         String checkedLevel = levels.require(level);
         requireSubject(type, subjectId);
         apply(business.getId(), type, subjectId, checkedLevel);
         return new BusinessGrant(business.getId(), typeName(type), subjectId, subjectName(type, subjectId), checkedLevel);
     }
 
-    public void unshare(BusinessEntity business, GrantSubjectType type, String subjectId) {
-        context.actor().require(FirmPermission.MANAGE);
+    public void unshare(String businessId, GrantSubjectType type, String subjectId) {
+        requireMayShare();
+        BusinessEntity business = businesses.require(context.firm().getId(), businessId);
         GrantEntity grant = findInFirm(business.getId(), type, subjectId)
                 .orElseThrow(() -> FirmAccessException.notFound("Grant not found"));
         grants.delete(grant);

@@ -67,6 +67,7 @@ public final class InvitationService {
     }
 
     public long count(InvitationRepository.Filter filter) {
+        context.actor().require(FirmPermission.VIEW_ALL);
         return invitations.count(context.firm().getId(), filter, System.currentTimeMillis());
     }
 

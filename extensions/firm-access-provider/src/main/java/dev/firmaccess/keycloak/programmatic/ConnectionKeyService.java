@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.common.util.SecretGenerator;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
@@ -31,7 +30,7 @@ public final class ConnectionKeyService {
         this.context = context;
         EntityManager em = Jpa.entityManager(context.session());
         this.staffRecords = new StaffRepository(em);
-        this.keys = new ConnectionKeyRepository(entityManager(context));
+        this.keys = new ConnectionKeyRepository(em);
     }
 
     public List<ConnectionKeyView> page(String userId, int first, int max) {
@@ -41,6 +40,7 @@ public final class ConnectionKeyService {
     }
 
     public long count(String userId) {
+        requireSelfOr(userId, FirmPermission.VIEW_ALL);
         return keys.count(context.firm().getId(), userId);
     }
 
@@ -101,9 +101,5 @@ public final class ConnectionKeyService {
         if (!context.actor().is(userId)) {
             context.actor().require(permission);
         }
-    }
-
-    private static EntityManager entityManager(FirmContext context) {
-        return context.session().getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 }

@@ -46,6 +46,7 @@ public final class StaffService {
     }
 
     public long count(String search) {
+        context.actor().require(FirmPermission.VIEW_ALL);
         return search == null || search.isBlank()
                 ? context.organizations().getMembersCount(context.firm())
                 : context.organizations().getMembersStream(context.firm(), search.trim(), false, null, null).count();

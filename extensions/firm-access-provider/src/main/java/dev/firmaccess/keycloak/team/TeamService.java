@@ -34,6 +34,7 @@ public final class TeamService {
     }
 
     public long count(String search) {
+        context.actor().require(FirmPermission.VIEW_ALL);
         return teams.count(search);
     }
 
