@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.api;
 
+import dev.firmaccess.keycloak.programmatic.ConnectionKeyCleanup;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -21,9 +22,14 @@ public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProvid
     public void init(Config.Scope config) {
     }
 
+    /**
+     * The one place that registers the cleanup on Keycloak's removals: the firm's rows, and the
+     * connection keys, which live exactly as long as the membership, user, firm and realm they act for.
+     */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(FirmDataCleanup::onEvent);
+        factory.register(ConnectionKeyCleanup::onEvent);
     }
 
     @Override

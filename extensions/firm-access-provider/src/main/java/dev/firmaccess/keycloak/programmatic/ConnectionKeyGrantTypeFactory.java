@@ -31,10 +31,8 @@ public final class ConnectionKeyGrantTypeFactory implements OAuth2GrantTypeFacto
     public void init(Config.Scope config) {
     }
 
-    /** Keys live exactly as long as the membership, user, firm and realm they act for. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(ConnectionKeyCleanup::onEvent);
     }
 
     @Override
