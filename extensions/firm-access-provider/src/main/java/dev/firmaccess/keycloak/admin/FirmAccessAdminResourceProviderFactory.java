@@ -1,13 +1,13 @@
 package dev.firmaccess.keycloak.admin;
 
-import org.keycloak.Config;
+import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 
 /** Mounts the realm-administrator API at {@code /admin/realms/{realm}/firm-access}. */
-public final class FirmAccessAdminResourceProviderFactory implements AdminRealmResourceProviderFactory {
+public final class FirmAccessAdminResourceProviderFactory implements AdminRealmResourceProviderFactory,
+        StatelessProviderFactory<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "firm-access";
 
@@ -25,18 +25,6 @@ public final class FirmAccessAdminResourceProviderFactory implements AdminRealmR
             public void close() {
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

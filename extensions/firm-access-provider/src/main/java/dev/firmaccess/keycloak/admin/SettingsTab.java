@@ -3,16 +3,15 @@ package dev.firmaccess.keycloak.admin;
 import dev.firmaccess.keycloak.console.ConsoleClient;
 import dev.firmaccess.keycloak.console.ConsolePaths;
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.settings.SettingsService;
 import dev.firmaccess.keycloak.settings.SettingsView;
 import java.util.List;
 import java.util.Map;
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -26,7 +25,8 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
  * API) writes the realm attributes that {@link FirmAccessSettings} reads, validated by
  * {@link SettingsService} exactly like the API. API changes are copied back into the component.
  */
-public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<ComponentModel> {
+public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<ComponentModel>,
+        StatelessProviderFactory<UiTabProvider> {
 
     // The admin console shows the id as the tab's title.
     public static final String PROVIDER_ID = "Firm Access";
@@ -225,14 +225,6 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         } catch (FirmAccessException refused) {
             throw new ComponentValidationException(refused.description());
         }
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
     }
 
     @Override

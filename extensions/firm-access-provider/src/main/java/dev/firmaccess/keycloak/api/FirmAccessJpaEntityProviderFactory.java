@@ -1,13 +1,13 @@
 package dev.firmaccess.keycloak.api;
 
+import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyCleanup;
-import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
-public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProviderFactory {
+public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProviderFactory, StatelessProviderFactory<JpaEntityProvider> {
 
     public static final String PROVIDER_ID = "firm-access";
 
@@ -18,10 +18,6 @@ public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProvid
         return INSTANCE;
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
-
     /**
      * The one place that registers the cleanup on Keycloak's removals: the firm's rows, and the
      * connection keys, which live exactly as long as the membership, user, firm and realm they act for.
@@ -30,10 +26,6 @@ public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProvid
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(FirmDataCleanup::onEvent);
         factory.register(ConnectionKeyCleanup::onEvent);
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

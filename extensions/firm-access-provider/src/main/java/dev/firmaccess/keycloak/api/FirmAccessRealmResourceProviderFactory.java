@@ -1,13 +1,13 @@
 package dev.firmaccess.keycloak.api;
 
-import org.keycloak.Config;
+import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /** Mounts the firm-access surfaces at {@code /realms/{realm}/firm-access}. */
-public final class FirmAccessRealmResourceProviderFactory implements RealmResourceProviderFactory {
+public final class FirmAccessRealmResourceProviderFactory implements RealmResourceProviderFactory,
+        StatelessProviderFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "firm-access";
 
@@ -23,18 +23,6 @@ public final class FirmAccessRealmResourceProviderFactory implements RealmResour
             public void close() {
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

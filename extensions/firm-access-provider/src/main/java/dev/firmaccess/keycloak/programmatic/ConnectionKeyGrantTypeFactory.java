@@ -1,13 +1,12 @@
 package dev.firmaccess.keycloak.programmatic;
 
-import org.keycloak.Config;
+import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantType;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeFactory;
 
 /** Registers the connection-key grant at the realm's token endpoint. */
-public final class ConnectionKeyGrantTypeFactory implements OAuth2GrantTypeFactory {
+public final class ConnectionKeyGrantTypeFactory implements OAuth2GrantTypeFactory, StatelessProviderFactory<OAuth2GrantType> {
 
     public static final String GRANT_TYPE = "urn:firm-access:grant-type:connection-key";
 
@@ -25,18 +24,6 @@ public final class ConnectionKeyGrantTypeFactory implements OAuth2GrantTypeFacto
     @Override
     public String getShortcut() {
         return SHORTCUT;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override
