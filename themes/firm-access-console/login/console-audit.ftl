@@ -29,5 +29,5 @@
   <#else>
   <p class="fa-muted" id="no-entries">${msg("noAuditEntries")}</p>
   </#if>
-  <@layout.pager action="${firmUrl}audit" query=filterQuery/>
+  <@layout.pager action="${firmUrl}audit" filters={"action": action, "targetType": targetType, "targetId": targetId}/>
 </@layout.page>

@@ -31,7 +31,7 @@
     </#list>
     </tbody>
   </table>
-  <@layout.pager action="${firmUrl}businesses"/>
+  <@layout.pager action="${firmUrl}businesses" filters={"archived": archived?then("true", "")}/>
   <#if sharing>
   <#-- Outside the table: its rows hold the archive forms, and forms cannot nest; the checkboxes join this form through their form attribute. -->
   <form method="post" action="${firmUrl}businesses/share" class="pf-v5-c-form" id="bulk-share" aria-labelledby="bulk-share-heading">

@@ -68,12 +68,12 @@
   <#else>
   <p class="fa-muted" id="no-portal-users">${msg("noPortalUsers")}</p>
   </#if>
-  <@layout.pager action="${firmUrl}portal" query=filterQuery/>
+  <@layout.pager action="${firmUrl}portal" filters={"business": business, "status": status}/>
 
   <h2 class="pf-v5-c-title pf-m-lg fa-section-heading" id="csv-heading">${msg("portalCsv")}</h2>
   <p class="fa-toolbar">
     <a class="pf-v5-c-button pf-m-secondary" id="portal-export" download
-       href="${firmUrl}portal/export<#if business?has_content>?business=${business?url("UTF-8")}</#if>">${msg(business?has_content?then("portalExportBusiness", "portalExport"))}</a>
+       href="${firmUrl}portal/export<#if business?has_content>?business=${business?url}</#if>">${msg(business?has_content?then("portalExportBusiness", "portalExport"))}</a>
   </p>
   <form method="post" action="${firmUrl}portal/imports" enctype="multipart/form-data" class="pf-v5-c-form" id="portal-import-form" aria-labelledby="csv-heading">
     <@layout.csrfField/>

@@ -28,7 +28,7 @@
   <#else>
   <p class="fa-muted" id="no-members">${msg("noMembers")}</p>
   </#if>
-  <@layout.pager action="${firmUrl}teams/${team.id()}"/>
+  <@layout.pager action="${firmUrl}teams/${team.id()}" filters={"grantsFirst": grantsFirst?c}/>
   <h2 class="pf-v5-c-title pf-m-lg fa-section-heading" id="grants-heading">${msg("teamGrants")}</h2>
   <#if mayManage>
   <form method="post" action="${firmUrl}teams/${team.id()}/grants" class="fa-toolbar" id="share-with-team">
@@ -67,4 +67,5 @@
   <#else>
   <p class="fa-muted">${msg("noTeamGrants")}</p>
   </#if>
+  <@layout.pager action="${firmUrl}teams/${team.id()}" from=grantsFirst count=grantsTotal param="grantsFirst" name="grants-pager" filters={"first": first?c}/>
 </@layout.page>

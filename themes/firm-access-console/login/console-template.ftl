@@ -1,3 +1,6 @@
+<#-- Every page imports this template, so this one setting gives all of the console's ?url its charset:
+     Keycloak's FreeMarker setup sets none, and ?url without one fails as the page is rendered. -->
+<#setting url_escaping_charset="UTF-8">
 <#macro page title>
 <!DOCTYPE html>
 <html lang="${locale}">
@@ -79,12 +82,15 @@
   </form>
 </#macro>
 
-<#macro pager action query="">
-  <#if (total > pageSize)>
-  <nav class="fa-pager" aria-label="${msg("pagination")}">
-    <span>${msg("pageRange", first + 1, [first + pageSize, total]?min, total)}</span>
-    <#if (first > 0)><a class="pf-v5-c-button pf-m-link" href="${action}?first=${[first - pageSize, 0]?max?c}&search=${search?url}${query}">${msg("previous")}</a></#if>
-    <#if (first + pageSize < total)><a class="pf-v5-c-button pf-m-link" href="${action}?first=${(first + pageSize)?c}&search=${search?url}${query}">${msg("next")}</a></#if>
+<#-- Previous and next links that keep the search term and the page's filters (name to value; blank ones are left out).
+     A page with a second list pages it with its own offset parameter and link ids. -->
+<#macro pager action filters={} from=first count=total param="first" name="pager">
+  <#if (count > pageSize)>
+  <#local kept><#list filters as key, value><#if value?has_content>&${key}=${value?url}</#if></#list></#local>
+  <nav class="fa-pager" id="${name}" aria-label="${msg("pagination")}">
+    <span>${msg("pageRange", from + 1, [from + pageSize, count]?min, count)}</span>
+    <#if (from > 0)><a class="pf-v5-c-button pf-m-link" id="${name}-previous" href="${action}?${param}=${[from - pageSize, 0]?max?c}&search=${search?url}${kept}">${msg("previous")}</a></#if>
+    <#if (from + pageSize < count)><a class="pf-v5-c-button pf-m-link" id="${name}-next" href="${action}?${param}=${(from + pageSize)?c}&search=${search?url}${kept}">${msg("next")}</a></#if>
   </nav>
   </#if>
 </#macro>

@@ -1,6 +1,7 @@
 package dev.firmaccess.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.testing.ApiScope;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
@@ -88,6 +89,7 @@ final class FirmLoader {
         rep.setRealm(REALM);
         rep.setEnabled(true);
         rep.setOrganizationsEnabled(true);
+        rep.setAttributes(Map.of("firmAccess.enabled", "true"));
         // Long-lived tokens: one sign-in per user serves the whole run.
         rep.setAccessTokenLifespan(3600);
         rep.setSsoSessionIdleTimeout(7200);
@@ -99,6 +101,8 @@ final class FirmLoader {
         String capped = ClaimScope.create(realm, SCOPE, Map.of());
         String uncapped = ClaimScope.create(realm, UNCAPPED_SCOPE, Map.of("businessCap", "10000"));
         String small = ClaimScope.create(realm, SMALL_SCOPE, Map.of("businessCap", "10"));
+        // Both clients below call the firm and evaluation APIs, which require their audience.
+        ApiScope.createAsRealmDefault(realm);
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(CLIENT);
         client.setPublicClient(true);

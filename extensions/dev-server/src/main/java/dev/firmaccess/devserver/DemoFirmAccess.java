@@ -10,8 +10,14 @@ import java.util.Optional;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 
 /** The demo data of realm-config/demo-firm-access.json: what the realm import cannot express. */
-record DemoFirmAccess(String realm, ClientScopeRepresentation clientScope, List<String> clientScopeDefaultFor,
-        Map<String, Object> settings, List<Firm> firms) {
+record DemoFirmAccess(String realm, List<ClientScope> clientScopes, Map<String, Object> settings, List<Firm> firms) {
+
+    /**
+     * A client scope the realm import cannot hold (scopes in the file would replace Keycloak's
+     * built-in ones), and the clients it is a default scope of.
+     */
+    record ClientScope(ClientScopeRepresentation scope, List<String> defaultFor) {
+    }
 
     record Firm(String alias, List<Staff> staff, List<Business> businesses, List<Grant> grants,
             List<Invitation> invitations, List<PortalInvitation> portalInvitations) {

@@ -35,8 +35,8 @@ final class DemoSeeder {
      */
     List<String> seed(DemoFirmAccess demo) {
         List<String> problems = new ArrayList<>();
-        if (demo.clientScope() != null) {
-            ensureClientScope(demo).ifPresent(problems::add);
+        for (DemoFirmAccess.ClientScope scope : demo.clientScopes()) {
+            ensureClientScope(demo.realm(), scope).ifPresent(problems::add);
         }
         String base = "/admin/realms/" + demo.realm() + "/firm-access";
         if (demo.settings() != null) {
@@ -82,17 +82,17 @@ final class DemoSeeder {
         return problems;
     }
 
-    /** Creates the claim's client scope once and makes it a default scope of the demo clients. */
-    private Optional<String> ensureClientScope(DemoFirmAccess demo) {
-        RealmResource realm = admin.realm(demo.realm());
-        String name = demo.clientScope().getName();
+    /** Creates a client scope once and makes it a default scope of its demo clients. */
+    private Optional<String> ensureClientScope(String realmName, DemoFirmAccess.ClientScope wanted) {
+        RealmResource realm = admin.realm(realmName);
+        String name = wanted.scope().getName();
         Optional<String> existing = realm.clientScopes().findAll().stream()
                 .filter(scope -> scope.getName().equals(name)).map(ClientScopeRepresentation::getId).findFirst();
         String scopeId;
         if (existing.isPresent()) {
             scopeId = existing.get();
         } else {
-            try (Response created = realm.clientScopes().create(demo.clientScope())) {
+            try (Response created = realm.clientScopes().create(wanted.scope())) {
                 if (created.getStatus() != 201) {
                     return Optional.of("could not create client scope " + name + ": " + created.getStatus());
                 }
@@ -100,7 +100,7 @@ final class DemoSeeder {
                 scopeId = location.substring(location.lastIndexOf('/') + 1);
             }
         }
-        for (String clientId : demo.clientScopeDefaultFor()) {
+        for (String clientId : wanted.defaultFor()) {
             List<ClientRepresentation> clients = realm.clients().findByClientId(clientId);
             if (clients.isEmpty()) {
                 return Optional.of("client " + clientId + " not found for scope " + name);

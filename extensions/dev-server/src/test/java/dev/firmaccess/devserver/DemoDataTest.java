@@ -41,4 +41,18 @@ class DemoDataTest {
                                 + " (activation mail in the inbox)"));
         assertThat(realm.passwordGrantClient()).contains("firm-access-demo");
     }
+
+    @Test
+    void theDemoClientsGetTheAudienceTheFirmApiRequires() {
+        assertThat(firmAccess.clientScopes())
+                .filteredOn(scope -> "firm-access-api".equals(scope.scope().getName()))
+                .singleElement()
+                .satisfies(api -> {
+                    assertThat(api.defaultFor()).containsExactlyInAnyOrder("firm-access-demo", "firm-scripts");
+                    assertThat(api.scope().getProtocolMappers()).singleElement().satisfies(mapper -> {
+                        assertThat(mapper.getProtocolMapper()).isEqualTo("oidc-audience-mapper");
+                        assertThat(mapper.getConfig()).containsEntry("included.custom.audience", "firm-access-api");
+                    });
+                });
+    }
 }

@@ -69,7 +69,7 @@ class AuthorizationMatrixIT {
     @Test
     void theTableListsEveryOperationOfTheCodeAndNothingElse() {
         Set<String> routes = new TreeSet<>(JaxRsRoutes.of("dev.firmaccess.keycloak.api.FirmApiResource", FIRM_API));
-        routes.addAll(JaxRsRoutes.of("dev.firmaccess.keycloak.admin.FirmAccessAdminResource", ADMIN_API));
+        routes.addAll(JaxRsRoutes.of("dev.firmaccess.keycloak.api.FirmAccessAdminResource", ADMIN_API));
         Set<String> rows = table.stream()
                 .flatMap(row -> JaxRsRoutes.normalize(row.base() + row.template()).stream()
                         .map(path -> row.method() + " " + path))

@@ -29,15 +29,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SettingsIT {
 
-    private static final Map<String, Object> DEFAULTS = Map.of(
-            "invitationWebhookSecretSet", false,
-            "roleLabels", Map.of("owner", "PartnerAdmin", "admin", "PartnerAdmin", "member", "PartnerUser"),
-            "accessLevels", List.of("full"),
-            "membersMayCreateBusinesses", true,
-            "staffInvitationExpiryDays", 7,
-            "portalInvitationExpiryDays", 30,
-            "resendCooldownMinutes", 10,
-            "claimBusinessCap", 100);
+    private static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("enabled", true),
+            Map.entry("invitationWebhookSecretSet", false),
+            Map.entry("invitationWebhookPreviousSecretSet", false),
+            Map.entry("roleLabels", Map.of("owner", "PartnerAdmin", "admin", "PartnerAdmin", "member", "PartnerUser")),
+            Map.entry("accessLevels", List.of("full")),
+            Map.entry("membersMayCreateBusinesses", true),
+            Map.entry("staffInvitationExpiryDays", 7),
+            Map.entry("portalInvitationExpiryDays", 30),
+            Map.entry("resendCooldownMinutes", 10),
+            Map.entry("claimBusinessCap", 100),
+            Map.entry("mailsPerFirmPerHour", 500),
+            Map.entry("mailsPerUserPerHour", 200));
 
     private FirmSetup setup;
     private Client settings;

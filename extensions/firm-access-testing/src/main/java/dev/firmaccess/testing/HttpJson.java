@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -70,6 +71,11 @@ public final class HttpJson {
         }
     }
 
+    /** The absolute URL of a path of the server. */
+    public String url(String path) {
+        return baseUrl + path;
+    }
+
     public HttpRequest.Builder request(String path, String bearer) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
@@ -78,6 +84,15 @@ public final class HttpJson {
             builder.header("Authorization", "Bearer " + bearer);
         }
         return builder;
+    }
+
+    /** The claims of a signed JWT, read without checking the signature: the server checked it. */
+    public static JsonNode jwtClaims(String jwt) {
+        try {
+            return MAPPER.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String json(Object body) {

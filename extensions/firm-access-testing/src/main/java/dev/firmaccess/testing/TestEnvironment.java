@@ -9,10 +9,22 @@ import org.keycloak.admin.client.Keycloak;
  */
 public final class TestEnvironment implements AutoCloseable {
 
+    /**
+     * The test servers start with this batch limit instead of the default 1000, through the
+     * provider's SPI option, so that a test can see an operator's setting take effect.
+     */
+    public static final int EVALUATIONS_PER_BATCH = 500;
+
     private final MailCatcher mail;
     private final KeycloakServer server;
     private final Keycloak admin;
     private final HttpJson http;
+
+    /**
+     * How recent a browser sign-in must be to create a connection key on the test servers: shorter
+     * than the default, so that a test can see a sign-in grow too old without waiting minutes.
+     */
+    public static final int KEY_CREATION_MAX_AUTH_AGE_SECONDS = 30;
 
     private TestEnvironment(MailCatcher mail, KeycloakServer server) {
         this.mail = mail;
@@ -29,6 +41,10 @@ public final class TestEnvironment implements AutoCloseable {
         KeycloakServer server = KeycloakServer.builder(home)
                 .provider(providerJar())
                 .database(database)
+                .runOption("--spi-realm-restapi-extension--firm-access--max-evaluations-per-batch="
+                        + EVALUATIONS_PER_BATCH)
+                .runOption("--spi-realm-restapi-extension--firm-access--key-creation-max-auth-age="
+                        + KEY_CREATION_MAX_AUTH_AGE_SECONDS)
                 .build();
         try {
             server.start();

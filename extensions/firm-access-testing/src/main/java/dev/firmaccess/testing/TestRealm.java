@@ -16,12 +16,17 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * A realm made for one test class: organizations enabled, mail sent to the mail catcher, and a
- * public test client that allows the password grant so tests can act as any of their users.
+ * public test client that allows the password grant so tests can act as any of their users. The
+ * client scope {@value #API_SCOPE} (the firm API's audience) is a default scope of the test client
+ * and of every client the test creates later, as an operator would set it up for their apps.
  */
 public final class TestRealm {
 
     public static final String TEST_CLIENT = "firm-access-test";
     public static final String PASSWORD = "Passw0rd!";
+
+    /** The client scope whose audience mapper makes tokens acceptable to the firm and evaluation APIs. */
+    public static final String API_SCOPE = ApiScope.NAME;
 
     private final Keycloak admin;
     private final HttpJson http;
@@ -39,6 +44,8 @@ public final class TestRealm {
         realm.setRealm(name);
         realm.setEnabled(true);
         realm.setOrganizationsEnabled(true);
+        // Firm Access is off in a realm until an administrator turns it on; every test realm has it on.
+        realm.setAttributes(java.util.Map.of("firmAccess.enabled", "true"));
         realm.setSmtpServer(mail.realmSmtpSettings());
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(TEST_CLIENT);
@@ -48,7 +55,16 @@ public final class TestRealm {
         client.setRedirectUris(List.of("*"));
         realm.setClients(List.of(client));
         admin.realms().create(realm);
-        return new TestRealm(admin, http, name);
+        TestRealm created = new TestRealm(admin, http, name);
+        created.addApiScope();
+        return created;
+    }
+
+    /** Creates the {@value #API_SCOPE} scope as a default of clients made later, and of the test client. */
+    private void addApiScope() {
+        String scopeId = ApiScope.createAsRealmDefault(admin());
+        admin().clients().get(admin().clients().findByClientId(TEST_CLIENT).get(0).getId())
+                .addDefaultClientScope(scopeId);
     }
 
     public String name() {
@@ -61,10 +77,15 @@ public final class TestRealm {
 
     /** Creates a user with a verified email and the shared test password; answers the user id. */
     public String createUser(String username) {
+        return createUser(username, username + "@example.test", true);
+    }
+
+    /** Creates a user with the given email, verified or not, and the shared test password; answers the user id. */
+    public String createUser(String username, String email, boolean emailVerified) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
-        user.setEmail(username + "@example.test");
-        user.setEmailVerified(true);
+        user.setEmail(email);
+        user.setEmailVerified(emailVerified);
         user.setFirstName(Character.toUpperCase(username.charAt(0)) + username.substring(1));
         user.setLastName("Tester");
         user.setEnabled(true);
@@ -100,6 +121,18 @@ public final class TestRealm {
         }
     }
 
+    /** Creates a public client for scripts that opted in to trading connection keys for tokens. */
+    public void createConnectionKeyClient(String clientId) {
+        ClientRepresentation scripts = new ClientRepresentation();
+        scripts.setClientId(clientId);
+        scripts.setPublicClient(true);
+        scripts.setStandardFlowEnabled(false);
+        scripts.setAttributes(Map.of("firm-access.connection-keys.enabled", "true"));
+        try (Response response = admin().clients().create(scripts)) {
+            createdId(response, "client " + clientId);
+        }
+    }
+
     /** Signs in with the password grant through the test client and answers the token response. */
     public JsonNode signIn(String username) {
         HttpJson.Reply reply = http.postForm("/realms/" + name + "/protocol/openid-connect/token", Map.of(
@@ -116,6 +149,18 @@ public final class TestRealm {
 
     public String accessToken(String username) {
         return signIn(username).get("access_token").asText();
+    }
+
+    /**
+     * An access token of a sign-in through the realm's login pages (authorization code with PKCE)
+     * that happened just now, as the firm API asks of a request that creates a connection key.
+     */
+    public String browserAccessToken(String username) {
+        HttpJson.Reply reply = new BrowserSignIn(http, name, TEST_CLIENT).signIn(username, PASSWORD);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("Browser sign-in of " + username + " failed: " + reply);
+        }
+        return reply.json().get("access_token").asText();
     }
 
     /** Trades a refresh token for new tokens; answers the raw reply, since refusal is a result too. */

@@ -1,5 +1,6 @@
 package dev.firmaccess.it.console;
 
+import dev.firmaccess.it.support.BrowserLocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,30 +14,28 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless Chromium, driven through its own chromedriver. Both paths are given
- * explicitly, so Selenium Manager never runs and nothing is downloaded at test time.
+ * A headless Chromium, driven through its chromedriver. Both paths come from the
+ * {@link BrowserLocator}, so Selenium Manager never runs and nothing is downloaded at test time.
  */
 final class Browser implements AutoCloseable {
-
-    private static final String CHROMIUM = System.getProperty("firm-access.console.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("firm-access.console.chromedriver", "/usr/bin/chromedriver");
 
     private final WebDriver driver;
     private final Path profile;
 
     Browser() {
+        BrowserLocator.Found installed = BrowserLocator.ofThisMachine().locate();
         try {
             profile = Files.createTempDirectory("firm-access-chromium");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
+        options.setBinary(installed.browser().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900", "--lang=en", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingDriverExecutable(installed.driver().toFile())
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);

@@ -194,11 +194,41 @@ class AccessEvaluationIT {
     @Nested
     class GivenBadInput {
         @Test
-        void malformedJsonIs400WithAMessage() {
+        void malformedJsonIs400WithAJsonError() {
             HttpJson.Reply reply = evaluate(evaluator, "{\"subject\": ");
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.body()).isNotBlank();
+            assertJsonError(reply, 400);
+            assertThat(reply.json().get("error_description").asText()).contains("not valid JSON");
+        }
+
+        @Test
+        void aBodyThatIsNotDeclaredJsonIs415WithTheRequestIdEchoed() {
+            for (String type : List.of("text/plain", "application/x-www-form-urlencoded")) {
+                HttpJson.Reply reply = http.send(http.request(api + "evaluation", evaluator)
+                        .header("Content-Type", type).header("X-Request-ID", "req-415")
+                        .POST(HttpRequest.BodyPublishers.ofString(json(request("olivia", "read", "b1")))));
+
+                assertJsonError(reply, 415);
+                assertThat(reply.header("X-Request-ID")).isEqualTo("req-415");
+            }
+            HttpJson.Reply withCharset = http.send(http.request(api + "evaluation", evaluator)
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(json(request("olivia", "read", "b1")))));
+            assertThat(withCharset.status()).isEqualTo(200);
+        }
+
+        @Test
+        void aSearchWithABodyThatIsNotDeclaredJsonIs415() {
+            Map<String, Object> search = new LinkedHashMap<>();
+            search.put("subject", Map.of("type", "user", "id", users.get("mia")));
+            search.put("action", Map.of("name", "read"));
+            search.put("resource", Map.of("type", "business"));
+
+            HttpJson.Reply reply = http.send(http.request(api + "search/resource", evaluator)
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString(json(search))));
+
+            assertJsonError(reply, 415);
         }
 
         @Test
@@ -208,8 +238,8 @@ class AccessEvaluationIT {
 
             HttpJson.Reply reply = evaluate(evaluator, request);
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.body()).contains("subject");
+            assertJsonError(reply, 400);
+            assertThat(reply.json().get("error_description").asText()).contains("subject");
         }
 
         @Test
@@ -343,11 +373,71 @@ class AccessEvaluationIT {
         }
 
         @Test
-        void anItemWithoutAnActionAndNoDefaultIs400() {
-            Map<String, Object> request = batch(null, "b1");
+        void anItemWithoutAnActionAndNoDefaultIsDeniedAloneWithItsErrorAndTheOthersAreEvaluated() {
+            Map<String, Object> request = batch(null);
             request.remove("action");
+            request.put("evaluations", List.of(
+                    Map.of("resource", Map.of("type", "business", "id", businesses.get("b1"))),
+                    Map.of("resource", Map.of("type", "business", "id", businesses.get("b1")),
+                            "action", Map.of("name", "read")),
+                    "not an object"));
 
-            assertThat(http.post(api + "evaluations", evaluator, request).status()).isEqualTo(400);
+            HttpJson.Reply reply = http.post(api + "evaluations", evaluator, request);
+
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            assertThat(decisions(reply.json())).containsExactly(false, true, false);
+            JsonNode failed = reply.json().get("evaluations").get(0).get("context").get("error");
+            assertThat(failed.get("status").asInt()).isEqualTo(400);
+            assertThat(failed.get("message").asText()).contains("evaluations[0]").contains("action");
+            assertThat(reply.json().get("evaluations").get(2).get("context").get("error").get("message").asText())
+                    .contains("evaluations[2]");
+        }
+
+        @Test
+        void aFailedItemCountsAsADenyForDenyOnFirstDeny() {
+            Map<String, Object> request = batch("deny_on_first_deny", "b1");
+            request.put("evaluations", List.of(
+                    Map.of("resource", Map.of("type", "business", "id", businesses.get("b1"))),
+                    Map.of("resource", Map.of("type", "business")),
+                    Map.of("resource", Map.of("type", "business", "id", businesses.get("b2")))));
+
+            assertThat(decisions(http.post(api + "evaluations", evaluator, request).json()))
+                    .containsExactly(true, false);
+        }
+
+        @Test
+        void aBatchAtTheConfiguredLimitIsAnsweredAndOneItemMoreIsRefusedAsJson() {
+            int limit = TestEnvironment.EVALUATIONS_PER_BATCH;
+            String[] atLimit = new String[limit];
+            java.util.Arrays.fill(atLimit, "b1");
+            String[] overLimit = new String[limit + 1];
+            java.util.Arrays.fill(overLimit, "b1");
+
+            HttpJson.Reply answered = http.post(api + "evaluations", evaluator, batch(null, atLimit));
+            HttpJson.Reply refused = http.post(api + "evaluations", evaluator, batch(null, overLimit));
+
+            assertThat(answered.status()).isEqualTo(200);
+            assertThat(decisions(answered.json())).hasSize(limit).containsOnly(true);
+            assertJsonError(refused, 400);
+            assertThat(refused.json().get("error_description").asText())
+                    .isEqualTo("At most " + limit + " evaluations per request");
+        }
+
+        @Test
+        void aBatchOfAMegabyteOfEmptyItemsIsRefusedByItsCount() {
+            int items = 999_000 / 3;
+            StringBuilder body = new StringBuilder(json(request("mia", "read", "b1")));
+            body.setLength(body.length() - 1);
+            body.append(", \"evaluations\": [{}");
+            body.append(",{}".repeat(items - 1)).append("]}");
+
+            HttpJson.Reply reply = http.send(http.request(api + "evaluations", evaluator)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+
+            assertThat(body.length()).isBetween(990_000, 1_000_000);
+            assertJsonError(reply, 400);
+            assertThat(reply.json().get("error_description").asText()).startsWith("At most ");
         }
 
         @Test
@@ -517,6 +607,22 @@ class AccessEvaluationIT {
             assertThat(appended.get("search_action_endpoint").asText()).endsWith("/access/v1/search/action");
             assertThat(inserted).isEqualTo(appended);
         }
+
+        @Test
+        void theMetadataNamesTheConfiguredBatchLimitAndTheLargestSearchPage() {
+            JsonNode metadata = http.get("/realms/" + realm.name() + "/.well-known/authzen-configuration", null).json();
+
+            assertThat(metadata.get("firm_access_max_evaluations").asInt()).isEqualTo(TestEnvironment.EVALUATIONS_PER_BATCH);
+            assertThat(metadata.get("firm_access_max_search_page_size").asInt()).isEqualTo(1000);
+        }
+    }
+
+    /** An error of these endpoints: the status, JSON in the extension's one error shape. */
+    private static void assertJsonError(HttpJson.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).startsWith("application/json");
+        assertThat(reply.json().get("error").asText()).isNotBlank();
+        assertThat(reply.json().get("error_description").asText()).isNotBlank();
     }
 
     private static String json(Object body) {

@@ -3,12 +3,12 @@ package dev.firmaccess.it.invitations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.MailEventSender;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -35,12 +33,13 @@ import org.keycloak.representations.idm.RealmRepresentation;
 class InvitationsIT {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/firm-access/invitations/accept/[A-Za-z0-9._-]+");
-    private static final String SECRET = "a-webhook-secret-for-tests";
+    private static final String SECRET = MailEventSender.newSecret();
 
     private HttpJson http;
     private MailCatcher mail;
     private TestRealm realm;
     private String api;
+    private MailEventSender mailEvents;
     private String ownerToken;
     private String firmId;
     private String businessId;
@@ -62,6 +61,7 @@ class InvitationsIT {
         ok(http.put(adminApi + "/firms/ledger/staff/" + admin + "/role", realm.adminToken(), Map.of("role", "admin")));
         ok(http.put(adminApi + "/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        mailEvents = new MailEventSender(http, realm.name());
         ownerToken = realm.accessToken("olivia");
         businessId = ok(http.post(api + "/businesses", ownerToken, Map.of("name", "Bakery Ltd"))).json().get("id").asText();
         teamId = ok(http.post(api + "/teams", ownerToken, Map.of("name", "Payroll"))).json().get("id").asText();
@@ -272,6 +272,125 @@ class InvitationsIT {
     }
 
     @Nested
+    class GivenAnotherSitePostsForTheInvitee {
+
+        @Test
+        void anAcceptWithoutThePagesTokenOrWithAnotherLinksTokenIsRefusedAndChangesNothing() {
+            String email = existingUser("csrf");
+            invite(ownerToken, email, "member", List.of(), List.of());
+            String otherEmail = existingUser("csrf-other");
+            invite(ownerToken, otherEmail, "member", List.of(), List.of());
+            Browser browser = new Browser();
+            InvitationPage confirm = InvitationPage.open(browser, linkTo(email)).signIn(email, TestRealm.PASSWORD);
+            assertThat(confirm.kind()).isEqualTo("confirm");
+            String otherLinksToken = InvitationPage.open(browser, linkTo(otherEmail)).formToken("fa-switch");
+
+            for (Map<String, String> forged : List.of(Map.<String, String>of(), Map.of("formToken", ""),
+                    Map.of("formToken", otherLinksToken), Map.of("formToken", "not.a.token"))) {
+                InvitationPage refused = new InvitationPage(browser,
+                        browser.submitNoFollow(confirm.acceptUrl(), forged));
+                assertThat(refused.status()).isEqualTo(403);
+                assertThat(refused.problem()).isEqualTo("firmAccessInvitationFormExpired");
+            }
+            assertThat(memberCount(email)).isZero();
+
+            assertThat(confirm.accept().status()).isEqualTo(303);
+            assertThat(memberCount(email)).isEqualTo(1);
+        }
+
+        @Test
+        void theTokenOfAnotherBrowserIsRefused() {
+            String email = existingUser("csrf-browser");
+            invite(ownerToken, email, "member", List.of(), List.of());
+            String link = linkTo(email);
+            String attackersToken = InvitationPage.open(new Browser(), link).signIn(email, TestRealm.PASSWORD)
+                    .formToken("fa-accept");
+            Browser victim = new Browser();
+            InvitationPage confirm = InvitationPage.open(victim, link).signIn(email, TestRealm.PASSWORD);
+
+            InvitationPage refused = new InvitationPage(victim,
+                    victim.submitNoFollow(confirm.acceptUrl(), Map.of("formToken", attackersToken)));
+
+            assertThat(refused.problem()).isEqualTo("firmAccessInvitationFormExpired");
+            assertThat(memberCount(email)).isZero();
+        }
+
+        @Test
+        void nobodyIsSignedOutByAGetOrAPostWithoutThePagesToken() {
+            String email = existingUser("switch");
+            invite(ownerToken, email, "member", List.of(), List.of());
+            String link = linkTo(email);
+            Browser browser = new Browser();
+            InvitationPage asWalter = InvitationPage.open(browser, link).signIn("walter", TestRealm.PASSWORD);
+            assertThat(asWalter.kind()).isEqualTo("wrongUser");
+            String switchUrl = link + "/switch";
+
+            assertThat(browser.open(switchUrl).status()).isEqualTo(404);
+            InvitationPage refused = new InvitationPage(browser, browser.submitNoFollow(switchUrl, Map.of()));
+            assertThat(refused.problem()).isEqualTo("firmAccessInvitationFormExpired");
+            String tampered = link.substring(0, link.length() - 3) + "AAA";
+            InvitationPage tamperedLink = new InvitationPage(browser, browser.submitNoFollow(tampered + "/switch",
+                    Map.of("formToken", asWalter.formToken("fa-switch"))));
+            assertThat(tamperedLink.status()).isEqualTo(403);
+
+            InvitationPage stillWalter = InvitationPage.open(browser, link);
+            assertThat(stillWalter.kind()).isEqualTo("wrongUser");
+            assertThat(stillWalter.text()).contains("walter@example.test");
+            assertThat(stillWalter.switchAccount().kind()).isEqualTo("signIn");
+        }
+    }
+
+    @Nested
+    class GivenAnAccountThatIsNotProvenToBeTheInvitedAddress {
+
+        @Test
+        void aLookAlikeAddressIsAnotherPersonAndCannotAccept() {
+            String suffix = UUID.randomUUID().toString().substring(0, 6);
+            // Keycloak refuses a non-ASCII local part, so the look-alike is in the domain: dotless ı for i.
+            String invited = "iris-" + suffix + "@mail-it.test";
+            String lookAlike = "iris-" + suffix + "@mail-\u0131t.test";
+            realm.createUser("iris-lookalike-" + suffix, lookAlike, true);
+            invite(ownerToken, invited, "member", List.of(), List.of());
+            Browser browser = new Browser();
+
+            String link = linkTo(invited);
+            assertThat(InvitationPage.open(browser, link).kind()).isEqualTo("register");
+
+            InvitationPage page = InvitationPage.signInThenOpen(browser, link, "iris-lookalike-" + suffix,
+                    TestRealm.PASSWORD);
+
+            assertThat(page.kind()).isEqualTo("wrongUser");
+            assertThat(memberCount(lookAlike)).isZero();
+            assertThat(memberCount(invited)).isZero();
+        }
+
+        @Test
+        void anUnverifiedAddressMustBeVerifiedBeforeAcceptingAndTheAcceptDoesNotVerifyIt() {
+            String username = "unverified-" + UUID.randomUUID().toString().substring(0, 6);
+            String email = username + "@example.test";
+            String userId = realm.createUser(username, email, true);
+            invite(ownerToken, email, "member", List.of(), List.of());
+            Browser browser = new Browser();
+            String link = linkTo(email);
+            InvitationPage confirm = InvitationPage.open(browser, link).signIn(username, TestRealm.PASSWORD);
+            assertThat(confirm.kind()).isEqualTo("confirm");
+            setEmailVerified(userId, false);
+
+            InvitationPage shown = InvitationPage.open(browser, link);
+            assertThat(shown.status()).isEqualTo(403);
+            assertThat(shown.problem()).isEqualTo("firmAccessInvitationEmailNotVerified");
+            InvitationPage refused = new InvitationPage(browser, confirm.accept());
+            assertThat(refused.problem()).isEqualTo("firmAccessInvitationEmailNotVerified");
+            assertThat(memberCount(email)).isZero();
+            assertThat(realm.admin().users().get(userId).toRepresentation().isEmailVerified()).isFalse();
+
+            setEmailVerified(userId, true);
+            assertThat(InvitationPage.open(browser, link).accept().status()).isEqualTo(303);
+            assertThat(memberCount(email)).isEqualTo(1);
+        }
+    }
+
+    @Nested
     class GivenAnInviteeWhoReadsGerman {
         @Test
         void theMailComesFromTheGermanBundle() {
@@ -295,7 +414,75 @@ class InvitationsIT {
     }
 
     @Nested
+    class GivenAnInviterWhoLostTheRightToGrantTheRole {
+
+        @Test
+        void anAdminsInvitationStopsWhenTheAdminIsRemovedAndChangesNothing() {
+            String inviter = staffOfLedger("ada", "admin");
+            String email = existingUser("ian");
+            invite(realm.accessToken(inviter), email, "admin", List.of(), List.of());
+            InvitationPage confirm = InvitationPage.open(new Browser(), linkTo(email))
+                    .signIn(email, TestRealm.PASSWORD);
+            assertThat(confirm.kind()).isEqualTo("confirm");
+
+            ok(http.delete(api + "/staff/" + userIdOf(inviter), ownerToken));
+            Browser.Page refused = confirm.accept();
+
+            assertThat(refused.status()).isEqualTo(410);
+            assertThat(refused.body()).contains("data-problem=\"firmAccessInvitationInviterLostRights\"");
+            assertThat(memberCount(email)).isZero();
+            assertThat(ok(http.get(api + "/invitations?email=" + email, ownerToken)).json().get(0).get("status")
+                    .asText()).isEqualTo("pending");
+        }
+
+        @Test
+        void aDemotedAdminsInvitationShowsTheClearPageAndNobodyIsCreated() {
+            String inviter = staffOfLedger("dora", "admin");
+            String email = unique("nell");
+            invite(realm.accessToken(inviter), email, "member", List.of(), List.of());
+            String link = linkTo(email);
+
+            ok(http.put(api + "/staff/" + userIdOf(inviter) + "/role", ownerToken, Map.of("role", "member")));
+            InvitationPage page = InvitationPage.open(new Browser(), link);
+
+            assertThat(page.status()).isEqualTo(410);
+            assertThat(page.problem()).isEqualTo("firmAccessInvitationInviterLostRights");
+            assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+        }
+
+        @Test
+        void aRealmAdministratorsInvitationStillWorks() {
+            String email = existingUser("rae");
+            ok(http.post("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/invitations", realm.adminToken(),
+                    Map.of("invitees", List.of(Map.of("email", email)), "role", "member")));
+
+            Browser.Page joined = InvitationPage.open(new Browser(), linkTo(email)).signIn(email, TestRealm.PASSWORD)
+                    .accept();
+
+            assertThat(joined.status()).isEqualTo(303);
+            assertThat(memberCount(email)).isEqualTo(1);
+        }
+    }
+
+    @Nested
     class GivenInviteRules {
+        @Test
+        void anExpiryBeyondTheRealmsInvitationExpiryIsRefusedAndNothingIsSent() {
+            String email = unique("late");
+            long eightDays = 8L * 24 * 60 * 60 * 1000;
+
+            HttpJson.Reply reply = http.post(api + "/invitations", ownerToken, Map.of("invitees",
+                    List.of(Map.of("email", email)), "expiresAt", System.currentTimeMillis() + eightDays));
+
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+            assertThat(reply.json().get("error_description").asText()).contains("7 days");
+            assertThat(mail.messagesTo(email)).isEmpty();
+            assertThat(ok(http.get(api + "/invitations?email=" + email, ownerToken)).json()).isEmpty();
+            invite(ownerToken, Map.of("invitees", List.of(Map.of("email", email)),
+                    "expiresAt", System.currentTimeMillis() + eightDays - 2L * 24 * 60 * 60 * 1000));
+        }
+
         @Test
         void anEmailOfAMemberIsRefused() {
             HttpJson.Reply reply = http.post(api + "/invitations", ownerToken,
@@ -398,7 +585,7 @@ class InvitationsIT {
             assertThat(tooSoon.json().get("error").asText()).isEqualTo("too_many_requests");
             assertThat(Integer.parseInt(tooSoon.header("Retry-After"))).isBetween(1, 600);
 
-            HttpJson.Reply forged = webhookSignedWith("wrong-secret-wrong-secret",
+            HttpJson.Reply forged = mailEvents.send(MailEventSender.newSecret(),
                     Map.of("events", List.of(Map.of("invitationId", id, "event", "bounced"))));
             assertThat(forged.status()).isEqualTo(401);
             assertThat(delivery(id)).isEqualTo("sent");
@@ -460,22 +647,7 @@ class InvitationsIT {
     }
 
     private HttpJson.Reply webhook(Object body) {
-        return ok(webhookSignedWith(SECRET, body));
-    }
-
-    private HttpJson.Reply webhookSignedWith(String secret, Object body) {
-        try {
-            byte[] raw = HttpJson.MAPPER.writeValueAsBytes(body);
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String signature = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(raw));
-            return http.send(http.request("/realms/" + realm.name() + "/firm-access/mail-events", null)
-                    .header("Content-Type", "application/json")
-                    .header("X-Firm-Access-Signature", signature)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(raw)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ok(mailEvents.send(SECRET, body));
     }
 
     private static HttpJson.Reply ok(HttpJson.Reply reply) {
@@ -483,11 +655,31 @@ class InvitationsIT {
         return reply;
     }
 
+    /** Creates a staff member of the ledger firm with the role; answers their username. */
+    private String staffOfLedger(String name, String role) {
+        String username = name + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String id = realm.createUser(username);
+        realm.addMember(firmId, id);
+        ok(http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + id + "/role",
+                realm.adminToken(), Map.of("role", role)));
+        return username;
+    }
+
+    private String userIdOf(String username) {
+        return realm.admin().users().searchByUsername(username, true).get(0).getId();
+    }
+
     /** Creates a realm user who is in no firm; answers their (verified) email. */
     private String existingUser(String name) {
         String username = name + "-" + UUID.randomUUID().toString().substring(0, 6);
         realm.createUser(username);
         return username + "@example.test";
+    }
+
+    private void setEmailVerified(String userId, boolean verified) {
+        UserRepresentation user = realm.admin().users().get(userId).toRepresentation();
+        user.setEmailVerified(verified);
+        realm.admin().users().get(userId).update(user);
     }
 
     private static String unique(String name) {

@@ -28,13 +28,18 @@ public final class PortalBrowser {
             .build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
+    /** GETs a page without following its redirect. */
+    public Answer get(String url) {
+        return exchange(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
     /** GETs a page and follows its redirects. */
-    Answer open(String url) {
+    public Answer open(String url) {
         return followed(exchange(HttpRequest.newBuilder(URI.create(url)).GET()));
     }
 
     /** POSTs a form; the answer is not followed, so a test can check where a redirect points. */
-    Answer post(String url, Map<String, String> form) {
+    public Answer post(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
@@ -44,7 +49,7 @@ public final class PortalBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    Answer followed(Answer answer) {
+    public Answer followed(Answer answer) {
         Answer current = answer;
         for (int hop = 0; hop < 10 && current.redirect() != null; hop++) {
             current = exchange(HttpRequest.newBuilder(current.redirect()).GET());
@@ -67,7 +72,8 @@ public final class PortalBrowser {
         });
     }
 
-    private synchronized String cookieHeader() {
+    /** The Cookie header this browser sends to the test server. */
+    public synchronized String cookieHeader() {
         return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
                 .collect(Collectors.joining("; "));
     }
@@ -96,7 +102,7 @@ public final class PortalBrowser {
     /** One HTTP answer: where it came from, its status, where it redirects, its HTML. */
     public record Answer(URI uri, int status, URI redirect, String body) {
 
-        Document html() {
+        public Document html() {
             return Jsoup.parse(body, uri.toString());
         }
 

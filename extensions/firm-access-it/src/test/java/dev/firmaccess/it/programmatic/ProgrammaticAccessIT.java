@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
+import dev.firmaccess.testing.TokenClaims;
 import dev.firmaccess.testing.WithSharedServer;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,9 @@ class ProgrammaticAccessIT {
         }
         ids.put("eve", realm.createUser("eve"));
         realm.addMember(other, ids.get("eve"));
+        ids.put("dual", realm.createUser("dual"));
+        realm.addMember(ledger, ids.get("dual"));
+        realm.addMember(other, ids.get("dual"));
         setRole("olivia", "owner");
         setRole("adam", "admin");
         createClients();
@@ -108,8 +113,9 @@ class ProgrammaticAccessIT {
         return "/realms/" + realm.name() + "/protocol/openid-connect/token";
     }
 
+    /** Creates a key as the actor just signed in through the login pages, as key creation asks. */
     private HttpJson.Reply createKey(String actor, String owner, Object body) {
-        return http.post(keys(owner), realm.accessToken(actor), body);
+        return http.post(keys(owner), realm.browserAccessToken(actor), body);
     }
 
     /** Creates a key of the user as the user; answers the key text. */
@@ -152,9 +158,13 @@ class ProgrammaticAccessIT {
         return http.get("/realms/" + realm.name() + "/protocol/openid-connect/userinfo", accessToken);
     }
 
+    private HttpJson.Reply programmaticAccess(String actor, String user, boolean enabled) {
+        return http.put(firmApi() + "/staff/" + ids.get(user) + "/programmatic-access", realm.accessToken(actor),
+                Map.of("enabled", enabled));
+    }
+
     private void switchProgrammaticAccess(String user, boolean enabled) {
-        HttpJson.Reply reply = http.put(firmApi() + "/staff/" + ids.get(user) + "/programmatic-access",
-                realm.accessToken("olivia"), Map.of("enabled", enabled));
+        HttpJson.Reply reply = programmaticAccess("olivia", user, enabled);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().get("programmaticAccess").asBoolean()).isEqualTo(enabled);
     }
@@ -382,6 +392,141 @@ class ProgrammaticAccessIT {
             assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
             assertRefused(exchange(key.get("key").asText(), null), 400, "invalid_grant");
             assertRefused(refresh(SCRIPTS, tokens.get("refresh_token").asText()), 400, "invalid_grant");
+        }
+    }
+
+    @Nested
+    class GivenHowTheCreatorSignedIn {
+
+        @Test
+        void aFreshBrowserSignInCreatesAKey() {
+            String token = realm.browserAccessToken("bea");
+
+            HttpJson.Reply reply = http.post(keys("bea"), token, Map.of("name", "Fresh sign-in"));
+
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+            exchanged(reply.json().get("key").asText(), null);
+        }
+
+        @Test
+        void aPasswordGrantTokenCannotCreateAKeyAndIsToldToSignInInteractively() {
+            long before = keyList("bea", "bea").size();
+
+            HttpJson.Reply reply = http.post(keys("bea"), realm.accessToken("bea"), Map.of("name", "Password grant"));
+
+            assertRefused(reply, 401, "insufficient_user_authentication");
+            assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_user_authentication\"")
+                    .contains("error_description=\"", "max_age=" + TestEnvironment.KEY_CREATION_MAX_AUTH_AGE_SECONDS);
+            assertThat(keyList("bea", "bea").size()).isEqualTo(before);
+        }
+
+        @Test
+        void aTokenFromAKeyCannotCreateAnotherKey() {
+            JsonNode key = newKey("bea", "Parent key");
+            String keyToken = exchanged(key.get("key").asText(), null).get("access_token").asText();
+            long before = keyList("bea", "bea").size();
+
+            HttpJson.Reply reply = http.post(keys("bea"), keyToken, Map.of("name", "Child key"));
+
+            assertRefused(reply, 403, "access_denied");
+            assertThat(keyList("bea", "bea").size()).isEqualTo(before);
+        }
+
+        @Test
+        void aBrowserSignInOlderThanTheLimitCannotCreateAKey() throws InterruptedException {
+            String token = realm.browserAccessToken("bea");
+            long staleAfter = TokenClaims.of(token).get("auth_time").asLong()
+                    + TestEnvironment.KEY_CREATION_MAX_AUTH_AGE_SECONDS;
+            long deadline = staleAfter + 10;
+            while (Instant.now().getEpochSecond() <= staleAfter && Instant.now().getEpochSecond() < deadline) {
+                Thread.sleep(250);
+            }
+            long before = keyList("bea", "bea").size();
+
+            HttpJson.Reply reply = http.post(keys("bea"), token, Map.of("name", "Stale sign-in"));
+
+            assertRefused(reply, 401, "insufficient_user_authentication");
+            assertThat(reply.json().get("error_description").asText()).contains("sign in again");
+            assertThat(keyList("bea", "bea").size()).isEqualTo(before);
+        }
+    }
+
+    @Nested
+    class GivenAKeyOfOneFirmOfSomeoneInTwoFirms {
+
+        @Test
+        void itsTokensActOnlyInTheKeysFirmAndTheOtherFirmAnswersLikeAnUnknownOne() {
+            JsonNode key = newKey("dual", "Ledger only");
+            String keyToken = exchanged(key.get("key").asText(), null).get("access_token").asText();
+            String firms = "/realms/" + realm.name() + "/firm-access/api/v1/firms/";
+
+            HttpJson.Reply other = http.get(firms + "other/staff/" + ids.get("dual"), keyToken);
+            HttpJson.Reply unknown = http.get(firms + "no-such-firm/staff/" + ids.get("dual"), keyToken);
+
+            assertThat(http.get(firmApi(), keyToken).status()).isEqualTo(200);
+            assertRefused(other, 404, "not_found");
+            assertThat(other.body()).isEqualTo(unknown.body());
+            assertThat(http.get(firms + "other", realm.accessToken("dual")).status()).isEqualTo(200);
+            String list = "/realms/" + realm.name() + "/firm-access/api/v1/firms";
+            assertThat(http.get(list, keyToken).json().findValuesAsText("alias")).containsExactly("ledger");
+            assertThat(http.get(list, realm.accessToken("dual")).json().findValuesAsText("alias"))
+                    .containsExactlyInAnyOrder("ledger", "other");
+        }
+
+        @Test
+        void theSwitchOfTheKeysFirmAppliesAndTheOtherFirmsDoesNot() {
+            JsonNode key = newKey("dual", "Switch check");
+            String keyToken = exchanged(key.get("key").asText(), null).get("access_token").asText();
+            String otherSwitch = "/admin/realms/" + realm.name() + "/firm-access/firms/other/staff/" + ids.get("dual")
+                    + "/programmatic-access";
+
+            assertThat(http.put(otherSwitch, realm.adminToken(), Map.of("enabled", false)).status()).isEqualTo(200);
+            try {
+                assertThat(http.get(firmApi(), keyToken).status()).isEqualTo(200);
+            } finally {
+                assertThat(http.put(otherSwitch, realm.adminToken(), Map.of("enabled", true)).status()).isEqualTo(200);
+            }
+            switchProgrammaticAccess("dual", false);
+            try {
+                assertRefused(http.get(firmApi(), keyToken), 401, "invalid_token");
+            } finally {
+                switchProgrammaticAccess("dual", true);
+            }
+            assertThat(http.get(firmApi(), keyToken).status()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class GivenAnOwner {
+
+        @Test
+        void anAdminCannotTurnOffAnOwnersProgrammaticAccessAndNothingChanges() {
+            HttpJson.Reply reply = programmaticAccess("adam", "olivia", false);
+
+            assertRefused(reply, 403, "access_denied");
+            HttpJson.Reply owner = http.get(firmApi() + "/staff/" + ids.get("olivia"), realm.accessToken("adam"));
+            assertThat(owner.json().get("programmaticAccess").asBoolean()).isTrue();
+        }
+
+        @Test
+        void anAdminCannotRevokeAnOwnersKeyWhichKeepsWorking() {
+            JsonNode key = newKey("olivia", "Owner's integration");
+            String path = keys("olivia") + "/" + key.get("id").asText();
+
+            assertRefused(http.delete(path, realm.accessToken("adam")), 403, "access_denied");
+
+            assertThat(http.get(path, realm.accessToken("olivia")).status()).isEqualTo(200);
+            exchanged(key.get("key").asText(), null);
+        }
+
+        @Test
+        void anOwnerStillManagesAnAdminsSwitchAndKeys() {
+            JsonNode key = newKey("adam", "Admin's integration");
+
+            assertThat(programmaticAccess("olivia", "adam", false).status()).isEqualTo(200);
+            assertThat(programmaticAccess("olivia", "adam", true).status()).isEqualTo(200);
+            assertThat(http.delete(keys("adam") + "/" + key.get("id").asText(), realm.accessToken("olivia")).status())
+                    .isEqualTo(204);
         }
     }
 

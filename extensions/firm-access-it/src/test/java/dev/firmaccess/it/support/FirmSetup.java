@@ -66,6 +66,14 @@ public final class FirmSetup {
         return new Client(api, firmApiBase() + "/firms/" + firm.id(), () -> token(person));
     }
 
+    /**
+     * A staff member calling the firm API under {@code /firms/{firm}} with a token of a fresh sign-in
+     * through the login pages, as the firm API asks of whoever creates a connection key.
+     */
+    public Client asJustSignedIn(Person person, Firm firm) {
+        return new Client(api, firmApiBase() + "/firms/" + firm.id(), () -> realm.browserAccessToken(person.username()));
+    }
+
     /** Someone calling the firm API at its base, for {@code GET /firms}. */
     public Client firmApiAs(Person person) {
         return new Client(api, firmApiBase(), () -> token(person));
@@ -155,9 +163,13 @@ public final class FirmSetup {
         return id;
     }
 
-    /** A connection key the person creates for themself; answers its id. */
+    /**
+     * A connection key the person creates for themself, right after signing in through the login
+     * pages (the firm API mints keys only for such a sign-in); answers its id.
+     */
     public String connectionKey(Firm firm, Person person, String name) {
-        return assertStatus(as(person, firm).post("/staff/" + person.id() + "/keys", Map.of("name", name)), 201)
+        String path = firmApiBase() + "/firms/" + firm.id() + "/staff/" + person.id() + "/keys";
+        return assertStatus(api.post(path, realm.browserAccessToken(person.username()), Map.of("name", name)), 201)
                 .json().get("id").asText();
     }
 

@@ -36,7 +36,7 @@ public class AccessResource {
     public Response read(@QueryParam("search") String search, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         AccessService access = new AccessService(context, readableMember());
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, context.limits());
         return Pages.of(access.page(search, paging.first(), paging.max()), access.count(search));
     }
 
@@ -46,7 +46,7 @@ public class AccessResource {
     public Response replace(String body) {
         context.actor().require(FirmPermission.MANAGE);
         UserModel member = context.requireStaffMember(userId);
-        new GrantService(context).replaceDirect(member, JsonBodies.read(body, AccessReplacement.class).grants());
+        new GrantService(context).replaceDirect(member, JsonBodies.read(body, AccessReplacement.class, context.limits()).grants());
         return read(null, null, null);
     }
 
@@ -57,7 +57,7 @@ public class AccessResource {
     public Response assignAll(String body) {
         context.actor().require(FirmPermission.MANAGE);
         UserModel member = context.requireStaffMember(userId);
-        LevelInput input = body == null || body.isBlank() ? new LevelInput(null) : JsonBodies.read(body, LevelInput.class);
+        LevelInput input = body == null || body.isBlank() ? new LevelInput(null) : JsonBodies.read(body, LevelInput.class, context.limits());
         new GrantService(context).assignAll(member, input.level());
         return read(null, null, null);
     }
@@ -72,7 +72,7 @@ public class AccessResource {
             List<Explanation> one = access.explain(new BusinessService(context).require(businessId)).stream().toList();
             return Pages.of(one, one.size());
         }
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, context.limits());
         return Pages.of(access.explain(search, paging.first(), paging.max()), access.count(search));
     }
 

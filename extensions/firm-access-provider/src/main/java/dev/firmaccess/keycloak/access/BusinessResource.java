@@ -6,6 +6,7 @@ import dev.firmaccess.keycloak.access.GrantViews.LevelInput;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
@@ -27,17 +28,19 @@ public class BusinessResource {
 
     private final BusinessService businesses;
     private final GrantService grants;
+    private final Limits limits;
 
     public BusinessResource(FirmContext context) {
         this.businesses = new BusinessService(context);
         this.grants = new GrantService(context);
+        this.limits = context.limits();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("search") String search, @QueryParam("archived") String archived,
             @QueryParam("first") String first, @QueryParam("max") String max) {
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, limits);
         ArchiveFilter filter = archiveFilter(archived);
         return Pages.of(businesses.page(search, filter, paging.first(), paging.max()), businesses.count(search, filter));
     }
@@ -46,7 +49,7 @@ public class BusinessResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body, @Context UriInfo uri) {
-        BusinessInput input = JsonBodies.read(body, BusinessInput.class);
+        BusinessInput input = JsonBodies.read(body, BusinessInput.class, limits);
         BusinessView created = businesses.create(input.name(), input.externalRef());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
@@ -63,7 +66,7 @@ public class BusinessResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public BusinessView update(@PathParam("businessId") String businessId, String body) {
-        BusinessInput input = JsonBodies.read(body, BusinessInput.class);
+        BusinessInput input = JsonBodies.read(body, BusinessInput.class, limits);
         return businesses.update(businessId, input.name(), input.externalRef());
     }
 
@@ -94,7 +97,7 @@ public class BusinessResource {
     public Response grants(@PathParam("businessId") String businessId, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         BusinessEntity business = businesses.require(businessId);
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, limits);
         return Pages.of(grants.forBusiness(business, paging.first(), paging.max()), grants.countForBusiness(business));
     }
 
@@ -105,7 +108,7 @@ public class BusinessResource {
     public BusinessGrant share(@PathParam("businessId") String businessId,
             @PathParam("subjectType") String subjectType, @PathParam("subjectId") String subjectId, String body) {
         grants.requireMayShare();
-        LevelInput input = body == null || body.isBlank() ? new LevelInput(null) : JsonBodies.read(body, LevelInput.class);
+        LevelInput input = body == null || body.isBlank() ? new LevelInput(null) : JsonBodies.read(body, LevelInput.class, limits);
         return grants.share(businessId, subjectTypeOfPath(subjectType), subjectId, input.level());
     }
 

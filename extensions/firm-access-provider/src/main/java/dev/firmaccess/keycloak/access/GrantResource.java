@@ -4,6 +4,7 @@ import dev.firmaccess.keycloak.access.GrantViews.BulkGrants;
 import dev.firmaccess.keycloak.access.GrantViews.BulkRevoke;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Limits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,16 +16,18 @@ import java.util.Map;
 public class GrantResource {
 
     private final GrantService grants;
+    private final Limits limits;
 
     public GrantResource(FirmContext context) {
         this.grants = new GrantService(context);
+        this.limits = context.limits();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Integer> share(String body) {
-        return Map.of("applied", grants.bulkShare(JsonBodies.read(body, BulkGrants.class).grants()));
+        return Map.of("applied", grants.bulkShare(JsonBodies.read(body, BulkGrants.class, limits).grants()));
     }
 
     @POST
@@ -32,6 +35,6 @@ public class GrantResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Integer> revoke(String body) {
-        return Map.of("revoked", grants.bulkRevoke(JsonBodies.read(body, BulkRevoke.class).grants()));
+        return Map.of("revoked", grants.bulkRevoke(JsonBodies.read(body, BulkRevoke.class, limits).grants()));
     }
 }

@@ -225,12 +225,13 @@ public final class GrantService {
         return user == null ? null : user.getUsername();
     }
 
-    private static void requireBulkSize(List<?> items) {
+    private void requireBulkSize(List<?> items) {
         if (items == null) {
             throw FirmAccessException.badInput("'grants' is required");
         }
-        if (items.size() > GrantViews.BULK_LIMIT) {
-            throw FirmAccessException.badInput("At most " + GrantViews.BULK_LIMIT + " grants per call");
+        int limit = context.limits().bulkGrants();
+        if (items.size() > limit) {
+            throw FirmAccessException.badInput("At most " + limit + " grants per call");
         }
         // Not contains(null): immutable lists (List.of) throw on it instead of answering.
         if (items.stream().anyMatch(Objects::isNull)) {

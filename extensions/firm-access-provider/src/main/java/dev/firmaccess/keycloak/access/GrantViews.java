@@ -5,9 +5,6 @@ import java.util.List;
 /** Request and response shapes of the grant endpoints. */
 public final class GrantViews {
 
-    /** Most grants one bulk call may change; larger changes are split by the caller. */
-    public static final int BULK_LIMIT = 10_000;
-
     private GrantViews() {
     }
 

@@ -5,8 +5,11 @@ import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.audit.AuditEntity;
 import dev.firmaccess.keycloak.firm.StaffEntity;
 import dev.firmaccess.keycloak.invitation.InvitationEntity;
+import dev.firmaccess.keycloak.mailquota.MailSentEntity;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyEntity;
+import dev.firmaccess.keycloak.webhook.WebhookEventEntity;
+import dev.firmaccess.keycloak.webhook.WebhookSecretEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
@@ -17,7 +20,8 @@ final class FirmAccessJpaEntityProvider implements JpaEntityProvider {
 
     private static final List<Class<?>> ENTITIES =
             List.of(StaffEntity.class, BusinessEntity.class, GrantEntity.class, AuditEntity.class,
-                    ConnectionKeyEntity.class, InvitationEntity.class, PortalMembershipEntity.class);
+                    ConnectionKeyEntity.class, InvitationEntity.class, PortalMembershipEntity.class,
+                    MailSentEntity.class, WebhookSecretEntity.class, WebhookEventEntity.class);
 
     @Override
     public List<Class<?>> getEntities() {

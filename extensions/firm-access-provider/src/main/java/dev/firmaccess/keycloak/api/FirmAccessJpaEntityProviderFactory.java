@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.api;
 
+import dev.firmaccess.keycloak.admin.FirmAccessSetUp;
 import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyCleanup;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -19,13 +20,15 @@ public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProvid
     }
 
     /**
-     * The one place that registers the cleanup on Keycloak's removals: the firm's rows, and the
-     * connection keys, which live exactly as long as the membership, user, firm and realm they act for.
+     * The one place that registers the extension's listeners: the cleanup on Keycloak's removals (the
+     * firm's rows, and the connection keys, which live exactly as long as the membership, user, firm
+     * and realm they act for), and the set-up of a realm created with Firm Access on.
      */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(FirmDataCleanup::onEvent);
         factory.register(ConnectionKeyCleanup::onEvent);
+        factory.register(FirmAccessSetUp::onEvent);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.StaffEntity;
 import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -67,6 +68,9 @@ final class FirmClaims {
         CappedBusinesses businesses = CappedBusinesses.of(
                 grants.reachingLevels(firm.getId(), user.getId(), teamIds, (cap + 1) * (1 + teamIds.size())), cap,
                 levels);
+        if (businesses.capped()) {
+            FirmAccessMetrics.claimCapped();
+        }
         return new FirmClaim(firm.getId(), firm.getAlias(), firm.getName(), role.canonicalName(),
                 settings.labelOf(role), programmaticAccess, businesses.businesses(), businesses.capped());
     }

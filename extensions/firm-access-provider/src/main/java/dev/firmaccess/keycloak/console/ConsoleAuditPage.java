@@ -7,10 +7,7 @@ import dev.firmaccess.keycloak.firm.FirmPermission;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.keycloak.models.UserModel;
 
@@ -40,8 +37,6 @@ public class ConsoleAuditPage {
             model.put("targetType", targetType == null ? "" : targetType);
             model.put("targetId", targetId == null ? "" : targetId);
             model.put("search", "");
-            model.put("filterQuery", filterQuery(Map.of("action", action == null ? "" : action,
-                    "targetType", targetType == null ? "" : targetType, "targetId", targetId == null ? "" : targetId)));
             ConsoleFirmResource.paging(model, offset, context.audit().count(query));
             return pages.render(200, "console-audit", user.auth().user(), model);
         });
@@ -58,13 +53,5 @@ public class ConsoleAuditPage {
                 : context.session().users().getUserById(context.realm(), entry.actorId());
         row.put("actor", actor != null ? actor.getUsername() : entry.actorId() == null ? "" : entry.actorId());
         return row;
-    }
-
-    /** The filters as query parameters for the pager's links, so paging keeps them. */
-    static String filterQuery(Map<String, String> filters) {
-        return List.of("action", "targetType", "targetId").stream()
-                .filter(name -> !filters.get(name).isBlank())
-                .map(name -> "&" + name + "=" + URLEncoder.encode(filters.get(name), StandardCharsets.UTF_8))
-                .reduce("", String::concat);
     }
 }

@@ -4,6 +4,7 @@ import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.AccessService;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
+import dev.firmaccess.keycloak.firm.CallerOrigin;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.firm.FirmPermission;
@@ -129,7 +130,7 @@ public class ConsoleFirmResource {
     /** Staff act in their firm role; a realm administrator who is not staff acts with the admin API's rights. */
     private FirmContext context(ConsoleUser user) {
         try {
-            return FirmContexts.forStaff(session, user.auth(), firm);
+            return FirmContexts.forStaff(session, user.auth(), CallerOrigin.CONSOLE, firm);
         } catch (FirmAccessException notStaff) {
             return ConsoleRealmAdmin.of(session, user)
                     .map(admin -> admin.context(firm))

@@ -25,8 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +75,7 @@ public class ConsolePortalPages {
         ConsoleUpload upload = ConsoleUpload.of(firm.session());
         return firm.action(upload.fields("csrf"), (user, context) -> {
             context.actor().require(FirmPermission.VIEW_FIRM);
-            String csv = upload.textOf("file", PortalCsv.MAX_CHARS).orElseGet(() -> upload.field("csv"));
+            String csv = upload.textOf("file", context.limits().csvChars()).orElseGet(() -> upload.field("csv"));
             Map<String, Object> outcome = new HashMap<>();
             // The pasted text comes back for correction; a file is chosen again.
             outcome.put("csvText", upload.field("csv"));
@@ -226,7 +224,6 @@ public class ConsolePortalPages {
         model.put("business", businessId == null ? "" : businessId);
         model.put("status", statusFilter == null ? "" : statusFilter);
         model.put("search", search == null ? "" : search);
-        model.put("filterQuery", filterQuery(businessId, statusFilter));
         model.putAll(outcome);
         ConsoleFirmResource.paging(model, offset, portal.count(businessId, statusFilter, search));
         return pages.render(status, "console-portal-users", user.auth().user(), model);
@@ -295,11 +292,5 @@ public class ConsolePortalPages {
                 .stream()
                 .filter(business -> all || full.equals(business.level()))
                 .toList();
-    }
-
-    /** The filters as query parameters for the pager's links, so paging keeps them. */
-    private static String filterQuery(String businessId, String status) {
-        return (businessId == null ? "" : "&business=" + URLEncoder.encode(businessId, StandardCharsets.UTF_8))
-                + (status == null ? "" : "&status=" + status);
     }
 }

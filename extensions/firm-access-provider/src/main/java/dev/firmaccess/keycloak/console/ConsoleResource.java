@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.console;
 
+import dev.firmaccess.keycloak.firm.CallerOrigin;
 import dev.firmaccess.keycloak.firm.FirmSummary;
 import dev.firmaccess.keycloak.firm.MyFirms;
 import dev.firmaccess.keycloak.firm.StaffRepository;
@@ -100,7 +101,7 @@ public class ConsoleResource {
         List<FirmSummary> asStaff = new MyFirms(session.getProvider(OrganizationProvider.class),
                 new StaffRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager()),
                 FirmAccessSettings.of(session.getContext().getRealm()))
-                .of(user.auth().user(), new Paging(0, FIRM_CHOOSER_LIMIT));
+                .of(user.auth().user(), CallerOrigin.CONSOLE, new Paging(0, FIRM_CHOOSER_LIMIT));
         return ConsoleRealmAdmin.of(session, user)
                 .map(admin -> admin.firms(asStaff, FIRM_CHOOSER_LIMIT))
                 .orElse(asStaff);

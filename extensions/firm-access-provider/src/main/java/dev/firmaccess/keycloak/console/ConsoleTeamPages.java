@@ -60,7 +60,8 @@ public class ConsoleTeamPages {
 
     @GET
     @Path("{teamId}")
-    public Response team(@PathParam("teamId") String teamId, @QueryParam("first") String first) {
+    public Response team(@PathParam("teamId") String teamId, @QueryParam("first") String first,
+            @QueryParam("grantsFirst") String grantsFirst) {
         return firm.page((user, context) -> {
             TeamService teams = new TeamService(context);
             TeamView team = teams.get(teamId);
@@ -70,7 +71,10 @@ public class ConsoleTeamPages {
             Map<String, Object> model = firm.model(user, context, "teams");
             model.put("team", team);
             model.put("members", teams.members(teamId, offset, ConsoleFirmResource.PAGE_SIZE));
-            model.put("grants", grants.forTeam(group, 0, PICKER_LIMIT));
+            int grantsOffset = ConsoleFirmResource.offset(grantsFirst);
+            model.put("grants", grants.forTeam(group, grantsOffset, ConsoleFirmResource.PAGE_SIZE));
+            model.put("grantsFirst", grantsOffset);
+            model.put("grantsTotal", grants.countForTeam(group));
             model.put("staff", new StaffService(context).page(null, 0, PICKER_LIMIT));
             model.put("businesses", new BusinessService(context).page(null, ArchiveFilter.ACTIVE, 0, PICKER_LIMIT));
             model.put("mayManage", context.actor().may(FirmPermission.MANAGE));

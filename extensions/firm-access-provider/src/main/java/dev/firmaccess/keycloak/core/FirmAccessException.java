@@ -17,6 +17,11 @@ public final class FirmAccessException extends RuntimeException {
         BAD_INPUT,
         /** No valid credential of the realm, or one that may no longer act. */
         UNAUTHORIZED,
+        /**
+         * A valid credential whose user signed in too long ago (or not interactively) for this
+         * request; {@link #maxAgeSeconds()} says how recent a sign-in it needs.
+         */
+        STALE_AUTHENTICATION,
         /** The caller is known but lacks the right. */
         FORBIDDEN,
         /** Unknown ids and ids of another firm alike, so ids cannot be probed across firms. */
@@ -25,17 +30,19 @@ public final class FirmAccessException extends RuntimeException {
         CONFLICT,
         /** The input is larger than the documented limit. */
         TOO_LARGE,
+        /** The request body is not of a media type the endpoint reads. */
+        UNSUPPORTED_MEDIA_TYPE,
         /** Asked again too soon; {@link #retryAfterSeconds()} says when it may be asked again. */
         TOO_MANY
     }
 
     private final Kind kind;
-    private final Long retryAfterSeconds;
+    private final Long seconds;
 
-    private FirmAccessException(Kind kind, String description, Long retryAfterSeconds) {
+    private FirmAccessException(Kind kind, String description, Long seconds) {
         super(description);
         this.kind = kind;
-        this.retryAfterSeconds = retryAfterSeconds;
+        this.seconds = seconds;
     }
 
     public static FirmAccessException badInput(String description) {
@@ -44,6 +51,10 @@ public final class FirmAccessException extends RuntimeException {
 
     public static FirmAccessException unauthorized(String description) {
         return new FirmAccessException(Kind.UNAUTHORIZED, description, null);
+    }
+
+    public static FirmAccessException staleAuthentication(String description, long maxAgeSeconds) {
+        return new FirmAccessException(Kind.STALE_AUTHENTICATION, description, maxAgeSeconds);
     }
 
     public static FirmAccessException forbidden(String description) {
@@ -62,6 +73,10 @@ public final class FirmAccessException extends RuntimeException {
         return new FirmAccessException(Kind.TOO_LARGE, description, null);
     }
 
+    public static FirmAccessException unsupportedMediaType(String description) {
+        return new FirmAccessException(Kind.UNSUPPORTED_MEDIA_TYPE, description, null);
+    }
+
     public static FirmAccessException tooMany(String description, long retryAfterSeconds) {
         return new FirmAccessException(Kind.TOO_MANY, description, retryAfterSeconds);
     }
@@ -77,6 +92,15 @@ public final class FirmAccessException extends RuntimeException {
 
     /** For {@link Kind#TOO_MANY}: the seconds until the request may be made again. */
     public OptionalLong retryAfterSeconds() {
-        return retryAfterSeconds == null ? OptionalLong.empty() : OptionalLong.of(retryAfterSeconds);
+        return secondsFor(Kind.TOO_MANY);
+    }
+
+    /** For {@link Kind#STALE_AUTHENTICATION}: the most seconds since the sign-in the request accepts. */
+    public OptionalLong maxAgeSeconds() {
+        return secondsFor(Kind.STALE_AUTHENTICATION);
+    }
+
+    private OptionalLong secondsFor(Kind secondsKind) {
+        return kind == secondsKind && seconds != null ? OptionalLong.of(seconds) : OptionalLong.empty();
     }
 }

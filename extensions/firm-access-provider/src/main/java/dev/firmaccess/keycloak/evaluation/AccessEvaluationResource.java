@@ -2,26 +2,32 @@ package dev.firmaccess.keycloak.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.keycloak.access.AccessLevels;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.evaluation.AccessSearch.Found;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
+import dev.firmaccess.keycloak.evaluation.AuthZenRequests.BatchItem;
 import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
+import dev.firmaccess.keycloak.web.BearerCaller;
+import dev.firmaccess.keycloak.web.ErrorResponses;
+import dev.firmaccess.keycloak.web.Limits;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
  * The access evaluation API, OpenID AuthZEN Authorization API 1.0, at
@@ -31,21 +37,24 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 public class AccessEvaluationResource {
 
     private final KeycloakSession session;
-    private final Supplier<AuthResult> bearer;
+    private final Limits limits;
+    private final Supplier<BearerCaller> bearer;
 
     /** {@code bearer} authenticates the request's bearer token, or refuses it as unauthorized. */
-    public AccessEvaluationResource(KeycloakSession session, Supplier<AuthResult> bearer) {
+    public AccessEvaluationResource(KeycloakSession session, Limits limits, Supplier<BearerCaller> bearer) {
         this.session = session;
+        this.limits = limits;
         this.bearer = bearer;
     }
 
     @POST
     @Path("evaluation")
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    public Response evaluation(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId, String body) {
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response evaluation(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         return AuthZenErrors.answer(requestId, () -> {
             EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
-            Evaluation request = AuthZenRequests.evaluation(AuthZenRequests.body(body));
+            Evaluation request = AuthZenRequests.evaluation(AuthZenRequests.body(contentType, body, limits));
             caller.requireMayAskAbout(request.subject());
             return new Engine(caller).evaluator.evaluate(request);
         });
@@ -53,11 +62,12 @@ public class AccessEvaluationResource {
 
     @POST
     @Path("evaluations")
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    public Response evaluations(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId, String body) {
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response evaluations(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         return AuthZenErrors.answer(requestId, () -> {
             EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
-            JsonNode root = AuthZenRequests.body(body);
+            JsonNode root = AuthZenRequests.body(contentType, body, limits);
             JsonNode items = root.get(AuthZenRequests.EVALUATIONS);
             if (items == null || items.isNull() || items.isArray() && items.isEmpty()) {
                 Evaluation single = AuthZenRequests.evaluation(root);
@@ -65,13 +75,14 @@ public class AccessEvaluationResource {
                 return new Engine(caller).evaluator.evaluate(single);
             }
             EvaluationSemantic semantic = AuthZenRequests.semantic(root);
-            List<Evaluation> batch = AuthZenRequests.evaluations(root);
-            batch.forEach(item -> caller.requireMayAskAbout(item.subject()));
+            List<BatchItem> batch = AuthZenRequests.evaluations(root, limits);
+            List<Evaluation> readable = batch.stream().map(BatchItem::evaluation).filter(Objects::nonNull).toList();
+            readable.forEach(item -> caller.requireMayAskAbout(item.subject()));
             Evaluator evaluator = new Engine(caller).evaluator;
-            evaluator.prefetch(batch);
-            List<Decision> decisions = new ArrayList<>();
-            for (Evaluation item : batch) {
-                Decision decision = evaluator.evaluate(item);
+            evaluator.prefetch(readable);
+            List<Decision> decisions = new ArrayList<>(batch.size());
+            for (BatchItem item : batch) {
+                Decision decision = decide(evaluator, item);
                 decisions.add(decision);
                 if (semantic.stopsAfter(decision.decision())) {
                     break;
@@ -81,11 +92,24 @@ public class AccessEvaluationResource {
         });
     }
 
+    /** One item of a batch: an item that cannot be read or evaluated is denied alone, with its error. */
+    private static Decision decide(Evaluator evaluator, BatchItem item) {
+        if (item.error() != null) {
+            return Decision.failed(Response.Status.BAD_REQUEST.getStatusCode(), item.error());
+        }
+        try {
+            return evaluator.evaluate(item.evaluation());
+        } catch (FirmAccessException invalid) {
+            return Decision.failed(ErrorResponses.status(invalid.kind()), invalid.description());
+        }
+    }
+
     @POST
     @Path("search/subject")
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    public Response searchSubjects(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId, String body) {
-        return search(requestId, body, SearchShape.SUBJECT, (caller, engine, request, cursor) -> {
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response searchSubjects(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        return search(requestId, contentType, body, SearchShape.SUBJECT, (caller, engine, request, cursor) -> {
             caller.requireEvaluator();
             return engine.search.subjects(request.subject(), request.action().name(), request.resource(), cursor);
         });
@@ -93,9 +117,10 @@ public class AccessEvaluationResource {
 
     @POST
     @Path("search/resource")
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    public Response searchResources(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId, String body) {
-        return search(requestId, body, SearchShape.RESOURCE, (caller, engine, request, cursor) -> {
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response searchResources(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        return search(requestId, contentType, body, SearchShape.RESOURCE, (caller, engine, request, cursor) -> {
             caller.requireMayAskAbout(request.subject());
             return engine.search.resources(request.subject(), request.action().name(), request.resource(), cursor);
         });
@@ -103,9 +128,10 @@ public class AccessEvaluationResource {
 
     @POST
     @Path("search/action")
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    public Response searchActions(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId, String body) {
-        return search(requestId, body, SearchShape.ACTION, (caller, engine, request, cursor) -> {
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response searchActions(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        return search(requestId, contentType, body, SearchShape.ACTION, (caller, engine, request, cursor) -> {
             caller.requireMayAskAbout(request.subject());
             return engine.search.actions(request.subject(), request.resource());
         });
@@ -122,16 +148,16 @@ public class AccessEvaluationResource {
         Found run(EvaluationCaller caller, Engine engine, Evaluation request, PageCursor cursor);
     }
 
-    private Response search(String requestId, String body, SearchShape shape, SearchCall call) {
+    private Response search(String requestId, String contentType, String body, SearchShape shape, SearchCall call) {
         return AuthZenErrors.answer(requestId, () -> {
             EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
-            JsonNode root = AuthZenRequests.body(body);
+            JsonNode root = AuthZenRequests.body(contentType, body, limits);
             Evaluation request = new Evaluation(
                     AuthZenRequests.entity(root, "subject", shape != SearchShape.SUBJECT),
                     shape == SearchShape.ACTION ? null : AuthZenRequests.action(root),
                     AuthZenRequests.entity(root, "resource", shape != SearchShape.RESOURCE),
                     AuthZenRequests.context(root));
-            PageCursor cursor = PageCursor.of(AuthZenRequests.page(root), root);
+            PageCursor cursor = PageCursor.of(AuthZenRequests.page(root, limits), root);
             Found found = call.run(caller, new Engine(caller), request, cursor);
             return SearchResponse.of(found.results(), found.total(), cursor, root);
         });

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.evaluation;
 
 import dev.firmaccess.keycloak.api.FirmAccessRealmResourceProviderFactory;
 import dev.firmaccess.keycloak.core.StatelessProviderFactory;
+import dev.firmaccess.keycloak.web.Limits;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
@@ -18,6 +19,10 @@ import org.keycloak.wellknown.WellKnownProviderFactory;
 public final class AuthZenConfigurationProviderFactory implements WellKnownProviderFactory, StatelessProviderFactory<WellKnownProvider> {
 
     public static final String PROVIDER_ID = "authzen-configuration";
+    /** Extension member: the most items one access evaluations request may hold. */
+    static final String MAX_EVALUATIONS = "firm_access_max_evaluations";
+    /** Extension member: the largest {@code page.limit} a search answers. */
+    static final String MAX_SEARCH_PAGE_SIZE = "firm_access_max_search_page_size";
 
     @Override
     public WellKnownProvider create(KeycloakSession session) {
@@ -33,17 +38,21 @@ public final class AuthZenConfigurationProviderFactory implements WellKnownProvi
         };
     }
 
-    static Map<String, String> metadata(KeycloakSession session) {
+    static Map<String, Object> metadata(KeycloakSession session) {
         String realmUrl = Urls.realmIssuer(session.getContext().getUri().getBaseUri(),
                 session.getContext().getRealm().getName());
         String api = realmUrl + "/" + FirmAccessRealmResourceProviderFactory.PROVIDER_ID + "/access/v1/";
-        Map<String, String> metadata = new LinkedHashMap<>();
+        Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("policy_decision_point", realmUrl);
         metadata.put("access_evaluation_endpoint", api + "evaluation");
         metadata.put("access_evaluations_endpoint", api + "evaluations");
         metadata.put("search_subject_endpoint", api + "search/subject");
         metadata.put("search_resource_endpoint", api + "search/resource");
         metadata.put("search_action_endpoint", api + "search/action");
+        // Extensions of this server: the operator's bounds, so that a caller can split its batches and pages.
+        Limits limits = Limits.of(session);
+        metadata.put(MAX_EVALUATIONS, limits.batchSize());
+        metadata.put(MAX_SEARCH_PAGE_SIZE, limits.searchPageSize());
         return metadata;
     }
 

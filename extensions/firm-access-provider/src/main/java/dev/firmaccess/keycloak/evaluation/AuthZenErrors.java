@@ -1,15 +1,17 @@
 package dev.firmaccess.keycloak.evaluation;
 
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.web.ErrorBody;
 import dev.firmaccess.keycloak.web.ErrorResponses;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 
 /**
- * On the AuthZEN endpoints the specification's error rules win over our JSON error shape: an
- * error is its status code with an error message string as the body, and the request id is
- * echoed on errors as on answers.
+ * Errors of the AuthZEN endpoints: the status codes the specification gives (400, 401, 403, and
+ * 413 and 415 for bodies too large or not JSON), with the extension's one JSON error shape as the
+ * body, and the request id echoed on errors as on answers.
  */
 final class AuthZenErrors {
 
@@ -25,12 +27,11 @@ final class AuthZenErrors {
             response = Response.ok(request.get(), MediaType.APPLICATION_JSON_TYPE);
         } catch (FirmAccessException error) {
             Response original = ErrorResponses.of(error);
-            response = Response.status(original.getStatus())
-                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                    .entity(error.description());
-            String challenge = original.getHeaderString("WWW-Authenticate");
+            response = ErrorResponses.response(original.getStatus(), ((ErrorBody) original.getEntity()).error(),
+                    error.description());
+            String challenge = original.getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
             if (challenge != null) {
-                response.header("WWW-Authenticate", challenge);
+                response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
             }
         }
         if (requestId != null) {

@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Action;
@@ -8,17 +9,22 @@ import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.PageRequest;
 import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Paging;
+import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads AuthZEN request bodies. Required members that are missing or of the wrong JSON type are
- * a 400, as the specification demands; members it does not know are ignored.
+ * Reads AuthZEN request bodies. A body that is not {@code application/json} is a 415; required
+ * members that are missing or of the wrong JSON type are a 400, as the specification demands,
+ * except in a batch item, which alone fails; members it does not know are ignored.
  */
 final class AuthZenRequests {
 
     static final String EVALUATIONS = "evaluations";
+    /** The members of an evaluation that top-level defaults provide to the items of a batch. */
+    private static final List<String> DEFAULTED = List.of("subject", "action", "resource", "context");
 
     private AuthZenRequests() {
     }
@@ -27,8 +33,15 @@ final class AuthZenRequests {
         return FirmAccessException.badInput(description);
     }
 
-    static JsonNode body(String body) {
-        JsonNode root = JsonBodies.read(body, JsonNode.class);
+    /** One batch item: its evaluation, or why it cannot be evaluated (then it alone is denied). */
+    record BatchItem(Evaluation evaluation, String error) {
+    }
+
+    static JsonNode body(String contentType, String body, Limits limits) {
+        if (!isJson(contentType)) {
+            throw FirmAccessException.unsupportedMediaType("The request body must be application/json");
+        }
+        JsonNode root = JsonBodies.read(body, JsonNode.class, limits);
         if (!root.isObject()) {
             throw invalid("The request body must be a JSON object");
         }
@@ -42,26 +55,37 @@ final class AuthZenRequests {
 
     /**
      * The items of a batch, each with the top-level subject, action, resource and context as
-     * defaults: an item's own member replaces the default whole, it is never merged into it.
+     * defaults: an item's own member replaces the default whole, it is never merged into it. An
+     * item costs the same whatever the size of the request: it refers to the defaults, never
+     * copies them. More items than {@link Limits#batchSize()} are a 400 for the whole batch; an
+     * item that is no object or lacks a required member after the defaults fails alone.
      */
-    static List<Evaluation> evaluations(JsonNode root) {
+    static List<BatchItem> evaluations(JsonNode root, Limits limits) {
         JsonNode items = root.get(EVALUATIONS);
         if (!items.isArray()) {
             throw invalid("'evaluations' must be an array");
         }
-        List<Evaluation> evaluations = new ArrayList<>();
+        if (items.size() > limits.batchSize()) {
+            throw invalid("At most " + limits.batchSize() + " evaluations per request");
+        }
+        List<BatchItem> evaluations = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             if (!item.isObject()) {
-                throw invalid("'evaluations[" + i + "]' must be an object");
+                evaluations.add(new BatchItem(null, "'evaluations[" + i + "]' must be an object"));
+                continue;
             }
-            ObjectNode merged = ((ObjectNode) root).deepCopy();
-            merged.remove(EVALUATIONS);
-            item.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
+            ObjectNode withDefaults = JsonNodeFactory.instance.objectNode();
+            for (String member : DEFAULTED) {
+                JsonNode value = item.has(member) ? item.get(member) : root.get(member);
+                if (value != null) {
+                    withDefaults.set(member, value);
+                }
+            }
             try {
-                evaluations.add(evaluation(merged));
+                evaluations.add(new BatchItem(evaluation(withDefaults), null));
             } catch (FirmAccessException missing) {
-                throw invalid("'evaluations[" + i + "]': " + missing.description());
+                evaluations.add(new BatchItem(null, "'evaluations[" + i + "]': " + missing.description()));
             }
         }
         return evaluations;
@@ -95,22 +119,24 @@ final class AuthZenRequests {
         return optionalObject(root, "context", "context");
     }
 
-    static PageRequest page(JsonNode root) {
+    static PageRequest page(JsonNode root, Limits limits) {
+        int largest = limits.searchPageSize();
+        int standard = Math.min(Paging.DEFAULT_MAX, largest);
         JsonNode page = optionalObject(root, "page", "page");
         if (page == null) {
-            return new PageRequest(null, Paging.DEFAULT_MAX);
+            return new PageRequest(null, standard);
         }
         String token = optionalText(page, "token", "page");
         JsonNode limit = page.get("limit");
         if (limit == null || limit.isNull()) {
-            return new PageRequest(blankToNull(token), Paging.DEFAULT_MAX);
+            return new PageRequest(blankToNull(token), standard);
         }
         if (!limit.isIntegralNumber() || limit.asLong() < 0) {
             throw invalid("'page.limit' must be a non-negative integer");
         }
         long size = limit.asLong();
         // A limit of 0 would page forever; it means "the server's default", and pages never exceed the bound.
-        int bounded = size == 0 ? Paging.DEFAULT_MAX : (int) Math.min(size, Paging.LIMIT);
+        int bounded = size == 0 ? standard : (int) Math.min(size, largest);
         return new PageRequest(blankToNull(token), bounded);
     }
 
@@ -153,6 +179,19 @@ final class AuthZenRequests {
             throw invalid("'" + parent + "." + key + "' must be a string");
         }
         return value.asText();
+    }
+
+    /** {@code application/json} with or without parameters such as a charset, in any letter case. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            return "application".equalsIgnoreCase(type.getType()) && "json".equalsIgnoreCase(type.getSubtype());
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     private static String blankToNull(String value) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.firmaccess.keycloak.access.AccessPath;
 import java.util.List;
 
-/** The AuthZEN decision: {@code decision}, and a {@code context} with the reason when the caller asked for one. */
+/**
+ * The AuthZEN decision: {@code decision}, and a {@code context} with the reason when the caller
+ * asked for one, or with the error of a batch item that could not be evaluated.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Decision(boolean decision, Reason context) {
 
@@ -13,10 +16,19 @@ public record Decision(boolean decision, Reason context) {
      * paths that grant it (role, direct, team), as the explain endpoint of the firm API shows them.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Reason(String reason, String level, List<AccessPath> paths) {
+    public record Reason(String reason, String level, List<AccessPath> paths, ItemError error) {
+    }
+
+    /** Why one item of a batch could not be evaluated, in the shape of the specification's example. */
+    public record ItemError(int status, String message) {
     }
 
     static Decision of(boolean decision, String reason, String level, List<AccessPath> paths, boolean explain) {
-        return new Decision(decision, explain ? new Reason(reason, level, paths) : null);
+        return new Decision(decision, explain ? new Reason(reason, level, paths, null) : null);
+    }
+
+    /** A batch item that failed alone: denied, with the error in its context whether or not it asked to explain. */
+    static Decision failed(int status, String message) {
+        return new Decision(false, new Reason(null, null, null, new ItemError(status, message)));
     }
 }

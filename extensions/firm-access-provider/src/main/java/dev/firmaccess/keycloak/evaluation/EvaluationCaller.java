@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.evaluation;
 
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
+import dev.firmaccess.keycloak.web.BearerCaller;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -21,7 +22,8 @@ record EvaluationCaller(UserModel user, boolean evaluator, boolean programmatic)
     /** The user-session note that marks a session opened with a connection key; its value is the key id. */
     public static final String CONNECTION_KEY_NOTE = "firm-access.connection-key";
 
-    static EvaluationCaller of(KeycloakSession session, AuthResult auth) {
+    static EvaluationCaller of(KeycloakSession session, BearerCaller bearer) {
+        AuthResult auth = bearer.auth();
         UserModel user = auth.user();
         RoleModel role = session.getContext().getRealm().getRole(EVALUATOR_ROLE);
         boolean evaluator = user.getServiceAccountClientLink() != null && role != null && user.hasRole(role);

@@ -9,6 +9,7 @@ import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.portal.PortalReach;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,7 @@ import java.util.Set;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.ErrorResponseException;
 
 /**
  * Decides "may subject S do action A on business B?" from the database as it is now: role reach,
@@ -56,6 +58,10 @@ final class Evaluator {
     }
 
     Decision evaluate(Evaluation request) {
+        return FirmAccessMetrics.evaluation(() -> decide(request), Decision::decision);
+    }
+
+    private Decision decide(Evaluation request) {
         Optional<BusinessAction> action = BusinessAction.parse(request.action().name());
         if (action.isEmpty()) {
             return Decision.of(false, "unsupported_action", null, null, request.explain());
@@ -104,14 +110,18 @@ final class Evaluator {
                     || !EvaluationTypes.BUSINESS.equals(item.resource().type())) {
                 continue;
             }
-            standings.user(item.subject().id())
-                    .flatMap(user -> standingOn(user, item.resource()))
-                    .filter(standing -> !standing.role().reachesAllBusinesses())
-                    .ifPresent(standing -> {
-                        subjects.put(standing.key(), standing);
-                        businessIds.computeIfAbsent(standing.key(), key -> new LinkedHashSet<>())
-                                .add(item.resource().id());
-                    });
+            try {
+                standings.user(item.subject().id())
+                        .flatMap(user -> standingOn(user, item.resource()))
+                        .filter(standing -> !standing.role().reachesAllBusinesses())
+                        .ifPresent(standing -> {
+                            subjects.put(standing.key(), standing);
+                            businessIds.computeIfAbsent(standing.key(), key -> new LinkedHashSet<>())
+                                    .add(item.resource().id());
+                        });
+            } catch (ErrorResponseException invalidItem) {
+                // Read ahead only: the item fails alone when it is evaluated.
+            }
         }
         subjects.forEach((key, standing) -> pathsOn(standing, businessIds.get(key)));
     }

@@ -4,6 +4,7 @@ import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.storage.Jpa;
+import dev.firmaccess.keycloak.web.Limits;
 import java.util.function.Supplier;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -22,23 +23,32 @@ public final class FirmContext {
     private final RealmModel realm;
     private final OrganizationModel firm;
     private final FirmActor actor;
+    private final CallerOrigin origin;
     private final FirmAccessSettings settings;
     private final OrganizationProvider organizations;
     private final AuditLog audit;
+    private final Limits limits;
 
-    FirmContext(KeycloakSession session, OrganizationModel firm, FirmActor actor,
+    FirmContext(KeycloakSession session, OrganizationModel firm, FirmActor actor, CallerOrigin origin,
             Supplier<AdminEventBuilder> adminEvents) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.firm = firm;
         this.actor = actor;
+        this.origin = origin;
         this.settings = FirmAccessSettings.of(realm);
         this.organizations = session.getProvider(OrganizationProvider.class);
         this.audit = new AuditLog(Jpa.entityManager(session), realm.getId(), firm.getId(), actor.userId(), adminEvents);
+        this.limits = Limits.of(session);
     }
 
     public KeycloakSession session() {
         return session;
+    }
+
+    /** The operator's bounds on lists, bulk calls and uploads. */
+    public Limits limits() {
+        return limits;
     }
 
     public RealmModel realm() {
@@ -51,6 +61,11 @@ public final class FirmContext {
 
     public FirmActor actor() {
         return actor;
+    }
+
+    /** How the actor signed in for this request. */
+    public CallerOrigin origin() {
+        return origin;
     }
 
     public FirmAccessSettings settings() {

@@ -21,17 +21,22 @@ public final class FirmContexts {
     private FirmContexts() {
     }
 
-    /** Firm API: the caller must be staff of the firm; everyone else gets the same 404 as for an unknown firm. */
-    public static FirmContext forStaff(KeycloakSession session, AuthResult caller, String firmIdOrAlias) {
+    /**
+     * Firm API and console: the caller must be staff of the firm, and a connection key's session is
+     * confined to the key's firm; everyone else gets the same 404 as for an unknown firm.
+     */
+    public static FirmContext forStaff(KeycloakSession session, AuthResult caller, CallerOrigin origin,
+            String firmIdOrAlias) {
         OrganizationModel firm = FirmLocator.require(session, firmIdOrAlias);
-        if (!firm.isEnabled() || !session.getProvider(OrganizationProvider.class).isMember(firm, caller.user())) {
+        if (!firm.isEnabled() || !origin.reaches(firm)
+                || !session.getProvider(OrganizationProvider.class).isMember(firm, caller.user())) {
             throw FirmAccessException.notFound("Firm not found");
         }
         RealmModel realm = session.getContext().getRealm();
         StaffRole role = new StaffRepository(Jpa.entityManager(session)).roleOf(firm.getId(), caller.user().getId());
         FirmActor actor = new StaffActor(caller.user().getId(), role, FirmAccessSettings.of(realm));
         AdminAuth adminAuth = new AdminAuth(realm, caller.token(), caller.user(), caller.client());
-        return new FirmContext(session, firm, actor,
+        return new FirmContext(session, firm, actor, origin,
                 () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
     }
 
@@ -44,6 +49,7 @@ public final class FirmContexts {
         RealmModel realm = session.getContext().getRealm();
         AdminAuth adminAuth = new AdminAuth(realm, null, user, client);
         return new FirmContext(session, firm, new StaffActor(user.getId(), role, FirmAccessSettings.of(realm)),
+                CallerOrigin.ADMINISTRATION,
                 () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
     }
 
@@ -59,6 +65,6 @@ public final class FirmContexts {
                                 "Your realm administration roles do not allow viewing this organization"));
         RealmAdminActor actor = new RealmAdminActor(auth, firm);
         actor.require(FirmPermission.VIEW_FIRM);
-        return new FirmContext(session, firm, actor, () -> adminEvent.clone(session));
+        return new FirmContext(session, firm, actor, CallerOrigin.ADMINISTRATION, () -> adminEvent.clone(session));
     }
 }

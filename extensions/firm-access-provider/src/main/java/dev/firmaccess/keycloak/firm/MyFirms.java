@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
@@ -25,11 +26,11 @@ public final class MyFirms {
         this.settings = settings;
     }
 
-    public List<FirmSummary> of(UserModel user, Paging paging) {
+    /** The user's firms that the caller reaches: all of them, or only its key's firm for a connection-key session. */
+    public List<FirmSummary> of(UserModel user, CallerOrigin origin, Paging paging) {
         Map<String, StaffRole> roles = staff.findByUser(user.getId()).stream()
                 .collect(Collectors.toMap(StaffEntity::getOrganizationId, StaffEntity::getRole));
-        return organizations.getByMember(user)
-                .filter(OrganizationModel::isEnabled)
+        return reached(user, origin)
                 .sorted(Comparator.comparing(OrganizationModel::getName, String.CASE_INSENSITIVE_ORDER))
                 .skip(paging.first())
                 .limit(paging.max())
@@ -37,8 +38,12 @@ public final class MyFirms {
                 .toList();
     }
 
-    public long count(UserModel user) {
-        return organizations.getByMember(user).filter(OrganizationModel::isEnabled).count();
+    public long count(UserModel user, CallerOrigin origin) {
+        return reached(user, origin).count();
+    }
+
+    private Stream<OrganizationModel> reached(UserModel user, CallerOrigin origin) {
+        return organizations.getByMember(user).filter(OrganizationModel::isEnabled).filter(origin::reaches);
     }
 
     private Function<OrganizationModel, FirmSummary> summary(Map<String, StaffRole> roles) {

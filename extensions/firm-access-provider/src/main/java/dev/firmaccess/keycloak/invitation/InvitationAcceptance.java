@@ -11,6 +11,8 @@ import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
 import dev.firmaccess.keycloak.mail.AcceptProblem;
+import dev.firmaccess.keycloak.mail.EmailIdentity;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.storage.Jpa;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -27,7 +29,7 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * The rules of accepting: the link must be the invitation's current one, the invitation pending
- * and unexpired, the firm the one the link names, and the user's email the invited one. The
+ * and unexpired, the firm the one the link names, and the user's verified email the invited one. The
  * invitation row is locked while accepting, so of two simultaneous accepts only one joins.
  */
 public final class InvitationAcceptance {
@@ -39,6 +41,7 @@ public final class InvitationAcceptance {
     private final StaffRepository staffRecords;
     private final BusinessRepository businesses;
     private final GrantRepository grants;
+    private final InviterRights inviterRights;
 
     public InvitationAcceptance(KeycloakSession session) {
         this.session = session;
@@ -49,6 +52,7 @@ public final class InvitationAcceptance {
         this.staffRecords = new StaffRepository(em);
         this.businesses = new BusinessRepository(em);
         this.grants = new GrantRepository(em);
+        this.inviterRights = new InviterRights(session, realm, organizations, staffRecords);
     }
 
     /** A checked link: the invitation and its firm, or the problem that stops it. */
@@ -73,6 +77,12 @@ public final class InvitationAcceptance {
 
     /** Accepts for the user, or answers why not; changes nothing unless every rule holds. */
     public Checked accept(String token, UserModel user, ClientModel client) {
+        Checked result = tryAccept(token, user, client);
+        FirmAccessMetrics.invitationAccept(result.ok() ? FirmAccessMetrics.SUCCEEDED : result.problem().name());
+        return result;
+    }
+
+    private Checked tryAccept(String token, UserModel user, ClientModel client) {
         Optional<InvitationToken> verified = new InvitationLinks(session, realm).verify(token);
         if (verified.isEmpty()) {
             return Checked.failed(AcceptProblem.INVALID, null, null);
@@ -85,8 +95,11 @@ public final class InvitationAcceptance {
             return checked;
         }
         OrganizationModel firm = checked.firm();
-        if (user.getEmail() == null || !user.getEmail().equalsIgnoreCase(locked.getEmail())) {
+        if (!EmailIdentity.same(locked.getEmail(), user.getEmail())) {
             return Checked.failed(AcceptProblem.WRONG_USER, locked, firm);
+        }
+        if (!user.isEmailVerified()) {
+            return Checked.failed(AcceptProblem.EMAIL_NOT_VERIFIED, locked, firm);
         }
         if (organizations.isMember(firm, user)) {
             return Checked.failed(AcceptProblem.ALREADY_MEMBER, locked, firm);
@@ -97,7 +110,7 @@ public final class InvitationAcceptance {
 
     private Checked check(InvitationToken token, InvitationEntity invitation) {
         if (invitation == null || !invitation.getOrganizationId().equals(token.getOrganizationId())
-                || !invitation.getEmail().equalsIgnoreCase(token.getEmail())) {
+                || !EmailIdentity.same(invitation.getEmail(), token.getEmail())) {
             return Checked.failed(AcceptProblem.INVALID, null, null);
         }
         OrganizationModel firm = organizations.getById(invitation.getOrganizationId());
@@ -118,14 +131,13 @@ public final class InvitationAcceptance {
         if (!InvitationPolicy.isOpen(invitation.getState(), invitation.getExpiresAt(), System.currentTimeMillis())) {
             return Checked.failed(AcceptProblem.EXPIRED, invitation, firm);
         }
+        if (!inviterRights.mayStillGrant(firm, invitation.getInvitedBy(), invitation.getRole())) {
+            return Checked.failed(AcceptProblem.INVITER_LOST_RIGHTS, invitation, firm);
+        }
         return new Checked(null, invitation, firm);
     }
 
     private void join(InvitationEntity invitation, OrganizationModel firm, UserModel user, ClientModel client) {
-        // The link was mailed to this address, so following it proves the address, as Keycloak's own action tokens do.
-        if (!user.isEmailVerified()) {
-            user.setEmailVerified(true);
-        }
         organizations.addMember(firm, user);
         FirmContext context = FirmContexts.forInvitee(session, firm, user, invitation.getRole(), client);
         if (invitation.getRole() != StaffRole.MEMBER) {

@@ -42,7 +42,7 @@ public class InvitationResource {
     public Response list(@QueryParam("status") String status, @QueryParam("deliveryStatus") String deliveryStatus,
             @QueryParam("email") String email, @QueryParam("first") String first, @QueryParam("max") String max) {
         context.actor().require(FirmPermission.VIEW_ALL);
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, context.limits());
         if (status != null && !STATUSES.contains(status)) {
             throw FirmAccessException.badInput("'status' must be one of pending, expired, accepted, cancelled");
         }
@@ -58,7 +58,7 @@ public class InvitationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response invite(String body) {
-        List<Invitation> created = invitations.invite(JsonBodies.read(body, InviteRequest.class));
+        List<Invitation> created = invitations.invite(JsonBodies.read(body, InviteRequest.class, context.limits()));
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(created).build();
     }
 

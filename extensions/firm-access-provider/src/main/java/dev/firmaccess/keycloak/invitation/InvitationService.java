@@ -20,6 +20,7 @@ import dev.firmaccess.keycloak.mail.FirmAccessEmail;
 import dev.firmaccess.keycloak.mail.InvitationClient;
 import dev.firmaccess.keycloak.mail.Invitee;
 import dev.firmaccess.keycloak.mail.ResendCooldown;
+import dev.firmaccess.keycloak.mailquota.MailQuota;
 import dev.firmaccess.keycloak.storage.Jpa;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -42,7 +43,6 @@ import org.keycloak.organization.InvitationManager;
 public final class InvitationService {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MAX_EXPIRY_MILLIS = 365L * 24 * 60 * 60 * 1000;
 
     private final FirmContext context;
     private final BusinessRepository businesses;
@@ -85,7 +85,7 @@ public final class InvitationService {
             context.actor().require(FirmPermission.MANAGE_OWNERS);
         }
         long now = System.currentTimeMillis();
-        List<Invitee> invitees = Invitee.checked(request.invitees());
+        List<Invitee> invitees = Invitee.checked(request.invitees(), context.limits());
         List<GrantInput> grants = grants(request.grants());
         List<String> teamIds = teams(request.teamIds());
         long expiresAt = expiry(request.expiresAt(), now);
@@ -93,6 +93,7 @@ public final class InvitationService {
         for (Invitee invitee : invitees) {
             requireInvitable(natives, invitee.email(), now);
         }
+        MailQuota.of(context).spend(invitees.size(), now);
 
         InvitationClient.ensure(context.realm());
         List<Invitation> created = new ArrayList<>();
@@ -135,6 +136,7 @@ public final class InvitationService {
         if (nativeInvitation == null) {
             throw FirmAccessException.conflict("The invitation was deleted in Keycloak's Organizations tab; invite again");
         }
+        MailQuota.of(context).spend(1, now);
         Map<String, Object> before = auditState(invitation);
         sendNewLink(invitation, nativeInvitation, now + context.settings().staffInvitationExpiryDays() * 86_400_000L, now);
         context.audit().record("invitation.resent", "invitation", id, before, auditState(invitation));
@@ -249,12 +251,19 @@ public final class InvitationService {
         return distinct;
     }
 
+    /**
+     * The realm's staff invitation expiry is the default and the longest an invitation may live: a
+     * request may ask for a shorter life, never a longer one.
+     */
     private long expiry(Long requested, long now) {
+        int days = context.settings().staffInvitationExpiryDays();
+        long longest = now + days * 86_400_000L;
         if (requested == null) {
-            return now + context.settings().staffInvitationExpiryDays() * 86_400_000L;
+            return longest;
         }
-        if (requested <= now || requested > now + MAX_EXPIRY_MILLIS) {
-            throw FirmAccessException.badInput("'expiresAt' must be a future time (epoch milliseconds) within a year");
+        if (requested <= now || requested > longest) {
+            throw FirmAccessException.badInput("'expiresAt' must be a future time (epoch milliseconds) at most " + days
+                    + " days ahead, the realm's staff invitation expiry");
         }
         return requested;
     }

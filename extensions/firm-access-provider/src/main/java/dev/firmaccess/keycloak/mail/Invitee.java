@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.mail;
 
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Validation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,20 +13,18 @@ import org.keycloak.utils.EmailValidationUtil;
 /** A person to invite by email address, as the staff and the portal invitation endpoints take them. */
 public record Invitee(String email, String firstName, String lastName) {
 
-    /** Most people one call may invite; larger lists are split by the caller. */
-    public static final int BULK_LIMIT = 100;
     private static final int MAX_EMAIL = 254;
 
     /**
-     * The invitees of one call, checked: at least one, at most {@link #BULK_LIMIT}, valid and
+     * The invitees of one call, checked: at least one, at most {@link Limits#invitees()}, valid and
      * distinct addresses (lower-cased), names within limits. Shared by staff and portal invitations.
      */
-    public static List<Invitee> checked(List<Invitee> invitees) {
+    public static List<Invitee> checked(List<Invitee> invitees, Limits limits) {
         if (invitees == null || invitees.isEmpty()) {
             throw FirmAccessException.badInput("'invitees' must list at least one person to invite");
         }
-        if (invitees.size() > BULK_LIMIT) {
-            throw FirmAccessException.badInput("At most " + BULK_LIMIT + " invitees per call");
+        if (invitees.size() > limits.invitees()) {
+            throw FirmAccessException.badInput("At most " + limits.invitees() + " invitees per call");
         }
         Set<String> seen = new HashSet<>();
         List<Invitee> checked = new ArrayList<>();

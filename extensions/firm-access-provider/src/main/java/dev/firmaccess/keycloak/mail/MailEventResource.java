@@ -3,13 +3,13 @@ package dev.firmaccess.keycloak.mail;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.core.FirmAccessException;
-import dev.firmaccess.keycloak.settings.FirmAccessSettings;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.storage.Jpa;
-import dev.firmaccess.keycloak.web.ErrorResponses;
 import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Limits;
+import dev.firmaccess.keycloak.webhook.WebhookMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -28,58 +28,56 @@ import org.keycloak.storage.adapter.InMemoryUserAdapter;
 
 /**
  * {@code POST /realms/{realm}/firm-access/mail-events}: delivery events from the mail provider or
- * relay, signed with the realm's webhook secret. Documented in docs/invitations.md.
+ * relay, signed with the realm's webhook secret in the Standard Webhooks scheme; a message is
+ * applied once, and only while its timestamp is recent. Documented in docs/invitations.md.
  */
 public class MailEventResource {
 
     /** The actor recorded in the audit log for provider events: no person acted. */
     public static final String ACTOR = "mail-events";
-    static final int MAX_EVENTS = 1000;
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final Limits limits;
     private final List<MailedInvitationRepository<?, ?>> kinds;
 
     /** {@code kinds}: every kind of mailed invitation, in the order an event naming an address prefers them on a tie. */
-    public MailEventResource(KeycloakSession session, List<MailedInvitationRepository<?, ?>> kinds) {
+    public MailEventResource(KeycloakSession session, Limits limits, List<MailedInvitationRepository<?, ?>> kinds) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+        this.limits = limits;
         this.kinds = kinds;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@HeaderParam(WebhookSignature.HEADER) String signature, byte[] body) {
-        String secret = FirmAccessSettings.of(realm).invitationWebhookSecret();
-        if (!WebhookSignature.matches(secret, body == null ? new byte[0] : body, signature)) {
-            return ErrorResponses.response(Response.Status.UNAUTHORIZED.getStatusCode(), "invalid_signature",
-                    secret == null
-                            ? "This realm has no invitation webhook secret; set invitationWebhookSecret in the settings"
-                            : "The " + WebhookSignature.HEADER + " header is missing or does not match the body")
-                    .build();
-        }
-        MailEvents events = JsonBodies.read(new String(body, StandardCharsets.UTF_8), MailEvents.class);
+    public Response receive(byte[] body) {
+        byte[] raw = body == null ? new byte[0] : body;
+        new WebhookMessage(session, realm).verify(session.getContext().getRequestHeaders(), raw);
+        MailEvents events = JsonBodies.read(new String(raw, StandardCharsets.UTF_8), MailEvents.class, limits);
         List<Resolved> resolved = resolve(events);
         EntityManager em = Jpa.entityManager(session);
         int applied = 0;
         for (Resolved event : resolved) {
             Optional<Found> found = target(event);
-            if (found.isPresent() && apply(em, found.get(), event.status())) {
+            boolean changed = found.isPresent() && apply(em, found.get(), event.status());
+            if (changed) {
                 applied++;
             }
+            FirmAccessMetrics.webhookEvent(event.status().wireName(), changed);
         }
         return Response.ok(Map.of("received", resolved.size(), "applied", applied), MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
 
     /** Validates the whole batch first: one malformed event and none is applied. */
-    private static List<Resolved> resolve(MailEvents events) {
+    private List<Resolved> resolve(MailEvents events) {
         if (events.events() == null || events.events().isEmpty()) {
             throw FirmAccessException.badInput("'events' must list at least one event");
         }
-        if (events.events().size() > MAX_EVENTS) {
-            throw FirmAccessException.badInput("At most " + MAX_EVENTS + " events per call");
+        if (events.events().size() > limits.mailEvents()) {
+            throw FirmAccessException.badInput("At most " + limits.mailEvents() + " events per call");
         }
         List<Resolved> resolved = new ArrayList<>();
         for (MailEvent event : events.events()) {
@@ -144,7 +142,7 @@ public class MailEventResource {
     }
 
     private AdminEventBuilder adminEvents() {
-        ClientModel client = InvitationClient.ensure(realm);
+        ClientModel client = InvitationClient.of(realm);
         AdminAuth auth = new AdminAuth(realm, null, new InMemoryUserAdapter(session, realm, ACTOR), client);
         return new AdminEventBuilder(realm, auth, session, session.getContext().getConnection());
     }

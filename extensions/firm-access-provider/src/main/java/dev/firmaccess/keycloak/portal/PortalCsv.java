@@ -7,6 +7,7 @@ import com.opencsv.CSVWriter;
 import com.opencsv.ICSVParser;
 import com.opencsv.ICSVWriter;
 import com.opencsv.exceptions.CsvValidationException;
+import dev.firmaccess.keycloak.web.Limits;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -25,11 +26,6 @@ import java.util.Set;
  * not run as formulas. Pure, so it is unit-tested alone.
  */
 public final class PortalCsv {
-
-    /** Uploads above this many characters are refused before parsing (the JSON bodies' limit too). */
-    public static final int MAX_CHARS = 1_000_000;
-    /** At most this many data rows per upload. */
-    public static final int MAX_ROWS = 5_000;
 
     static final String BUSINESS = "business";
     static final String EMAIL = "email";
@@ -81,12 +77,12 @@ public final class PortalCsv {
      * case-insensitively); {@code business}, {@code email} and {@code role} are required, unknown
      * columns are refused so that a typo is not silently ignored. Blank lines are skipped.
      */
-    public static List<Row> read(String body) {
+    public static List<Row> read(String body, Limits limits) {
         if (body == null || body.isBlank()) {
             throw new Unreadable("A CSV body with a header row is required", false);
         }
-        if (body.length() > MAX_CHARS) {
-            throw new Unreadable("The upload is larger than " + MAX_CHARS + " characters", true);
+        if (body.length() > limits.csvChars()) {
+            throw new Unreadable("The upload is larger than " + limits.csvChars() + " characters", true);
         }
         String text = body.charAt(0) == '\uFEFF' ? body.substring(1) : body;
         try (CSVReader reader = new CSVReaderBuilder(new StringReader(text))
@@ -103,8 +99,8 @@ public final class PortalCsv {
                 if (blank(line)) {
                     continue;
                 }
-                if (rows.size() == MAX_ROWS) {
-                    throw new Unreadable("At most " + MAX_ROWS + " rows per upload", true);
+                if (rows.size() == limits.csvRows()) {
+                    throw new Unreadable("At most " + limits.csvRows() + " rows per upload", true);
                 }
                 int number = (int) reader.getRecordsRead();
                 if (line.length > header.size()) {

@@ -6,6 +6,8 @@ import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.mail.Invitee;
+import dev.firmaccess.keycloak.mailquota.MailQuota;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.portal.PortalCsv.Row;
 import dev.firmaccess.keycloak.portal.PortalCsv.RowError;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
@@ -62,7 +64,9 @@ public final class PortalImport {
      * @throws PortalCsv.Unreadable when the upload is no CSV this import reads, or too large
      */
     public Result run(String csv) {
-        return run(PortalCsv.read(csv));
+        Result result = run(PortalCsv.read(csv, context.limits()));
+        FirmAccessMetrics.csvImport(result.errors().isEmpty(), result.rows());
+        return result;
     }
 
     private Result run(List<Row> rows) {
@@ -90,6 +94,9 @@ public final class PortalImport {
     }
 
     private List<PortalMembership> create(List<Checked> rows, long now) {
+        // One mail per address, for all its workspaces: counted before anything is created.
+        MailQuota.of(context).spend((int) rows.stream().filter(Checked::send).map(row -> row.invitee().email())
+                .distinct().count(), now);
         List<PortalMembershipEntity> created = new ArrayList<>();
         List<Map<String, Object>> before = new ArrayList<>();
         Map<String, List<PortalMembershipEntity>> toSend = new LinkedHashMap<>();

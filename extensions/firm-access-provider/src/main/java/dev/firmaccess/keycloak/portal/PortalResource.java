@@ -46,7 +46,7 @@ public class PortalResource {
     public Response list(@QueryParam("business") String business, @QueryParam("status") String status,
             @QueryParam("search") String search, @QueryParam("first") String first, @QueryParam("max") String max) {
         context.actor().require(FirmPermission.VIEW_FIRM);
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, context.limits());
         if (status != null && !STATUSES.contains(status)) {
             throw FirmAccessException.badInput("'status' must be one of pending, expired, active, cancelled");
         }
@@ -60,7 +60,7 @@ public class PortalResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response invite(String body) {
         context.actor().require(FirmPermission.VIEW_FIRM);
-        List<PortalMembership> created = portal.invite(JsonBodies.read(body, InviteRequest.class));
+        List<PortalMembership> created = portal.invite(JsonBodies.read(body, InviteRequest.class, context.limits()));
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(created).build();
     }
 
@@ -70,7 +70,7 @@ public class PortalResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response add(String body) {
         context.actor().require(FirmPermission.VIEW_FIRM);
-        PortalMembership added = portal.add(JsonBodies.read(body, AddRequest.class));
+        PortalMembership added = portal.add(JsonBodies.read(body, AddRequest.class, context.limits()));
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(added).build();
     }
 

@@ -9,6 +9,7 @@ import dev.firmaccess.keycloak.mail.DeliveryStatus;
 import dev.firmaccess.keycloak.mail.FirmAccessEmail;
 import dev.firmaccess.keycloak.mail.Invitee;
 import dev.firmaccess.keycloak.mail.ResendCooldown;
+import dev.firmaccess.keycloak.mailquota.MailQuota;
 import dev.firmaccess.keycloak.portal.PortalViews.AddRequest;
 import dev.firmaccess.keycloak.portal.PortalViews.InviteRequest;
 import dev.firmaccess.keycloak.portal.PortalViews.Link;
@@ -84,7 +85,7 @@ public final class PortalService {
         PortalPolicy.requireSendable(role, send);
         String level = levels.require(request.level());
         String message = PortalPolicy.message(request.message());
-        List<Invitee> invitees = Invitee.checked(request.invitees());
+        List<Invitee> invitees = Invitee.checked(request.invitees(), context.limits());
         long now = System.currentTimeMillis();
         Map<Invitee, PortalMembershipEntity> reusable = new LinkedHashMap<>();
         for (Invitee invitee : invitees) {
@@ -92,6 +93,9 @@ public final class PortalService {
             if (existing != null) {
                 reusable.put(invitee, existing);
             }
+        }
+        if (send) {
+            MailQuota.of(context).spend(invitees.size(), now);
         }
         List<PortalMembershipEntity> created = new ArrayList<>();
         for (Invitee invitee : invitees) {
@@ -164,6 +168,7 @@ public final class PortalService {
         if (allowedAt.isPresent()) {
             throw ResendCooldown.tooSoon("activation", allowedAt.getAsLong() - now);
         }
+        MailQuota.of(context).spend(1, now);
         Map<String, Object> before = auditState(membership);
         boolean first = membership.getInvitedAt() == null;
         deliver(List.of(membership), now);
@@ -207,6 +212,7 @@ public final class PortalService {
         BusinessEntity business = requireOpen(access.requireManaged(businessId));
         long now = System.currentTimeMillis();
         List<PortalMembershipEntity> owners = memberships.unsentOwners(context.firm().getId(), business.getId());
+        MailQuota.of(context).spend(owners.size(), now);
         for (PortalMembershipEntity owner : owners) {
             Map<String, Object> before = auditState(owner);
             deliver(List.of(owner), now);

@@ -10,7 +10,7 @@ public final class PortalViews {
     }
 
     /**
-     * Body of an invite: everyone listed (at most {@code Invitee.BULK_LIMIT}, as for staff) gets
+     * Body of an invite: everyone listed (at most the operator's invitee limit, as for staff) gets
      * the same business, role, level and message. {@code send} defaults to true; false pre-provisions
      * owners whose activation is sent later.
      */

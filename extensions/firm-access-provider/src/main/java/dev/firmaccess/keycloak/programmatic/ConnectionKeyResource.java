@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.programmatic;
 
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
@@ -22,16 +23,18 @@ public class ConnectionKeyResource {
 
     private final String userId;
     private final ConnectionKeyService keys;
+    private final Limits limits;
 
     public ConnectionKeyResource(FirmContext context, String userId) {
         this.userId = userId;
         this.keys = new ConnectionKeyService(context);
+        this.limits = context.limits();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("first") String first, @QueryParam("max") String max) {
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, limits);
         return Pages.of(keys.page(userId, paging.first(), paging.max()), keys.count(userId));
     }
 
@@ -39,7 +42,7 @@ public class ConnectionKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body, @Context UriInfo uri) {
-        CreatedConnectionKey created = keys.create(userId, JsonBodies.read(body, KeyInput.class).name());
+        CreatedConnectionKey created = keys.create(userId, JsonBodies.read(body, KeyInput.class, limits).name());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
                 .header("Cache-Control", "no-store")
                 .entity(created)

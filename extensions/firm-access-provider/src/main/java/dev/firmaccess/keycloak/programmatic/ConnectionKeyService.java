@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.firm.StaffEntity;
 import dev.firmaccess.keycloak.firm.StaffRepository;
+import dev.firmaccess.keycloak.staff.StaffPolicy;
 import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.web.Validation;
 import jakarta.persistence.EntityManager;
@@ -18,9 +19,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * as them, so nobody else may mint one); they and the firm's owners and admins list and revoke.
  */
 public final class ConnectionKeyService {
-
-    /** Keys per staff member and firm; enough for every script of one person, and a bound on the table. */
-    public static final int MAX_KEYS_PER_MEMBER = 50;
 
     private final FirmContext context;
     private final StaffRepository staffRecords;
@@ -55,6 +53,7 @@ public final class ConnectionKeyService {
             throw FirmAccessException.forbidden("Only the staff member themself may create their connection keys");
         }
         context.requireStaffMember(userId);
+        context.origin().requireMayMintKeys();
         String name = Validation.name(requestedName, "name");
         boolean programmatic = staffRecords.find(context.firm().getId(), userId)
                 .map(StaffEntity::isProgrammaticAccess)
@@ -62,8 +61,10 @@ public final class ConnectionKeyService {
         if (!programmatic) {
             throw FirmAccessException.forbidden("Programmatic access is turned off for you in this firm");
         }
-        if (keys.count(context.firm().getId(), userId) >= MAX_KEYS_PER_MEMBER) {
-            throw FirmAccessException.conflict("You already have " + MAX_KEYS_PER_MEMBER
+        // A bound per person and firm keeps the table small; enough for every script of one person.
+        int limit = context.limits().keysPerMember();
+        if (keys.count(context.firm().getId(), userId) >= limit) {
+            throw FirmAccessException.conflict("You already have " + limit
                     + " connection keys in this firm; revoke one first");
         }
         ConnectionKeyEntity key = new ConnectionKeyEntity();
@@ -86,6 +87,9 @@ public final class ConnectionKeyService {
     public void revoke(String userId, String keyId) {
         requireSelfOr(userId, FirmPermission.MANAGE);
         context.requireStaffMember(userId);
+        if (!context.actor().is(userId)) {
+            StaffPolicy.requireMayManage(context.actor(), staffRecords.roleOf(context.firm().getId(), userId));
+        }
         ConnectionKeyEntity key = require(userId, keyId);
         keys.remove(key);
         context.audit().record("key.revoked", "connection_key", key.getId(),

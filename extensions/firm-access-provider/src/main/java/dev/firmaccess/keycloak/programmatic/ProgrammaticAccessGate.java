@@ -75,6 +75,13 @@ public final class ProgrammaticAccessGate {
                 .orElse(Optional.of(Refusal.UNKNOWN_KEY));
     }
 
+    /** The firm of the connection key a user session came from; empty for sessions that did not come from a key. */
+    public Optional<String> keyFirmOf(UserSessionModel userSession) {
+        String keyId = userSession == null ? null : userSession.getNote(SESSION_NOTE);
+        return keyId == null ? Optional.empty()
+                : keys.find(realm.getId(), keyId).map(ConnectionKeyEntity::getOrganizationId);
+    }
+
     /** The refusal for the session a verified token belongs to; empty when it has none or may act. */
     public Optional<Refusal> refusalFor(AccessToken token) {
         return token == null || token.getSessionId() == null ? Optional.empty() : refusalFor(sessionOf(token));

@@ -6,8 +6,9 @@ import dev.firmaccess.keycloak.firm.FirmActor;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 
 /**
- * The rules that keep a firm governable: only owners make, unmake or remove owners, and the
- * last owner can be neither demoted nor removed, so nobody can lock the firm out of itself.
+ * The rules that keep a firm governable: only owners make, unmake or remove owners or otherwise act
+ * on them (their programmatic access, their connection keys), and the last owner can be neither
+ * demoted nor removed, so nobody can lock the firm out of itself.
  */
 public final class StaffPolicy {
 
@@ -22,8 +23,13 @@ public final class StaffPolicy {
         }
     }
 
+    /** Managing a staff member of the given role: owners are managed by owners only. */
+    public static void requireMayManage(FirmActor actor, StaffRole target) {
+        actor.require(target == StaffRole.OWNER ? FirmPermission.MANAGE_OWNERS : FirmPermission.MANAGE);
+    }
+
     public static void checkRemoval(FirmActor actor, StaffRole current, long owners) {
-        actor.require(current == StaffRole.OWNER ? FirmPermission.MANAGE_OWNERS : FirmPermission.MANAGE);
+        requireMayManage(actor, current);
         if (current == StaffRole.OWNER && owners <= 1) {
             throw FirmAccessException.conflict("The firm's last owner cannot be removed; make another owner first");
         }

@@ -32,7 +32,7 @@ public class StaffResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("search") String search, @QueryParam("first") String first,
             @QueryParam("max") String max) {
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, context.limits());
         return Pages.of(staff.page(search, paging.first(), paging.max()), staff.count(search));
     }
 
@@ -48,7 +48,7 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public StaffView changeRole(@PathParam("userId") String userId, String body) {
-        RoleChange change = JsonBodies.read(body, RoleChange.class);
+        RoleChange change = JsonBodies.read(body, RoleChange.class, context.limits());
         StaffRole role = StaffRole.parse(change.role())
                 .orElseThrow(() -> FirmAccessException.badInput("'role' must be one of owner, admin, member"));
         return staff.changeRole(userId, role);
@@ -59,7 +59,7 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public StaffView setProgrammaticAccess(@PathParam("userId") String userId, String body) {
-        ProgrammaticAccessChange change = JsonBodies.read(body, ProgrammaticAccessChange.class);
+        ProgrammaticAccessChange change = JsonBodies.read(body, ProgrammaticAccessChange.class, context.limits());
         if (change.enabled() == null) {
             throw FirmAccessException.badInput("'enabled' (true or false) is required");
         }

@@ -76,6 +76,7 @@ public final class StaffService {
     public StaffView setProgrammaticAccess(String userId, boolean enabled) {
         context.actor().require(FirmPermission.MANAGE);
         context.requireStaffMember(userId);
+        StaffPolicy.requireMayManage(context.actor(), staffRecords.roleOf(context.firm().getId(), userId));
         StaffEntity row = staffRecords.ensure(context.realm().getId(), context.firm().getId(), userId);
         if (row.isProgrammaticAccess() != enabled) {
             row.setProgrammaticAccess(enabled);

@@ -35,7 +35,7 @@ public class TeamResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("search") String search, @QueryParam("first") String first,
             @QueryParam("max") String max) {
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, context.limits());
         return Pages.of(teams.page(search, paging.first(), paging.max()), teams.count(search));
     }
 
@@ -43,7 +43,7 @@ public class TeamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body, @Context UriInfo uri) {
-        TeamView created = teams.create(JsonBodies.read(body, TeamInput.class).name());
+        TeamView created = teams.create(JsonBodies.read(body, TeamInput.class, context.limits()).name());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 
@@ -59,7 +59,7 @@ public class TeamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public TeamView rename(@PathParam("teamId") String teamId, String body) {
-        return teams.rename(teamId, JsonBodies.read(body, TeamInput.class).name());
+        return teams.rename(teamId, JsonBodies.read(body, TeamInput.class, context.limits()).name());
     }
 
     @DELETE
@@ -74,7 +74,7 @@ public class TeamResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response members(@PathParam("teamId") String teamId, @QueryParam("first") String first,
             @QueryParam("max") String max) {
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, context.limits());
         return Pages.of(teams.members(teamId, paging.first(), paging.max()), teams.memberCount(teamId));
     }
 
@@ -98,7 +98,7 @@ public class TeamResource {
     public Response grants(@PathParam("teamId") String teamId, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         GroupModel team = teams.require(teamId);
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, context.limits());
         GrantService grants = new GrantService(context);
         return Pages.of(grants.forTeam(team, paging.first(), paging.max()), grants.countForTeam(team));
     }

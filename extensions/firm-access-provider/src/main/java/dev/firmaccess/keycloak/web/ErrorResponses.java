@@ -12,13 +12,22 @@ public final class ErrorResponses {
     }
 
     public static Response of(FirmAccessException refusal) {
-        Response.ResponseBuilder response = response(status(refusal.kind()), error(refusal.kind()),
-                refusal.description());
-        if (refusal.kind() == FirmAccessException.Kind.UNAUTHORIZED) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        String error = error(refusal.kind());
+        Response.ResponseBuilder response = response(status(refusal.kind()), error, refusal.description());
+        if (refusal.kind() == FirmAccessException.Kind.UNAUTHORIZED
+                || refusal.kind() == FirmAccessException.Kind.STALE_AUTHENTICATION) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, bearerChallenge(error, refusal.description())
+                    + refusal.maxAgeSeconds().stream().mapToObj(maxAge -> ", max_age=" + maxAge).findFirst()
+                            .orElse(""));
         }
         refusal.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
         return response.build();
+    }
+
+    /** RFC 6750 section 3: the description is a quoted string, so its quotes and backslashes are escaped. */
+    private static String bearerChallenge(String error, String description) {
+        String quoted = description.replace("\\", "\\\\").replace("\"", "\\\"");
+        return "Bearer error=\"" + error + "\", error_description=\"" + quoted + "\"";
     }
 
     public static Response.ResponseBuilder response(int status, String error, String description) {
@@ -30,19 +39,21 @@ public final class ErrorResponses {
     public static int status(FirmAccessException.Kind kind) {
         return switch (kind) {
             case BAD_INPUT -> 400;
-            case UNAUTHORIZED -> 401;
+            case UNAUTHORIZED, STALE_AUTHENTICATION -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
             case TOO_MANY -> 429;
         };
     }
 
     private static String error(FirmAccessException.Kind kind) {
         return switch (kind) {
-            case BAD_INPUT, TOO_LARGE -> "invalid_request";
+            case BAD_INPUT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> "invalid_request";
             case UNAUTHORIZED -> "invalid_token";
+            case STALE_AUTHENTICATION -> "insufficient_user_authentication";
             case FORBIDDEN -> "access_denied";
             case NOT_FOUND -> "not_found";
             case CONFLICT -> "conflict";

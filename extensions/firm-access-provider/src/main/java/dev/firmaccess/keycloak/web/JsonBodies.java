@@ -16,9 +16,6 @@ import dev.firmaccess.keycloak.core.FirmAccessException;
  */
 public final class JsonBodies {
 
-    /** Request bodies above this size are refused before parsing. */
-    public static final int MAX_BODY_CHARS = 1_000_000;
-
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -36,12 +33,13 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
-    public static <T> T read(String body, Class<T> type) {
+    /** The body as the type; a body longer than {@link Limits#bodyChars()} is a 413 before parsing. */
+    public static <T> T read(String body, Class<T> type, Limits limits) {
         if (body == null || body.isBlank()) {
             throw FirmAccessException.badInput("A JSON request body is required");
         }
-        if (body.length() > MAX_BODY_CHARS) {
-            throw FirmAccessException.tooLarge("The request body is too large");
+        if (body.length() > limits.bodyChars()) {
+            throw FirmAccessException.tooLarge("The request body is larger than " + limits.bodyChars() + " characters");
         }
         T value;
         try {

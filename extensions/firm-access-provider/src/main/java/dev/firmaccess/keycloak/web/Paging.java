@@ -10,16 +10,17 @@ import dev.firmaccess.keycloak.core.FirmAccessException;
 public record Paging(int first, int max) {
 
     public static final int DEFAULT_MAX = 100;
-    public static final int LIMIT = 1000;
 
-    public static Paging of(String first, String max) {
+    /** The window the query asks for, within the operator's {@link Limits#pageSize()}. */
+    public static Paging of(String first, String max, Limits limits) {
         int start = first == null ? 0 : integer(first, "first");
-        int size = max == null ? DEFAULT_MAX : integer(max, "max");
+        int limit = limits.pageSize();
+        int size = max == null ? Math.min(DEFAULT_MAX, limit) : integer(max, "max");
         if (start < 0) {
             throw FirmAccessException.badInput("'first' must be 0 or more");
         }
-        if (size < 1 || size > LIMIT) {
-            throw FirmAccessException.badInput("'max' must be between 1 and " + LIMIT);
+        if (size < 1 || size > limit) {
+            throw FirmAccessException.badInput("'max' must be between 1 and " + limit);
         }
         return new Paging(start, size);
     }

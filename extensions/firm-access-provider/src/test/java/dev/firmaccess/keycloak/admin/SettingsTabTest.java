@@ -15,7 +15,7 @@ class SettingsTabTest {
     void emptyFieldsKeepTheirValues() {
         SettingsView change = SettingsTab.view(new ComponentModel());
 
-        assertThat(change).isEqualTo(new SettingsView(null, null, null, null, null, null, null, null, null));
+        assertThat(change).isEqualTo(SettingsView.UNCHANGED);
     }
 
     @Test
@@ -36,6 +36,10 @@ class SettingsTabTest {
         ComponentModel form = new ComponentModel();
         form.put(SettingsTab.RESEND_COOLDOWN, " 25 ");
         assertThat(SettingsTab.view(form).resendCooldownMinutes()).isEqualTo(25);
+        form.put(SettingsTab.MAILS_PER_FIRM, "40");
+        form.put(SettingsTab.MAILS_PER_USER, "8");
+        assertThat(SettingsTab.view(form).mailsPerFirmPerHour()).isEqualTo(40);
+        assertThat(SettingsTab.view(form).mailsPerUserPerHour()).isEqualTo(8);
 
         form.put(SettingsTab.RESEND_COOLDOWN, "soon");
         assertThatThrownBy(() -> SettingsTab.view(form)).isInstanceOf(ComponentValidationException.class)
@@ -49,7 +53,6 @@ class SettingsTabTest {
         form.put("realm", "acme");
         form.put("tab", "firm-access");
 
-        assertThat(SettingsTab.view(form)).isEqualTo(new SettingsView(null, null, null, null, null, null, null, null,
-                null));
+        assertThat(SettingsTab.view(form)).isEqualTo(SettingsView.UNCHANGED);
     }
 }

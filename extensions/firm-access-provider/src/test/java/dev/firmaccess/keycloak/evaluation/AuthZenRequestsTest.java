@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
+import dev.firmaccess.keycloak.evaluation.AuthZenRequests.BatchItem;
+import dev.firmaccess.keycloak.web.Limits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AuthZenRequestsTest {
+
+    private static final Limits LIMITS = Limits.defaultLimits();
 
     private static final String SUBJECT = "\"subject\": {\"type\": \"user\", \"id\": \"u1\"}";
     private static final String ACTION = "\"action\": {\"name\": \"read\"}";
@@ -17,7 +21,7 @@ class AuthZenRequestsTest {
 
     @Test
     void readsASingleEvaluationAndIgnoresUnknownMembers() {
-        Evaluation evaluation = AuthZenRequests.evaluation(AuthZenRequests.body(
+        Evaluation evaluation = AuthZenRequests.evaluation(json(
                 "{" + SUBJECT + ", " + ACTION + ", " + RESOURCE + ", \"colour\": 3, \"context\": {\"explain\": true}}"));
 
         assertThat(evaluation.subject().id()).isEqualTo("u1");
@@ -37,11 +41,11 @@ class AuthZenRequestsTest {
 
     @Test
     void itemsReplaceDefaultsWholeAndNeverMergeIntoThem() {
-        JsonNode root = AuthZenRequests.body("{" + SUBJECT + ", " + ACTION
+        JsonNode root = json("{" + SUBJECT + ", " + ACTION
                 + ", \"resource\": {\"type\": \"business\", \"id\": \"b1\", \"properties\": {\"firm\": \"f\"}},"
                 + " \"evaluations\": [{}, {\"resource\": {\"type\": \"business\", \"id\": \"b2\"}}]}");
 
-        List<Evaluation> items = AuthZenRequests.evaluations(root);
+        List<Evaluation> items = AuthZenRequests.evaluations(root, LIMITS).stream().map(BatchItem::evaluation).toList();
 
         assertThat(items.get(0).resource().textProperty("firm")).isEqualTo("f");
         assertThat(items.get(1).resource().id()).isEqualTo("b2");
@@ -50,35 +54,70 @@ class AuthZenRequestsTest {
     }
 
     @Test
-    void anItemMissingAMemberWithoutADefaultIsABadRequest() {
-        JsonNode root = AuthZenRequests.body("{" + SUBJECT + ", \"evaluations\": [{" + RESOURCE + "}]}");
+    void anItemMissingAMemberWithoutADefaultFailsAloneAndTheOthersAreRead() {
+        JsonNode root = json("{" + SUBJECT + ", \"evaluations\": [{" + RESOURCE + "}, {" + ACTION + ", " + RESOURCE
+                + "}, 7]}");
 
-        assertThatThrownBy(() -> AuthZenRequests.evaluations(root))
-                .isInstanceOfSatisfying(FirmAccessException.class,
-                        e -> assertThat(e.description()).contains("evaluations[0]").contains("action"));
+        List<BatchItem> items = AuthZenRequests.evaluations(root, LIMITS);
+
+        assertThat(items.get(0).evaluation()).isNull();
+        assertThat(items.get(0).error()).contains("evaluations[0]").contains("action");
+        assertThat(items.get(1).evaluation().action().name()).isEqualTo("read");
+        assertThat(items.get(1).error()).isNull();
+        assertThat(items.get(2).error()).contains("evaluations[2]").contains("object");
+    }
+
+    @Test
+    void aBatchOverTheConfiguredSizeIsABadRequestAndOneAtTheSizeIsRead() {
+        Limits two = new Limits(1000, 10_000, 100, 5000, 1_000_000, 50, 2, 1000, 1_000_000, 1000, 300);
+        JsonNode atLimit = json("{" + SUBJECT + ", " + ACTION + ", \"evaluations\": [{" + RESOURCE + "}, {" + RESOURCE
+                + "}]}");
+        JsonNode overLimit = json("{" + SUBJECT + ", " + ACTION + ", \"evaluations\": [{}, {}, {}]}");
+
+        assertThat(AuthZenRequests.evaluations(atLimit, two)).hasSize(2);
+        assertThatThrownBy(() -> AuthZenRequests.evaluations(overLimit, two))
+                .isInstanceOfSatisfying(FirmAccessException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FirmAccessException.Kind.BAD_INPUT);
+                    assertThat(e.description()).isEqualTo("At most 2 evaluations per request");
+                });
+    }
+
+    @Test
+    void aBodyThatIsNotJsonByItsContentTypeIsUnsupported() {
+        assertThat(AuthZenRequests.body("application/json; charset=UTF-8", "{}", LIMITS).isObject()).isTrue();
+        assertThat(AuthZenRequests.body("Application/JSON", "{}", LIMITS).isObject()).isTrue();
+        for (String other : new String[] {"text/plain", "application/x-www-form-urlencoded", "not a type", null}) {
+            assertThatThrownBy(() -> AuthZenRequests.body(other, "{}", LIMITS))
+                    .isInstanceOfSatisfying(FirmAccessException.class,
+                            e -> assertThat(e.kind()).isEqualTo(FirmAccessException.Kind.UNSUPPORTED_MEDIA_TYPE));
+        }
     }
 
     @Test
     void aPageLimitOfZeroMeansTheDefaultAndLargeLimitsAreBounded() {
-        assertThat(AuthZenRequests.page(AuthZenRequests.body("{\"page\": {\"limit\": 0}}")).limit()).isEqualTo(100);
-        assertThat(AuthZenRequests.page(AuthZenRequests.body("{\"page\": {\"limit\": 5000}}")).limit()).isEqualTo(1000);
-        assertBadRequest(() -> AuthZenRequests.page(AuthZenRequests.body("{\"page\": {\"limit\": -1}}")));
+        assertThat(AuthZenRequests.page(json("{\"page\": {\"limit\": 0}}"), LIMITS).limit()).isEqualTo(100);
+        assertThat(AuthZenRequests.page(json("{\"page\": {\"limit\": 5000}}"), LIMITS).limit()).isEqualTo(1000);
+        assertBadRequest(() -> AuthZenRequests.page(json("{\"page\": {\"limit\": -1}}"), LIMITS));
     }
 
     @Test
     void aPageTokenOnlyContinuesTheRequestItCameFrom() {
-        JsonNode first = AuthZenRequests.body("{" + SUBJECT + ", \"page\": {\"limit\": 2}}");
+        JsonNode first = json("{" + SUBJECT + ", \"page\": {\"limit\": 2}}");
         String token = PageCursor.token(2, first);
-        JsonNode next = AuthZenRequests.body("{" + SUBJECT + ", \"page\": {\"limit\": 2, \"token\": \"" + token + "\"}}");
-        JsonNode changed = AuthZenRequests.body("{\"subject\": {\"type\": \"user\", \"id\": \"u2\"},"
+        JsonNode next = json("{" + SUBJECT + ", \"page\": {\"limit\": 2, \"token\": \"" + token + "\"}}");
+        JsonNode changed = json("{\"subject\": {\"type\": \"user\", \"id\": \"u2\"},"
                 + " \"page\": {\"limit\": 2, \"token\": \"" + token + "\"}}");
 
-        assertThat(PageCursor.of(AuthZenRequests.page(next), next).offset()).isEqualTo(2);
-        assertBadRequest(() -> PageCursor.of(AuthZenRequests.page(changed), changed));
+        assertThat(PageCursor.of(AuthZenRequests.page(next, LIMITS), next).offset()).isEqualTo(2);
+        assertBadRequest(() -> PageCursor.of(AuthZenRequests.page(changed, LIMITS), changed));
+    }
+
+    private static JsonNode json(String body) {
+        return AuthZenRequests.body("application/json", body, LIMITS);
     }
 
     private static void assertBadRequest(String body) {
-        assertBadRequest(() -> AuthZenRequests.evaluation(AuthZenRequests.body(body)));
+        assertBadRequest(() -> AuthZenRequests.evaluation(json(body)));
     }
 
     private static void assertBadRequest(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.web.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -11,9 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class InviteeTest {
 
+    private static final Limits LIMITS = Limits.defaultLimits();
+
     @Test
     void addressesAreTrimmedAndLowerCasedAndNamesTrimmed() {
-        List<Invitee> checked = Invitee.checked(List.of(new Invitee("  Ann@Example.COM ", " Ann ", null)));
+        List<Invitee> checked = Invitee.checked(List.of(new Invitee("  Ann@Example.COM ", " Ann ", null)), LIMITS);
 
         assertThat(checked).containsExactly(new Invitee("ann@example.com", "Ann", null));
     }
@@ -23,7 +26,7 @@ class InviteeTest {
         List<Invitee> invitees = List.of(new Invitee("ann@example.com", null, null),
                 new Invitee("ANN@example.com", null, null));
 
-        assertThatThrownBy(() -> Invitee.checked(invitees)).isInstanceOfSatisfying(FirmAccessException.class,
+        assertThatThrownBy(() -> Invitee.checked(invitees, LIMITS)).isInstanceOfSatisfying(FirmAccessException.class,
                 refusal -> assertThat(refusal.description()).isEqualTo("ann@example.com is listed more than once"));
     }
 
@@ -39,12 +42,13 @@ class InviteeTest {
     @Test
     void anEmptyListAndAListPastTheLimitAreRefused() {
         List<Invitee> tooMany = new ArrayList<>();
-        IntStream.rangeClosed(0, Invitee.BULK_LIMIT)
+        IntStream.rangeClosed(0, LIMITS.invitees())
                 .forEach(i -> tooMany.add(new Invitee("p" + i + "@example.com", null, null)));
 
-        assertThatThrownBy(() -> Invitee.checked(List.of())).isInstanceOf(FirmAccessException.class);
-        assertThatThrownBy(() -> Invitee.checked(tooMany)).isInstanceOfSatisfying(FirmAccessException.class,
-                refusal -> assertThat(refusal.description()).isEqualTo("At most 100 invitees per call"));
-        assertThat(Invitee.checked(tooMany.subList(0, Invitee.BULK_LIMIT))).hasSize(Invitee.BULK_LIMIT);
+        assertThatThrownBy(() -> Invitee.checked(List.of(), LIMITS)).isInstanceOf(FirmAccessException.class);
+        assertThatThrownBy(() -> Invitee.checked(tooMany, LIMITS)).isInstanceOfSatisfying(FirmAccessException.class,
+                refusal -> assertThat(refusal.description())
+                        .isEqualTo("At most " + LIMITS.invitees() + " invitees per call"));
+        assertThat(Invitee.checked(tooMany.subList(0, LIMITS.invitees()), LIMITS)).hasSize(LIMITS.invitees());
     }
 }

@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firmaccess.keycloak.web.Limits;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -10,12 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class PortalCsvTest {
 
+    private static final Limits LIMITS = Limits.defaultLimits();
+
     @Nested
     class Reading {
         @Test
         void rowsAreReadByHeaderNameInAnyOrderAndNumberedAsASpreadsheetShowsThem() {
             List<PortalCsv.Row> rows = PortalCsv.read("Email,business,role\r\nann@x.test,B-1,guest\r\n\r\n"
-                    + "\"bob@x.test\",\"B, 2\",owner\r\n");
+                    + "\"bob@x.test\",\"B, 2\",owner\r\n", LIMITS);
 
             assertThat(rows).hasSize(2);
             assertThat(rows.get(0).number()).isEqualTo(2);
@@ -28,7 +31,7 @@ class PortalCsvTest {
         @Test
         void quotedCellsKeepQuotesLineBreaksAndBackslashes() {
             List<PortalCsv.Row> rows = PortalCsv.read("business,email,role,message\n"
-                    + "b,ann@x.test,guest,\"Say \"\"hi\"\"\nto C:\\temp\"\n");
+                    + "b,ann@x.test,guest,\"Say \"\"hi\"\"\nto C:\\temp\"\n", LIMITS);
 
             assertThat(rows.get(0).get(PortalCsv.MESSAGE)).isEqualTo("Say \"hi\"\nto C:\\temp");
         }
@@ -36,7 +39,7 @@ class PortalCsvTest {
         @Test
         void aCrlfInsideAQuotedCellReadsAsALineFeed() {
             List<PortalCsv.Row> rows = PortalCsv.read("business,email,role,message\r\n"
-                    + "b,ann@x.test,guest,\"one\r\ntwo\"\r\nb,bob@x.test,guest,three\r\n");
+                    + "b,ann@x.test,guest,\"one\r\ntwo\"\r\nb,bob@x.test,guest,three\r\n", LIMITS);
 
             assertThat(rows.get(0).get(PortalCsv.MESSAGE)).isEqualTo("one\ntwo");
             assertThat(rows.get(1).get(PortalCsv.MESSAGE)).isEqualTo("three");
@@ -45,41 +48,41 @@ class PortalCsvTest {
 
         @Test
         void aByteOrderMarkBeforeTheHeaderIsIgnored() {
-            assertThat(PortalCsv.read("\uFEFFbusiness,email,role\nb,a@x.test,guest\n")).hasSize(1);
+            assertThat(PortalCsv.read("\uFEFFbusiness,email,role\nb,a@x.test,guest\n", LIMITS)).hasSize(1);
         }
 
         @Test
         void unknownOrMissingColumnsAreRefused() {
-            assertThatThrownBy(() -> PortalCsv.read("business,email,role,phone\nb,a@x.test,guest,1\n"))
+            assertThatThrownBy(() -> PortalCsv.read("business,email,role,phone\nb,a@x.test,guest,1\n", LIMITS))
                     .isInstanceOf(PortalCsv.Unreadable.class).hasMessageContaining("Unknown column 'phone'");
-            assertThatThrownBy(() -> PortalCsv.read("business,email\nb,a@x.test\n"))
+            assertThatThrownBy(() -> PortalCsv.read("business,email\nb,a@x.test\n", LIMITS))
                     .isInstanceOf(PortalCsv.Unreadable.class).hasMessageContaining("role");
-            assertThatThrownBy(() -> PortalCsv.read("business,email,role,email\nb,a,guest,a\n"))
+            assertThatThrownBy(() -> PortalCsv.read("business,email,role,email\nb,a,guest,a\n", LIMITS))
                     .hasMessageContaining("twice");
         }
 
         @Test
         void aRowWithMoreCellsThanTheHeaderIsRefused() {
-            assertThatThrownBy(() -> PortalCsv.read("business,email,role\nb,a@x.test,guest,extra\n"))
+            assertThatThrownBy(() -> PortalCsv.read("business,email,role\nb,a@x.test,guest,extra\n", LIMITS))
                     .isInstanceOf(PortalCsv.Unreadable.class).hasMessageContaining("Row 2");
         }
 
         @Test
         void emptyUploadsAndHeaderOnlyUploadsAreRefused() {
-            assertThatThrownBy(() -> PortalCsv.read("  ")).isInstanceOf(PortalCsv.Unreadable.class);
-            assertThatThrownBy(() -> PortalCsv.read("business,email,role\n"))
+            assertThatThrownBy(() -> PortalCsv.read("  ", LIMITS)).isInstanceOf(PortalCsv.Unreadable.class);
+            assertThatThrownBy(() -> PortalCsv.read("business,email,role\n", LIMITS))
                     .hasMessageContaining("no rows");
         }
 
         @Test
         void tooManyRowsOrCharactersAreTooLarge() {
             StringBuilder many = new StringBuilder("business,email,role\n");
-            for (int i = 0; i <= PortalCsv.MAX_ROWS; i++) {
+            for (int i = 0; i <= LIMITS.csvRows(); i++) {
                 many.append("b,a").append(i).append("@x.test,guest\n");
             }
-            assertThatThrownBy(() -> PortalCsv.read(many.toString()))
+            assertThatThrownBy(() -> PortalCsv.read(many.toString(), LIMITS))
                     .isInstanceOfSatisfying(PortalCsv.Unreadable.class, e -> assertThat(e.tooLarge()).isTrue());
-            assertThatThrownBy(() -> PortalCsv.read("business,email,role\n" + "x".repeat(PortalCsv.MAX_CHARS)))
+            assertThatThrownBy(() -> PortalCsv.read("business,email,role\n" + "x".repeat(LIMITS.csvChars()), LIMITS))
                     .isInstanceOfSatisfying(PortalCsv.Unreadable.class, e -> assertThat(e.tooLarge()).isTrue());
         }
 
@@ -116,7 +119,7 @@ class PortalCsvTest {
 
             assertThat(out.toString()).isEqualTo("business,email,role,message\r\n"
                     + "\"Smith, Jones\",a@x.test,guest,\"He said \"\"hi\"\"\nthen left\"\r\n");
-            PortalCsv.Row row = PortalCsv.read(out.toString()).get(0);
+            PortalCsv.Row row = PortalCsv.read(out.toString(), LIMITS).get(0);
             assertThat(row.get(PortalCsv.BUSINESS)).isEqualTo("Smith, Jones");
             assertThat(row.get(PortalCsv.MESSAGE)).isEqualTo("He said \"hi\"\nthen left");
         }

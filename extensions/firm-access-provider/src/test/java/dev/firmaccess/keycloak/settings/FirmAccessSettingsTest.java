@@ -28,6 +28,8 @@ class FirmAccessSettingsTest {
             assertThat(settings.portalInvitationExpiryDays()).isEqualTo(30);
             assertThat(settings.resendCooldownMinutes()).isEqualTo(10);
             assertThat(settings.claimBusinessCap()).isEqualTo(100);
+            assertThat(settings.mailsPerFirmPerHour()).isEqualTo(500);
+            assertThat(settings.mailsPerUserPerHour()).isEqualTo(200);
         }
     }
 
@@ -37,7 +39,8 @@ class FirmAccessSettingsTest {
                 "firmAccess.roleLabel.member", " Associate ",
                 "firmAccess.accessLevels", "full, read-only, ,read-only",
                 "firmAccess.membersMayCreateBusinesses", "false",
-                "firmAccess.staffInvitationExpiryDays", "3")::get);
+                "firmAccess.staffInvitationExpiryDays", "3",
+                "firmAccess.mailsPerUserPerHour", "12")::get);
 
         @Test
         void readsLabelsLevelsAndNumbers() {
@@ -45,6 +48,8 @@ class FirmAccessSettingsTest {
             assertThat(settings.accessLevels()).containsExactly("full", "read-only");
             assertThat(settings.membersMayCreateBusinesses()).isFalse();
             assertThat(settings.staffInvitationExpiryDays()).isEqualTo(3);
+            assertThat(settings.mailsPerUserPerHour()).isEqualTo(12);
+            assertThat(settings.mailsPerFirmPerHour()).isEqualTo(500);
         }
     }
 

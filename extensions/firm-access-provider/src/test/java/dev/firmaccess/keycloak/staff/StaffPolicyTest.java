@@ -37,6 +37,16 @@ class StaffPolicyTest {
         }
 
         @Test
+        void mayManageAMemberOrAnotherAdminButNotAnOwner() {
+            assertThatCode(() -> StaffPolicy.requireMayManage(actor(StaffRole.ADMIN), StaffRole.MEMBER))
+                    .doesNotThrowAnyException();
+            assertThatCode(() -> StaffPolicy.requireMayManage(actor(StaffRole.ADMIN), StaffRole.ADMIN))
+                    .doesNotThrowAnyException();
+            assertThatThrownBy(() -> StaffPolicy.requireMayManage(actor(StaffRole.ADMIN), StaffRole.OWNER))
+                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.FORBIDDEN));
+        }
+
+        @Test
         void mayNotRemoveAnOwnerEvenIfThereAreSeveral() {
             assertThatThrownBy(() -> StaffPolicy.checkRemoval(actor(StaffRole.ADMIN), StaffRole.OWNER, 3))
                     .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.FORBIDDEN));
@@ -54,6 +64,12 @@ class StaffPolicyTest {
 
     @Nested
     class GivenAnOwner {
+        @Test
+        void mayManageAnotherOwner() {
+            assertThatCode(() -> StaffPolicy.requireMayManage(actor(StaffRole.OWNER), StaffRole.OWNER))
+                    .doesNotThrowAnyException();
+        }
+
         @Test
         void mayDemoteAnotherOwnerWhileOneRemains() {
             assertThatCode(() -> StaffPolicy.checkRoleChange(actor(StaffRole.OWNER), StaffRole.OWNER, StaffRole.ADMIN, 2))

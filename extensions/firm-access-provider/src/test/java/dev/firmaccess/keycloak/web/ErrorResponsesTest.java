@@ -36,7 +36,8 @@ class ErrorResponsesTest {
         Response response = ErrorResponses.of(FirmAccessException.unauthorized("A token is required"));
 
         assertThat(response.getStatus()).isEqualTo(401);
-        assertThat(response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer error=\"invalid_token\"");
+        assertThat(response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE))
+                .isEqualTo("Bearer error=\"invalid_token\", error_description=\"A token is required\"");
         assertThat(response.getEntity()).isEqualTo(new ErrorBody("invalid_token", "A token is required"));
     }
 

@@ -1,11 +1,12 @@
-package dev.firmaccess.keycloak.admin;
+package dev.firmaccess.keycloak.api;
 
-import dev.firmaccess.keycloak.api.FirmResource;
+import dev.firmaccess.keycloak.admin.FirmAccessSetUp;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.settings.SettingsService;
 import dev.firmaccess.keycloak.settings.SettingsView;
 import dev.firmaccess.keycloak.web.JsonBodies;
+import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ public class FirmAccessAdminResource {
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
+    private final Limits limits;
 
     FirmAccessAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
             AdminEventBuilder adminEvent) {
@@ -38,6 +40,7 @@ public class FirmAccessAdminResource {
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
+        this.limits = Limits.of(session);
     }
 
     @GET
@@ -48,7 +51,7 @@ public class FirmAccessAdminResource {
         if (!auth.orgs().canView()) {
             throw FirmAccessException.forbidden("Viewing organizations needs the view-realm or view-organizations role");
         }
-        Paging paging = Paging.of(first, max);
+        Paging paging = Paging.of(first, max, limits);
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         String term = search == null || search.isBlank() ? null : search.trim();
         return Pages.of(organizations.getAllStream(term, false, paging.first(), paging.max())
@@ -69,7 +72,7 @@ public class FirmAccessAdminResource {
         if (!auth.realm().canViewRealm()) {
             throw FirmAccessException.forbidden("Viewing the settings needs the view-realm role");
         }
-        return new SettingsService(realm).read();
+        return new SettingsService(session, realm).read();
     }
 
     @PUT
@@ -80,11 +83,9 @@ public class FirmAccessAdminResource {
         if (!auth.realm().canManageRealm()) {
             throw FirmAccessException.forbidden("Changing the settings needs the manage-realm role");
         }
-        SettingsService settings = new SettingsService(realm);
+        SettingsService settings = new SettingsService(session, realm);
         SettingsView before = settings.read();
-        SettingsView after = settings.update(JsonBodies.read(body, SettingsView.class));
-        // An API change shows in the admin console's settings tab too.
-        SettingsTab.mirror(realm, after);
+        SettingsView after = FirmAccessSetUp.update(session, realm, JsonBodies.read(body, SettingsView.class, limits));
         adminEvent.operation(OperationType.UPDATE)
                 .resourcePath("firm-access", "settings")
                 .representation(java.util.Map.of("before", before, "after", after))

@@ -1,4 +1,4 @@
-package dev.firmaccess.keycloak.admin;
+package dev.firmaccess.keycloak.api;
 
 import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;

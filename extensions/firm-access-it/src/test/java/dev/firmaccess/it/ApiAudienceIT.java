@@ -1,0 +1,201 @@
+package dev.firmaccess.it;
+
+import static dev.firmaccess.it.support.Replies.assertError;
+import static dev.firmaccess.it.support.Replies.assertStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firmaccess.it.support.Api;
+import dev.firmaccess.testing.HttpJson;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.TestRealm;
+import dev.firmaccess.testing.TokenClaims;
+import dev.firmaccess.testing.WithSharedServer;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+
+/**
+ * The firm API and the evaluation API accept only access tokens meant for them: their audience
+ * names {@code firm-access-api}, which the client scope of that name adds. A token the realm
+ * issued to any other app is refused with a bearer challenge and changes nothing.
+ */
+@WithSharedServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiAudienceIT {
+
+    private static final String OTHER_APP = "other-app";
+    private static final String OPTIONAL_SCOPE_APP = "asks-for-the-api";
+    private static final String EVALUATOR_WITHOUT_AUDIENCE = "evaluator-without-audience";
+    private static final String SECRET = "evaluator-secret";
+    /** The realm's default scopes, without firm-access-api: what an app that was not set up for the API gets. */
+    private static final List<String> ORDINARY_SCOPES =
+            List.of("basic", "profile", "email", "roles", "web-origins", "acr");
+
+    private HttpJson http;
+    private Api api;
+    private TestRealm realm;
+    private String ownerId;
+    private String businessId;
+
+    @BeforeAll
+    void setUp(TestEnvironment env) {
+        http = env.http();
+        api = new Api(http);
+        realm = env.newRealm("audience");
+        String firm = realm.createFirm("Audience Books", "audience");
+        ownerId = realm.createUser("owen");
+        realm.addMember(firm, ownerId);
+        assertStatus(api.put(adminFirm() + "/staff/" + ownerId + "/role", realm.adminToken(),
+                Map.of("role", "owner")), 200);
+        businessId = assertStatus(api.post(adminFirm() + "/businesses", realm.adminToken(),
+                Map.of("name", "Audience Cafe")), 201).json().get("id").asText();
+
+        ClientRepresentation other = publicPasswordClient(OTHER_APP);
+        other.setDefaultClientScopes(ORDINARY_SCOPES);
+        create(other);
+        ClientRepresentation asking = publicPasswordClient(OPTIONAL_SCOPE_APP);
+        asking.setDefaultClientScopes(ORDINARY_SCOPES);
+        asking.setOptionalClientScopes(List.of(TestRealm.API_SCOPE));
+        create(asking);
+        ClientRepresentation evaluator = new ClientRepresentation();
+        evaluator.setClientId(EVALUATOR_WITHOUT_AUDIENCE);
+        evaluator.setPublicClient(false);
+        evaluator.setSecret(SECRET);
+        evaluator.setServiceAccountsEnabled(true);
+        evaluator.setStandardFlowEnabled(false);
+        evaluator.setDefaultClientScopes(ORDINARY_SCOPES);
+        create(evaluator);
+        RoleRepresentation role = new RoleRepresentation();
+        role.setName("firm-access-evaluator");
+        realm.admin().roles().create(role);
+        String id = realm.admin().clients().findByClientId(EVALUATOR_WITHOUT_AUDIENCE).get(0).getId();
+        realm.admin().users().get(realm.admin().clients().get(id).getServiceAccountUser().getId()).roles()
+                .realmLevel().add(List.of(realm.admin().roles().get("firm-access-evaluator").toRepresentation()));
+    }
+
+    private static ClientRepresentation publicPasswordClient(String clientId) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        return client;
+    }
+
+    private void create(ClientRepresentation client) {
+        try (Response response = realm.admin().clients().create(client)) {
+            assertThat(response.getStatus()).isEqualTo(201);
+        }
+    }
+
+    private String firmApi() {
+        return "/realms/" + realm.name() + "/firm-access/api/v1/firms/audience";
+    }
+
+    private String adminFirm() {
+        return "/admin/realms/" + realm.name() + "/firm-access/firms/audience";
+    }
+
+    private String evaluation() {
+        return "/realms/" + realm.name() + "/firm-access/access/v1/evaluation";
+    }
+
+    private String tokenOf(String clientId, String scope) {
+        Map<String, String> form = new HashMap<>(Map.of("grant_type", "password", "client_id", clientId,
+                "username", "owen", "password", TestRealm.PASSWORD));
+        if (scope != null) {
+            form.put("scope", scope);
+        }
+        return assertStatus(http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", form), 200)
+                .json().get("access_token").asText();
+    }
+
+    private Map<String, Object> ownerReadsTheBusiness() {
+        return Map.of("subject", Map.of("type", "user", "id", ownerId), "action", Map.of("name", "read"),
+                "resource", Map.of("type", "business", "id", businessId));
+    }
+
+    private long businessCount() {
+        return Long.parseLong(assertStatus(api.get(adminFirm() + "/businesses", realm.adminToken()), 200)
+                .header("X-Total-Count"));
+    }
+
+    private static void assertBearerChallenge(HttpJson.Reply reply) {
+        assertChallengeHeader(reply);
+        assertError(reply, 401, "invalid_token");
+        assertThat(reply.json().get("error_description").asText()).contains("audience");
+    }
+
+    /** The evaluation API answers errors in the AuthZEN spec's way; its status and challenge are ours. */
+    private static void assertChallengeHeader(HttpJson.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
+        assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\", error_description=\"")
+                .contains(TestRealm.API_SCOPE);
+        assertThat(reply.body()).contains("audience");
+    }
+
+    @Nested
+    class GivenATokenIssuedToAnAppWithoutTheScope {
+
+        @Test
+        void theFirmApiRefusesItWithABearerChallenge() {
+            String token = tokenOf(OTHER_APP, null);
+
+            assertThat(TokenClaims.of(token).path("aud").toString()).doesNotContain(TestRealm.API_SCOPE);
+            assertBearerChallenge(api.get(firmApi(), token));
+            assertBearerChallenge(api.get("/realms/" + realm.name() + "/firm-access/api/v1/firms", token));
+        }
+
+        @Test
+        void aChangeWithItIsRefusedAndChangesNothing() {
+            long before = businessCount();
+
+            assertBearerChallenge(api.post(firmApi() + "/businesses", tokenOf(OTHER_APP, null),
+                    Map.of("name", "Made with a foreign token")));
+
+            assertThat(businessCount()).isEqualTo(before);
+        }
+
+        @Test
+        void theEvaluationApiRefusesItToo() {
+            assertChallengeHeader(http.post(evaluation(), tokenOf(OTHER_APP, null), ownerReadsTheBusiness()));
+        }
+
+        @Test
+        void anEvaluatorsServiceAccountTokenWithoutTheAudienceIsRefused() {
+            String token = assertStatus(http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token",
+                    Map.of("grant_type", "client_credentials", "client_id", EVALUATOR_WITHOUT_AUDIENCE,
+                            "client_secret", SECRET)), 200).json().get("access_token").asText();
+
+            assertChallengeHeader(http.post(evaluation(), token, ownerReadsTheBusiness()));
+        }
+    }
+
+    @Nested
+    class GivenATokenThatNamesTheFirmApi {
+
+        @Test
+        void aDefaultScopeOfTheClientPutsTheAudienceInAndTheApisAnswer() {
+            String token = tokenOf(TestRealm.TEST_CLIENT, null);
+
+            assertThat(TokenClaims.of(token).path("aud").toString()).contains(TestRealm.API_SCOPE);
+            assertThat(assertStatus(api.get(firmApi(), token), 200).json().get("role").asText()).isEqualTo("owner");
+            assertThat(assertStatus(http.post(evaluation(), token, ownerReadsTheBusiness()), 200)
+                    .json().get("decision").asBoolean()).isTrue();
+        }
+
+        @Test
+        void anAppWithTheOptionalScopeGetsTheAudienceOnlyWhenItAsksForIt() {
+            assertBearerChallenge(api.get(firmApi(), tokenOf(OPTIONAL_SCOPE_APP, "openid")));
+
+            assertStatus(api.get(firmApi(), tokenOf(OPTIONAL_SCOPE_APP, "openid " + TestRealm.API_SCOPE)), 200);
+        }
+    }
+}

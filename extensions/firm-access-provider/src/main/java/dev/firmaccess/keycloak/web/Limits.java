@@ -1,0 +1,88 @@
+package dev.firmaccess.keycloak.web;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.resource.RealmResourceProvider;
+
+/**
+ * The upper bounds of every list, bulk call, upload, batch and search, as the operator set them
+ * with Keycloak's SPI options of the firm-access realm resource provider, for example
+ * {@code --spi-realm-restapi-extension--firm-access--max-page-size=500}. Read once at start-up by
+ * the realm resource provider's factory (a {@link Source}); the same on every request and every node
+ * started with the same options.
+ *
+ * @param pageSize        the largest {@code max} of a list endpoint
+ * @param bulkGrants      grants in one bulk share, bulk revoke or access replacement
+ * @param invitees        people in one staff or portal invitation request
+ * @param csvRows         data rows of one portal CSV import
+ * @param csvChars        characters of one portal CSV import
+ * @param keysPerMember   connection keys of one staff member in one firm
+ * @param batchSize       items of one access evaluations batch
+ * @param searchPageSize  the largest {@code page.limit} of an access search
+ * @param bodyChars       characters of one JSON request body
+ * @param mailEvents      delivery events in one mail-event post
+ * @param keyCreationMaxAuthAgeSeconds how long after a browser sign-in, in seconds, its token may
+ *                        still create a connection key
+ */
+public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, int csvChars, int keysPerMember,
+        int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds) {
+
+    /** The SPI option of each limit with its default. */
+    public static final Map<String, Integer> DEFAULTS = Map.ofEntries(
+            Map.entry("max-page-size", 1000),
+            Map.entry("max-bulk-grants", 10_000),
+            Map.entry("max-invitees", 100),
+            Map.entry("max-csv-rows", 5_000),
+            Map.entry("max-csv-chars", 1_000_000),
+            Map.entry("max-keys-per-member", 50),
+            Map.entry("max-evaluations-per-batch", 1000),
+            Map.entry("max-search-page-size", 1000),
+            Map.entry("max-body-chars", 1_000_000),
+            Map.entry("max-mail-events", 1000),
+            Map.entry("key-creation-max-auth-age", 300));
+
+    /** The limits of the provider's SPI configuration, each option falling back to its default. */
+    public static Limits from(Config.Scope config) {
+        return read(name -> config.getInt(name, DEFAULTS.get(name)));
+    }
+
+    /** The defaults, for code that runs without the server's configuration (unit tests). */
+    public static Limits defaultLimits() {
+        return read(DEFAULTS::get);
+    }
+
+    /** The id of the realm resource provider whose SPI options set the limits. */
+    public static final String PROVIDER_ID = "firm-access";
+
+    /** The factory of the realm resource provider {@link #PROVIDER_ID}: it reads the limits at start-up. */
+    public interface Source {
+        Limits limits();
+    }
+
+    /** The limits the running server was started with, from the provider factory that read them. */
+    public static Limits of(KeycloakSession session) {
+        return ((Source) session.getKeycloakSessionFactory()
+                .getProviderFactory(RealmResourceProvider.class, PROVIDER_ID))
+                .limits();
+    }
+
+    private static Limits read(Function<String, Integer> option) {
+        ToIntFunction<String> positive = name -> {
+            Integer value = option.apply(name);
+            if (value == null || value < 1) {
+                // A limit of 0 would refuse everything; a start-up error names the option to fix.
+                throw new IllegalArgumentException("Firm access option '" + name + "' must be 1 or more, not " + value);
+            }
+            return value;
+        };
+        return new Limits(positive.applyAsInt("max-page-size"), positive.applyAsInt("max-bulk-grants"),
+                positive.applyAsInt("max-invitees"), positive.applyAsInt("max-csv-rows"),
+                positive.applyAsInt("max-csv-chars"), positive.applyAsInt("max-keys-per-member"),
+                positive.applyAsInt("max-evaluations-per-batch"), positive.applyAsInt("max-search-page-size"),
+                positive.applyAsInt("max-body-chars"), positive.applyAsInt("max-mail-events"),
+                positive.applyAsInt("key-creation-max-auth-age"));
+    }
+}

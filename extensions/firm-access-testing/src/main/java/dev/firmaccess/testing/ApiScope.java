@@ -1,0 +1,45 @@
+package dev.firmaccess.testing;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+
+/**
+ * The client scope {@value #NAME} with Keycloak's audience mapper, as docs/security.md tells an
+ * operator to set it up: tokens of a client with this scope name the firm API in their audience,
+ * which the firm and evaluation APIs require.
+ */
+public final class ApiScope {
+
+    public static final String NAME = "firm-access-api";
+
+    private ApiScope() {
+    }
+
+    /** Creates the scope as a default scope of every client created in the realm from now on; answers its id. */
+    public static String createAsRealmDefault(RealmResource realm) {
+        ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
+        audience.setName(NAME + " audience");
+        audience.setProtocol("openid-connect");
+        audience.setProtocolMapper("oidc-audience-mapper");
+        audience.setConfig(Map.of("included.custom.audience", NAME, "access.token.claim", "true",
+                "introspection.token.claim", "true"));
+        ClientScopeRepresentation scope = new ClientScopeRepresentation();
+        scope.setName(NAME);
+        scope.setProtocol("openid-connect");
+        scope.setAttributes(Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"));
+        scope.setProtocolMappers(List.of(audience));
+        try (Response created = realm.clientScopes().create(scope)) {
+            if (created.getStatus() != 201) {
+                throw new IllegalStateException("Creating client scope " + NAME + " failed: " + created.getStatus());
+            }
+            String location = created.getLocation().getPath();
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            realm.addDefaultDefaultClientScope(id);
+            return id;
+        }
+    }
+}
