@@ -42,6 +42,25 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void aStaleSignInAsksForAFresherOneWithItsMaximumAge() {
+        Response response = ErrorResponses.of(FirmAccessException.staleAuthentication("Sign in \"again\"", 300));
+
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo(
+                "Bearer error=\"insufficient_user_authentication\", error_description=\"Sign in \\\"again\\\"\", max_age=300");
+        assertThat(response.getEntity())
+                .isEqualTo(new ErrorBody("insufficient_user_authentication", "Sign in \"again\""));
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeIsA415() {
+        Response response = ErrorResponses.of(FirmAccessException.unsupportedMediaType("JSON only"));
+
+        assertThat(response.getStatus()).isEqualTo(415);
+        assertThat(response.getEntity()).isEqualTo(new ErrorBody("invalid_request", "JSON only"));
+    }
+
+    @Test
     void tooManySaysWhenToAskAgain() {
         Response response = ErrorResponses.of(FirmAccessException.tooMany("Sent recently", 42));
 
