@@ -23,6 +23,11 @@ public final class AtOnce {
         return answers(Collections.nCopies(attempts, request)).stream().map(PortalBrowser.Answer::status).toList();
     }
 
+    /** Answers the replies of the attempts, each made on its own thread, in no particular order of arrival. */
+    public static <T> List<T> all(int attempts, Supplier<T> request) {
+        return answers(Collections.nCopies(attempts, request));
+    }
+
     /** Runs different requests at the same moment, e.g. one per cluster node; answers their replies in order. */
     public static <T> List<T> answers(List<Supplier<T>> requests) {
         CyclicBarrier start = new CyclicBarrier(requests.size());

@@ -1,5 +1,6 @@
 package dev.firmaccess.it.portal;
 
+import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -473,9 +474,28 @@ class PortalIT {
         @Test
         void onlyActivePortalUsersOfTheFirmCanBeAdded() {
             String staffId = realm.admin().users().searchByUsername("nora", true).get(0).getId();
-            HttpJson.Reply reply = post(api + "/portal/memberships", ownerToken,
-                    Map.of("userId", staffId, "businessId", florist, "role", "guest"));
-            assertThat(reply.status()).isEqualTo(404);
+            String pendingEmail = existingUser("penny");
+            inviteGuest(pendingEmail, bakery);
+            String pendingId = realm.admin().users().searchByEmail(pendingEmail, true).get(0).getId();
+            String activeEmail = unique("alma");
+            inviteGuest(activeEmail, bakery);
+            ActivationPage.open(new PortalBrowser(), linkTo(activeEmail)).register("Alma", "Active", PASSWORD, PASSWORD);
+            String activeId = realm.admin().users().searchByEmail(activeEmail, true).get(0).getId();
+            long floristMemberships = totalCount(ok(get(api + "/portal/memberships?business=" + florist, ownerToken)));
+
+            for (String refused : List.of(staffId, pendingId)) {
+                HttpJson.Reply reply = post(api + "/portal/memberships", ownerToken,
+                        Map.of("userId", refused, "businessId", florist, "role", "guest"));
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+            }
+            assertThat(totalCount(ok(get(api + "/portal/memberships?business=" + florist, ownerToken))))
+                    .isEqualTo(floristMemberships);
+
+            HttpJson.Reply added = post(api + "/portal/memberships", ownerToken,
+                    Map.of("userId", activeId, "businessId", florist, "role", "guest"));
+            assertThat(added.status()).as(added.toString()).isEqualTo(201);
+            assertThat(added.json().get("status").asText()).isEqualTo("active");
+            assertThat(added.json().get("userId").asText()).isEqualTo(activeId);
         }
 
         @Test

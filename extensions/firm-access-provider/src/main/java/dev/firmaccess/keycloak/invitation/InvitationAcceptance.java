@@ -113,7 +113,9 @@ public final class InvitationAcceptance {
                 || !EmailIdentity.same(invitation.getEmail(), token.getEmail())) {
             return Checked.failed(AcceptProblem.INVALID, null, null);
         }
-        OrganizationModel firm = organizations.getById(invitation.getOrganizationId());
+        // With the realm's organizations feature off, no firm of it is available.
+        OrganizationModel firm = organizations.isEnabled()
+                ? organizations.getById(invitation.getOrganizationId()) : null;
         if (firm == null || !firm.isEnabled()) {
             return Checked.failed(AcceptProblem.FIRM_UNAVAILABLE, invitation, null);
         }

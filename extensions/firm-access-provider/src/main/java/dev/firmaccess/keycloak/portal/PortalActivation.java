@@ -123,7 +123,9 @@ public final class PortalActivation {
         if (rows.isEmpty()) {
             return Checked.failed(staleLinkProblem(token), token, null);
         }
-        OrganizationModel firm = session.getProvider(OrganizationProvider.class).getById(token.getOrganizationId());
+        // With the realm's organizations feature off, no firm of it is available.
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        OrganizationModel firm = organizations.isEnabled() ? organizations.getById(token.getOrganizationId()) : null;
         if (firm == null || !firm.isEnabled()) {
             return Checked.failed(AcceptProblem.FIRM_UNAVAILABLE, token, null);
         }
