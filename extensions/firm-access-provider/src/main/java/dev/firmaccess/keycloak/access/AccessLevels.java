@@ -33,7 +33,8 @@ public final class AccessLevels {
             return strongest();
         }
         if (!strongestFirst.contains(level)) {
-            throw FirmAccessException.badInput("Unknown access level '" + level + "'; this realm defines " + strongestFirst);
+            throw FirmAccessException.badInput(
+                    "Unknown access level '" + level + "'; this realm defines " + strongestFirst);
         }
         return level;
     }

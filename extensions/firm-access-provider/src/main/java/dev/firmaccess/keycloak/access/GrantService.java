@@ -125,7 +125,8 @@ public final class GrantService {
         List<GrantEntity> revoked = items.stream()
                 .map(item -> findInFirm(required(item.businessId(), "businessId"), subjectType(item.subjectType()),
                         required(item.subjectId(), "subjectId"))
-                        .orElseThrow(() -> FirmAccessException.notFound("No grant of business " + item.businessId() + " to "
+                        .orElseThrow(() -> FirmAccessException.notFound("No grant of business " + item.businessId()
+                                + " to "
                                 + item.subjectType() + " " + item.subjectId())))
                 .toList();
         if (new HashSet<>(revoked).size() != revoked.size()) {

@@ -40,7 +40,8 @@ public final class FirmAccessSetUp {
      * and its admin console tab shows the switch on (a tab form of defaults would turn it off).
      */
     public static void onEvent(ProviderEvent event) {
-        if (event instanceof RealmModel.RealmPostCreateEvent created && FirmAccessSwitch.isOn(created.getCreatedRealm())) {
+        if (event instanceof RealmModel.RealmPostCreateEvent created
+                && FirmAccessSwitch.isOn(created.getCreatedRealm())) {
             update(created.getKeycloakSession(), created.getCreatedRealm(), SettingsView.UNCHANGED);
         }
     }

@@ -49,7 +49,8 @@ public class FirmAccessAdminResource {
     public Response firms(@QueryParam("search") String search, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         if (!auth.orgs().canView()) {
-            throw FirmAccessException.forbidden("Viewing organizations needs the view-realm or view-organizations role");
+            throw FirmAccessException.forbidden(
+                    "Viewing organizations needs the view-realm or view-organizations role");
         }
         Paging paging = Paging.of(first, max, limits);
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);

@@ -8,7 +8,8 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
-public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProviderFactory, StatelessProviderFactory<JpaEntityProvider> {
+public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProviderFactory,
+        StatelessProviderFactory<JpaEntityProvider> {
 
     public static final String PROVIDER_ID = "firm-access";
 

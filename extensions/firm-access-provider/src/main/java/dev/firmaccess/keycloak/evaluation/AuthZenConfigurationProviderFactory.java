@@ -16,7 +16,8 @@ import org.keycloak.wellknown.WellKnownProviderFactory;
  * server metadata, also at the RFC 8615 form {@code /.well-known/authzen-configuration/realms/{realm}}
  * that the specification derives from the PDP identifier {@code {base}/realms/{realm}}.
  */
-public final class AuthZenConfigurationProviderFactory implements WellKnownProviderFactory, StatelessProviderFactory<WellKnownProvider> {
+public final class AuthZenConfigurationProviderFactory implements WellKnownProviderFactory,
+        StatelessProviderFactory<WellKnownProvider> {
 
     public static final String PROVIDER_ID = "authzen-configuration";
     /** Extension member: the most items one access evaluations request may hold. */

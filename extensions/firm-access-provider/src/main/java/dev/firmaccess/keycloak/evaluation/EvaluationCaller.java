@@ -41,7 +41,8 @@ record EvaluationCaller(UserModel user, boolean evaluator, boolean programmatic)
 
     void requireEvaluator() {
         if (!evaluator) {
-            throw FirmAccessException.forbidden("Only a client with the " + EVALUATOR_ROLE + " role may search subjects");
+            throw FirmAccessException.forbidden(
+                    "Only a client with the " + EVALUATOR_ROLE + " role may search subjects");
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Storage of the invitation rows of {@link InvitationEntity}. */
-public final class InvitationRepository extends MailedInvitationRepository<InvitationEntity, InvitationRepository.Filter> {
+public final class InvitationRepository
+        extends MailedInvitationRepository<InvitationEntity, InvitationRepository.Filter> {
 
     public InvitationRepository(EntityManager em) {
         super(em, InvitationEntity.class, "i");

@@ -134,7 +134,8 @@ public final class InvitationService {
         }
         OrganizationInvitationModel nativeInvitation = context.organizations().getInvitationManager().getById(id);
         if (nativeInvitation == null) {
-            throw FirmAccessException.conflict("The invitation was deleted in Keycloak's Organizations tab; invite again");
+            throw FirmAccessException.conflict(
+                    "The invitation was deleted in Keycloak's Organizations tab; invite again");
         }
         MailQuota.of(context).spend(1, now);
         Map<String, Object> before = auditState(invitation);
@@ -157,7 +158,8 @@ public final class InvitationService {
         context.actor().require(FirmPermission.MANAGE);
         InvitationEntity invitation = requireManageable(id);
         if (!InvitationPolicy.isOpen(invitation.getState(), invitation.getExpiresAt(), System.currentTimeMillis())) {
-            throw FirmAccessException.conflict("Only a pending, unexpired invitation has a working link; resend it first");
+            throw FirmAccessException.conflict(
+                    "Only a pending, unexpired invitation has a working link; resend it first");
         }
         context.audit().record("invitation.link_copied", "invitation", id, null, Map.of("email", invitation.getEmail()));
         return new Link(new InvitationLinks(context.session(), context.realm()).issue(invitation),
@@ -183,7 +185,8 @@ public final class InvitationService {
     }
 
     private InvitationEntity require(String id) {
-        return invitations.find(context.firm().getId(), id).orElseThrow(() -> FirmAccessException.notFound("Invitation not found"));
+        return invitations.find(context.firm().getId(), id).orElseThrow(() -> FirmAccessException.notFound(
+                "Invitation not found"));
     }
 
     /** Invitations to the owner role are managed by owners only, as owner roles are. */

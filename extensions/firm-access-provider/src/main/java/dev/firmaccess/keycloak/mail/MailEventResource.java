@@ -41,7 +41,10 @@ public class MailEventResource {
     private final Limits limits;
     private final List<MailedInvitationRepository<?, ?>> kinds;
 
-    /** {@code kinds}: every kind of mailed invitation, in the order an event naming an address prefers them on a tie. */
+    /**
+     * {@code kinds}: every kind of mailed invitation, in the order an event naming an address
+     * prefers them on a tie.
+     */
     public MailEventResource(KeycloakSession session, Limits limits, List<MailedInvitationRepository<?, ?>> kinds) {
         this.session = session;
         this.realm = session.getContext().getRealm();

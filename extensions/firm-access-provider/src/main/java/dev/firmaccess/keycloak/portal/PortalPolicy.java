@@ -34,7 +34,8 @@ public final class PortalPolicy {
     /** Guests get their activation at once; only owners may be pre-provisioned without one. */
     public static void requireSendable(PortalRole role, boolean send) {
         if (!send && role == PortalRole.GUEST) {
-            throw FirmAccessException.badInput("Guests are always invited at once; 'send' may be false only for owners");
+            throw FirmAccessException.badInput(
+                    "Guests are always invited at once; 'send' may be false only for owners");
         }
     }
 

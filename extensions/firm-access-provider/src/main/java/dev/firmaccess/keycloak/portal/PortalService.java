@@ -134,7 +134,8 @@ public final class PortalService {
         UserModel user = active.isEmpty() ? null : context.session().users().getUserById(context.realm(),
                 request.userId());
         if (user == null) {
-            throw FirmAccessException.notFound("Portal user not found: only an active portal user of this firm can be added");
+            throw FirmAccessException.notFound(
+                    "Portal user not found: only an active portal user of this firm can be added");
         }
         String email = active.get(0).getEmail();
         long now = System.currentTimeMillis();
@@ -308,7 +309,8 @@ public final class PortalService {
     }
 
     private static PortalRole role(String value) {
-        return PortalRole.parse(value).orElseThrow(() -> FirmAccessException.badInput("'role' must be one of owner, guest"));
+        return PortalRole.parse(value).orElseThrow(() -> FirmAccessException.badInput(
+                "'role' must be one of owner, guest"));
     }
 
     private static void requirePending(PortalMembershipEntity membership, String action) {

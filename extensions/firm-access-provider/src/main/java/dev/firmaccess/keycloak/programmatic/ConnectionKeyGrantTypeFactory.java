@@ -6,7 +6,8 @@ import org.keycloak.protocol.oidc.grants.OAuth2GrantType;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeFactory;
 
 /** Registers the connection-key grant at the realm's token endpoint. */
-public final class ConnectionKeyGrantTypeFactory implements OAuth2GrantTypeFactory, StatelessProviderFactory<OAuth2GrantType> {
+public final class ConnectionKeyGrantTypeFactory implements OAuth2GrantTypeFactory,
+        StatelessProviderFactory<OAuth2GrantType> {
 
     public static final String GRANT_TYPE = "urn:firm-access:grant-type:connection-key";
 

@@ -123,7 +123,8 @@ public final class SettingsService {
 
     private static List<String> levels(List<String> levels) {
         if (levels.isEmpty() || !FirmAccessSettings.FULL_ACCESS.equals(levels.get(0))) {
-            throw FirmAccessException.badInput("'accessLevels' must list the strongest level first, and that is 'full'");
+            throw FirmAccessException.badInput(
+                    "'accessLevels' must list the strongest level first, and that is 'full'");
         }
         if (levels.stream().anyMatch(level -> level == null || !LEVEL.matcher(level).matches())) {
             throw FirmAccessException.badInput("Access levels are lower-case words of letters, digits, '-' and '_'");
