@@ -126,8 +126,7 @@ public final class GrantService {
                 .map(item -> findInFirm(required(item.businessId(), "businessId"), subjectType(item.subjectType()),
                         required(item.subjectId(), "subjectId"))
                         .orElseThrow(() -> FirmAccessException.notFound("No grant of business " + item.businessId()
-                                + " to "
-                                + item.subjectType() + " " + item.subjectId())))
+                                + " to " + item.subjectType() + " " + item.subjectId())))
                 .toList();
         if (new HashSet<>(revoked).size() != revoked.size()) {
             throw FirmAccessException.badInput("The same grant is listed more than once");
