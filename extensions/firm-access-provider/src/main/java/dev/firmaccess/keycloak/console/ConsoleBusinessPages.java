@@ -25,14 +25,10 @@ import java.util.Map;
  * {@code .../console/firms/{firm}/businesses}: the firm's businesses, bulk sharing, creation and
  * archiving.
  */
-public class ConsoleBusinessPages {
-
-    private final ConsoleFirmResource firm;
-    private final ConsolePages pages;
+public class ConsoleBusinessPages extends ConsolePageFamily {
 
     ConsoleBusinessPages(ConsoleFirmResource firm, ConsolePages pages) {
-        this.firm = firm;
-        this.pages = pages;
+        super(firm, pages);
     }
 
     @GET

@@ -43,16 +43,12 @@ import org.keycloak.models.UserModel;
  * export. Everything goes through {@link PortalService},
  * which decides who may see and change which business's portal users.
  */
-public class ConsolePortalPages {
+public class ConsolePortalPages extends ConsolePageFamily {
 
     private static final List<String> STATUSES = List.of("pending", "active", "expired", "cancelled");
 
-    private final ConsoleFirmResource firm;
-    private final ConsolePages pages;
-
     ConsolePortalPages(ConsoleFirmResource firm, ConsolePages pages) {
-        this.firm = firm;
-        this.pages = pages;
+        super(firm, pages);
     }
 
     /** The firm-wide list, filtered by business and status; members see only businesses they have full access to. */

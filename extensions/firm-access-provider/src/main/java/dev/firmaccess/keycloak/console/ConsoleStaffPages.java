@@ -27,14 +27,10 @@ import org.keycloak.models.UserModel;
  * {@code .../console/firms/{firm}/staff}: the staff list, role changes, the programmatic-access
  * switch, removal, and each member's access with the manage-access form.
  */
-public class ConsoleStaffPages {
-
-    private final ConsoleFirmResource firm;
-    private final ConsolePages pages;
+public class ConsoleStaffPages extends ConsolePageFamily {
 
     ConsoleStaffPages(ConsoleFirmResource firm, ConsolePages pages) {
-        this.firm = firm;
-        this.pages = pages;
+        super(firm, pages);
     }
 
     @GET
