@@ -6,6 +6,7 @@ import dev.firmaccess.it.invitations.Browser;
 import dev.firmaccess.it.invitations.InvitationPage;
 import dev.firmaccess.it.portal.ActivationPage;
 import dev.firmaccess.it.portal.PortalBrowser;
+import dev.firmaccess.it.support.MailEventSender;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
@@ -18,13 +19,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,7 +41,7 @@ class MetricsIT {
     private static final Pattern STAFF_LINK =
             Pattern.compile("https?://\\S+/firm-access/invitations/accept/[A-Za-z0-9._-]+");
     private static final Pattern PORTAL_LINK = Pattern.compile("https?://\\S+/portal/activate/[A-Za-z0-9._-]+");
-    private static final String SECRET = "a-webhook-secret-for-metrics";
+    private static final String SECRET = MailEventSender.newSecret();
     private static final String PASSWORD = "S3cret-pass!";
 
     private final HttpClient scraper = HttpClient.newHttpClient();
@@ -209,17 +207,7 @@ class MetricsIT {
     }
 
     private HttpJson.Reply webhook(Object body) {
-        try {
-            byte[] raw = HttpJson.MAPPER.writeValueAsBytes(body);
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return http.send(http.request("/realms/" + realm.name() + "/firm-access/mail-events", null)
-                    .header("Content-Type", "application/json")
-                    .header("X-Firm-Access-Signature", "sha256=" + HexFormat.of().formatHex(mac.doFinal(raw)))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(raw)));
-        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new MailEventSender(http, realm.name()).send(SECRET, body);
     }
 
     private String linkIn(Pattern link, String email) {

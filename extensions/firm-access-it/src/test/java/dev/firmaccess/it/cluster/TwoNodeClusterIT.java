@@ -106,7 +106,7 @@ class TwoNodeClusterIT {
 
     @Test
     void programmaticAccessTurnedOffOnNode1StopsTheNextKeyRefreshOnNode2() {
-        HttpJson.Reply key = node(1).post(firmApi() + "/staff/" + ids.get("kai") + "/keys", realm.accessToken("kai"),
+        HttpJson.Reply key = node(1).post(firmApi() + "/staff/" + ids.get("kai") + "/keys", realm.browserAccessToken("kai"),
                 Map.of("name", "Nightly export"));
         assertStatus(key, 201);
         HttpJson.Reply exchanged = node(1).postForm(tokenPath(), Map.of("grant_type", KEY_GRANT, "client_id", SCRIPTS,

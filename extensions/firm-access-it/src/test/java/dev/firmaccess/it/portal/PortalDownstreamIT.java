@@ -16,7 +16,6 @@ import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -405,9 +404,8 @@ class PortalDownstreamIT {
 
     /** Signs up on the activation page behind a link, with the test password. */
     private void signUp(String link) {
-        HttpJson.Reply signedUp = http.postForm(URI.create(link).getRawPath() + "/register", Map.of(
-                "firstName", "Gina", "lastName", "Guest", "password", TestRealm.PASSWORD,
-                "password-confirm", TestRealm.PASSWORD));
+        PortalBrowser.Answer signedUp = ActivationPage.open(new PortalBrowser(), link)
+                .register("Gina", "Guest", TestRealm.PASSWORD, TestRealm.PASSWORD);
         assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(303);
     }
 
