@@ -130,7 +130,7 @@ class ConsoleRouteMatrixIT {
 
     @Test
     void theTableListsEveryRouteOfTheConsoleAndNothingElse() {
-        Set<String> routes = JaxRsRoutes.of("dev.firmaccess.keycloak.web.FirmAccessRealmResource",
+        Set<String> routes = JaxRsRoutes.of("dev.firmaccess.keycloak.api.FirmAccessRealmResource",
                         "/realms/{realm}/firm-access").stream()
                 .filter(route -> route.contains("/firm-access/console"))
                 .collect(Collectors.toCollection(TreeSet::new));
