@@ -24,7 +24,11 @@
                     <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit">${msg("firmAccessInvitationAccept")}</button>
                 </form>
             <#elseif faPage = "signIn">
+                <#if identityProvider??>
+                <p class="instruction" id="fa-sign-in-idp">${msg("firmAccessInvitationIdpSignInHint", invitation.email, identityProvider)}</p>
+                <#else>
                 <p class="instruction">${msg("firmAccessInvitationSignInHint", invitation.email)}</p>
+                </#if>
                 <a id="fa-sign-in" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" href="${signInUrl}">${msg("doLogIn")}</a>
             <#elseif faPage = "wrongUser">
                 <p class="instruction" id="fa-wrong-user">${msg("firmAccessInvitationWrongUserHint", signedInAs, invitation.email)}</p>

@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.api;
 import dev.firmaccess.keycloak.admin.FirmAccessSetUp;
 import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyCleanup;
+import dev.firmaccess.keycloak.sso.Joiner;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
@@ -23,13 +24,15 @@ public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProvid
     /**
      * The one place that registers the extension's listeners: the cleanup on Keycloak's removals (the
      * firm's rows, and the connection keys, which live exactly as long as the membership, user, firm
-     * and realm they act for), and the set-up of a realm created with Firm Access on.
+     * and realm they act for), the set-up of a realm created with Firm Access on, and the joiner rules
+     * applied when someone joins a firm through its identity provider.
      */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(FirmDataCleanup::onEvent);
         factory.register(ConnectionKeyCleanup::onEvent);
         factory.register(FirmAccessSetUp::onEvent);
+        factory.register(Joiner::onEvent);
     }
 
     @Override

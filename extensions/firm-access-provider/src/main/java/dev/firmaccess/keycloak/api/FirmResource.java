@@ -12,6 +12,7 @@ import dev.firmaccess.keycloak.invitation.InvitationResource;
 import dev.firmaccess.keycloak.portal.BusinessPortalResource;
 import dev.firmaccess.keycloak.portal.PortalResource;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyResource;
+import dev.firmaccess.keycloak.sso.SsoResource;
 import dev.firmaccess.keycloak.staff.StaffResource;
 import dev.firmaccess.keycloak.team.TeamResource;
 import jakarta.ws.rs.GET;
@@ -85,6 +86,11 @@ public class FirmResource {
     @Path("portal")
     public PortalResource portal() {
         return new PortalResource(context);
+    }
+
+    @Path("sso")
+    public SsoResource sso() {
+        return new SsoResource(context);
     }
 
     @Path("audit")

@@ -46,10 +46,24 @@ public final class FirmContexts {
      */
     public static FirmContext forInvitee(KeycloakSession session, OrganizationModel firm, UserModel user, StaffRole role,
             ClientModel client) {
+        return forPerson(session, firm, user, new StaffActor(user.getId(), role,
+                FirmAccessSettings.of(session.getContext().getRealm())), client);
+    }
+
+    /**
+     * The firm's joiner rules acting for a person who just joined through the firm's identity provider,
+     * in the transaction of their sign-in; the audit records them, through the client they signed in to.
+     */
+    public static FirmContext forJoiner(KeycloakSession session, OrganizationModel firm, UserModel joiner) {
+        return forPerson(session, firm, joiner, new JoinerActor(joiner.getId()), session.getContext().getClient());
+    }
+
+    /** Someone acting without a bearer token of their own: the audit records them, through the client they came with. */
+    private static FirmContext forPerson(KeycloakSession session, OrganizationModel firm, UserModel person,
+            FirmActor actor, ClientModel client) {
         RealmModel realm = session.getContext().getRealm();
-        AdminAuth adminAuth = new AdminAuth(realm, null, user, client);
-        return new FirmContext(session, firm, new StaffActor(user.getId(), role, FirmAccessSettings.of(realm)),
-                CallerOrigin.ADMINISTRATION,
+        AdminAuth adminAuth = new AdminAuth(realm, null, person, client);
+        return new FirmContext(session, firm, actor, CallerOrigin.ADMINISTRATION,
                 () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 
@@ -46,6 +47,15 @@ final class AcceptPages {
 
     Response signIn(InvitationEntity invitation, OrganizationModel firm, URI signInUrl) {
         return form("signIn", invitation, firm).setAttribute("signInUrl", signInUrl.toString()).createForm(TEMPLATE);
+    }
+
+    /** Sign-in through the firm's identity provider, named on the page, which serves the invited address. */
+    Response signInThrough(InvitationEntity invitation, OrganizationModel firm, IdentityProviderModel provider,
+            URI signInUrl) {
+        String name = provider.getDisplayName() == null || provider.getDisplayName().isBlank()
+                ? provider.getAlias() : provider.getDisplayName();
+        return form("signIn", invitation, firm).setAttribute("signInUrl", signInUrl.toString())
+                .setAttribute("identityProvider", name).createForm(TEMPLATE);
     }
 
     Response register(InvitationEntity invitation, OrganizationModel firm, URI registerUrl, String error,

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.invitation;
 
+import dev.firmaccess.keycloak.firm.FirmIdentityProviders;
 import dev.firmaccess.keycloak.mail.AcceptProblem;
 import dev.firmaccess.keycloak.mail.EmailIdentity;
 import dev.firmaccess.keycloak.mail.LinkForms;
@@ -17,7 +18,9 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
@@ -62,6 +65,15 @@ public class InvitationAcceptResource {
             return signedIn.isEmailVerified()
                     ? pages.confirm(invitation, checked.firm(), links().acceptPage(token))
                     : pages.problem(AcceptProblem.EMAIL_NOT_VERIFIED, signedIn);
+        }
+        Optional<IdentityProviderModel> firmProvider = new FirmIdentityProviders(checked.firm())
+                .forAddress(invitation.getEmail());
+        if (firmProvider.isPresent()) {
+            // The address is the firm's own: its identity provider vouches for it, and the first sign-in
+            // there creates or links the account.
+            URI signIn = UriBuilder.fromUri(LinkPages.signIn(session, realm, links().acceptPage(token),
+                    invitation.getEmail())).queryParam("kc_idp_hint", firmProvider.get().getAlias()).build();
+            return pages.signInThrough(invitation, checked.firm(), firmProvider.get(), signIn);
         }
         if (session.users().getUserByEmail(realm, invitation.getEmail()) != null) {
             return pages.signIn(invitation, checked.firm(), LinkPages.signIn(session, realm, links().acceptPage(token), invitation.getEmail()));

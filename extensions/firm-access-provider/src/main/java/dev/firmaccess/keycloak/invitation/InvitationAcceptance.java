@@ -101,7 +101,10 @@ public final class InvitationAcceptance {
         if (!user.isEmailVerified()) {
             return Checked.failed(AcceptProblem.EMAIL_NOT_VERIFIED, locked, firm);
         }
-        if (organizations.isMember(firm, user)) {
+        // Signing in through the firm's identity provider on the way here made the invitee a member that
+        // Keycloak manages, with nothing of ours yet (the joiner rules leave an invited address to its
+        // invitation); anyone else already in the firm has been invited in vain.
+        if (organizations.isMember(firm, user) && !firm.isManaged(user)) {
             return Checked.failed(AcceptProblem.ALREADY_MEMBER, locked, firm);
         }
         join(locked, firm, user, client);
@@ -140,7 +143,9 @@ public final class InvitationAcceptance {
     }
 
     private void join(InvitationEntity invitation, OrganizationModel firm, UserModel user, ClientModel client) {
-        organizations.addMember(firm, user);
+        if (!organizations.isMember(firm, user)) {
+            organizations.addMember(firm, user);
+        }
         FirmContext context = FirmContexts.forInvitee(session, firm, user, invitation.getRole(), client);
         if (invitation.getRole() != StaffRole.MEMBER) {
             staffRecords.upsert(realm.getId(), firm.getId(), user.getId(), invitation.getRole());

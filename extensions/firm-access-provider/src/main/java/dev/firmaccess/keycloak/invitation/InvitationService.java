@@ -3,14 +3,11 @@ package dev.firmaccess.keycloak.invitation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.firmaccess.keycloak.access.AccessLevels;
-import dev.firmaccess.keycloak.access.BusinessEntity;
-import dev.firmaccess.keycloak.access.BusinessRepository;
+import dev.firmaccess.keycloak.access.PlannedAccess;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.firm.TeamDirectory;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Invitation;
 import dev.firmaccess.keycloak.invitation.InvitationViews.InviteRequest;
@@ -29,8 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -45,18 +40,12 @@ public final class InvitationService {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final FirmContext context;
-    private final BusinessRepository businesses;
-    private final TeamDirectory teams;
     private final InvitationRepository invitations;
-    private final AccessLevels levels;
 
     public InvitationService(FirmContext context) {
         this.context = context;
         EntityManager em = Jpa.entityManager(context.session());
-        this.businesses = new BusinessRepository(em);
-        this.teams = TeamDirectory.of(context);
         this.invitations = new InvitationRepository(em);
-        this.levels = AccessLevels.of(context.settings());
     }
 
     public List<Invitation> page(InvitationRepository.Filter filter, int first, int max) {
@@ -86,8 +75,10 @@ public final class InvitationService {
         }
         long now = System.currentTimeMillis();
         List<Invitee> invitees = Invitee.checked(request.invitees(), context.limits());
-        List<GrantInput> grants = grants(request.grants());
-        List<String> teamIds = teams(request.teamIds());
+        PlannedAccess planned = new PlannedAccess(context);
+        List<GrantInput> grants = planned.grants(request.grants(), GrantInput::businessId, GrantInput::level)
+                .entrySet().stream().map(grant -> new GrantInput(grant.getKey(), grant.getValue())).toList();
+        List<String> teamIds = planned.teams(request.teamIds());
         long expiresAt = expiry(request.expiresAt(), now);
         InvitationManager natives = context.organizations().getInvitationManager();
         for (Invitee invitee : invitees) {
@@ -219,39 +210,6 @@ public final class InvitationService {
             // Keycloak allows one invitation row per email and firm; an expired one makes way, as Keycloak's own invite does.
             natives.remove(nativeInvitation.getId());
         }
-    }
-
-    private List<GrantInput> grants(List<GrantInput> grants) {
-        if (grants == null) {
-            return List.of();
-        }
-        Map<String, String> levelByBusiness = new LinkedHashMap<>();
-        for (GrantInput grant : grants) {
-            if (grant == null || grant.businessId() == null || grant.businessId().isBlank()) {
-                throw FirmAccessException.badInput("'businessId' is required in every grant");
-            }
-            if (levelByBusiness.put(grant.businessId(), levels.require(grant.level())) != null) {
-                throw FirmAccessException.badInput("Business " + grant.businessId() + " is listed more than once");
-            }
-        }
-        Set<String> found = businesses.findAll(context.firm().getId(), levelByBusiness.keySet()).stream()
-                .map(BusinessEntity::getId).collect(Collectors.toSet());
-        levelByBusiness.keySet().stream().filter(id -> !found.contains(id)).findFirst().ifPresent(missing -> {
-            throw FirmAccessException.notFound("Business not found: " + missing);
-        });
-        return levelByBusiness.entrySet().stream().map(e -> new GrantInput(e.getKey(), e.getValue())).toList();
-    }
-
-    private List<String> teams(List<String> teamIds) {
-        if (teamIds == null) {
-            return List.of();
-        }
-        List<String> distinct = teamIds.stream().distinct().toList();
-        distinct.stream().filter(id -> id == null || teams.find(id).isEmpty()).findFirst()
-                .ifPresent(missing -> {
-                    throw FirmAccessException.notFound("Team not found: " + missing);
-                });
-        return distinct;
     }
 
     /**
