@@ -51,6 +51,7 @@
           <@navItem "businesses" "businesses"/>
           <@navItem "invitations" "invitations"/>
           <@navItem "teams" "teams"/>
+          <@navItem "sso" "sso"/>
           <@navItem "audit" "audit"/>
         </#if>
         <@navItem "portal" "portalUsers"/>

@@ -285,6 +285,9 @@ class AuthorizationMatrixIT {
                         429, 429, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", invitation + "/link", () -> onInvitation(freshInvitation()),
                         200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", "/firms/{firm}/sso", this::plain, 200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "PUT", "/firms/{firm}/sso/joiner-rules", () -> plain().body(Map.of("autoJoin", false)),
+                        200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "GET", "/firms/{firm}/audit", this::plain, 200, 200, 403, 404, 404, 404, 401, 401),
                 // The portal of the shared business, which the member has full access to: they manage it too.
                 row(FIRM_API, "GET", portal + "/memberships", this::plain, 200, 200, 200, 404, 404, 404, 401, 401),

@@ -179,6 +179,8 @@ class ConsoleRouteMatrixIT {
                 post(team + "/members/{userId}/remove", Map.of(), Need.MANAGER_CHANGE),
                 post(team + "/grants", Map.of("businessId", "{businessId}", "level", "full"), Need.MANAGER_CHANGE),
                 post(team + "/grants/{businessId}/revoke", Map.of(), Need.MANAGER_CHANGE),
+                get(firm + "/sso", Need.MANAGER_VIEW),
+                post(firm + "/sso", Map.of("role", "member"), Need.MANAGER_CHANGE),
                 get(firm + "/audit", Need.MANAGER_VIEW),
                 get(firm + "/keys", Need.OWN_KEYS),
                 post(firm + "/keys", Map.of("name", "Refused key"), Need.OWN_KEYS),

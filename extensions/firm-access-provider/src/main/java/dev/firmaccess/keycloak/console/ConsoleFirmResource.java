@@ -82,6 +82,11 @@ public class ConsoleFirmResource {
         return new ConsoleTeamPages(this, pages);
     }
 
+    @Path("sso")
+    public ConsoleSsoPage sso() {
+        return new ConsoleSsoPage(this, pages);
+    }
+
     @Path("audit")
     public ConsoleAuditPage audit() {
         return new ConsoleAuditPage(this, pages);
