@@ -38,6 +38,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -102,7 +103,47 @@ class SsoJoinersIT {
         assertThat(sso.get("identityProviders").get(0).get("alias").asText()).isEqualTo("ledger-idp");
         assertThat(sso.get("identityProviders").get(0).get("domains").get(0).asText()).isEqualTo(domain(ledger));
         assertThat(sso.get("domains").get(0).get("verified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aFirmWhoseRulesWereNeverSetJoinsNobodyAutomatically() {
+        Firm fresh = setup.newFirm("Fresh");
+
+        JsonNode sso = assertStatus(setup.asRealmAdmin(fresh).get("/sso"), 200).json();
+
+        assertThat(sso.get("identityProviders")).isEmpty();
+        assertThat(sso.get("domains").get(0).get("verified").asBoolean()).isFalse();
         assertThat(sso.get("joinerRules").get("autoJoin").asBoolean()).isFalse();
+        assertThat(sso.get("joinerRules").get("role").asText()).isEqualTo("member");
+    }
+
+    @Test
+    void theOwnerSetsTheRulesOnTheConsolePage() {
+        setRules(ledger, Map.of("autoJoin", false, "role", "member"));
+        try (Browser browser = new Browser()) {
+            WebDriver driver = browser.driver();
+            ConsolePages.signIn(driver, consoleUrl(), owner.username(), TestRealm.PASSWORD);
+            driver.get(consoleUrl() + "firms/" + ledger.alias() + "/sso");
+            assertThat(driver.findElement(By.cssSelector("#idp-table [data-idp='ledger-idp']")).getText())
+                    .contains("Ledger sign-in").contains(domain(ledger));
+            assertThat(driver.findElement(By.cssSelector("#domain-list [data-domain='" + domain(ledger) + "']"))
+                    .getText()).contains("verified");
+
+            driver.findElement(By.id("auto-join")).click();
+            new Select(driver.findElement(By.id("joiner-role"))).selectByValue("admin");
+            driver.findElement(By.cssSelector("#joiner-teams input[value='" + team + "']")).click();
+            driver.findElement(By.cssSelector("#joiner-grants input[value='" + business + "']")).click();
+            ConsolePages.submit(driver, driver.findElement(By.id("save-rules")));
+
+            assertThat(driver.findElement(By.id("rules-saved")).isDisplayed()).isTrue();
+            browser.screenshot("sso");
+        }
+        JsonNode rules = assertStatus(setup.as(owner, ledger).get("/sso"), 200).json().get("joinerRules");
+        assertThat(rules.get("autoJoin").asBoolean()).isTrue();
+        assertThat(rules.get("role").asText()).isEqualTo("admin");
+        assertThat(rules.get("teamIds").get(0).asText()).isEqualTo(team);
+        assertThat(rules.get("grants").get(0).get("businessId").asText()).isEqualTo(business);
+        assertThat(rules.get("grants").get(0).get("level").asText()).isEqualTo("full");
     }
 
     @Test
@@ -284,22 +325,21 @@ class SsoJoinersIT {
         idp.setProviderId("oidc");
         idp.setEnabled(true);
         idp.setTrustEmail(true);
-        Map<String, String> config = new HashMap<>();
-        config.put("issuer", issuer);
-        config.put("authorizationUrl", issuer + "/protocol/openid-connect/auth");
-        config.put("tokenUrl", issuer + "/protocol/openid-connect/token");
-        config.put("userInfoUrl", issuer + "/protocol/openid-connect/userinfo");
-        config.put("jwksUrl", issuer + "/protocol/openid-connect/certs");
-        config.put("useJwksUrl", "true");
-        config.put("validateSignature", "true");
-        config.put("clientId", BROKER_CLIENT);
-        config.put("clientSecret", BROKER_SECRET);
-        config.put("clientAuthMethod", "client_secret_post");
-        config.put("defaultScope", "openid email profile");
-        config.put("syncMode", "IMPORT");
-        config.put("kc.org.domain", domain(firm));
-        config.put("kc.org.broker.redirect.mode.email-matches", "true");
-        idp.setConfig(config);
+        idp.setConfig(new HashMap<>(Map.ofEntries(
+                Map.entry("issuer", issuer),
+                Map.entry("authorizationUrl", issuer + "/protocol/openid-connect/auth"),
+                Map.entry("tokenUrl", issuer + "/protocol/openid-connect/token"),
+                Map.entry("userInfoUrl", issuer + "/protocol/openid-connect/userinfo"),
+                Map.entry("jwksUrl", issuer + "/protocol/openid-connect/certs"),
+                Map.entry("useJwksUrl", "true"),
+                Map.entry("validateSignature", "true"),
+                Map.entry("clientId", BROKER_CLIENT),
+                Map.entry("clientSecret", BROKER_SECRET),
+                Map.entry("clientAuthMethod", "client_secret_post"),
+                Map.entry("defaultScope", "openid email profile"),
+                Map.entry("syncMode", "IMPORT"),
+                Map.entry("kc.org.domain", domain(firm)),
+                Map.entry("kc.org.broker.redirect.mode.email-matches", "true"))));
         try (Response created = setup.realm().admin().identityProviders().create(idp)) {
             assertThat(created.getStatus()).isEqualTo(201);
         }

@@ -78,8 +78,7 @@ public final class Joiner {
      * leaves them out on acceptance; the rest goes through the services' own checks.
      */
     private static void apply(FirmContext context, JoinerRules rules, UserModel joiner) {
-        StaffRole role = StaffRole.parse(rules.role()).filter(parsed -> parsed != StaffRole.OWNER)
-                .orElse(StaffRole.MEMBER);
+        StaffRole role = rules.joinerRole();
         if (role != StaffRole.MEMBER) {
             new StaffService(context).changeRole(joiner.getId(), role);
         }

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.sso;
 
+import dev.firmaccess.keycloak.core.StaffRole;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +34,22 @@ public record JoinerRules(boolean autoJoin, String role, List<String> teamIds, L
         Map<String, List<String>> attributes = firm.getAttributes();
         return new JoinerRules(
                 "true".equals(first(attributes.get(AUTO_JOIN))),
-                first(attributes.getOrDefault(ROLE, List.of("member"))),
+                storedRole(first(attributes.get(ROLE))).canonicalName(),
                 List.copyOf(attributes.getOrDefault(TEAM, List.of())),
                 attributes.getOrDefault(GRANT, List.of()).stream()
                         .map(value -> value.split(LEVEL_SEPARATOR, 2))
                         .filter(parts -> parts.length == 2)
                         .map(parts -> new JoinerGrant(parts[0], parts[1]))
                         .toList());
+    }
+
+    /** The role the rules give: member or admin; anything else (say an attribute edited by hand) counts as member. */
+    StaffRole joinerRole() {
+        return storedRole(role);
+    }
+
+    private static StaffRole storedRole(String value) {
+        return StaffRole.parse(value).filter(role -> role != StaffRole.OWNER).orElse(StaffRole.MEMBER);
     }
 
     /** Replaces the firm's stored rules with these, keeping the organization's other attributes. */
