@@ -136,6 +136,9 @@ class SsoJoinersIT {
             ConsolePages.submit(driver, driver.findElement(By.id("save-rules")));
 
             assertThat(driver.findElement(By.id("rules-saved")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("auto-join")).isSelected()).isTrue();
+            assertThat(new Select(driver.findElement(By.id("joiner-role"))).getFirstSelectedOption()
+                    .getAttribute("value")).isEqualTo("admin");
             browser.screenshot("sso");
         }
         JsonNode rules = assertStatus(setup.as(owner, ledger).get("/sso"), 200).json().get("joinerRules");

@@ -46,10 +46,13 @@ public class ConsoleSsoPage extends ConsolePageFamily {
             JoinerRulesService rules = new JoinerRulesService(context);
             rules.requireMayChange();
             List<String> businessIds = Optional.ofNullable(form.get("grant")).orElse(List.of());
-            rules.change("on".equals(form.getFirst("autoJoin")), form.getFirst("role"),
+            JoinerRules saved = rules.change("on".equals(form.getFirst("autoJoin")), form.getFirst("role"),
                     Optional.ofNullable(form.get("team")).orElse(List.of()),
                     businessIds.stream().map(id -> new JoinerGrant(id, form.getFirst("level-" + id))).toList());
-            return render(user, context, rules.view(), true);
+            // The page shows the rules as saved: the organization read again in the same transaction
+            // still answers its attributes from before the change.
+            SsoView shown = rules.view();
+            return render(user, context, new SsoView(shown.identityProviders(), shown.domains(), saved), true);
         });
     }
 

@@ -62,8 +62,11 @@ public final class Joiner {
             return;
         }
         if (!new FirmIdentityProviders(firm).isVerifiedAddress(user.getEmail())) {
-            LOG.debugf("Joiner rules of organization %s not applied: the new member's address is not of a verified"
-                    + " domain of it", firm.getAlias());
+            // Automatic join is on, yet someone came through the firm's provider with an address of a domain
+            // the organization does not mark verified: most likely the domain was never verified.
+            LOG.warnf("Joiner rules of organization %s not applied to a new member: their address is not of a"
+                    + " verified domain of the organization; verify the domain in its settings if it is the firm's",
+                    firm.getAlias());
             return;
         }
         if (new InvitationRepository(Jpa.entityManager(session)).hasOpen(firm.getId(), user.getEmail(),
