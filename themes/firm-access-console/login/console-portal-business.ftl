@@ -20,7 +20,7 @@
 
   <h2 class="pf-v5-c-title pf-m-lg fa-section-heading" id="portal-users-heading">${msg("portalUsers")}</h2>
   <#if memberships?has_content>
-  <@portal.bulkBar business=business.id/>
+  <@portal.bulkBar from="business" business=business.id/>
   <table class="pf-v5-c-table pf-m-grid-lg" id="portal-table" aria-labelledby="portal-users-heading">
     <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
       <@portal.selectHeader/>

@@ -25,10 +25,14 @@
 
 <#-- The bulk actions of a portal list: the ticked rows' checkboxes belong to this form through their form attribute,
      as the rows hold forms of their own. -->
-<#macro bulkBar business="">
+<#-- "from" names the list to come back to, with its filters: the firm-wide list, or one business's page. -->
+<#macro bulkBar from business="" status="" search="">
   <form method="post" action="${firmUrl}portal/bulk" class="fa-toolbar" id="portal-bulk-form" aria-label="${msg("portalBulkActions")}">
     <@layout.csrfField/>
+    <input type="hidden" name="from" value="${from}">
     <input type="hidden" name="business" value="${business}">
+    <input type="hidden" name="status" value="${status}">
+    <input type="hidden" name="search" value="${search}">
     <span class="fa-muted" id="portal-bulk-help">${msg("portalBulkHelp")}</span>
     <button type="submit" name="action" value="send" class="pf-v5-c-button pf-m-secondary pf-m-small" id="bulk-send" aria-describedby="portal-bulk-help">${msg("portalBulkSend")}</button>
     <button type="submit" name="action" value="resend" class="pf-v5-c-button pf-m-secondary pf-m-small" id="bulk-resend" aria-describedby="portal-bulk-help">${msg("portalBulkResend")}</button>

@@ -46,7 +46,7 @@
     </div>
   </#if>
   <#if memberships?has_content>
-  <@portal.bulkBar/>
+  <@portal.bulkBar from="list" business=business status=status search=search/>
   <table class="pf-v5-c-table pf-m-grid-lg" id="portal-table" aria-label="${msg("portalUsers")}">
     <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
       <th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("business")}</th><th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("person")}</th>

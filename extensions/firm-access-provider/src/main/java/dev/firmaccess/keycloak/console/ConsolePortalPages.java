@@ -175,7 +175,7 @@ public class ConsolePortalPages extends ConsolePageFamily {
     /**
      * Send, resend or cancel the rows ticked on a portal list in one go, through the same bulk
      * action as the API (all or nothing for validity, a row in its cooldown reported and left as
-     * it was); answers with the list it came from and an outcome per row.
+     * it was); answers with the list it came from, filtered as it was, and an outcome per row.
      */
     @POST
     @Path("bulk")
@@ -187,8 +187,11 @@ public class ConsolePortalPages extends ConsolePageFamily {
                     ids == null ? List.of() : ids));
             Map<String, Object> outcome = Map.of("bulkResults", result.results());
             String businessId = ConsoleFirmResource.blankToNull(form.getFirst("business"));
-            return businessId == null ? renderList(user, context, 200, Filter.NONE, 0, outcome)
-                    : renderBusiness(user, context, businessId, 0, outcome);
+            if ("business".equals(form.getFirst("from")) && businessId != null) {
+                return renderBusiness(user, context, businessId, 0, outcome);
+            }
+            return renderList(user, context, 200, new Filter(businessId, form.getFirst("status"),
+                    ConsoleFirmResource.blankToNull(form.getFirst("search"))), 0, outcome);
         });
     }
 
