@@ -41,11 +41,13 @@
   <#if bulkResults??>
   <div class="pf-v5-c-alert pf-m-info pf-m-inline" role="status" id="bulk-done">
     <p class="pf-v5-c-alert__title" id="bulk-done-title">${msg("portalBulkDone")}</p>
-    <ul class="pf-v5-c-list" aria-labelledby="bulk-done-title">
-    <#list bulkResults as r>
-      <li class="fa-bulk-outcome" data-email="${r.email()}" data-outcome="${r.outcome()}">${r.email()}: <#if r.outcome() == "cooldown">${msg("portalBulkOutcome_cooldown", r.retryAfterSeconds()?c)}<#else>${msg("portalBulkOutcome_" + r.outcome())}</#if></li>
-    </#list>
-    </ul>
+    <div class="pf-v5-c-alert__description">
+      <ul class="pf-v5-c-list" aria-labelledby="bulk-done-title">
+      <#list bulkResults as r>
+        <li class="fa-bulk-outcome" data-email="${r.email()}" data-outcome="${r.outcome()}">${r.email()}: <#if r.outcome() == "cooldown">${msg("portalBulkOutcome_cooldown", r.retryAfterSeconds()?c)}<#else>${msg("portalBulkOutcome_" + r.outcome())}</#if></li>
+      </#list>
+      </ul>
+    </div>
   </div>
   </#if>
 </#macro>

@@ -165,7 +165,8 @@ class AccessMatrixIT {
             ConsolePages.submit(driver, column.findElement(By.cssSelector("button[type='submit']")));
 
             JsonNode access = ok(http.get(api + "/staff/" + staff1 + "/access?max=100", ownerToken)).json();
-            assertThat(access).hasSize(BUSINESSES);
+            assertThat(access.get("businesses")).hasSize(BUSINESSES)
+                    .allSatisfy(business -> assertThat(business.get("level").asText()).isEqualTo("read-only"));
             assertThat(cell(driver, "Client 01", "staff1").getAttribute("data-level")).isEqualTo("read-only");
         }
     }
