@@ -53,32 +53,27 @@ public final class AccessMatrix {
     }
 
     private final FirmContext context;
-    private final BusinessRepository businesses;
-    private final GrantRepository grants;
-    private final StaffRepository staff;
-    private final TeamDirectory teams;
+    private final EntityManager em;
 
     public AccessMatrix(FirmContext context) {
         this.context = context;
-        EntityManager em = Jpa.entityManager(context.session());
-        this.businesses = new BusinessRepository(em);
-        this.grants = new GrantRepository(em);
-        this.staff = new StaffRepository(em);
-        this.teams = TeamDirectory.of(context);
+        this.em = Jpa.entityManager(context.session());
     }
 
     public Page page(String search, int first, int max, Columns kind, int columnFirst, int columnMax) {
         context.actor().require(FirmPermission.VIEW_ALL);
         String organizationId = context.firm().getId();
+        BusinessRepository businesses = new BusinessRepository(em);
+        TeamDirectory teams = TeamDirectory.of(context);
         List<BusinessEntity> rows = businesses.page(organizationId, search, ArchiveFilter.ACTIVE, Reach.ALL, first,
                 max);
         long rowCount = businesses.count(organizationId, search, ArchiveFilter.ACTIVE, Reach.ALL);
-        List<Column> columns = kind == Columns.TEAMS ? teamColumns(columnFirst, columnMax)
+        List<Column> columns = kind == Columns.TEAMS ? teamColumns(teams, columnFirst, columnMax)
                 : staffColumns(columnFirst, columnMax);
         long columnCount = kind == Columns.TEAMS ? teams.count(null)
                 : context.organizations().getMembersCount(context.firm());
         Map<String, Map<String, String>> cells = new HashMap<>();
-        for (Object[] cell : grants.cells(organizationId, kind.subjectType(),
+        for (Object[] cell : new GrantRepository(em).cells(organizationId, kind.subjectType(),
                 rows.stream().map(BusinessEntity::getId).toList(), columns.stream().map(Column::id).toList())) {
             cells.computeIfAbsent((String) cell[0], business -> new HashMap<>()).put((String) cell[1],
                     (String) cell[2]);
@@ -93,7 +88,7 @@ public final class AccessMatrix {
     private List<Column> staffColumns(int first, int max) {
         List<UserModel> members = context.organizations().getMembersStream(context.firm(), (String) null, false, first, max)
                 .toList();
-        Map<String, StaffRole> roles = staff.findByUsers(context.firm().getId(),
+        Map<String, StaffRole> roles = new StaffRepository(em).findByUsers(context.firm().getId(),
                         members.stream().map(UserModel::getId).toList()).stream()
                 .collect(Collectors.toMap(StaffEntity::getUserId, StaffEntity::getRole));
         return members.stream().map(user -> {
@@ -103,7 +98,7 @@ public final class AccessMatrix {
         }).toList();
     }
 
-    private List<Column> teamColumns(int first, int max) {
+    private static List<Column> teamColumns(TeamDirectory teams, int first, int max) {
         return teams.page(null, first, max).stream()
                 .map(team -> new Column(team.getId(), team.getName(), null, null, false))
                 .toList();

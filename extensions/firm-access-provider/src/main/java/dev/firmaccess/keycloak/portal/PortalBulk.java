@@ -40,12 +40,10 @@ public final class PortalBulk {
     private static final String TARGET = PortalMembershipRepository.TARGET;
 
     private final FirmContext context;
-    private final PortalAccess access;
     private final PortalService portal;
 
     public PortalBulk(FirmContext context) {
         this.context = context;
-        this.access = new PortalAccess(context);
         this.portal = new PortalService(context);
     }
 
@@ -107,6 +105,7 @@ public final class PortalBulk {
         if (ids.size() > limit) {
             throw FirmAccessException.badInput("At most " + limit + " memberships per bulk action");
         }
+        PortalAccess access = new PortalAccess(context);
         Set<String> seen = new HashSet<>();
         List<PortalMembershipEntity> selected = new ArrayList<>();
         for (String id : ids) {
