@@ -20,8 +20,10 @@
 
   <h2 class="pf-v5-c-title pf-m-lg fa-section-heading" id="portal-users-heading">${msg("portalUsers")}</h2>
   <#if memberships?has_content>
+  <@portal.bulkBar from="business" business=business.id/>
   <table class="pf-v5-c-table pf-m-grid-lg" id="portal-table" aria-labelledby="portal-users-heading">
     <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
+      <@portal.selectHeader/>
       <th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("person")}</th><th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("role")}</th>
       <th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("status")}</th><th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("delivery")}</th>
       <th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("invitedAt")}</th><th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("activatedAt")}</th>
@@ -32,6 +34,7 @@
       <#assign awaiting = m.status() == "pending" || m.status() == "expired">
       <#assign coolingDown = m.resendAvailableAt()?? && (m.resendAvailableAt() > now)>
       <tr class="pf-v5-c-table__tr" data-email="${m.email()}">
+        <@portal.selectCell m/>
         <td class="pf-v5-c-table__td" data-label="${msg("person")}"><@portal.person m/></td>
         <td class="pf-v5-c-table__td" data-label="${msg("role")}">${msg("portalRole_" + m.role())} <span class="fa-muted">${m.level()}</span></td>
         <td class="pf-v5-c-table__td" data-label="${msg("status")}"><@portal.status m/></td>

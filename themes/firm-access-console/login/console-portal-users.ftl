@@ -30,6 +30,7 @@
       <#if importErrors?has_content>
       <table class="pf-v5-c-table pf-m-compact" id="import-errors" aria-labelledby="import-refusal">
         <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
+      <@portal.selectHeader/>
           <th scope="col" class="pf-v5-c-table__th">${msg("portalImportRow")}</th><th scope="col" class="pf-v5-c-table__th">${msg("portalImportProblem")}</th>
         </tr></thead>
         <tbody class="pf-v5-c-table__tbody">
@@ -45,6 +46,7 @@
     </div>
   </#if>
   <#if memberships?has_content>
+  <@portal.bulkBar from="list" business=business status=status search=search/>
   <table class="pf-v5-c-table pf-m-grid-lg" id="portal-table" aria-label="${msg("portalUsers")}">
     <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
       <th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("business")}</th><th scope="col" class="pf-v5-c-table__th pf-m-wrap">${msg("person")}</th>
@@ -55,6 +57,7 @@
     <tbody class="pf-v5-c-table__tbody">
     <#list memberships as m>
       <tr class="pf-v5-c-table__tr" data-email="${m.email()}" data-business="${(m.businessName())!""}">
+        <@portal.selectCell m/>
         <td class="pf-v5-c-table__td" data-label="${msg("business")}"><a href="${firmUrl}portal/businesses/${m.businessId()}">${(m.businessName())!""}</a></td>
         <td class="pf-v5-c-table__td" data-label="${msg("person")}"><@portal.person m/></td>
         <td class="pf-v5-c-table__td" data-label="${msg("role")}">${msg("portalRole_" + m.role())} <span class="fa-muted">${m.level()}</span></td>

@@ -49,6 +49,7 @@
         <#if canManage>
           <@navItem "staff" "staff"/>
           <@navItem "businesses" "businesses"/>
+          <@navItem "matrix" "accessMatrix"/>
           <@navItem "invitations" "invitations"/>
           <@navItem "teams" "teams"/>
           <@navItem "sso" "sso"/>

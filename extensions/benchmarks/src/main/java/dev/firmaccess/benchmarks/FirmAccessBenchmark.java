@@ -71,6 +71,7 @@ public final class FirmAccessBenchmark {
     /**
      * The console pages that list the firm's 10,000 businesses, first and last page, as a signed-in
      * owner and as the member with 1,000+ grants fetch them: sequential, whole pages, after a warm-up.
+     * The access matrix is timed with its first page of staff columns, all its cells in one query.
      */
     private void consolePages() {
         String console = env.server().baseUrl() + realmPath + "/firm-access/console/";
@@ -85,6 +86,7 @@ public final class FirmAccessBenchmark {
         System.out.printf("  %-44s %8s %8s %14s%n", "page", "p50 ms", "p99 ms", "p50 vs userinfo");
         latencyRow("Keycloak userinfo (baseline)", userinfo, userinfo, 44);
         consolePage("Businesses, owner", owner, pages + "businesses", userinfo);
+        consolePage("Access matrix, owner", owner, pages + "matrix", userinfo);
         consolePage("My businesses, owner", owner, pages + "mine", userinfo);
         consolePage("My businesses, member with 1,000+ grants", member, pages + "mine", userinfo);
     }

@@ -2,7 +2,9 @@ package dev.firmaccess.it.console;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -26,6 +28,21 @@ final class ConsolePages {
      */
     static void submit(WebDriver driver, WebElement button) {
         replacePage(driver, button::click);
+    }
+
+    /**
+     * Ticks the rows of a portal list and runs one of its bulk actions on them; answers the shown
+     * outcome of each row, by email.
+     */
+    static Map<String, String> runPortalBulk(WebDriver driver, String action, String... emails) {
+        for (String email : emails) {
+            driver.findElement(By.cssSelector("#portal-table tr[data-email='" + email + "'] .fa-bulk-select")).click();
+        }
+        submit(driver, driver.findElement(By.id("bulk-" + action)));
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        driver.findElements(By.cssSelector("#bulk-done .fa-bulk-outcome")).forEach(item -> outcomes.put(
+                item.getAttribute("data-email"), item.getAttribute("data-outcome") + ": " + item.getText()));
+        return outcomes;
     }
 
     /** Does something that loads another page, and waits until that page has replaced the current one. */

@@ -165,6 +165,12 @@ class ConsoleRouteMatrixIT {
                         "level", "full"), Need.MANAGER_CHANGE),
                 post(firm + "/businesses", Map.of("name", "Made by a refused caller"), Need.STAFF_CHANGE),
                 post(firm + "/businesses/{businessId}/archive", Map.of(), Need.MANAGER_CHANGE),
+                get(firm + "/matrix", Need.MANAGER_VIEW),
+                post(firm + "/matrix", Map.of("c.{businessId}.{userId}", "full", "w.{businessId}.{userId}", ""),
+                        Need.MANAGER_CHANGE),
+                post(firm + "/matrix/cell", Map.of("business", "{businessId}", "subject", "{userId}", "level", "full"),
+                        Need.MANAGER_CHANGE),
+                post(firm + "/matrix/assign-all", Map.of("userId", "{userId}", "level", "full"), Need.MANAGER_CHANGE),
                 get(firm + "/mine", Need.FIRM_VIEW),
                 get(firm + "/invitations", Need.MANAGER_FORM_PAGE),
                 post(firm + "/invitations", Map.of("people", "console-matrix-refused@example.test", "role", "member"),
@@ -199,6 +205,8 @@ class ConsoleRouteMatrixIT {
                 post(membership + "/cancel", Map.of(), Need.MANAGER_CHANGE_UNSEEN_BY_MEMBER),
                 post(membership + "/remove", Map.of(), Need.MANAGER_CHANGE_UNSEEN_BY_MEMBER),
                 post(membership + "/link", Map.of(), Need.MANAGER_CHANGE_UNSEEN_BY_MEMBER),
+                post(portal + "/bulk", Map.of("action", "cancel", "membershipId", "{membershipId}"),
+                        Need.MANAGER_CHANGE_UNSEEN_BY_MEMBER),
                 // The sign-in's return leg without a code or state is a bad request, whoever asks.
                 new Row("GET", "/callback", Map.of(), null, false),
                 // Signing out is anyone's own business; without the session or its token it is refused.
@@ -231,7 +239,7 @@ class ConsoleRouteMatrixIT {
         long auditBefore = setup.auditCount(fixture.firm());
         Map<String, Object> before = watchedState();
         Map<String, String> form = new HashMap<>();
-        row.form().forEach((name, value) -> form.put(name, fill(value)));
+        row.form().forEach((name, value) -> form.put(fill(name), fill(value)));
         if (session.csrf() != null) {
             form.put("csrf", session.csrf());
         }

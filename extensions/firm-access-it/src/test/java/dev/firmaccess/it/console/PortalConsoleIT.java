@@ -205,8 +205,7 @@ class PortalConsoleIT {
     void preProvisionedOwnersAreInvitedTogetherLaterAndTheirLinkCanBeCopied() {
         String first = unique("otto");
         String second = unique("olga");
-        BusinessPortalPage bakeryPortal = openBakeryPortal();
-        bakeryPortal.invite(first + ", " + second, "owner", null, false);
+        BusinessPortalPage bakeryPortal = bakeryPortalWithPreProvisionedOwners(first, second);
 
         assertThat(bakeryPortal.delivery(first)).isEqualTo("Not sent");
         assertThat(bakeryPortal.row(second).getText()).contains("Not invited yet");
@@ -218,6 +217,32 @@ class PortalConsoleIT {
         bakeryPortal.inviteAllOwners();
         assertThat(bakeryPortal.delivery(second)).isEqualTo("Sent");
         assertThat(mail.awaitMessageTo(second, Duration.ofSeconds(20)).subject()).contains("Bakery Ltd");
+    }
+
+    @Test
+    void tickedRowsAreSentResentAndCancelledInOneGoAndARecentlySentOneIsReportedNotSent() {
+        String first = unique("paula");
+        String second = unique("peter");
+        BusinessPortalPage bakeryPortal = bakeryPortalWithPreProvisionedOwners(first, second);
+
+        assertThat(ConsolePages.runPortalBulk(owner.driver(), "send", first, second))
+                .containsOnlyKeys(first, second)
+                .allSatisfy((email, outcome) -> assertThat(outcome).startsWith("sent: ").contains("activation sent"));
+        assertThat(bakeryPortal.delivery(first)).isEqualTo("Sent");
+        assertThat(mail.awaitMessageTo(second, Duration.ofSeconds(20)).subject()).contains("Bakery Ltd");
+
+        Map<String, String> resent = ConsolePages.runPortalBulk(owner.driver(), "resend", first);
+        assertThat(resent.get(first)).startsWith("cooldown: ").containsPattern("in \\d+ seconds");
+        assertThat(mail.messagesTo(first)).hasSize(1);
+        owner.screenshot("portal-bulk-outcome");
+
+        owner.driver().get(consoleUrl + "firms/ledger/portal?search=" + URLEncoder.encode(first, StandardCharsets.UTF_8));
+        PortalUsersPage list = new PortalUsersPage(owner.driver());
+        assertThat(ConsolePages.runPortalBulk(owner.driver(), "cancel", first)).containsOnlyKeys(first);
+        assertThat(list.rows()).containsExactly("Bakery Ltd " + first + " cancelled");
+        assertThat(bakeryPortal().status(second)).isEqualTo("pending");
+        HttpJson.Reply listed = http.get(api + "/portal/memberships?search=" + first, ownerToken);
+        assertThat(listed.json().get(0).get("status").asText()).isEqualTo("cancelled");
     }
 
     @Test
@@ -361,6 +386,13 @@ class PortalConsoleIT {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The Bakery's portal page after inviting owners there without sending them anything yet. */
+    private BusinessPortalPage bakeryPortalWithPreProvisionedOwners(String... emails) {
+        BusinessPortalPage bakeryPortal = openBakeryPortal();
+        bakeryPortal.invite(String.join(", ", emails), "owner", null, false);
+        return bakeryPortal;
     }
 
     private BusinessPortalPage openBakeryPortal() {

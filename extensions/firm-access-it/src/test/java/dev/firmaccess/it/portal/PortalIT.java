@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -255,8 +256,7 @@ class PortalIT {
         void theyGetNoMailUntilInviteOwnersSendsIt() {
             String first = unique("owner-a");
             String second = unique("owner-b");
-            List<JsonNode> created = invite(ownerToken, Map.of("businessId", florist, "role", "owner", "send", false,
-                    "invitees", List.of(Map.of("email", first), Map.of("email", second))));
+            List<JsonNode> created = preProvisionOwners(florist, first, second);
             assertThat(created).allSatisfy(m -> {
                 assertThat(m.get("delivery").asText()).isEqualTo("not_sent");
                 assertThat(m.hasNonNull("invitedAt")).isFalse();
@@ -666,6 +666,91 @@ class PortalIT {
         }
     }
 
+    @Nested
+    class GivenSelectedMemberships {
+        @Test
+        void sendResendAndCancelEachTakeOneRequestAndARowInItsCooldownIsReportedNotSent() {
+            List<JsonNode> created = preProvisionOwners(florist, unique("bulk-a"), unique("bulk-b"));
+            String first = created.get(0).get("email").asText();
+            String second = created.get(1).get("email").asText();
+            List<String> owners = created.stream().map(m -> m.get("id").asText()).toList();
+
+            JsonNode sent = bulk("send", owners);
+            assertThat(sent).extracting(r -> r.get("outcome").asText()).containsExactly("sent", "sent");
+            assertThat(sent).allSatisfy(r -> assertThat(r.get("membership").get("delivery").asText()).isEqualTo("sent"));
+            assertThat(mail.awaitMessageTo(first, Duration.ofSeconds(20))).isNotNull();
+            assertThat(mail.awaitMessageTo(second, Duration.ofSeconds(20))).isNotNull();
+
+            mailEvent(Map.of("events", List.of(Map.of("invitationId", owners.get(0), "event", "bounced"))));
+            JsonNode resent = bulk("resend", owners);
+            assertThat(resent.get(0).get("outcome").asText()).isEqualTo("resent");
+            assertThat(resent.get(0).hasNonNull("retryAfterSeconds")).isFalse();
+            assertThat(resent.get(1).get("outcome").asText()).isEqualTo("cooldown");
+            assertThat(resent.get(1).get("retryAfterSeconds").asInt()).isBetween(1, 600);
+            assertThat(mail.messagesTo(first)).hasSize(2);
+            assertThat(mail.messagesTo(second)).hasSize(1);
+            assertThat(auditActions(owners.get(0))).contains("portal.sent", "portal.resent");
+
+            JsonNode cancelled = bulk("cancel", owners);
+            assertThat(cancelled).extracting(r -> r.get("outcome").asText()).containsExactly("cancelled", "cancelled");
+            assertThat(owners).allSatisfy(id -> assertThat(status(id)).isEqualTo("cancelled"));
+        }
+
+        @Test
+        void oneMembershipTheActionDoesNotFitRefusesTheWholeBatchAndChangesNothing() {
+            String pending = inviteGuest(unique("bulk-c"), bakery);
+            String cancelledEmail = unique("bulk-d");
+            String cancelled = inviteGuest(cancelledEmail, bakery);
+            ok(post(api + "/portal/memberships/" + cancelled + "/cancel", ownerToken, ""));
+
+            HttpJson.Reply unfit = bulkReply("cancel", List.of(pending, cancelled));
+            assertThat(unfit.status()).isEqualTo(409);
+            assertThat(unfit.json().get("error_description").asText()).contains(cancelledEmail);
+            assertThat(status(pending)).isEqualTo("pending");
+
+            HttpJson.Reply neverSentOnly = bulkReply("send", List.of(pending));
+            assertThat(neverSentOnly.status()).isEqualTo(409);
+            assertThat(status(pending)).isEqualTo("pending");
+
+            assertThat(bulkReply("cancel", List.of(pending, UUID.randomUUID().toString())).status()).isEqualTo(404);
+            assertThat(status(pending)).isEqualTo("pending");
+            assertThat(auditActions(pending)).doesNotContain("portal.cancelled");
+        }
+
+        @Test
+        void anEmptyRepeatingOrOversizedSelectionOrAnUnknownActionIsRefused() {
+            String pending = inviteGuest(unique("bulk-e"), bakery);
+            List<String> tooMany = new ArrayList<>();
+            for (int i = 0; i <= 100; i++) {
+                tooMany.add(UUID.randomUUID().toString());
+            }
+            for (HttpJson.Reply reply : List.of(bulkReply("cancel", List.of()), bulkReply("cancel", List.of(pending, pending)),
+                    bulkReply("archive", List.of(pending)), bulkReply("cancel", tooMany),
+                    post(api + "/portal/bulk-actions", ownerToken, Map.of("membershipIds", List.of(pending))))) {
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+                assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+            }
+            assertThat(status(pending)).isEqualTo("pending");
+        }
+
+        @Test
+        void aMemberCannotTouchTheMembershipsOfABusinessWithoutFullAccess() {
+            String pending = inviteGuest(unique("bulk-f"), bakery);
+            HttpJson.Reply reply = http.post(api + "/portal/bulk-actions", realm.accessToken("mike"),
+                    Map.of("action", "cancel", "membershipIds", List.of(pending)));
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(status(pending)).isEqualTo("pending");
+        }
+
+        private JsonNode bulk(String action, List<String> ids) {
+            return ok(bulkReply(action, ids)).json().get("results");
+        }
+
+        private HttpJson.Reply bulkReply(String action, List<String> ids) {
+            return post(api + "/portal/bulk-actions", ownerToken, Map.of("action", action, "membershipIds", ids));
+        }
+    }
+
     /** Every reply of a firm-access endpoint is held to the OpenAPI document the provider jar ships. */
     private HttpJson.Reply documented(String method, String path, HttpJson.Reply reply) {
         CONTRACT.assertResponseConforms(method, path, reply.status(), reply.header("Content-Type"), reply.body());
@@ -715,6 +800,12 @@ class PortalIT {
     private String inviteGuest(String email, String businessId) {
         return invite(ownerToken, Map.of("businessId", businessId, "role", "guest",
                 "invitees", List.of(Map.of("email", email)))).get(0).get("id").asText();
+    }
+
+    /** Owners invited into a business without mail, to be sent later. */
+    private List<JsonNode> preProvisionOwners(String businessId, String... emails) {
+        return invite(ownerToken, Map.of("businessId", businessId, "role", "owner", "send", false,
+                "invitees", Stream.of(emails).map(email -> Map.of("email", email)).toList()));
     }
 
     private List<JsonNode> invite(String token, Object body) {

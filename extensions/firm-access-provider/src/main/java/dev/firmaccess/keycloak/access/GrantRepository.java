@@ -85,6 +85,25 @@ public final class GrantRepository {
                 .getSingleResult();
     }
 
+    /**
+     * The (business id, subject id, level) of the grants between some businesses and some subjects
+     * of one kind: the cells of one page of the access matrix, in one query bounded by the page.
+     */
+    public List<Object[]> cells(String organizationId, GrantSubjectType type, Collection<String> businessIds,
+            Collection<String> subjectIds) {
+        if (businessIds.isEmpty() || subjectIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select g.businessId, g.subjectId, g.accessLevel from GrantEntity g"
+                        + " where g.organizationId = :org and g.subjectType = :type and g.businessId in :businesses"
+                        + " and g.subjectId in :subjects", Object[].class)
+                .setParameter("org", organizationId)
+                .setParameter("type", type)
+                .setParameter("businesses", businessIds)
+                .setParameter("subjects", subjectIds)
+                .getResultList();
+    }
+
     /** Every grant on one business; bounded by the firm's staff and teams, not by its businesses. */
     public List<GrantEntity> forBusiness(String businessId) {
         return forBusiness(businessId, 0, Integer.MAX_VALUE);

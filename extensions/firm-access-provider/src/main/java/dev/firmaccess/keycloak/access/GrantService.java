@@ -87,6 +87,24 @@ public final class GrantService {
         return new BusinessGrant(business.getId(), typeName(type), subjectId, subjectName(type, subjectId), checkedLevel);
     }
 
+    /**
+     * Sets one cell of the access matrix: the subject's grant on the business at a level, or no
+     * grant for a null level (removing none is no change). Audited like a share or an unshare.
+     */
+    public void set(String businessId, String subjectType, String subjectId, String level) {
+        requireMayShare();
+        GrantSubjectType type = subjectType(subjectType);
+        if (level != null) {
+            share(businessId, type, subjectId, level);
+            return;
+        }
+        BusinessEntity business = businesses.require(context.firm().getId(), businessId);
+        requireSubject(type, subjectId);
+        if (findInFirm(business.getId(), type, subjectId).isPresent()) {
+            unshare(businessId, type, subjectId);
+        }
+    }
+
     public void unshare(String businessId, GrantSubjectType type, String subjectId) {
         requireMayShare();
         BusinessEntity business = businesses.require(context.firm().getId(), businessId);

@@ -72,6 +72,11 @@ public class ConsoleFirmResource {
         });
     }
 
+    @Path("matrix")
+    public ConsoleMatrixPages matrix() {
+        return new ConsoleMatrixPages(this, pages);
+    }
+
     @Path("invitations")
     public ConsoleInvitationPages invitations() {
         return new ConsoleInvitationPages(this, pages);

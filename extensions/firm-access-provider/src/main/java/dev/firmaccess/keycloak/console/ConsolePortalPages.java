@@ -7,12 +7,15 @@ import dev.firmaccess.keycloak.access.BusinessService;
 import dev.firmaccess.keycloak.access.BusinessView;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.portal.PortalBulk;
 import dev.firmaccess.keycloak.portal.PortalCsv;
 import dev.firmaccess.keycloak.portal.PortalCsvReplies;
 import dev.firmaccess.keycloak.portal.PortalImport;
 import dev.firmaccess.keycloak.portal.PortalRole;
 import dev.firmaccess.keycloak.portal.PortalService;
 import dev.firmaccess.keycloak.portal.PortalViews.AddRequest;
+import dev.firmaccess.keycloak.portal.PortalViews.BulkRequest;
+import dev.firmaccess.keycloak.portal.PortalViews.BulkResult;
 import dev.firmaccess.keycloak.portal.PortalViews.InviteRequest;
 import dev.firmaccess.keycloak.portal.PortalViews.Link;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
@@ -105,7 +108,7 @@ public class ConsolePortalPages extends ConsolePageFamily {
     @Path("businesses/{businessId}")
     public Response business(@PathParam("businessId") String businessId, @QueryParam("first") String first) {
         return firm.page((user, context) -> renderBusiness(user, context, businessId,
-                ConsoleFirmResource.offset(first), null));
+                ConsoleFirmResource.offset(first), Map.of()));
     }
 
     /**
@@ -169,6 +172,29 @@ public class ConsolePortalPages extends ConsolePageFamily {
         return changeMembership(form, membershipId, portal -> portal.remove(membershipId));
     }
 
+    /**
+     * Send, resend or cancel the rows ticked on a portal list in one go, through the same bulk
+     * action as the API (all or nothing for validity, a row in its cooldown reported and left as
+     * it was); answers with the list it came from, filtered as it was, and an outcome per row.
+     */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response bulk(MultivaluedMap<String, String> form) {
+        return firm.action(form, (user, context) -> {
+            List<String> ids = form.get("membershipId");
+            BulkResult result = new PortalBulk(context).run(new BulkRequest(form.getFirst("action"),
+                    ids == null ? List.of() : ids));
+            Map<String, Object> outcome = Map.of("bulkResults", result.results());
+            String businessId = ConsoleFirmResource.blankToNull(form.getFirst("business"));
+            if ("business".equals(form.getFirst("from")) && businessId != null) {
+                return renderBusiness(user, context, businessId, 0, outcome);
+            }
+            return renderList(user, context, 200, new Filter(businessId, form.getFirst("status"),
+                    ConsoleFirmResource.blankToNull(form.getFirst("search"))), 0, outcome);
+        });
+    }
+
     /** The link is shown on the answer page itself: issuing it is audited, so it is a POST, not a link to follow. */
     @POST
     @Path("memberships/{membershipId}/link")
@@ -180,7 +206,7 @@ public class ConsolePortalPages extends ConsolePageFamily {
             PortalMembership membership = portal.get(membershipId);
             Map<String, Object> shown = Map.of("membershipId", membershipId, "url", link.url(),
                     "expiresAt", link.expiresAt(), "email", membership.email());
-            return renderBusiness(user, context, membership.businessId(), 0, shown);
+            return renderBusiness(user, context, membership.businessId(), 0, Map.of("link", shown));
         });
     }
 
@@ -232,7 +258,7 @@ public class ConsolePortalPages extends ConsolePageFamily {
     }
 
     private Response renderBusiness(ConsoleUser user, FirmContext context, String businessId, int offset,
-            Map<String, Object> link) {
+            Map<String, Object> outcome) {
         PortalService portal = new PortalService(context);
         BusinessEntity business = portal.requireManagedBusiness(businessId);
         List<PortalMembership> rows = portal.page(business.getId(), null, null, offset, ConsoleFirmResource.PAGE_SIZE);
@@ -245,9 +271,7 @@ public class ConsolePortalPages extends ConsolePageFamily {
                 .stream().anyMatch(m -> "owner".equals(m.role()) && m.invitedAt() == null));
         model.put("now", System.currentTimeMillis());
         model.put("search", "");
-        if (link != null) {
-            model.put("link", link);
-        }
+        model.putAll(outcome);
         ConsoleFirmResource.paging(model, offset, portal.count(business.getId(), null, null));
         return pages.render(200, "console-portal-business", user.auth().user(), model);
     }

@@ -4,6 +4,8 @@ import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.portal.PortalViews.AddRequest;
+import dev.firmaccess.keycloak.portal.PortalViews.BulkRequest;
+import dev.firmaccess.keycloak.portal.PortalViews.BulkResult;
 import dev.firmaccess.keycloak.portal.PortalViews.InviteRequest;
 import dev.firmaccess.keycloak.portal.PortalViews.Link;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
@@ -104,6 +106,20 @@ public class PortalResource {
         context.actor().require(FirmPermission.VIEW_FIRM);
         portal.cancel(id);
         return Response.noContent().build();
+    }
+
+    /**
+     * Send, resend or cancel the selected memberships in one request: 200 with one outcome per
+     * membership (a membership in its resend cooldown is reported, not sent); 400, 404 or 409 and
+     * nothing changes when any selected membership is unknown or does not fit the action.
+     */
+    @POST
+    @Path("bulk-actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public BulkResult bulk(String body) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        return new PortalBulk(context).run(JsonBodies.read(body, BulkRequest.class, context.limits()));
     }
 
     /**

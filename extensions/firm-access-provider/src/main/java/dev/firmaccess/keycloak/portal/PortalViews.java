@@ -32,6 +32,25 @@ public final class PortalViews {
             Long activatedAt, Long lastLoginAt, Long resendAvailableAt) {
     }
 
+    /**
+     * Body of a bulk action on selected memberships: {@code action} is {@code send} (first send of
+     * never-sent memberships), {@code resend} (a new link for sent ones) or {@code cancel}.
+     */
+    public record BulkRequest(String action, List<String> membershipIds) {
+    }
+
+    /**
+     * What a bulk action did to one membership: {@code outcome} is sent, resent, cancelled, or
+     * cooldown (left as it was; {@code retryAfterSeconds} says when it may be sent again).
+     */
+    public record BulkOutcome(String membershipId, String email, String outcome, Long retryAfterSeconds,
+            PortalMembership membership) {
+    }
+
+    /** The answer of a bulk action, one outcome per selected membership in the order given. */
+    public record BulkResult(List<BulkOutcome> results) {
+    }
+
     /** The current activation link of a pending membership, for sending by hand. */
     public record Link(String url, long expiresAt) {
     }

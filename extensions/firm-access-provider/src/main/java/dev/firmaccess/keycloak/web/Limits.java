@@ -16,7 +16,8 @@ import org.keycloak.services.resource.RealmResourceProvider;
  *
  * @param pageSize        the largest {@code max} of a list endpoint
  * @param bulkGrants      grants in one bulk share, bulk revoke or access replacement
- * @param invitees        people in one staff or portal invitation request
+ * @param invitees        people in one staff or portal invitation request, and memberships in one
+ *                        portal bulk action (each may send a mail)
  * @param csvRows         data rows of one portal CSV import
  * @param csvChars        characters of one portal CSV import
  * @param keysPerMember   connection keys of one staff member in one firm
