@@ -12,9 +12,7 @@ import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,7 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 @Tag("browser")
 @WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirmConsoleIT {
+class FirmConsoleIT extends OneBrowserPerTest {
 
     private static final String HTML_NAME = "<b>Bold</b> & <script>alert(1)</script> Co";
 
@@ -34,7 +32,6 @@ class FirmConsoleIT {
     private String consoleUrl;
     private String apiFirm;
     private String maxId;
-    private Browser browser;
 
     @BeforeAll
     void setUp(TestEnvironment env) {
@@ -58,16 +55,6 @@ class FirmConsoleIT {
         }
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
-
     @Test
     void anOwnerSharesTwoBusinessesAndTheMemberSeesExactlyThose() {
         signIn("olivia");
@@ -76,9 +63,9 @@ class FirmConsoleIT {
         browser.screenshot("staff");
 
         AccessPage access = new StaffPage(browser.driver()).manageAccessOf("max");
-        access.select("Alpha GmbH");
-        access.select("Beta AG");
-        access.assignSelected();
+        access.toggle("Alpha GmbH");
+        access.toggle("Beta AG");
+        access.save();
         assertThat(access.levelOf("Alpha GmbH")).startsWith("full");
         assertThat(access.levelOf("Gamma KG")).isEqualTo("No access");
         browser.screenshot("manage-access");

@@ -23,9 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,7 +36,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Tag("browser")
 @WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirmConsolePagesIT {
+class FirmConsolePagesIT extends OneBrowserPerTest {
 
     private static final String SCRIPTS = "console-scripts";
 
@@ -47,7 +45,6 @@ class FirmConsolePagesIT {
     private TestRealm realm;
     private String consoleUrl;
     private String firmUrl;
-    private Browser browser;
     private String reviewersId;
 
     @BeforeAll
@@ -76,16 +73,6 @@ class FirmConsolePagesIT {
         reviewersId = team.json().get("id").asText();
 
         realm.createConnectionKeyClient(SCRIPTS);
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test
