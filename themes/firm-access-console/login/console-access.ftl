@@ -13,7 +13,7 @@
       <button type="button" class="pf-v5-c-button pf-m-secondary pf-m-small" id="deselect-page" data-check="business" data-checked="false" hidden>${msg("deselectAllShown")}</button>
       <span class="fa-muted" id="save-scope">${msg("saveScope", businesses?size)}</span>
     </div>
-    <table class="pf-v5-c-table pf-m-grid-md" id="access-table" aria-label="${msg("businesses")}" aria-describedby="save-scope">
+    <table class="pf-v5-c-table pf-m-grid-md pf-m-compact" id="access-table" aria-label="${msg("businesses")}" aria-describedby="save-scope">
       <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
         <th scope="col" class="pf-v5-c-table__th">${msg("directAccess")}</th>
         <th scope="col" class="pf-v5-c-table__th">${msg("business")}</th><th scope="col" class="pf-v5-c-table__th">${msg("level")}</th>

@@ -6,6 +6,7 @@ import dev.firmaccess.it.console.ConsolePages.AccessPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.InvitationsPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
+import dev.firmaccess.it.support.StaffRoles;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
@@ -49,9 +50,7 @@ class ConsoleInGermanIT extends OneBrowserPerTest {
         String firmId = realm.createFirm("Kanzlei Berg", "berg");
         String olivia = realm.createUser("olivia");
         realm.addMember(firmId, olivia);
-        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/berg/staff/" + olivia
-                + "/role", realm.adminToken(), Map.of("role", "owner"));
-        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+        StaffRoles.set(http, realm, "berg", olivia, "owner");
         for (String name : List.of("Bäckerei Kurz", "Metzgerei Lang")) {
             HttpJson.Reply created = http.post(api + "/businesses", realm.accessToken("olivia"), Map.of("name", name));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);

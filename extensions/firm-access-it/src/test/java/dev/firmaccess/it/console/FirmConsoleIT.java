@@ -7,6 +7,7 @@ import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.MyBusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
+import dev.firmaccess.it.support.StaffRoles;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
@@ -45,9 +46,7 @@ class FirmConsoleIT extends OneBrowserPerTest {
         maxId = realm.createUser("max");
         realm.addMember(firmId, olivia);
         realm.addMember(firmId, maxId);
-        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + olivia
-                + "/role", realm.adminToken(), Map.of("role", "owner"));
-        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+        StaffRoles.set(http, realm, "ledger", olivia, "owner");
         String owner = realm.accessToken("olivia");
         for (String name : new String[] {"Alpha GmbH", "Beta AG", "Gamma KG", HTML_NAME}) {
             HttpJson.Reply created = http.post(apiFirm + "/businesses", owner, Map.of("name", name));
@@ -60,7 +59,6 @@ class FirmConsoleIT extends OneBrowserPerTest {
         signIn("olivia");
         Console console = new Console(browser.driver());
         assertThat(console.title()).isEqualTo("Staff");
-        browser.screenshot("staff");
 
         AccessPage access = new StaffPage(browser.driver()).manageAccessOf("max");
         access.toggle("Alpha GmbH");
@@ -68,13 +66,11 @@ class FirmConsoleIT extends OneBrowserPerTest {
         access.save();
         assertThat(access.levelOf("Alpha GmbH")).startsWith("full");
         assertThat(access.levelOf("Gamma KG")).isEqualTo("No access");
-        browser.screenshot("manage-access");
         console.signOut();
 
         signIn("max");
         assertThat(console.title()).isEqualTo("My businesses");
         assertThat(new MyBusinessesPage(browser.driver()).names()).containsExactlyInAnyOrder("Alpha GmbH", "Beta AG");
-        browser.screenshot("member-businesses");
     }
 
     @Test

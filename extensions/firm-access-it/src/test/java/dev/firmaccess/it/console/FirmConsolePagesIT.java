@@ -9,6 +9,7 @@ import dev.firmaccess.it.console.ConsolePages.KeysPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
 import dev.firmaccess.it.console.ConsolePages.TeamPage;
 import dev.firmaccess.it.console.ConsolePages.TeamsPage;
+import dev.firmaccess.it.support.StaffRoles;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestEnvironment;
@@ -59,9 +60,7 @@ class FirmConsolePagesIT extends OneBrowserPerTest {
         realm.addMember(firmId, olivia);
         realm.addMember(firmId, realm.createUser("max"));
         realm.addMember(firmId, realm.createUser("nina"));
-        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/books/staff/" + olivia
-                + "/role", realm.adminToken(), Map.of("role", "owner"));
-        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+        StaffRoles.set(http, realm, "books", olivia, "owner");
 
         String owner = realm.accessToken("olivia");
         for (String name : new String[] {"Delta Ltd", "Echo Ltd", "Foxtrot Ltd", "Golf Ltd"}) {

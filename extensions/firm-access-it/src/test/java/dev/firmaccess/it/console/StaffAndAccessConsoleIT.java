@@ -7,6 +7,7 @@ import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.InvitationsPage;
 import dev.firmaccess.it.console.ConsolePages.MyBusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
+import dev.firmaccess.it.support.StaffRoles;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestEnvironment;
@@ -284,9 +285,7 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
     }
 
     private void setRole(String username, String role) {
-        HttpJson.Reply changed = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/harbor/staff/"
-                + userIds.get(username) + "/role", realm.adminToken(), Map.of("role", role));
-        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        StaffRoles.set(http, realm, "harbor", userIds.get(username), role);
     }
 
     private String roleOf(String username) {
