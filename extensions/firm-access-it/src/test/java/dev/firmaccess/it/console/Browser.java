@@ -30,6 +30,11 @@ final class Browser implements AutoCloseable {
 
     /** A browser whose preferred language is the given one, as a person's browser sends it. */
     Browser(String language) {
+        this(language, true);
+    }
+
+    /** A browser that asks for the given language, and runs pages' scripts or (as some people's do) not. */
+    Browser(String language, boolean scripts) {
         BrowserLocator.Found installed = BrowserLocator.ofThisMachine().locate();
         try {
             profile = Files.createTempDirectory("firm-access-chromium");
@@ -41,7 +46,8 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900", "--lang=" + language, "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
+                "profile.managed_default_content_settings.javascript", scripts ? 1 : 2));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(installed.driver().toFile())
                 .usingAnyFreePort()

@@ -6,13 +6,11 @@ import dev.firmaccess.it.console.ConsolePages.AccessPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.InvitationsPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
-import dev.firmaccess.it.support.StaffRoles;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -31,29 +29,20 @@ class ConsoleInGermanIT extends OneBrowserPerTest {
     private static final String INVITEE = "neu.kollegin@example.com";
 
     private HttpJson http;
-    private TestRealm realm;
-    private String consoleUrl;
-    private String api;
+    private ConsoleFirm firm;
 
     @BeforeAll
     void setUp(TestEnvironment env) {
         http = env.http();
-        realm = env.newRealm("console-de");
+        firm = ConsoleFirm.create(env, "console-de", "Kanzlei Berg", "berg", "olivia");
         // Keycloak answers in German only in a realm that offers more than one language.
-        RealmRepresentation languages = realm.admin().toRepresentation();
+        RealmRepresentation languages = firm.realm().admin().toRepresentation();
         languages.setInternationalizationEnabled(true);
         languages.setSupportedLocales(Set.of("en", "de"));
         languages.setDefaultLocale("en");
-        realm.admin().update(languages);
-        consoleUrl = env.server().baseUrl() + "/realms/" + realm.name() + "/firm-access/console/";
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/berg";
-        String firmId = realm.createFirm("Kanzlei Berg", "berg");
-        String olivia = realm.createUser("olivia");
-        realm.addMember(firmId, olivia);
-        StaffRoles.set(http, realm, "berg", olivia, "owner");
+        firm.realm().admin().update(languages);
         for (String name : List.of("Bäckerei Kurz", "Metzgerei Lang")) {
-            HttpJson.Reply created = http.post(api + "/businesses", realm.accessToken("olivia"), Map.of("name", name));
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            firm.createBusiness(name);
         }
     }
 
@@ -66,7 +55,7 @@ class ConsoleInGermanIT extends OneBrowserPerTest {
     void anOwnerInvitesSomeoneWhoJoinsGetsABusinessAndBecomesAdmin() {
         WebDriver driver = browser.driver();
         Console console = new Console(driver);
-        ConsolePages.signIn(driver, consoleUrl, "olivia", TestRealm.PASSWORD);
+        ConsolePages.signIn(driver, firm.consoleUrl(), "olivia", TestRealm.PASSWORD);
         assertThat(console.title()).isEqualTo("Mitarbeitende");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
 
@@ -87,13 +76,13 @@ class ConsoleInGermanIT extends OneBrowserPerTest {
         driver.findElement(By.id("password-confirm")).sendKeys("S3cret-pass!");
         ConsolePages.submit(driver, driver.findElement(By.cssSelector("#fa-register button[type='submit']")));
         driver.manage().deleteAllCookies();
-        ConsolePages.signIn(driver, consoleUrl, INVITEE, "S3cret-pass!");
+        ConsolePages.signIn(driver, firm.consoleUrl(), INVITEE, "S3cret-pass!");
         assertThat(console.title()).isEqualTo("Meine Mandanten");
         assertThat(driver.findElement(By.id("no-businesses")).getText())
                 .isEqualTo("Noch ist kein Mandant mit Ihnen geteilt.");
         console.signOut();
 
-        ConsolePages.signIn(driver, consoleUrl, "olivia", TestRealm.PASSWORD);
+        ConsolePages.signIn(driver, firm.consoleUrl(), "olivia", TestRealm.PASSWORD);
         StaffPage staff = new StaffPage(driver);
         AccessPage access = staff.manageAccessOf(INVITEE);
         assertThat(console.title()).isEqualTo("Zugriff von " + INVITEE);
@@ -110,7 +99,7 @@ class ConsoleInGermanIT extends OneBrowserPerTest {
         assertThat(staff.reach(INVITEE)).isEqualTo("Alle Mandanten");
         assertThat(staff.offersManageAccess(INVITEE)).isFalse();
         browser.screenshot("staff-de");
-        HttpJson.Reply invitee = http.get(api + "/staff?search=" + INVITEE, realm.accessToken("olivia"));
+        HttpJson.Reply invitee = http.get(firm.api() + "/staff?search=" + INVITEE, firm.ownerToken());
         assertThat(invitee.json().get(0).get("role").asText()).as(invitee.toString()).isEqualTo("admin");
     }
 }

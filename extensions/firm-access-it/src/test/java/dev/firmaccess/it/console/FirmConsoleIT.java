@@ -7,7 +7,6 @@ import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.MyBusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
-import dev.firmaccess.it.support.StaffRoles;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
@@ -29,7 +28,6 @@ class FirmConsoleIT extends OneBrowserPerTest {
 
     private HttpJson http;
     private TestRealm realm;
-    private String baseUrl;
     private String consoleUrl;
     private String apiFirm;
     private String maxId;
@@ -37,20 +35,13 @@ class FirmConsoleIT extends OneBrowserPerTest {
     @BeforeAll
     void setUp(TestEnvironment env) {
         http = env.http();
-        baseUrl = env.server().baseUrl();
-        realm = env.newRealm("console");
-        consoleUrl = baseUrl + "/realms/" + realm.name() + "/firm-access/console/";
-        apiFirm = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
-        String firmId = realm.createFirm("Ledger & Co", "ledger");
-        String olivia = realm.createUser("olivia");
-        maxId = realm.createUser("max");
-        realm.addMember(firmId, olivia);
-        realm.addMember(firmId, maxId);
-        StaffRoles.set(http, realm, "ledger", olivia, "owner");
-        String owner = realm.accessToken("olivia");
+        ConsoleFirm firm = ConsoleFirm.create(env, "console", "Ledger & Co", "ledger", "olivia", "max");
+        realm = firm.realm();
+        consoleUrl = firm.consoleUrl();
+        apiFirm = firm.api();
+        maxId = firm.userId("max");
         for (String name : new String[] {"Alpha GmbH", "Beta AG", "Gamma KG", HTML_NAME}) {
-            HttpJson.Reply created = http.post(apiFirm + "/businesses", owner, Map.of("name", name));
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            firm.createBusiness(name);
         }
     }
 

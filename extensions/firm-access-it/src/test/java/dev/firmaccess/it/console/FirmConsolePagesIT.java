@@ -9,7 +9,6 @@ import dev.firmaccess.it.console.ConsolePages.KeysPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
 import dev.firmaccess.it.console.ConsolePages.TeamPage;
 import dev.firmaccess.it.console.ConsolePages.TeamsPage;
-import dev.firmaccess.it.support.StaffRoles;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestEnvironment;
@@ -52,22 +51,15 @@ class FirmConsolePagesIT extends OneBrowserPerTest {
     void setUp(TestEnvironment env) {
         http = env.http();
         mail = env.mail();
-        realm = env.newRealm("console-pages");
-        consoleUrl = env.server().baseUrl() + "/realms/" + realm.name() + "/firm-access/console/";
-        firmUrl = consoleUrl + "firms/books/";
-        String firmId = realm.createFirm("Books & Partners", "books");
-        String olivia = realm.createUser("olivia");
-        realm.addMember(firmId, olivia);
-        realm.addMember(firmId, realm.createUser("max"));
-        realm.addMember(firmId, realm.createUser("nina"));
-        StaffRoles.set(http, realm, "books", olivia, "owner");
-
-        String owner = realm.accessToken("olivia");
+        ConsoleFirm firm = ConsoleFirm.create(env, "console-pages", "Books & Partners", "books", "olivia", "max",
+                "nina");
+        realm = firm.realm();
+        consoleUrl = firm.consoleUrl();
+        firmUrl = firm.firmUrl();
         for (String name : new String[] {"Delta Ltd", "Echo Ltd", "Foxtrot Ltd", "Golf Ltd"}) {
-            HttpJson.Reply created = http.post(apiFirm() + "/businesses", owner, Map.of("name", name));
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            firm.createBusiness(name);
         }
-        HttpJson.Reply team = http.post(apiFirm() + "/teams", owner, Map.of("name", "Reviewers"));
+        HttpJson.Reply team = http.post(apiFirm() + "/teams", firm.ownerToken(), Map.of("name", "Reviewers"));
         assertThat(team.status()).as(team.toString()).isEqualTo(201);
         reviewersId = team.json().get("id").asText();
 

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's daily pages as an owner, an admin and a member use them: the staff list with roles
@@ -43,35 +45,22 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
 
     private HttpJson http;
     private MailCatcher mail;
-    private TestRealm realm;
-    private String consoleUrl;
+    private ConsoleFirm firm;
     private String firmUrl;
     private String api;
     private final Map<String, String> businessIds = new HashMap<>();
-    private final Map<String, String> userIds = new HashMap<>();
     private String auditorsId;
 
     @BeforeAll
     void setUp(TestEnvironment env) {
         http = env.http();
         mail = env.mail();
-        realm = env.newRealm("console-staff");
-        consoleUrl = env.server().baseUrl() + "/realms/" + realm.name() + "/firm-access/console/";
-        firmUrl = consoleUrl + "firms/harbor/";
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/harbor";
-        String firmId = realm.createFirm("Harbor Books", "harbor");
-        for (String name : List.of("olivia", "adam", "max", "nina", "carl", "mia")) {
-            userIds.put(name, realm.createUser(name));
-            realm.addMember(firmId, userIds.get(name));
-        }
-        setRole("olivia", "owner");
+        firm = ConsoleFirm.create(env, "console-staff", "Harbor Books", "harbor", "olivia", "adam", "max", "nina",
+                "carl", "mia");
+        firmUrl = firm.firmUrl();
+        api = firm.api();
         setRole("adam", "admin");
-        IntStream.rangeClosed(1, BUSINESSES).forEach(n -> {
-            String name = business(n);
-            HttpJson.Reply created = http.post(api + "/businesses", owner(), Map.of("name", name));
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            businessIds.put(name, created.json().get("id").asText());
-        });
+        IntStream.rangeClosed(1, BUSINESSES).forEach(n -> businessIds.put(business(n), firm.createBusiness(business(n))));
         HttpJson.Reply team = http.post(api + "/teams", owner(), Map.of("name", "Auditors"));
         assertThat(team.status()).as(team.toString()).isEqualTo(201);
         auditorsId = team.json().get("id").asText();
@@ -80,7 +69,7 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
     @Test
     void manageAccessTicksDirectGrantsMarksTeamAccessAndSaveWritesExactlyTheTickedSet() {
         replaceDirect("max", List.of(business(1), business(2), business(22)));
-        HttpJson.Reply joined = http.put(api + "/teams/" + auditorsId + "/members/" + userIds.get("max"), owner(),
+        HttpJson.Reply joined = http.put(api + "/teams/" + auditorsId + "/members/" + firm.userId("max"), owner(),
                 null);
         assertThat(joined.status()).as(joined.toString()).isEqualTo(204);
         HttpJson.Reply shared = http.put(api + "/businesses/" + businessIds.get(business(3)) + "/grants/teams/"
@@ -194,6 +183,27 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
     }
 
     @Test
+    void withoutScriptsARoleChangesWithTheSaveButton() {
+        try (Browser plain = new Browser("en", false)) {
+            ConsolePages.signIn(plain.driver(), firm.consoleUrl(), "olivia", TestRealm.PASSWORD);
+            plain.driver().get(firmUrl + "staff");
+            StaffPage staff = new StaffPage(plain.driver());
+            staff.roleSelect("mia").selectByValue("admin");
+            WebElement save = staff.row("mia").findElement(By.cssSelector(".fa-role button[type='submit']"));
+            assertThat(save.isDisplayed()).isTrue();
+            assertThat(roleOf("mia")).as("choosing alone saves nothing without scripts").isEqualTo("member");
+
+            save.click();
+            new WebDriverWait(plain.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(save));
+
+            assertThat(new StaffPage(plain.driver()).role("mia")).isEqualTo("Admin · PartnerAdmin");
+            assertThat(roleOf("mia")).isEqualTo("admin");
+        } finally {
+            setRole("mia", "member");
+        }
+    }
+
+    @Test
     void pendingInvitationsShowUnderTheStaffListWithTheirBadgeAndActions() {
         invite("keep.me@example.com");
         invite("drop.me@example.com");
@@ -207,7 +217,7 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
 
         String link = pending.copyLink("keep.me@example.com");
         assertThat(new Console(browser.driver()).title()).isEqualTo("Staff");
-        assertThat(link).contains("/realms/" + realm.name() + "/firm-access/invitations/accept/");
+        assertThat(link).contains("/realms/" + firm.realm().name() + "/firm-access/invitations/accept/");
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView();",
                 browser.driver().findElement(By.id("pending-invitations-heading")));
         browser.screenshot("staff-invitations");
@@ -246,7 +256,7 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
         replaceDirect("max", List.of(business(1)));
         invite("axe.check@example.com");
         signIn("olivia");
-        for (String page : List.of("staff", "staff/" + userIds.get("max") + "/access", "businesses",
+        for (String page : List.of("staff", "staff/" + firm.userId("max") + "/access", "businesses",
                 "invitations", "teams", "teams/" + auditorsId, "audit", "portal",
                 "portal/businesses/" + businessIds.get(business(1)), "mine", "keys")) {
             browser.driver().get(firmUrl + page);
@@ -281,19 +291,19 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
     }
 
     private String owner() {
-        return realm.accessToken("olivia");
+        return firm.ownerToken();
     }
 
     private void setRole(String username, String role) {
-        StaffRoles.set(http, realm, "harbor", userIds.get(username), role);
+        StaffRoles.set(http, firm.realm(), "harbor", firm.userId(username), role);
     }
 
     private String roleOf(String username) {
-        return http.get(api + "/staff/" + userIds.get(username), owner()).json().get("role").asText();
+        return http.get(api + "/staff/" + firm.userId(username), owner()).json().get("role").asText();
     }
 
     private void replaceDirect(String username, List<String> businesses) {
-        HttpJson.Reply replaced = http.put(api + "/staff/" + userIds.get(username) + "/access", owner(), Map.of(
+        HttpJson.Reply replaced = http.put(api + "/staff/" + firm.userId(username) + "/access", owner(), Map.of(
                 "grants", businesses.stream().map(name -> Map.of("businessId", businessIds.get(name), "level", "full"))
                         .toList()));
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
@@ -309,7 +319,7 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
     }
 
     private List<String> explained(String username, String pathType) {
-        HttpJson.Reply explained = http.get(api + "/staff/" + userIds.get(username) + "/access/explain?max=100",
+        HttpJson.Reply explained = http.get(api + "/staff/" + firm.userId(username) + "/access/explain?max=100",
                 owner());
         assertThat(explained.status()).as(explained.toString()).isEqualTo(200);
         List<String> names = new ArrayList<>();
@@ -333,13 +343,13 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
     }
 
     private void changeSettings(boolean membersMayCreate) {
-        HttpJson.Reply changed = http.put("/admin/realms/" + realm.name() + "/firm-access/settings",
-                realm.adminToken(), Map.of("membersMayCreateBusinesses", membersMayCreate));
+        HttpJson.Reply changed = http.put("/admin/realms/" + firm.realm().name() + "/firm-access/settings",
+                firm.realm().adminToken(), Map.of("membersMayCreateBusinesses", membersMayCreate));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
     }
 
     private void signIn(String username) {
-        ConsolePages.signIn(browser.driver(), consoleUrl, username, TestRealm.PASSWORD);
+        ConsolePages.signIn(browser.driver(), firm.consoleUrl(), username, TestRealm.PASSWORD);
         browser.driver().get(firmUrl + (username.equals("olivia") || username.equals("adam") ? "staff" : "mine"));
     }
 }
