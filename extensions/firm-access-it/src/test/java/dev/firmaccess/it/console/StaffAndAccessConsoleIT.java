@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -180,6 +181,25 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
         staff.changeRole("carl", "member");
         assertThat(roleOf("carl")).isEqualTo("member");
         assertThat(staff.offersManageAccess("carl")).isTrue();
+    }
+
+    @Test
+    void aRoleChosenWithTheKeyboardSavesOnEnterNotOnEachArrowKey() {
+        signIn("olivia");
+        StaffPage staff = new StaffPage(browser.driver());
+        WebElement select = staff.row("nina").findElement(By.cssSelector(".fa-role select"));
+        try {
+            select.sendKeys(Keys.ARROW_UP);
+            assertThat(staff.roleSelect("nina").getFirstSelectedOption().getText()).isEqualTo("Admin · PartnerAdmin");
+            assertThat(roleOf("nina")).as("passing an option saves nothing").isEqualTo("member");
+
+            ConsolePages.replacePage(browser.driver(), () -> select.sendKeys(Keys.ENTER));
+
+            assertThat(new StaffPage(browser.driver()).role("nina")).isEqualTo("Admin · PartnerAdmin");
+            assertThat(roleOf("nina")).isEqualTo("admin");
+        } finally {
+            setRole("nina", "member");
+        }
     }
 
     @Test
