@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.Api;
+import dev.firmaccess.it.support.StaffRoles;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
@@ -37,9 +38,7 @@ class FirmListIT {
         realm.createUser("nobody");
         realm.addMember(firmId, owner);
         realm.addMember(firmId, member);
-        HttpJson.Reply promoted = checked.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + owner + "/role",
-                realm.adminToken(), Map.of("role", "owner"));
-        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+        StaffRoles.set(http, realm, "ledger", owner, "owner");
     }
 
     @Nested

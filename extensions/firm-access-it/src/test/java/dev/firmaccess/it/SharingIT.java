@@ -190,6 +190,37 @@ class SharingIT {
             assertThat(texts(access.get("businesses"), "businessId")).containsExactlyInAnyOrder(wanted, throughTeam);
             assertThat(setup.grantees(firm, dropped)).isEmpty();
         }
+
+        @Test
+        void withAScopeOnlyTheScopesGrantsChangeAndOthersStay() {
+            String outside = setup.business(firm, "Outside the scope");
+            String dropped = setup.business(firm, "Dropped in the scope");
+            String added = setup.business(firm, "Added in the scope");
+            Person person = setup.colleague(firm, "member");
+            setup.share(firm, outside, person, "full");
+            setup.share(firm, dropped, person, "full");
+
+            assertStatus(owner.put("/staff/" + person.id() + "/access", Map.of(
+                    "grants", List.of(Map.of("businessId", added, "level", "full")),
+                    "scope", List.of(dropped, added))), 200);
+
+            assertThat(setup.reachedBusinesses(firm, person)).containsExactlyInAnyOrder(outside, added);
+        }
+
+        @Test
+        void aGrantOutsideTheScopeOrABlankScopeEntryChangesNothing() {
+            String kept = setup.business(firm, "Kept beside the scope");
+            String wanted = setup.business(firm, "Wanted outside the scope");
+            Person person = setup.colleague(firm, "member");
+            setup.share(firm, kept, person, "full");
+
+            assertError(owner.put("/staff/" + person.id() + "/access", Map.of(
+                    "grants", List.of(Map.of("businessId", wanted)), "scope", List.of(kept))), 400, "invalid_request");
+            assertError(owner.put("/staff/" + person.id() + "/access", Map.of(
+                    "grants", List.of(), "scope", List.of(kept, " "))), 400, "invalid_request");
+
+            assertThat(setup.reachedBusinesses(firm, person)).containsExactly(kept);
+        }
     }
 
     private static Map<String, Object> grants(List<? extends Map<String, String>> items) {

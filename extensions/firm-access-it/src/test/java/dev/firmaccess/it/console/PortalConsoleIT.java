@@ -10,6 +10,7 @@ import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.LoginPage;
 import dev.firmaccess.it.console.ConsolePages.PortalUsersPage;
 import dev.firmaccess.it.console.ConsolePages.WorkspacesPage;
+import dev.firmaccess.it.support.StaffRoles;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestEnvironment;
@@ -71,9 +72,7 @@ class PortalConsoleIT {
         firmId = realm.createFirm("Ledger & Co", "ledger");
         String olivia = realm.createUser("olivia");
         realm.addMember(firmId, olivia);
-        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + olivia
-                + "/role", realm.adminToken(), Map.of("role", "owner"));
-        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+        StaffRoles.set(http, realm, "ledger", olivia, "owner");
         ownerToken = realm.accessToken("olivia");
         bakery = business("Bakery Ltd");
         florist = business("Florist GmbH");

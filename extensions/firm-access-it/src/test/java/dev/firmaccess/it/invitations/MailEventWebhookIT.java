@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.MailEventSender;
+import dev.firmaccess.it.support.StaffRoles;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
@@ -246,9 +247,7 @@ class MailEventWebhookIT {
         String firmId = target.createFirm("Ledger & Co", "ledger");
         String owner = target.createUser("olivia");
         target.addMember(firmId, owner);
-        HttpJson.Reply role = http.put("/admin/realms/" + target.name() + "/firm-access/firms/ledger/staff/" + owner
-                + "/role", target.adminToken(), Map.of("role", "owner"));
-        assertThat(role.status()).as(role.toString()).isEqualTo(200);
+        StaffRoles.set(http, target, "ledger", owner, "owner");
         return new Webhooked(target, "/realms/" + target.name() + "/firm-access/api/v1/firms/ledger",
                 target.accessToken("olivia"), new MailEventSender(http, target.name()));
     }

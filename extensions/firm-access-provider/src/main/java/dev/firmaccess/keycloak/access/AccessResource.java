@@ -46,7 +46,8 @@ public class AccessResource {
     public Response replace(String body) {
         context.actor().require(FirmPermission.MANAGE);
         UserModel member = context.requireStaffMember(userId);
-        new GrantService(context).replaceDirect(member, JsonBodies.read(body, AccessReplacement.class, context.limits()).grants());
+        AccessReplacement replacement = JsonBodies.read(body, AccessReplacement.class, context.limits());
+        new GrantService(context).replaceDirect(member, replacement.grants(), replacement.scope());
         return read(null, null, null);
     }
 

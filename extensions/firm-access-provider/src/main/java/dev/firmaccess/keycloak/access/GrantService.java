@@ -155,8 +155,12 @@ public final class GrantService {
         return revoked.size();
     }
 
-    /** Makes the member's direct grants exactly the given ones; team grants stay as they are. */
-    public void replaceDirect(UserModel member, List<DirectGrant> wanted) {
+    /**
+     * Makes the member's direct grants exactly the given ones, in one change; team grants stay as
+     * they are. With a scope (business ids), only grants on those businesses are added, changed or
+     * removed, and every wanted grant must lie within it; without one, all direct grants are replaced.
+     */
+    public void replaceDirect(UserModel member, List<DirectGrant> wanted, List<String> scope) {
         context.actor().require(FirmPermission.MANAGE);
         requireBulkSize(wanted);
         Map<String, String> target = new LinkedHashMap<>();
@@ -166,10 +170,24 @@ public final class GrantService {
                 throw FirmAccessException.badInput("Business " + grant.businessId() + " is listed more than once");
             }
         }
+        Set<String> within = scope == null ? null : new HashSet<>(scope);
+        if (within != null) {
+            if (within.stream().anyMatch(businessId -> businessId == null || businessId.isBlank())) {
+                throw FirmAccessException.badInput("'scope' lists business ids, none of them blank");
+            }
+            requireBulkSize(scope);
+            target.keySet().stream().filter(businessId -> !within.contains(businessId)).findFirst()
+                    .ifPresent(outside -> {
+                        throw FirmAccessException.badInput("Business " + outside + " is not in the scope");
+                    });
+            requireBusinesses(within);
+        }
         requireBusinesses(target.keySet());
 
         List<GrantEntity> current = grants.forSubject(context.firm().getId(), GrantSubjectType.USER,
-                member.getId());
+                member.getId()).stream()
+                .filter(grant -> within == null || within.contains(grant.getBusinessId()))
+                .toList();
         Map<String, String> before = current.stream()
                 .collect(Collectors.toMap(GrantEntity::getBusinessId, GrantEntity::getAccessLevel));
         current.stream().filter(g -> !target.containsKey(g.getBusinessId())).forEach(grants::delete);
