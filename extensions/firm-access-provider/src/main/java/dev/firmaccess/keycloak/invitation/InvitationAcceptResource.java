@@ -1,8 +1,7 @@
 package dev.firmaccess.keycloak.invitation;
 
 import dev.firmaccess.keycloak.mail.AcceptProblem;
-import dev.firmaccess.keycloak.mail.EmailIdentity;
-import dev.firmaccess.keycloak.mail.LinkForms;
+import dev.firmaccess.keycloak.mail.LinkPageFlow;
 import dev.firmaccess.keycloak.mail.LinkPages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,13 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.Urls;
@@ -31,42 +28,17 @@ import org.keycloak.userprofile.ValidationException;
  * else is offered to switch account, nobody is asked to sign in (existing account) or to create
  * an account for the invited address.
  */
-public class InvitationAcceptResource {
-
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final LinkForms forms;
+public class InvitationAcceptResource extends LinkPageFlow<InvitationAcceptance.Checked> {
 
     public InvitationAcceptResource(KeycloakSession session) {
-        this.session = session;
-        this.realm = session.getContext().getRealm();
-        this.forms = new LinkForms(session, realm);
+        super(session);
     }
 
     @GET
     @Path("accept/{token}")
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("token") String token) {
-        LinkPages.useFirmAccessClient(session, realm);
-        AcceptPages pages = new AcceptPages(session, token);
-        InvitationAcceptance.Checked checked = new InvitationAcceptance(session).check(token);
-        UserModel signedIn = LinkPages.signedInUser(session, realm);
-        if (!checked.ok()) {
-            return pages.problem(checked.problem(), signedIn);
-        }
-        InvitationEntity invitation = checked.invitation();
-        if (signedIn != null) {
-            if (!EmailIdentity.same(invitation.getEmail(), signedIn.getEmail())) {
-                return pages.wrongUser(invitation, checked.firm(), signedIn, action(token, "switch"));
-            }
-            return signedIn.isEmailVerified()
-                    ? pages.confirm(invitation, checked.firm(), links().acceptPage(token))
-                    : pages.problem(AcceptProblem.EMAIL_NOT_VERIFIED, signedIn);
-        }
-        if (session.users().getUserByEmail(realm, invitation.getEmail()) != null) {
-            return pages.signIn(invitation, checked.firm(), LinkPages.signIn(session, realm, links().acceptPage(token), invitation.getEmail()));
-        }
-        return pages.register(invitation, checked.firm(), action(token, "register"), null, Map.of());
+        return pageFor(token);
     }
 
     /** The signed-in invitee joins. */
@@ -76,9 +48,9 @@ public class InvitationAcceptResource {
     @Produces(MediaType.TEXT_HTML)
     public Response accept(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         ClientModel client = LinkPages.useFirmAccessClient(session, realm);
-        AcceptPages pages = new AcceptPages(session, token);
+        AcceptPages pages = pages(token);
         UserModel signedIn = LinkPages.signedInUser(session, realm);
-        if (!forms.accepts(token, form.getFirst(LinkForms.FIELD))) {
+        if (!formAccepted(token, form)) {
             return pages.problem(AcceptProblem.FORM_EXPIRED, signedIn);
         }
         if (signedIn == null) {
@@ -98,8 +70,8 @@ public class InvitationAcceptResource {
     @Produces(MediaType.TEXT_HTML)
     public Response register(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         ClientModel client = LinkPages.useFirmAccessClient(session, realm);
-        AcceptPages pages = new AcceptPages(session, token);
-        if (!forms.accepts(token, form.getFirst(LinkForms.FIELD))) {
+        AcceptPages pages = pages(token);
+        if (!formAccepted(token, form)) {
             return pages.problem(AcceptProblem.FORM_EXPIRED, null);
         }
         InvitationAcceptance acceptance = new InvitationAcceptance(session);
@@ -109,7 +81,7 @@ public class InvitationAcceptResource {
         }
         InvitationEntity invitation = checked.invitation();
         if (session.users().getUserByEmail(realm, invitation.getEmail()) != null) {
-            return pages.signIn(invitation, checked.firm(), LinkPages.signIn(session, realm, links().acceptPage(token), invitation.getEmail()));
+            return pages.signIn(checked, signIn(token, invitation.getEmail()));
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("firstName", form.getFirst("firstName"));
@@ -117,13 +89,13 @@ public class InvitationAcceptResource {
         String password = form.getFirst("password");
         String error = LinkPages.passwordProblem(session, invitation.getEmail(), password, form.getFirst("password-confirm"));
         if (error != null) {
-            return pages.register(invitation, checked.firm(), action(token, "register"), error, values);
+            return pages.register(checked, action(token, "register"), error, values);
         }
         UserModel user;
         try {
             user = LinkPages.createUser(session, invitation.getEmail(), values);
         } catch (ValidationException invalid) {
-            return pages.register(invitation, checked.firm(), action(token, "register"),
+            return pages.register(checked, action(token, "register"),
                     invalid.getErrors().isEmpty() ? "invalidUserMessage" : invalid.getErrors().get(0).getMessage(),
                     values);
         }
@@ -144,18 +116,7 @@ public class InvitationAcceptResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response switchAccount(@PathParam("token") String token, MultivaluedMap<String, String> form) {
-        LinkPages.useFirmAccessClient(session, realm);
-        AcceptPages pages = new AcceptPages(session, token);
-        UserModel signedIn = LinkPages.signedInUser(session, realm);
-        if (!forms.accepts(token, form.getFirst(LinkForms.FIELD))) {
-            return pages.problem(AcceptProblem.FORM_EXPIRED, signedIn);
-        }
-        InvitationAcceptance.Checked checked = new InvitationAcceptance(session).check(token);
-        if (!checked.ok()) {
-            return pages.problem(checked.problem(), signedIn);
-        }
-        LinkPages.signOut(session, realm);
-        return Response.seeOther(links().acceptPage(token)).build();
+        return signOutAndShowAgain(token, form);
     }
 
     /** The firm's own redirect URL when Keycloak has one for the organization, else the account console. */
@@ -167,8 +128,19 @@ public class InvitationAcceptResource {
         return Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName());
     }
 
-    private URI action(String token, String action) {
-        return UriBuilder.fromUri(links().acceptPage(token)).path(action).build();
+    @Override
+    protected InvitationAcceptance.Checked check(String token) {
+        return new InvitationAcceptance(session).check(token);
+    }
+
+    @Override
+    protected AcceptPages pages(String token) {
+        return new AcceptPages(session, token);
+    }
+
+    @Override
+    protected URI pageAddress(String token) {
+        return links().acceptPage(token);
     }
 
     private InvitationLinks links() {

@@ -1,8 +1,7 @@
 package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.mail.AcceptProblem;
-import dev.firmaccess.keycloak.mail.EmailIdentity;
-import dev.firmaccess.keycloak.mail.LinkForms;
+import dev.firmaccess.keycloak.mail.LinkPageFlow;
 import dev.firmaccess.keycloak.mail.LinkPages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.userprofile.ValidationException;
@@ -31,43 +29,20 @@ import org.keycloak.userprofile.ValidationException;
  * verified email; an existing account signs in through the realm's login and confirms; someone
  * else signed in is offered to switch. Success lands in the portal's "My workspaces" page.
  */
-public class PortalActivationResource {
+public class PortalActivationResource extends LinkPageFlow<PortalActivation.Checked> {
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
     private final PortalActivation activation;
-    private final LinkForms forms;
 
     public PortalActivationResource(KeycloakSession session) {
-        this.session = session;
-        this.realm = session.getContext().getRealm();
+        super(session);
         this.activation = new PortalActivation(session);
-        this.forms = new LinkForms(session, realm);
     }
 
     @GET
     @Path("activate/{token}")
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("token") String token) {
-        LinkPages.useFirmAccessClient(session, realm);
-        PortalActivationPages pages = pages(token);
-        PortalActivation.Checked checked = activation.check(token);
-        UserModel signedIn = LinkPages.signedInUser(session, realm);
-        if (!checked.ok()) {
-            return pages.problem(checked.problem(), signedIn);
-        }
-        if (signedIn != null) {
-            if (!EmailIdentity.same(checked.email(), signedIn.getEmail())) {
-                return pages.wrongUser(checked, signedIn, action(token, "switch"));
-            }
-            return signedIn.isEmailVerified()
-                    ? pages.confirm(checked, links().activationPage(token))
-                    : pages.problem(AcceptProblem.EMAIL_NOT_VERIFIED, signedIn);
-        }
-        if (session.users().getUserByEmail(realm, checked.email()) != null) {
-            return pages.signIn(checked, signIn(token, checked.email()));
-        }
-        return pages.register(checked, action(token, "register"), null, Map.of());
+        return pageFor(token);
     }
 
     /** The signed-in addressee activates. */
@@ -79,7 +54,7 @@ public class PortalActivationResource {
         ClientModel client = LinkPages.useFirmAccessClient(session, realm);
         PortalActivationPages pages = pages(token);
         UserModel signedIn = LinkPages.signedInUser(session, realm);
-        if (!forms.accepts(token, form.getFirst(LinkForms.FIELD))) {
+        if (!formAccepted(token, form)) {
             return pages.problem(AcceptProblem.FORM_EXPIRED, signedIn);
         }
         if (signedIn == null) {
@@ -97,7 +72,7 @@ public class PortalActivationResource {
     public Response register(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         ClientModel client = LinkPages.useFirmAccessClient(session, realm);
         PortalActivationPages pages = pages(token);
-        if (!forms.accepts(token, form.getFirst(LinkForms.FIELD))) {
+        if (!formAccepted(token, form)) {
             return pages.problem(AcceptProblem.FORM_EXPIRED, null);
         }
         PortalActivation.Checked checked = activation.check(token);
@@ -140,36 +115,28 @@ public class PortalActivationResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response switchAccount(@PathParam("token") String token, MultivaluedMap<String, String> form) {
-        LinkPages.useFirmAccessClient(session, realm);
-        PortalActivationPages pages = pages(token);
-        UserModel signedIn = LinkPages.signedInUser(session, realm);
-        if (!forms.accepts(token, form.getFirst(LinkForms.FIELD))) {
-            return pages.problem(AcceptProblem.FORM_EXPIRED, signedIn);
-        }
-        PortalActivation.Checked checked = activation.check(token);
-        if (!checked.ok()) {
-            return pages.problem(checked.problem(), signedIn);
-        }
-        LinkPages.signOut(session, realm);
-        return Response.seeOther(links().activationPage(token)).build();
+        return signOutAndShowAgain(token, form);
     }
 
-    private PortalActivationPages pages(String token) {
+    @Override
+    protected PortalActivation.Checked check(String token) {
+        return activation.check(token);
+    }
+
+    @Override
+    protected PortalActivationPages pages(String token) {
         return new PortalActivationPages(session, activation, token);
+    }
+
+    @Override
+    protected URI pageAddress(String token) {
+        return links().activationPage(token);
     }
 
     /** The console's "My workspaces" page of portal users. */
     private Response landInPortal() {
         return Response.seeOther(UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
                 .path("realms/{realm}/firm-access/console/portal").build(realm.getName())).build();
-    }
-
-    private URI signIn(String token, String email) {
-        return LinkPages.signIn(session, realm, links().activationPage(token), email);
-    }
-
-    private URI action(String token, String action) {
-        return UriBuilder.fromUri(links().activationPage(token)).path(action).build();
     }
 
     private PortalLinks links() {
