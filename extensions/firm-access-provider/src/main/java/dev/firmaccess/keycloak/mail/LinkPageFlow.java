@@ -1,20 +1,36 @@
 package dev.firmaccess.keycloak.mail;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.userprofile.ValidationException;
 
 /**
  * What the pages behind a staff invitation link and a portal activation link do alike: who is
  * signed in decides the page (the addressee confirms, someone else is offered to switch account,
- * nobody is asked to sign in to the existing account or to create one for the address), and a
- * switch signs the current user out of this browser. A kind of link says how a link is checked,
- * its pages, and the address of its page.
+ * nobody is asked to sign in to the existing account or to create one for the address); the
+ * addressee joins signed in or with a new account; a switch signs the current user out of this
+ * browser. Every post must carry the form token of the link's page. A kind of link says how a
+ * link is checked, its pages and their address, how joining works and where it lands; the realm
+ * resource mounts each kind under its own path ({@code .../invitations/accept/{token}},
+ * {@code .../portal/activate/{token}}).
  *
  * @param <C> what checking a link answers
  */
@@ -37,8 +53,20 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
     /** The address of a link's page. */
     protected abstract URI pageAddress(String token);
 
+    /**
+     * Joins with the account the supplier gives, or answers why not and changes nothing; the
+     * supplier is called only for a usable link, so a new account is created only then.
+     */
+    protected abstract C join(String token, Supplier<UserModel> account, ClientModel client);
+
+    /** Where the addressee lands after joining. */
+    protected abstract URI afterJoining(C joined);
+
     /** The page that fits who is signed in. */
-    protected Response pageFor(String token) {
+    @GET
+    @Path("{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@PathParam("token") String token) {
         LinkPages.useFirmAccessClient(session, realm);
         LinkPageForms<C> pages = pages(token);
         C checked = check(token);
@@ -60,11 +88,77 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
         return pages.register(checked, action(token, "register"), null, Map.of());
     }
 
+    /** The signed-in addressee joins with their account. */
+    @POST
+    @Path("{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirm(@PathParam("token") String token, MultivaluedMap<String, String> form) {
+        ClientModel client = LinkPages.useFirmAccessClient(session, realm);
+        LinkPageForms<C> pages = pages(token);
+        UserModel signedIn = LinkPages.signedInUser(session, realm);
+        if (!formAccepted(token, form)) {
+            return pages.problem(AcceptProblem.FORM_EXPIRED, signedIn);
+        }
+        if (signedIn == null) {
+            return Response.seeOther(pageAddress(token)).build();
+        }
+        C result = join(token, () -> signedIn, client);
+        return result.ok()
+                ? Response.seeOther(afterJoining(result)).build()
+                : pages.problem(result.problem(), signedIn);
+    }
+
+    /** A new person creates the account of the link's address (names and password), and joins with it. */
+    @POST
+    @Path("{token}/register")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response register(@PathParam("token") String token, MultivaluedMap<String, String> form) {
+        ClientModel client = LinkPages.useFirmAccessClient(session, realm);
+        LinkPageForms<C> pages = pages(token);
+        if (!formAccepted(token, form)) {
+            return pages.problem(AcceptProblem.FORM_EXPIRED, null);
+        }
+        C checked = check(token);
+        if (!checked.ok()) {
+            return pages.problem(checked.problem(), null);
+        }
+        if (session.users().getUserByEmail(realm, checked.email()) != null) {
+            return pages.signIn(checked, signIn(token, checked.email()));
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("firstName", form.getFirst("firstName"));
+        values.put("lastName", form.getFirst("lastName"));
+        String password = form.getFirst("password");
+        String error = LinkPages.passwordProblem(session, checked.email(), password, form.getFirst("password-confirm"));
+        if (error != null) {
+            return pages.register(checked, action(token, "register"), error, values);
+        }
+        C result;
+        try {
+            result = join(token, () -> {
+                UserModel user = LinkPages.createUser(session, checked.email().toLowerCase(Locale.ROOT), values);
+                user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
+                return user;
+            }, client);
+        } catch (ValidationException invalid) {
+            return pages.register(checked, action(token, "register"),
+                    invalid.getErrors().isEmpty() ? "invalidUserMessage" : invalid.getErrors().get(0).getMessage(),
+                    values);
+        }
+        return result.ok() ? Response.seeOther(afterJoining(result)).build() : pages.problem(result.problem(), null);
+    }
+
     /**
      * Signs the current user out of this browser, then shows the link's page again, so the
      * addressee can sign in. Only from the page of a usable link: another site cannot sign anyone out.
      */
-    protected Response signOutAndShowAgain(String token, MultivaluedMap<String, String> form) {
+    @POST
+    @Path("{token}/switch")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response switchAccount(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         LinkPages.useFirmAccessClient(session, realm);
         LinkPageForms<C> pages = pages(token);
         UserModel signedIn = LinkPages.signedInUser(session, realm);
