@@ -7,10 +7,9 @@ import dev.firmaccess.it.invitations.InvitationPage;
 import dev.firmaccess.it.portal.ActivationPage;
 import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.it.support.MailEventSender;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.MailCatcher;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.net.URI;
@@ -25,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The extension's meters as an operator's Prometheus scrapes them from the management port's
@@ -33,8 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  * the server, so only the difference counts).
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetricsIT {
+class MetricsIT extends OwnRealmTest {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})?\\s+(\\S+)",
             Pattern.MULTILINE);
@@ -45,20 +42,16 @@ class MetricsIT {
     private static final String PASSWORD = "S3cret-pass!";
 
     private final HttpClient scraper = HttpClient.newHttpClient();
-    private TestEnvironment env;
-    private HttpJson http;
-    private MailCatcher mail;
-    private TestRealm realm;
     private String api;
     private String miaId;
     private List<String> businesses;
 
+    MetricsIT() {
+        super("metrics");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment environment) {
-        env = environment;
-        http = env.http();
-        mail = env.mail();
-        realm = env.newRealm("metrics");
+    void setUp() {
         String firmId = realm.createFirm("Metered & Co", "metered");
         String owner = realm.createUser("olivia");
         miaId = realm.createUser("mia");

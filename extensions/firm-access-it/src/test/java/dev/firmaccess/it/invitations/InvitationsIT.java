@@ -3,9 +3,9 @@ package dev.firmaccess.it.invitations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firmaccess.it.support.MailEventSender;
 import dev.firmaccess.it.portal.AtOnce;
-import dev.firmaccess.it.support.Api;
+import dev.firmaccess.it.support.MailEventSender;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestEnvironment;
@@ -23,23 +23,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InvitationsIT {
+class InvitationsIT extends OwnRealmTest {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/firm-access/invitations/accept/[A-Za-z0-9._-]+");
     private static final String SECRET = MailEventSender.newSecret();
 
-    private HttpJson http;
     /** Calls whose replies are held to the OpenAPI document. */
-    private Api checked;
-    private MailCatcher mail;
-    private TestRealm realm;
     private String api;
     private MailEventSender mailEvents;
     private String ownerToken;
@@ -47,12 +41,12 @@ class InvitationsIT {
     private String businessId;
     private String teamId;
 
+    InvitationsIT() {
+        super("invitations");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        checked = new Api(http);
-        mail = env.mail();
-        realm = env.newRealm("invitations");
+    void setUp() {
         firmId = realm.createFirm("Ledger & Co", "ledger");
         String owner = realm.createUser("olivia");
         String admin = realm.createUser("adam");

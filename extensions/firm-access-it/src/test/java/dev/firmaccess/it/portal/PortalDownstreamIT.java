@@ -7,6 +7,7 @@ import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.ICSVParser;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
@@ -29,7 +30,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 
@@ -38,16 +38,12 @@ import org.keycloak.representations.idm.RoleRepresentation;
  * {@code firm_portal} claim, access decisions and searches for portal subjects, and last sign-in.
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalDownstreamIT {
+class PortalDownstreamIT extends OwnRealmTest {
 
     private static final OpenApiContract CONTRACT = OpenApiContract.fromProviderJar(TestEnvironment.providerJar());
     private static final String EVALUATOR_ROLE = "firm-access-evaluator";
     private static final String EVALUATOR_SECRET = "evaluator-secret-for-tests";
 
-    private HttpJson http;
-    private MailCatcher mail;
-    private TestRealm realm;
     private String api;
     private String ownerToken;
     private String memberToken;
@@ -56,11 +52,12 @@ class PortalDownstreamIT {
     private String florist;
     private String archived;
 
+    PortalDownstreamIT() {
+        super("portal-downstream");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        mail = env.mail();
-        realm = env.newRealm("portal-downstream");
+    void setUp() {
         String firmId = realm.createFirm("Ledger & Co", "ledger");
         String owner = realm.createUser("olivia");
         member = realm.createUser("mike");

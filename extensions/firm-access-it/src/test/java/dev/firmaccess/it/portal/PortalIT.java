@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.MailEventSender;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.OpenApiContract;
@@ -22,12 +23,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.UserRepresentation;
 
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalIT {
+class PortalIT extends OwnRealmTest {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/firm-access/portal/activate/[A-Za-z0-9._-]+");
     private static final long DAY = 86_400_000L;
@@ -35,9 +34,6 @@ class PortalIT {
     private static final String WEBHOOK_SECRET = MailEventSender.newSecret();
     private static final OpenApiContract CONTRACT = OpenApiContract.fromProviderJar(TestEnvironment.providerJar());
 
-    private HttpJson http;
-    private MailCatcher mail;
-    private TestRealm realm;
     private String api;
     private String adminApi;
     private String ownerToken;
@@ -45,11 +41,12 @@ class PortalIT {
     private String florist;
     private String archived;
 
+    PortalIT() {
+        super("portal");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        mail = env.mail();
-        realm = env.newRealm("portal");
+    void setUp() {
         String firmId = realm.createFirm("Ledger & Co", "ledger");
         String owner = realm.createUser("olivia");
         String admin = realm.createUser("adam");

@@ -1,0 +1,38 @@
+package dev.firmaccess.it.support;
+
+import dev.firmaccess.testing.HttpJson;
+import dev.firmaccess.testing.MailCatcher;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.TestRealm;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A test class that works in a realm of its own over plain HTTP: the run's environment, its HTTP
+ * client (also as {@link Api}, which holds every reply to the OpenAPI document), its mail catcher,
+ * and the new realm. A subclass names the realm and builds its firms and people in its own
+ * {@code @BeforeAll}, which runs after this one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class OwnRealmTest {
+
+    private final String realmPrefix;
+    protected TestEnvironment env;
+    protected HttpJson http;
+    protected Api checked;
+    protected MailCatcher mail;
+    protected TestRealm realm;
+
+    protected OwnRealmTest(String realmPrefix) {
+        this.realmPrefix = realmPrefix;
+    }
+
+    @BeforeAll
+    void aRealmOfItsOwn(TestEnvironment environment) {
+        env = environment;
+        http = environment.http();
+        checked = new Api(http);
+        mail = environment.mail();
+        realm = environment.newRealm(realmPrefix);
+    }
+}
