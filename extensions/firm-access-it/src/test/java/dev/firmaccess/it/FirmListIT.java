@@ -26,14 +26,9 @@ class FirmListIT extends OwnRealmTest {
     void setUp() {
         firmsPath = "/realms/" + realm.name() + "/firm-access/api/v1/firms";
         firmId = realm.createFirm("Ledger & Co", "ledger");
-        String owner = realm.createUser("olivia");
-        String member = realm.createUser("max");
+        setStaffRole("ledger", newStaff(firmId, "olivia"), "owner");
+        newStaff(firmId, "max");
         realm.createUser("nobody");
-        realm.addMember(firmId, owner);
-        realm.addMember(firmId, member);
-        HttpJson.Reply promoted = checked.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + owner + "/role",
-                realm.adminToken(), Map.of("role", "owner"));
-        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
     }
 
     @Nested

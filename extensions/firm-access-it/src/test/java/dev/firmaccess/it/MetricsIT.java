@@ -1,5 +1,6 @@
 package dev.firmaccess.it;
 
+import static dev.firmaccess.it.support.Replies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.invitations.Browser;
@@ -53,13 +54,9 @@ class MetricsIT extends OwnRealmTest {
     @BeforeAll
     void setUp() {
         String firmId = realm.createFirm("Metered & Co", "metered");
-        String owner = realm.createUser("olivia");
-        miaId = realm.createUser("mia");
-        realm.addMember(firmId, owner);
-        realm.addMember(firmId, miaId);
-        String adminApi = "/admin/realms/" + realm.name() + "/firm-access";
-        ok(http.put(adminApi + "/firms/metered/staff/" + owner + "/role", realm.adminToken(), Map.of("role", "owner")));
-        ok(http.put(adminApi + "/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
+        setStaffRole("metered", newStaff(firmId, "olivia"), "owner");
+        miaId = newStaff(firmId, "mia");
+        ok(http.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/metered";
         businesses = List.of("Alder Ltd", "Birch Ltd", "Cedar Ltd").stream()
                 .map(name -> ok(http.post(api + "/businesses", owner(), Map.of("name", name))).json().get("id").asText())
@@ -208,10 +205,5 @@ class MetricsIT extends OwnRealmTest {
         Matcher found = link.matcher(text);
         assertThat(found.find()).as("a link in the mail to " + email).isTrue();
         return found.group();
-    }
-
-    private static HttpJson.Reply ok(HttpJson.Reply reply) {
-        assertThat(reply.status() / 100).as(reply.toString()).isEqualTo(2);
-        return reply;
     }
 }

@@ -7,8 +7,8 @@ import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.MyBusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.Map;
@@ -17,40 +17,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
 @Tag("browser")
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirmConsoleIT {
+class FirmConsoleIT extends OwnRealmTest {
 
     private static final String HTML_NAME = "<b>Bold</b> & <script>alert(1)</script> Co";
 
-    private HttpJson http;
-    private TestRealm realm;
     private String baseUrl;
     private String consoleUrl;
     private String apiFirm;
     private String maxId;
     private Browser browser;
 
+    FirmConsoleIT() {
+        super("console");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
+    void setUp() {
         baseUrl = env.server().baseUrl();
-        realm = env.newRealm("console");
         consoleUrl = baseUrl + "/realms/" + realm.name() + "/firm-access/console/";
         apiFirm = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
         String firmId = realm.createFirm("Ledger & Co", "ledger");
-        String olivia = realm.createUser("olivia");
-        maxId = realm.createUser("max");
-        realm.addMember(firmId, olivia);
-        realm.addMember(firmId, maxId);
-        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + olivia
-                + "/role", realm.adminToken(), Map.of("role", "owner"));
-        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+        setStaffRole("ledger", newStaff(firmId, "olivia"), "owner");
+        maxId = newStaff(firmId, "max");
         String owner = realm.accessToken("olivia");
         for (String name : new String[] {"Alpha GmbH", "Beta AG", "Gamma KG", HTML_NAME}) {
             HttpJson.Reply created = http.post(apiFirm + "/businesses", owner, Map.of("name", name));

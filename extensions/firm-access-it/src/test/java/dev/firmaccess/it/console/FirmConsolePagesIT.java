@@ -3,18 +3,18 @@ package dev.firmaccess.it.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.console.ConsolePages.AuditPage;
+import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.InvitationsPage;
 import dev.firmaccess.it.console.ConsolePages.KeysPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
 import dev.firmaccess.it.console.ConsolePages.TeamPage;
 import dev.firmaccess.it.console.ConsolePages.TeamsPage;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
-import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,34 +36,27 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /** The console's invitations, teams, audit and connection-key pages, driven in a real browser. */
 @Tag("browser")
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirmConsolePagesIT {
+class FirmConsolePagesIT extends OwnRealmTest {
 
     private static final String SCRIPTS = "console-scripts";
 
-    private HttpJson http;
-    private MailCatcher mail;
-    private TestRealm realm;
     private String consoleUrl;
     private String firmUrl;
     private Browser browser;
     private String reviewersId;
 
+    FirmConsolePagesIT() {
+        super("console-pages");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        mail = env.mail();
-        realm = env.newRealm("console-pages");
+    void setUp() {
         consoleUrl = env.server().baseUrl() + "/realms/" + realm.name() + "/firm-access/console/";
         firmUrl = consoleUrl + "firms/books/";
         String firmId = realm.createFirm("Books & Partners", "books");
-        String olivia = realm.createUser("olivia");
-        realm.addMember(firmId, olivia);
-        realm.addMember(firmId, realm.createUser("max"));
-        realm.addMember(firmId, realm.createUser("nina"));
-        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/books/staff/" + olivia
-                + "/role", realm.adminToken(), Map.of("role", "owner"));
-        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+        setStaffRole("books", newStaff(firmId, "olivia"), "owner");
+        newStaff(firmId, "max");
+        newStaff(firmId, "nina");
 
         String owner = realm.accessToken("olivia");
         for (String name : new String[] {"Delta Ltd", "Echo Ltd", "Foxtrot Ltd", "Golf Ltd"}) {

@@ -1,5 +1,6 @@
 package dev.firmaccess.it.invitations;
 
+import static dev.firmaccess.it.support.Replies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,15 +49,10 @@ class InvitationsIT extends OwnRealmTest {
     @BeforeAll
     void setUp() {
         firmId = realm.createFirm("Ledger & Co", "ledger");
-        String owner = realm.createUser("olivia");
-        String admin = realm.createUser("adam");
+        setStaffRole("ledger", newStaff(firmId, "olivia"), "owner");
+        setStaffRole("ledger", newStaff(firmId, "adam"), "admin");
         realm.createUser("walter");
-        realm.addMember(firmId, owner);
-        realm.addMember(firmId, admin);
-        String adminApi = "/admin/realms/" + realm.name() + "/firm-access";
-        ok(checked.put(adminApi + "/firms/ledger/staff/" + owner + "/role", realm.adminToken(), Map.of("role", "owner")));
-        ok(checked.put(adminApi + "/firms/ledger/staff/" + admin + "/role", realm.adminToken(), Map.of("role", "admin")));
-        ok(checked.put(adminApi + "/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
+        ok(checked.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
         mailEvents = new MailEventSender(http, realm.name());
         ownerToken = realm.accessToken("olivia");
@@ -627,18 +623,10 @@ class InvitationsIT extends OwnRealmTest {
         return ok(mailEvents.send(SECRET, body));
     }
 
-    private static HttpJson.Reply ok(HttpJson.Reply reply) {
-        assertThat(reply.status() / 100).as(reply.toString()).isEqualTo(2);
-        return reply;
-    }
-
     /** Creates a staff member of the ledger firm with the role; answers their username. */
     private String staffOfLedger(String name, String role) {
         String username = name + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String id = realm.createUser(username);
-        realm.addMember(firmId, id);
-        ok(http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + id + "/role",
-                realm.adminToken(), Map.of("role", role)));
+        setStaffRole("ledger", newStaff(firmId, username), role);
         return username;
     }
 

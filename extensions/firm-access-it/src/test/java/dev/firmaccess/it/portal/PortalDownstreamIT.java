@@ -1,5 +1,6 @@
 package dev.firmaccess.it.portal;
 
+import static dev.firmaccess.it.support.Replies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,15 +60,10 @@ class PortalDownstreamIT extends OwnRealmTest {
     @BeforeAll
     void setUp() {
         String firmId = realm.createFirm("Ledger & Co", "ledger");
-        String owner = realm.createUser("olivia");
-        member = realm.createUser("mike");
-        String teamMate = realm.createUser("tina");
-        for (String staff : List.of(owner, member, teamMate)) {
-            realm.addMember(firmId, staff);
-        }
-        String admin = "/admin/realms/" + realm.name() + "/firm-access";
-        ok(http.put(admin + "/firms/ledger/staff/" + owner + "/role", realm.adminToken(), Map.of("role", "owner")));
-        ok(http.put(admin + "/settings", realm.adminToken(), Map.of("accessLevels", List.of("full", "read-only"))));
+        setStaffRole("ledger", newStaff(firmId, "olivia"), "owner");
+        member = newStaff(firmId, "mike");
+        String teamMate = newStaff(firmId, "tina");
+        ok(http.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("accessLevels", List.of("full", "read-only"))));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
         ownerToken = realm.accessToken("olivia");
         memberToken = realm.accessToken("mike");
@@ -509,11 +505,6 @@ class PortalDownstreamIT extends OwnRealmTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static HttpJson.Reply ok(HttpJson.Reply reply) {
-        assertThat(reply.status() / 100).as(reply.toString()).isEqualTo(2);
-        return reply;
     }
 
     private static String unique(String name) {

@@ -1,5 +1,6 @@
 package dev.firmaccess.it.portal;
 
+import static dev.firmaccess.it.support.Replies.ok;
 import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -48,16 +49,11 @@ class PortalIT extends OwnRealmTest {
     @BeforeAll
     void setUp() {
         String firmId = realm.createFirm("Ledger & Co", "ledger");
-        String owner = realm.createUser("olivia");
-        String admin = realm.createUser("adam");
-        String member = realm.createUser("mike");
-        String bystander = realm.createUser("nora");
-        for (String staff : List.of(owner, admin, member, bystander)) {
-            realm.addMember(firmId, staff);
-        }
+        setStaffRole("ledger", newStaff(firmId, "olivia"), "owner");
+        setStaffRole("ledger", newStaff(firmId, "adam"), "admin");
+        String member = newStaff(firmId, "mike");
+        newStaff(firmId, "nora");
         adminApi = "/admin/realms/" + realm.name() + "/firm-access";
-        ok(put(adminApi + "/firms/ledger/staff/" + owner + "/role", realm.adminToken(), Map.of("role", "owner")));
-        ok(put(adminApi + "/firms/ledger/staff/" + admin + "/role", realm.adminToken(), Map.of("role", "admin")));
         ok(put(adminApi + "/settings", realm.adminToken(), Map.of("accessLevels", List.of("full", "read-only"),
                 "invitationWebhookSecret", WEBHOOK_SECRET)));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
@@ -760,11 +756,6 @@ class PortalIT extends OwnRealmTest {
     private static String linkIn(MailCatcher.ReceivedMail message) {
         return LINK.matcher(message.text()).results().map(MatchResult::group).findFirst()
                 .orElseThrow(() -> new AssertionError("No activation link in: " + message.text()));
-    }
-
-    private static HttpJson.Reply ok(HttpJson.Reply reply) {
-        assertThat(reply.status()).as(reply.toString()).isBetween(200, 299);
-        return reply;
     }
 
     /** A realm user in no firm, with the test password and a verified email; answers the email. */

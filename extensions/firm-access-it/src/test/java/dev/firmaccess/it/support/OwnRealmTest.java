@@ -1,9 +1,12 @@
 package dev.firmaccess.it.support;
 
+import static dev.firmaccess.it.support.Replies.assertStatus;
+
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
@@ -34,5 +37,18 @@ public abstract class OwnRealmTest {
         checked = new Api(http);
         mail = environment.mail();
         realm = environment.newRealm(realmPrefix);
+    }
+
+    /** A new user of the realm who joins the firm natively; answers the user id. */
+    protected String newStaff(String firmId, String username) {
+        String userId = realm.createUser(username);
+        realm.addMember(firmId, userId);
+        return userId;
+    }
+
+    /** Gives a staff member a role as the realm's administrator does, through the realm-admin API. */
+    protected void setStaffRole(String firmAlias, String userId, String role) {
+        assertStatus(checked.put("/admin/realms/" + realm.name() + "/firm-access/firms/" + firmAlias + "/staff/" + userId
+                + "/role", realm.adminToken(), Map.of("role", role)), 200);
     }
 }
