@@ -7,14 +7,11 @@ import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.MyBusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
-import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,7 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 
 @Tag("browser")
 @WithSharedServer
-class FirmConsoleIT extends OwnRealmTest {
+class FirmConsoleIT extends ConsoleBrowserTest {
 
     private static final String HTML_NAME = "<b>Bold</b> & <script>alert(1)</script> Co";
 
@@ -30,7 +27,6 @@ class FirmConsoleIT extends OwnRealmTest {
     private String consoleUrl;
     private String apiFirm;
     private String maxId;
-    private Browser browser;
 
     FirmConsoleIT() {
         super("console");
@@ -49,16 +45,6 @@ class FirmConsoleIT extends OwnRealmTest {
             HttpJson.Reply created = http.post(apiFirm + "/businesses", owner, Map.of("name", name));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
         }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.firmaccess.it.console.ConsolePages.KeysPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
 import dev.firmaccess.it.console.ConsolePages.TeamPage;
 import dev.firmaccess.it.console.ConsolePages.TeamsPage;
-import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestRealm;
@@ -23,9 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,13 +33,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /** The console's invitations, teams, audit and connection-key pages, driven in a real browser. */
 @Tag("browser")
 @WithSharedServer
-class FirmConsolePagesIT extends OwnRealmTest {
+class FirmConsolePagesIT extends ConsoleBrowserTest {
 
     private static final String SCRIPTS = "console-scripts";
 
     private String consoleUrl;
     private String firmUrl;
-    private Browser browser;
     private String reviewersId;
 
     FirmConsolePagesIT() {
@@ -68,16 +64,6 @@ class FirmConsolePagesIT extends OwnRealmTest {
         reviewersId = team.json().get("id").asText();
 
         realm.createConnectionKeyClient(SCRIPTS);
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test
