@@ -25,8 +25,7 @@ class FirmListIT extends OwnRealmTest {
     @BeforeAll
     void setUp() {
         firmsPath = "/realms/" + realm.name() + "/firm-access/api/v1/firms";
-        firmId = realm.createFirm("Ledger & Co", "ledger");
-        setStaffRole("ledger", newStaff(firmId, "olivia"), "owner");
+        firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         newStaff(firmId, "max");
         realm.createUser("nobody");
     }

@@ -11,7 +11,6 @@ import dev.firmaccess.it.support.MailEventSender;
 import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,8 +52,7 @@ class MetricsIT extends OwnRealmTest {
 
     @BeforeAll
     void setUp() {
-        String firmId = realm.createFirm("Metered & Co", "metered");
-        setStaffRole("metered", newStaff(firmId, "olivia"), "owner");
+        String firmId = firmOwnedByOlivia("Metered & Co", "metered");
         miaId = newStaff(firmId, "mia");
         ok(http.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/metered";
@@ -64,9 +62,7 @@ class MetricsIT extends OwnRealmTest {
         for (String business : businesses.subList(0, 2)) {
             ok(http.put(api + "/businesses/" + business + "/grants/users/" + miaId, owner(), Map.of("level", "full")));
         }
-        String testClient = realm.admin().clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
-        realm.admin().clients().get(testClient)
-                .addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of("businessCap", "1")));
+        realm.addTestClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of("businessCap", "1")));
     }
 
     @Test

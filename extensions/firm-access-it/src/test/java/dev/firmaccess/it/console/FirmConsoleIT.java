@@ -37,8 +37,7 @@ class FirmConsoleIT extends ConsoleBrowserTest {
         baseUrl = env.server().baseUrl();
         consoleUrl = baseUrl + "/realms/" + realm.name() + "/firm-access/console/";
         apiFirm = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
-        String firmId = realm.createFirm("Ledger & Co", "ledger");
-        setStaffRole("ledger", newStaff(firmId, "olivia"), "owner");
+        String firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         maxId = newStaff(firmId, "max");
         String owner = realm.accessToken("olivia");
         for (String name : new String[] {"Alpha GmbH", "Beta AG", "Gamma KG", HTML_NAME}) {

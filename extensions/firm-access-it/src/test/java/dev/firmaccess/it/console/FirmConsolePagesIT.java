@@ -49,8 +49,7 @@ class FirmConsolePagesIT extends ConsoleBrowserTest {
     void setUp() {
         consoleUrl = env.server().baseUrl() + "/realms/" + realm.name() + "/firm-access/console/";
         firmUrl = consoleUrl + "firms/books/";
-        String firmId = realm.createFirm("Books & Partners", "books");
-        setStaffRole("books", newStaff(firmId, "olivia"), "owner");
+        String firmId = firmOwnedByOlivia("Books & Partners", "books");
         newStaff(firmId, "max");
         newStaff(firmId, "nina");
 

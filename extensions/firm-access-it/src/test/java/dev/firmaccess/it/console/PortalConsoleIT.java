@@ -64,8 +64,7 @@ class PortalConsoleIT extends OwnRealmTest {
     void setUp() {
         consoleUrl = env.server().baseUrl() + "/realms/" + realm.name() + "/firm-access/console/";
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
-        firmId = realm.createFirm("Ledger & Co", "ledger");
-        setStaffRole("ledger", newStaff(firmId, "olivia"), "owner");
+        firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         ownerToken = realm.accessToken("olivia");
         bakery = business("Bakery Ltd");
         florist = business("Florist GmbH");

@@ -9,7 +9,6 @@ import dev.firmaccess.it.support.MailEventSender;
 import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.time.Duration;
@@ -48,8 +47,7 @@ class InvitationsIT extends OwnRealmTest {
 
     @BeforeAll
     void setUp() {
-        firmId = realm.createFirm("Ledger & Co", "ledger");
-        setStaffRole("ledger", newStaff(firmId, "olivia"), "owner");
+        firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         setStaffRole("ledger", newStaff(firmId, "adam"), "admin");
         realm.createUser("walter");
         ok(checked.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
@@ -203,14 +201,9 @@ class InvitationsIT extends OwnRealmTest {
         }
 
         @Test
-        void aLinkOfAnotherRealmIsRefused(TestEnvironment env) {
-            TestRealm other = env.newRealm("other");
+        void aLinkOfAnotherRealmIsRefused() {
+            TestRealm other = otherRealmWithAFirm("other");
             try {
-                String otherFirm = other.createFirm("Other Firm", "other");
-                String boss = other.createUser("boss");
-                other.addMember(otherFirm, boss);
-                ok(checked.put("/admin/realms/" + other.name() + "/firm-access/firms/other/staff/" + boss + "/role",
-                        other.adminToken(), Map.of("role", "owner")));
                 String email = unique("foreign");
                 ok(checked.post("/realms/" + other.name() + "/firm-access/api/v1/firms/other/invitations",
                         other.accessToken("boss"), Map.of("invitees", List.of(Map.of("email", email)))));

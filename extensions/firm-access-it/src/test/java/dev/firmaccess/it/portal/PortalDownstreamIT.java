@@ -59,8 +59,7 @@ class PortalDownstreamIT extends OwnRealmTest {
 
     @BeforeAll
     void setUp() {
-        String firmId = realm.createFirm("Ledger & Co", "ledger");
-        setStaffRole("ledger", newStaff(firmId, "olivia"), "owner");
+        String firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         member = newStaff(firmId, "mike");
         String teamMate = newStaff(firmId, "tina");
         ok(http.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("accessLevels", List.of("full", "read-only"))));
@@ -76,9 +75,7 @@ class PortalDownstreamIT extends OwnRealmTest {
         String team = ok(post(api + "/teams", ownerToken, Map.of("name", "Payroll"))).json().get("id").asText();
         ok(put(api + "/teams/" + team + "/members/" + teamMate, null));
         ok(put(api + "/businesses/" + florist + "/grants/teams/" + team, Map.of("level", "read-only")));
-        String testClient = realm.admin().clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
-        realm.admin().clients().get(testClient)
-                .addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
+        realm.addTestClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
     }
 
     @Nested

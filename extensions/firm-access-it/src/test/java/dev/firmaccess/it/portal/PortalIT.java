@@ -48,8 +48,7 @@ class PortalIT extends OwnRealmTest {
 
     @BeforeAll
     void setUp() {
-        String firmId = realm.createFirm("Ledger & Co", "ledger");
-        setStaffRole("ledger", newStaff(firmId, "olivia"), "owner");
+        String firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         setStaffRole("ledger", newStaff(firmId, "adam"), "admin");
         String member = newStaff(firmId, "mike");
         newStaff(firmId, "nora");
@@ -392,14 +391,9 @@ class PortalIT extends OwnRealmTest {
         }
 
         @Test
-        void aLinkOfAnotherRealmIsRefused(TestEnvironment env) {
-            TestRealm other = env.newRealm("portal-other");
+        void aLinkOfAnotherRealmIsRefused() {
+            TestRealm other = otherRealmWithAFirm("portal-other");
             try {
-                String otherFirm = other.createFirm("Other Firm", "other");
-                String boss = other.createUser("boss");
-                other.addMember(otherFirm, boss);
-                ok(put("/admin/realms/" + other.name() + "/firm-access/firms/other/staff/" + boss + "/role",
-                        other.adminToken(), Map.of("role", "owner")));
                 String otherApi = "/realms/" + other.name() + "/firm-access/api/v1/firms/other";
                 String bossToken = other.accessToken("boss");
                 String shop = ok(post(otherApi + "/businesses", bossToken, Map.of("name", "Shop"))).json()

@@ -46,9 +46,38 @@ public abstract class OwnRealmTest {
         return userId;
     }
 
+    /** A new firm of the realm owned by Olivia (username "olivia"); answers the firm id. */
+    protected String firmOwnedByOlivia(String name, String alias) {
+        String firmId = realm.createFirm(name, alias);
+        setStaffRole(alias, newStaff(firmId, "olivia"), "owner");
+        return firmId;
+    }
+
     /** Gives a staff member a role as the realm's administrator does, through the realm-admin API. */
     protected void setStaffRole(String firmAlias, String userId, String role) {
-        assertStatus(checked.put("/admin/realms/" + realm.name() + "/firm-access/firms/" + firmAlias + "/staff/" + userId
-                + "/role", realm.adminToken(), Map.of("role", role)), 200);
+        setStaffRole(realm, firmAlias, userId, role);
+    }
+
+    /**
+     * Another realm with a firm "Other Firm" (alias {@code other}) owned by "boss", for tests that
+     * what one realm hands out means nothing in another; the caller deletes it.
+     */
+    protected TestRealm otherRealmWithAFirm(String prefix) {
+        TestRealm other = env.newRealm(prefix);
+        try {
+            String firmId = other.createFirm("Other Firm", "other");
+            String boss = other.createUser("boss");
+            other.addMember(firmId, boss);
+            setStaffRole(other, "other", boss, "owner");
+            return other;
+        } catch (RuntimeException | AssertionError failed) {
+            other.delete();
+            throw failed;
+        }
+    }
+
+    private void setStaffRole(TestRealm in, String firmAlias, String userId, String role) {
+        assertStatus(checked.put("/admin/realms/" + in.name() + "/firm-access/firms/" + firmAlias + "/staff/" + userId
+                + "/role", in.adminToken(), Map.of("role", role)), 200);
     }
 }
