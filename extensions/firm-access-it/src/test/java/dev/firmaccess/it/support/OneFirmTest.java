@@ -6,7 +6,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A test class about one firm in a realm of its own, worked on by the firm's owner through the firm
- * API: the realm's {@link FirmSetup}, the firm, and its owner Olivia signed in to it. A subclass
+ * API: the realm's {@link FirmSetup}, the firm, its owner Olivia and her client signed in to it. A subclass
  * names the realm and the firm, and builds what else it needs on top in its own {@code @BeforeAll},
  * which runs after this one.
  */
@@ -17,6 +17,7 @@ public abstract class OneFirmTest {
     private final String firmName;
     protected FirmSetup setup;
     protected Firm firm;
+    protected Person olivia;
     protected Client owner;
 
     protected OneFirmTest(String realmPrefix, String firmName) {
@@ -28,6 +29,7 @@ public abstract class OneFirmTest {
     void aFirmWithItsOwnerSignedIn(TestEnvironment env) {
         setup = FirmSetup.create(env, realmPrefix);
         firm = setup.newFirm(firmName);
-        owner = setup.as(setup.staff(firm, "olivia", "owner"), firm);
+        olivia = setup.staff(firm, "olivia", "owner");
+        owner = setup.as(olivia, firm);
     }
 }
