@@ -306,13 +306,10 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    public static final class Builder {
+    public static final class Builder extends ServerOptions<Builder> {
         private final Path home;
         private final List<Path> providers = new ArrayList<>();
-        private final List<String> runOptions = new ArrayList<>();
         private final Map<String, String> environment = new java.util.HashMap<>();
-        private Database database = Database.h2InMemory();
-        private String heap = "1g";
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private int httpPort;
         private boolean clustered;
@@ -326,23 +323,8 @@ public final class KeycloakServer implements AutoCloseable {
             return this;
         }
 
-        public Builder database(Database value) {
-            this.database = value;
-            return this;
-        }
-
-        public Builder runOption(String option) {
-            runOptions.add(option);
-            return this;
-        }
-
         public Builder environment(String name, String value) {
             environment.put(name, value);
-            return this;
-        }
-
-        public Builder heap(String value) {
-            this.heap = value;
             return this;
         }
 

@@ -62,7 +62,11 @@ public final class TestRealm {
 
     /** Creates the {@value #API_SCOPE} scope as a default of clients made later, and of the test client. */
     private void addApiScope() {
-        String scopeId = ApiScope.createAsRealmDefault(admin());
+        addTestClientScope(ApiScope.createAsRealmDefault(admin()));
+    }
+
+    /** Makes a client scope, such as one of {@link ClaimScope}, a default scope of the test client. */
+    public void addTestClientScope(String scopeId) {
         admin().clients().get(admin().clients().findByClientId(TEST_CLIENT).get(0).getId())
                 .addDefaultClientScope(scopeId);
     }

@@ -56,9 +56,7 @@ class TwoNodeClusterIT {
         HttpJson.Reply owner = node(1).put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/"
                 + ids.get("olivia") + "/role", realm.adminToken(), Map.of("role", "owner"));
         assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
-        String testClient = realm.admin().clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
-        realm.admin().clients().get(testClient)
-                .addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
+        realm.addTestClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
         realm.createConnectionKeyClient(SCRIPTS);
     }
 

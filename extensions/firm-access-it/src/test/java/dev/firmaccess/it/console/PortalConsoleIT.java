@@ -10,10 +10,9 @@ import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.LoginPage;
 import dev.firmaccess.it.console.ConsolePages.PortalUsersPage;
 import dev.firmaccess.it.console.ConsolePages.WorkspacesPage;
-import dev.firmaccess.it.support.StaffRoles;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.net.URI;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
@@ -44,15 +42,11 @@ import org.openqa.selenium.support.ui.Select;
 /** The firm console's portal pages and the portal users' landing, in Debian's headless Chromium. */
 @Tag("browser")
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalConsoleIT {
+class PortalConsoleIT extends OwnRealmTest {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/firm-access/portal/activate/[A-Za-z0-9._-]+");
     private static final String PASSWORD = "S3cret-pass!";
 
-    private HttpJson http;
-    private MailCatcher mail;
-    private TestRealm realm;
     private String consoleUrl;
     private String api;
     private String ownerToken;
@@ -62,17 +56,15 @@ class PortalConsoleIT {
     private Browser owner;
     private Browser customer;
 
+    PortalConsoleIT() {
+        super("portalconsole");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        mail = env.mail();
-        realm = env.newRealm("portalconsole");
+    void setUp() {
         consoleUrl = env.server().baseUrl() + "/realms/" + realm.name() + "/firm-access/console/";
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
-        firmId = realm.createFirm("Ledger & Co", "ledger");
-        String olivia = realm.createUser("olivia");
-        realm.addMember(firmId, olivia);
-        StaffRoles.set(http, realm, "ledger", olivia, "owner");
+        firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         ownerToken = realm.accessToken("olivia");
         bakery = business("Bakery Ltd");
         florist = business("Florist GmbH");

@@ -1,14 +1,14 @@
 package dev.firmaccess.it.invitations;
 
+import static dev.firmaccess.it.support.Replies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firmaccess.it.support.MailEventSender;
 import dev.firmaccess.it.portal.AtOnce;
-import dev.firmaccess.it.support.Api;
+import dev.firmaccess.it.support.MailEventSender;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.time.Duration;
@@ -23,23 +23,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InvitationsIT {
+class InvitationsIT extends OwnRealmTest {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/firm-access/invitations/accept/[A-Za-z0-9._-]+");
     private static final String SECRET = MailEventSender.newSecret();
 
-    private HttpJson http;
     /** Calls whose replies are held to the OpenAPI document. */
-    private Api checked;
-    private MailCatcher mail;
-    private TestRealm realm;
     private String api;
     private MailEventSender mailEvents;
     private String ownerToken;
@@ -47,22 +41,16 @@ class InvitationsIT {
     private String businessId;
     private String teamId;
 
+    InvitationsIT() {
+        super("invitations");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        checked = new Api(http);
-        mail = env.mail();
-        realm = env.newRealm("invitations");
-        firmId = realm.createFirm("Ledger & Co", "ledger");
-        String owner = realm.createUser("olivia");
-        String admin = realm.createUser("adam");
+    void setUp() {
+        firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
+        setStaffRole("ledger", newStaff(firmId, "adam"), "admin");
         realm.createUser("walter");
-        realm.addMember(firmId, owner);
-        realm.addMember(firmId, admin);
-        String adminApi = "/admin/realms/" + realm.name() + "/firm-access";
-        ok(checked.put(adminApi + "/firms/ledger/staff/" + owner + "/role", realm.adminToken(), Map.of("role", "owner")));
-        ok(checked.put(adminApi + "/firms/ledger/staff/" + admin + "/role", realm.adminToken(), Map.of("role", "admin")));
-        ok(checked.put(adminApi + "/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
+        ok(checked.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
         mailEvents = new MailEventSender(http, realm.name());
         ownerToken = realm.accessToken("olivia");
@@ -213,14 +201,9 @@ class InvitationsIT {
         }
 
         @Test
-        void aLinkOfAnotherRealmIsRefused(TestEnvironment env) {
-            TestRealm other = env.newRealm("other");
+        void aLinkOfAnotherRealmIsRefused() {
+            TestRealm other = otherRealmWithAFirm("other");
             try {
-                String otherFirm = other.createFirm("Other Firm", "other");
-                String boss = other.createUser("boss");
-                other.addMember(otherFirm, boss);
-                ok(checked.put("/admin/realms/" + other.name() + "/firm-access/firms/other/staff/" + boss + "/role",
-                        other.adminToken(), Map.of("role", "owner")));
                 String email = unique("foreign");
                 ok(checked.post("/realms/" + other.name() + "/firm-access/api/v1/firms/other/invitations",
                         other.accessToken("boss"), Map.of("invitees", List.of(Map.of("email", email)))));
@@ -633,18 +616,10 @@ class InvitationsIT {
         return ok(mailEvents.send(SECRET, body));
     }
 
-    private static HttpJson.Reply ok(HttpJson.Reply reply) {
-        assertThat(reply.status() / 100).as(reply.toString()).isEqualTo(2);
-        return reply;
-    }
-
     /** Creates a staff member of the ledger firm with the role; answers their username. */
     private String staffOfLedger(String name, String role) {
         String username = name + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String id = realm.createUser(username);
-        realm.addMember(firmId, id);
-        ok(http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + id + "/role",
-                realm.adminToken(), Map.of("role", role)));
+        setStaffRole("ledger", newStaff(firmId, username), role);
         return username;
     }
 

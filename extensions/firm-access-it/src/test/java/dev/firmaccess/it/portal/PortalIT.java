@@ -1,11 +1,13 @@
 package dev.firmaccess.it.portal;
 
+import static dev.firmaccess.it.support.Replies.ok;
 import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.MailEventSender;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.OpenApiContract;
@@ -23,12 +25,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.UserRepresentation;
 
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalIT {
+class PortalIT extends OwnRealmTest {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/firm-access/portal/activate/[A-Za-z0-9._-]+");
     private static final long DAY = 86_400_000L;
@@ -36,9 +36,6 @@ class PortalIT {
     private static final String WEBHOOK_SECRET = MailEventSender.newSecret();
     private static final OpenApiContract CONTRACT = OpenApiContract.fromProviderJar(TestEnvironment.providerJar());
 
-    private HttpJson http;
-    private MailCatcher mail;
-    private TestRealm realm;
     private String api;
     private String adminApi;
     private String ownerToken;
@@ -46,22 +43,17 @@ class PortalIT {
     private String florist;
     private String archived;
 
+    PortalIT() {
+        super("portal");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        mail = env.mail();
-        realm = env.newRealm("portal");
-        String firmId = realm.createFirm("Ledger & Co", "ledger");
-        String owner = realm.createUser("olivia");
-        String admin = realm.createUser("adam");
-        String member = realm.createUser("mike");
-        String bystander = realm.createUser("nora");
-        for (String staff : List.of(owner, admin, member, bystander)) {
-            realm.addMember(firmId, staff);
-        }
+    void setUp() {
+        String firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
+        setStaffRole("ledger", newStaff(firmId, "adam"), "admin");
+        String member = newStaff(firmId, "mike");
+        newStaff(firmId, "nora");
         adminApi = "/admin/realms/" + realm.name() + "/firm-access";
-        ok(put(adminApi + "/firms/ledger/staff/" + owner + "/role", realm.adminToken(), Map.of("role", "owner")));
-        ok(put(adminApi + "/firms/ledger/staff/" + admin + "/role", realm.adminToken(), Map.of("role", "admin")));
         ok(put(adminApi + "/settings", realm.adminToken(), Map.of("accessLevels", List.of("full", "read-only"),
                 "invitationWebhookSecret", WEBHOOK_SECRET)));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
@@ -399,14 +391,9 @@ class PortalIT {
         }
 
         @Test
-        void aLinkOfAnotherRealmIsRefused(TestEnvironment env) {
-            TestRealm other = env.newRealm("portal-other");
+        void aLinkOfAnotherRealmIsRefused() {
+            TestRealm other = otherRealmWithAFirm("portal-other");
             try {
-                String otherFirm = other.createFirm("Other Firm", "other");
-                String boss = other.createUser("boss");
-                other.addMember(otherFirm, boss);
-                ok(put("/admin/realms/" + other.name() + "/firm-access/firms/other/staff/" + boss + "/role",
-                        other.adminToken(), Map.of("role", "owner")));
                 String otherApi = "/realms/" + other.name() + "/firm-access/api/v1/firms/other";
                 String bossToken = other.accessToken("boss");
                 String shop = ok(post(otherApi + "/businesses", bossToken, Map.of("name", "Shop"))).json()
@@ -854,11 +841,6 @@ class PortalIT {
     private static String linkIn(MailCatcher.ReceivedMail message) {
         return LINK.matcher(message.text()).results().map(MatchResult::group).findFirst()
                 .orElseThrow(() -> new AssertionError("No activation link in: " + message.text()));
-    }
-
-    private static HttpJson.Reply ok(HttpJson.Reply reply) {
-        assertThat(reply.status()).as(reply.toString()).isBetween(200, 299);
-        return reply;
     }
 
     /** A realm user in no firm, with the test password and a verified email; answers the email. */

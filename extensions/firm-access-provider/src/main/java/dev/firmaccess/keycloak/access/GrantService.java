@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.access;
 
+import dev.firmaccess.keycloak.access.GrantRequests.ResolvedGrant;
 import dev.firmaccess.keycloak.access.GrantViews.BulkGrantItem;
 import dev.firmaccess.keycloak.access.GrantViews.BulkRevokeItem;
 import dev.firmaccess.keycloak.access.GrantViews.BusinessGrant;
@@ -13,11 +14,9 @@ import dev.firmaccess.keycloak.storage.Jpa;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -116,13 +115,7 @@ public final class GrantService {
 
     public int bulkShare(List<BulkGrantItem> items) {
         context.actor().require(FirmPermission.MANAGE);
-        requireBulkSize(items);
-        List<ResolvedGrant> resolved = items.stream()
-                .map(item -> new ResolvedGrant(required(item.businessId(), "businessId"),
-                        subjectType(item.subjectType()), required(item.subjectId(), "subjectId"),
-                        levels.require(item.level())))
-                .toList();
-        requireDistinct(resolved);
+        List<ResolvedGrant> resolved = GrantRequests.toShare(items, levels, context.limits().bulkGrants());
         requireBusinesses(resolved.stream().map(ResolvedGrant::businessId).collect(Collectors.toSet()));
         resolved.stream().map(g -> Map.entry(g.type(), g.subjectId())).distinct()
                 .forEach(subject -> requireSubject(subject.getKey(), subject.getValue()));
@@ -139,10 +132,11 @@ public final class GrantService {
 
     public int bulkRevoke(List<BulkRevokeItem> items) {
         context.actor().require(FirmPermission.MANAGE);
-        requireBulkSize(items);
+        GrantRequests.requireSize(items, context.limits().bulkGrants());
         List<GrantEntity> revoked = items.stream()
-                .map(item -> findInFirm(required(item.businessId(), "businessId"), subjectType(item.subjectType()),
-                        required(item.subjectId(), "subjectId"))
+                .map(item -> findInFirm(GrantRequests.required(item.businessId(), "businessId"),
+                        GrantRequests.subjectType(item.subjectType()),
+                        GrantRequests.required(item.subjectId(), "subjectId"))
                         .orElseThrow(() -> FirmAccessException.notFound("No grant of business " + item.businessId()
                                 + " to " + item.subjectType() + " " + item.subjectId())))
                 .toList();
@@ -162,20 +156,13 @@ public final class GrantService {
      */
     public void replaceDirect(UserModel member, List<DirectGrant> wanted, List<String> scope) {
         context.actor().require(FirmPermission.MANAGE);
-        requireBulkSize(wanted);
-        Map<String, String> target = new LinkedHashMap<>();
-        for (DirectGrant grant : wanted) {
-            String level = levels.require(grant.level());
-            if (target.put(required(grant.businessId(), "businessId"), level) != null) {
-                throw FirmAccessException.badInput("Business " + grant.businessId() + " is listed more than once");
-            }
-        }
+        Map<String, String> target = GrantRequests.directTarget(wanted, levels, context.limits().bulkGrants());
         Set<String> within = scope == null ? null : new HashSet<>(scope);
         if (within != null) {
             if (within.stream().anyMatch(businessId -> businessId == null || businessId.isBlank())) {
                 throw FirmAccessException.badInput("'scope' lists business ids, none of them blank");
             }
-            requireBulkSize(scope);
+            GrantRequests.requireSize(scope, context.limits().bulkGrants());
             target.keySet().stream().filter(businessId -> !within.contains(businessId)).findFirst()
                     .ifPresent(outside -> {
                         throw FirmAccessException.badInput("Business " + outside + " is not in the scope");
@@ -261,45 +248,6 @@ public final class GrantService {
         return user == null ? null : user.getUsername();
     }
 
-    private void requireBulkSize(List<?> items) {
-        if (items == null) {
-            throw FirmAccessException.badInput("'grants' is required");
-        }
-        int limit = context.limits().bulkGrants();
-        if (items.size() > limit) {
-            throw FirmAccessException.badInput("At most " + limit + " grants per call");
-        }
-        // Not contains(null): immutable lists (List.of) throw on it instead of answering.
-        if (items.stream().anyMatch(Objects::isNull)) {
-            throw FirmAccessException.badInput("'grants' must not contain null");
-        }
-    }
-
-    private static void requireDistinct(List<ResolvedGrant> grants) {
-        long distinct = grants.stream().map(g -> List.of(g.businessId(), g.type().name(), g.subjectId())).distinct()
-                .count();
-        if (distinct != grants.size()) {
-            throw FirmAccessException.badInput("The same business and subject are listed more than once");
-        }
-    }
-
-    private static String required(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw FirmAccessException.badInput("'" + field + "' is required in every grant");
-        }
-        return value;
-    }
-
-    static GrantSubjectType subjectType(String value) {
-        if ("user".equals(value)) {
-            return GrantSubjectType.USER;
-        }
-        if ("team".equals(value)) {
-            return GrantSubjectType.TEAM;
-        }
-        throw FirmAccessException.badInput("'subjectType' must be 'user' or 'team'");
-    }
-
     static String typeName(GrantSubjectType type) {
         return type.name().toLowerCase(Locale.ROOT);
     }
@@ -307,12 +255,5 @@ public final class GrantService {
     private static Map<String, String> state(GrantEntity grant) {
         return Map.of("businessId", grant.getBusinessId(), "subjectType", typeName(grant.getSubjectType()),
                 "subjectId", grant.getSubjectId(), "level", grant.getAccessLevel());
-    }
-
-    private record ResolvedGrant(String businessId, GrantSubjectType type, String subjectId, String level) {
-        Map<String, String> state() {
-            return Map.of("businessId", businessId, "subjectType", typeName(type), "subjectId", subjectId,
-                    "level", level);
-        }
     }
 }

@@ -11,6 +11,7 @@ import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
 import dev.firmaccess.keycloak.mail.AcceptProblem;
+import dev.firmaccess.keycloak.mail.LinkCheck;
 import dev.firmaccess.keycloak.mail.EmailIdentity;
 import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.storage.Jpa;
@@ -56,14 +57,16 @@ public final class InvitationAcceptance {
     }
 
     /** A checked link: the invitation and its firm, or the problem that stops it. */
-    public record Checked(AcceptProblem problem, InvitationEntity invitation, OrganizationModel firm) {
+    public record Checked(AcceptProblem problem, InvitationEntity invitation, OrganizationModel firm)
+            implements LinkCheck {
 
         static Checked failed(AcceptProblem problem, InvitationEntity invitation, OrganizationModel firm) {
             return new Checked(problem, invitation, firm);
         }
 
-        public boolean ok() {
-            return problem == null;
+        @Override
+        public String email() {
+            return invitation.getEmail();
         }
     }
 

@@ -47,9 +47,10 @@ public final class StaffService {
 
     public long count(String search) {
         context.actor().require(FirmPermission.VIEW_ALL);
-        return search == null || search.isBlank()
+        String term = blankToNull(search);
+        return term == null
                 ? context.organizations().getMembersCount(context.firm())
-                : context.organizations().getMembersStream(context.firm(), search.trim(), false, null, null).count();
+                : staffRecords.countMembers(context.organizations().getOrganizationGroup(context.firm()).getId(), term);
     }
 
     public StaffView get(String userId) {
