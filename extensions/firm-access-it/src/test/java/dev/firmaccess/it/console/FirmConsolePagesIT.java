@@ -3,7 +3,6 @@ package dev.firmaccess.it.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.console.ConsolePages.AuditPage;
-import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.InvitationsPage;
 import dev.firmaccess.it.console.ConsolePages.KeysPage;
@@ -12,8 +11,10 @@ import dev.firmaccess.it.console.ConsolePages.TeamPage;
 import dev.firmaccess.it.console.ConsolePages.TeamsPage;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
+import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
+import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,6 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -38,13 +40,12 @@ class FirmConsolePagesIT extends OneBrowserPerTest {
 
     private static final String SCRIPTS = "console-scripts";
 
+    private HttpJson http;
+    private MailCatcher mail;
+    private TestRealm realm;
     private String consoleUrl;
     private String firmUrl;
     private String reviewersId;
-
-    FirmConsolePagesIT() {
-        super("console-pages");
-    }
 
     @BeforeAll
     void setUp(TestEnvironment env) {

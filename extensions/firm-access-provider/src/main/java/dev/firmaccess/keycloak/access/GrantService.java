@@ -92,7 +92,7 @@ public final class GrantService {
      */
     public void set(String businessId, String subjectType, String subjectId, String level) {
         requireMayShare();
-        GrantSubjectType type = subjectType(subjectType);
+        GrantSubjectType type = GrantRequests.subjectType(subjectType);
         if (level != null) {
             share(businessId, type, subjectId, level);
             return;
