@@ -1,7 +1,8 @@
 package dev.firmaccess.keycloak.evaluation;
 
 import dev.firmaccess.keycloak.core.StaffRole;
-import dev.firmaccess.keycloak.firm.StaffEntity;
+import dev.firmaccess.keycloak.firm.StaffAccessCache;
+import dev.firmaccess.keycloak.firm.StaffAccessCache.StaffRecord;
 import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
 import java.util.Comparator;
@@ -16,9 +17,9 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
- * Looks up subjects, firms and standings for one request. The lookups are remembered only for
- * that request, so a batch about one subject asks the database once, and the next request sees
- * every change at once.
+ * Looks up subjects, firms and standings for one request. The lookups are remembered for that
+ * request, so a batch about one subject asks once; staff rows come from the user's
+ * {@link StaffAccessCache} entry, which every change of them evicts on every node.
  */
 final class Standings {
 
@@ -66,10 +67,9 @@ final class Standings {
             if (!organizations.isMember(firm, user)) {
                 return Optional.empty();
             }
-            Optional<StaffEntity> row = staff.find(firm.getId(), user.getId());
-            StaffRole role = row.map(StaffEntity::getRole).orElse(StaffRole.MEMBER);
-            return Optional.of(new Standing(firm, user, role,
-                    row.map(StaffEntity::isProgrammaticAccess).orElse(true),
+            StaffRecord row = StaffAccessCache.staffRecords(user, staff).getOrDefault(firm.getId(), StaffRecord.DEFAULT);
+            StaffRole role = row.role();
+            return Optional.of(new Standing(firm, user, role, row.programmaticAccess(),
                     role.reachesAllBusinesses() ? List.of()
                             : new TeamDirectory(session, realm, organizations, firm).teamsOf(user)));
         });
