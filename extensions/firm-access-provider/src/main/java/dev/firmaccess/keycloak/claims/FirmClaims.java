@@ -84,7 +84,7 @@ final class FirmClaims {
     private List<Object[]> reachingLevels(UserModel user, OrganizationModel firm, int cap) {
         return StaffAccessCache.remembered(user, "claim/" + firm.getId() + '/' + cap, () -> {
             List<String> teamIds = new TeamDirectory(session, realm, session.getProvider(OrganizationProvider.class),
-                    firm).teamIdsOf(user);
+                    firm).cachedTeamIdsOf(user);
             return List.copyOf(grants.reachingLevels(firm.getId(), user.getId(), teamIds,
                     (cap + 1) * (1 + teamIds.size())));
         });

@@ -7,9 +7,11 @@ import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -70,9 +72,20 @@ final class Standings {
             StaffRecord row = StaffAccessCache.staffRecords(user, staff).getOrDefault(firm.getId(), StaffRecord.DEFAULT);
             StaffRole role = row.role();
             return Optional.of(new Standing(firm, user, role, row.programmaticAccess(),
-                    role.reachesAllBusinesses() ? List.of()
-                            : new TeamDirectory(session, realm, organizations, firm).teamsOf(user)));
+                    role.reachesAllBusinesses() ? Map.of() : teams(firm, user)));
         });
+    }
+
+    /** The user's teams in the firm, id to name: ids from the user's cached standing, names from Keycloak's group cache. */
+    private Map<String, String> teams(OrganizationModel firm, UserModel user) {
+        Map<String, String> teams = new LinkedHashMap<>();
+        for (String teamId : new TeamDirectory(session, realm, organizations, firm).cachedTeamIdsOf(user)) {
+            GroupModel team = session.groups().getGroupById(realm, teamId);
+            if (team != null) {
+                teams.put(teamId, team.getName());
+            }
+        }
+        return teams;
     }
 
     /** The enabled firms the user is staff of, ordered by id so that search pages are stable. */
