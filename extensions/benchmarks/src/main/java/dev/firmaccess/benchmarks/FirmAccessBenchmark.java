@@ -63,8 +63,9 @@ public final class FirmAccessBenchmark {
     /** Runs every line of the benchmark at the current scale and prints it; answers the goals as measured. */
     static GoalTable measure() {
         long start = System.nanoTime();
-        System.out.printf("Scale: %s; load average at start: %.1f on %d cores%n", Scale.CURRENT.name(),
-                loadAverage(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("Scale: %s, calls divided by %d; load average at start: %.1f on %d cores%n",
+                Scale.CURRENT.name(), Scale.CURRENT.callDivisor(), loadAverage(),
+                Runtime.getRuntime().availableProcessors());
         GoalTable goals = new GoalTable();
         try (EmbeddedPostgresDatabase postgres = EmbeddedPostgresDatabase.start();
                 TestEnvironment env = TestEnvironment.start("benchmark", postgres.asKeycloakDatabase())) {
