@@ -42,7 +42,7 @@ class LimitsIT extends StandardFirmTest {
         void itIs413AndNothingIsCreated() {
             long before = businessCount();
 
-            Map<String, Object> body = Map.of("name", "Big", "padding", "x".repeat(1_000_001));
+            Map<String, Object> body = Map.of("name", "Big", "padding", "x".repeat(2_000_001));
 
             assertError(owner.post("/businesses", body), 413, "invalid_request");
             assertThat(businessCount()).isEqualTo(before);

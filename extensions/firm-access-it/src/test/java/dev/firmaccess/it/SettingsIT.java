@@ -34,7 +34,7 @@ class SettingsIT extends OneFirmTest {
             Map.entry("staffInvitationExpiryDays", 7),
             Map.entry("portalInvitationExpiryDays", 30),
             Map.entry("resendCooldownMinutes", 10),
-            Map.entry("claimBusinessCap", 100),
+            Map.entry("claimBusinessCap", 30),
             Map.entry("mailsPerFirmPerHour", 500),
             Map.entry("mailsPerUserPerHour", 200));
 

@@ -88,6 +88,43 @@ class TwoNodeClusterIT {
     }
 
     @Test
+    void aGrantRemovedOnNode1IsGoneFromTheNextRefreshOnNode2ThatCachedTheClaim() {
+        String business = createBusiness("Quay Chandlers");
+        String grant = firmApi() + "/businesses/" + business + "/grants/users/" + ids.get("mia");
+        assertStatus(node(1).put(grant, owner(), Map.of("level", "full")), 200);
+        HttpJson.Reply before = refreshOn(2, TestRealm.TEST_CLIENT, realm.signIn("mia").get("refresh_token").asText());
+        assertStatus(before, 200);
+        assertThat(businessIds(before.json())).as("node 2 lists the grant, and keeps mia's standing").contains(business);
+
+        assertStatus(node(1).delete(grant, owner()), 204);
+        long changed = System.nanoTime();
+        HttpJson.Reply next = refreshOn(2, TestRealm.TEST_CLIENT, before.json().get("refresh_token").asText());
+        long answered = millisSince(changed);
+
+        assertStatus(next, 200);
+        assertThat(businessIds(next.json())).as("node 2's very next refresh").doesNotContain(business);
+        report("grant removed on node 1", "token refresh on node 2 (cached standing)", answered);
+    }
+
+    @Test
+    void aRoleChangedOnNode2HoldsInTheNextEvaluationOnNode1ThatCachedTheStaffRow() {
+        String business = createBusiness("Lantern Lane Studio");
+        String vera = realm.accessToken("vera");
+        assertThat(mayRead(1, vera, "vera", business)).as("a member without a grant, asked on node 1").isFalse();
+
+        String role = firmApi() + "/staff/" + ids.get("vera") + "/role";
+        assertStatus(node(2).put(role, owner(), Map.of("role", "admin")), 200);
+        long changed = System.nanoTime();
+        boolean next = mayRead(1, vera, "vera", business);
+        long answered = millisSince(changed);
+
+        assertThat(next).as("node 1's very next evaluation: an admin reaches every business").isTrue();
+        report("role changed on node 2", "evaluation on node 1 (cached staff row)", answered);
+        assertStatus(node(2).put(role, owner(), Map.of("role", "member")), 200);
+        assertThat(mayRead(1, vera, "vera", business)).as("a member again, at once").isFalse();
+    }
+
+    @Test
     void aMemberRemovedOnNode2GetsNoFirmInTheNextRefreshOnNode1() {
         JsonNode signedIn = realm.signIn("rita");
         assertThat(firmAliases(signedIn)).containsExactly("ledger");
@@ -111,13 +148,13 @@ class TwoNodeClusterIT {
                 "connection_key", key.json().get("key").asText()));
         assertStatus(exchanged, 200);
         String refreshToken = exchanged.json().get("refresh_token").asText();
-        HttpJson.Reply before = refreshOn(2, refreshToken);
+        HttpJson.Reply before = refreshOn(2, SCRIPTS, refreshToken);
         assertStatus(before, 200);
 
         assertStatus(node(1).put(firmApi() + "/staff/" + ids.get("kai") + "/programmatic-access", owner(),
                 Map.of("enabled", false)), 200);
         long changed = System.nanoTime();
-        HttpJson.Reply next = refreshOn(2, before.json().get("refresh_token").asText());
+        HttpJson.Reply next = refreshOn(2, SCRIPTS, before.json().get("refresh_token").asText());
         long answered = millisSince(changed);
 
         assertStatus(next, 400);
@@ -234,9 +271,14 @@ class TwoNodeClusterIT {
         return reply.json().get("decision").asBoolean();
     }
 
-    private HttpJson.Reply refreshOn(int number, String refreshToken) {
-        return node(number).postForm(tokenPath(), Map.of("grant_type", "refresh_token", "client_id", SCRIPTS,
+    private HttpJson.Reply refreshOn(int number, String clientId, String refreshToken) {
+        return node(number).postForm(tokenPath(), Map.of("grant_type", "refresh_token", "client_id", clientId,
                 "refresh_token", refreshToken));
+    }
+
+    private static List<String> businessIds(JsonNode tokens) {
+        return HttpJson.jwtClaims(tokens.get("access_token").asText()).path("firm_access").path(0).path("businesses")
+                .findValuesAsText("id");
     }
 
     private static List<String> firmAliases(JsonNode tokens) {

@@ -273,6 +273,20 @@ class PortalDownstreamIT extends OwnRealmTest {
         }
 
         @Test
+        void theirIdTokenNamesTheFirmWithoutTheWorkspacesTheAccessTokenLists() {
+            PortalUser user = activatedGuest(bakery, "full");
+
+            JsonNode tokens = signIn(user);
+
+            JsonNode id = payload(tokens.get("id_token").asText()).get("firm_portal");
+            assertThat(id).hasSize(1);
+            assertThat(id.get(0).get("alias").asText()).isEqualTo("ledger");
+            assertThat(id.get(0).has("workspaces")).isFalse();
+            assertThat(payload(tokens.get("access_token").asText()).get("firm_portal").get(0).get("workspaces"))
+                    .hasSize(1);
+        }
+
+        @Test
         void staffWhoAreNoPortalUsersGetAnEmptyPortalClaim() {
             JsonNode token = payload(realm.signIn("olivia").get("access_token").asText());
             assertThat(token.get("firm_portal").isArray()).isTrue();

@@ -83,6 +83,10 @@ final class GrantRequests {
 
     /** One grant of a bulk share, checked. */
     record ResolvedGrant(String businessId, GrantSubjectType type, String subjectId, String level) {
+        ReachEviction.Subject subject() {
+            return new ReachEviction.Subject(type, subjectId);
+        }
+
         Map<String, String> state() {
             return Map.of("businessId", businessId, "subjectType", GrantService.typeName(type), "subjectId",
                     subjectId, "level", level);

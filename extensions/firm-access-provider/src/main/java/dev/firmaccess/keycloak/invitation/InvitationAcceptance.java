@@ -7,6 +7,7 @@ import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmContexts;
+import dev.firmaccess.keycloak.firm.StaffAccessCache;
 import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
@@ -160,6 +161,8 @@ public final class InvitationAcceptance {
         List<GrantInput> applied = invited.stream().filter(grant -> stillThere.contains(grant.businessId())).toList();
         applied.forEach(grant -> grants.create(firm.getId(), grant.businessId(), GrantSubjectType.USER,
                 user.getId(), grant.level(), invitation.getInvitedBy()));
+        // the new membership evicts the cached user too; the role and grants must not depend on that
+        StaffAccessCache.evict(session, realm, List.of(user.getId()));
         List<String> teams = InvitationService.teamIdsOf(invitation).stream()
                 .filter(teamId -> TeamDirectory.of(context).find(teamId).map(team -> {
                     user.joinGroup(team);

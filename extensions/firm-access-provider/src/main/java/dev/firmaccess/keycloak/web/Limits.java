@@ -49,7 +49,7 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
             Map.entry("max-keys-per-member", 50),
             Map.entry("max-evaluations-per-batch", 1000),
             Map.entry("max-search-page-size", 1000),
-            Map.entry("max-body-chars", 1_000_000),
+            Map.entry("max-body-chars", 2_000_000),
             Map.entry("max-mail-events", 1000),
             Map.entry("key-creation-max-auth-age", 300),
             // Standard Webhooks' own default tolerance.
