@@ -46,6 +46,9 @@ public abstract class MailedInvitation extends FirmOwnedEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
+    /** Whether the invitation still waits for its person, so that a queued mail about it should go out. */
+    public abstract boolean awaitsMail();
+
     public String getRealmId() {
         return realmId;
     }

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 
 /**
@@ -30,10 +31,20 @@ import org.keycloak.services.resource.RealmResourceProvider;
  *                        from the server's clock, either way
  * @param webhookIdChars  characters of a mail-event message's {@code webhook-id}; at most
  *                        {@value #STORED_WEBHOOK_ID_CHARS}, the length the ids are stored with
+ * @param outboxAttempts  delivery attempts of one outbox message (an email) before it is marked failed
+ * @param outboxRetrySeconds the wait, in seconds, after a message's first failed attempt; it doubles
+ *                        with each further failure
+ * @param outboxPollSeconds how often, in seconds, each node looks for due outbox messages
+ * @param outboxLeaseSeconds how long, in seconds, a node that claimed a message has to deliver it
+ *                        before another node may claim it again
+ * @param outboxBatch     outbox messages one node claims in one poll
+ * @param outboxRetentionDays how long, in days, a sent, failed or obsolete outbox message is kept
+ *                        for inspection before it is deleted
  */
 public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, int csvChars, int keysPerMember,
         int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds,
-        int webhookToleranceSeconds, int webhookIdChars) {
+        int webhookToleranceSeconds, int webhookIdChars, int outboxAttempts, int outboxRetrySeconds,
+        int outboxPollSeconds, int outboxLeaseSeconds, int outboxBatch, int outboxRetentionDays) {
 
     /** The column length of a received {@code webhook-id}; a longer allowed id could not be stored. */
     public static final int STORED_WEBHOOK_ID_CHARS = 255;
@@ -53,7 +64,15 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
             Map.entry("key-creation-max-auth-age", 300),
             // Standard Webhooks' own default tolerance.
             Map.entry("webhook-timestamp-tolerance", 300),
-            Map.entry("max-webhook-id-chars", STORED_WEBHOOK_ID_CHARS));
+            Map.entry("max-webhook-id-chars", STORED_WEBHOOK_ID_CHARS),
+            // 30 s doubling over 10 attempts: the last one about four hours after the first
+            Map.entry("outbox-max-attempts", 10),
+            Map.entry("outbox-retry-seconds", 30),
+            Map.entry("outbox-poll-seconds", 5),
+            // longer than an SMTP server's usual timeouts, so a slow send is not repeated by another node
+            Map.entry("outbox-lease-seconds", 300),
+            Map.entry("outbox-batch-size", 50),
+            Map.entry("outbox-retention-days", 7));
 
     /** The limits of the provider's SPI configuration, each option falling back to its default. */
     public static Limits from(Config.Scope config) {
@@ -75,9 +94,12 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
 
     /** The limits the running server was started with, from the provider factory that read them. */
     public static Limits of(KeycloakSession session) {
-        return ((Source) session.getKeycloakSessionFactory()
-                .getProviderFactory(RealmResourceProvider.class, PROVIDER_ID))
-                .limits();
+        return of(session.getKeycloakSessionFactory());
+    }
+
+    /** The same, for code that runs outside a request, such as the outbox worker started with the server. */
+    public static Limits of(KeycloakSessionFactory factory) {
+        return ((Source) factory.getProviderFactory(RealmResourceProvider.class, PROVIDER_ID)).limits();
     }
 
     private static Limits read(Function<String, Integer> option) {
@@ -95,7 +117,10 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
                 positive.applyAsInt("max-evaluations-per-batch"), positive.applyAsInt("max-search-page-size"),
                 positive.applyAsInt("max-body-chars"), positive.applyAsInt("max-mail-events"),
                 positive.applyAsInt("key-creation-max-auth-age"),
-                positive.applyAsInt("webhook-timestamp-tolerance"), webhookIdChars(positive));
+                positive.applyAsInt("webhook-timestamp-tolerance"), webhookIdChars(positive),
+                positive.applyAsInt("outbox-max-attempts"), positive.applyAsInt("outbox-retry-seconds"),
+                positive.applyAsInt("outbox-poll-seconds"), positive.applyAsInt("outbox-lease-seconds"),
+                positive.applyAsInt("outbox-batch-size"), positive.applyAsInt("outbox-retention-days"));
     }
 
     private static int webhookIdChars(ToIntFunction<String> positive) {
