@@ -104,7 +104,8 @@ class PortalConsoleIT {
         bakeryPortal.invite(email + ", Gina, Guest", "guest", "Welcome, please upload your receipts.", false);
 
         assertThat(bakeryPortal.status(email)).isEqualTo("pending");
-        ConsolePages.reloadUntil(owner.driver(), () -> bakeryPortal.delivery(email), "Sent");
+        BusinessPortalPage invitedOn = bakeryPortal;
+        ConsolePages.reloadUntil(owner.driver(), () -> invitedOn.delivery(email), "Sent");
         assertThat(bakeryPortal.sendButton(email).isEnabled()).as("resend during the cooldown").isFalse();
         assertThat(bakeryPortal.cooldown(email)).startsWith("Can be resent from ");
         owner.screenshot("portal-business");

@@ -22,6 +22,17 @@ public class OutboxEntity extends FirmOwnedEntity {
     @Column(name = "KIND", length = 64, nullable = false)
     private String kind;
 
+    /**
+     * Messages of one channel (e.g. one subscriber's events) go out one at a time, in the order
+     * they were written: a later one waits while an earlier one is pending. Null for none.
+     */
+    @Column(name = "CHANNEL", length = 36)
+    private String channel;
+
+    /** What the message is known by outside, e.g. an event's id, to find it again; null for none. */
+    @Column(name = "REF", length = 64)
+    private String ref;
+
     /** What the handler needs, as JSON. */
     @Column(name = "PAYLOAD", nullable = false)
     private String payload;
@@ -63,6 +74,22 @@ public class OutboxEntity extends FirmOwnedEntity {
 
     public void setKind(String kind) {
         this.kind = kind;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public void setChannel(String channel) {
+        this.channel = channel;
+    }
+
+    public String getRef() {
+        return ref;
+    }
+
+    public void setRef(String ref) {
+        this.ref = ref;
     }
 
     public String getPayload() {

@@ -11,9 +11,14 @@ import java.util.List;
  */
 final class OutboxRepository {
 
-    private static final String CLAIM = "update OutboxEntity o set o.leaseUntil = :until"
-            + " where o.id = :id and o.status = :pending and o.nextAttemptAt <= :now"
-            + " and (o.leaseUntil is null or o.leaseUntil < :now)";
+    /** Due, not held by a node, and first of its channel: no earlier message of the channel is pending. */
+    private static final String CLAIMABLE = "o.status = :pending and o.nextAttemptAt <= :now"
+            + " and (o.leaseUntil is null or o.leaseUntil < :now)"
+            + " and (o.channel is null or not exists (select e.id from OutboxEntity e where e.channel = o.channel"
+            + " and e.status = :pending and (e.createdAt < o.createdAt or (e.createdAt = o.createdAt and e.id < o.id))))";
+
+    private static final String CLAIM = "update OutboxEntity o set o.leaseUntil = :until where o.id = :id and "
+            + CLAIMABLE;
 
     private final EntityManager em;
 
@@ -33,8 +38,7 @@ final class OutboxRepository {
 
     /** Claims up to {@code max} due messages, oldest first, and answers those this node won. */
     List<String> claimDue(long now, long until, int max) {
-        List<String> due = em.createQuery("select o.id from OutboxEntity o where o.status = :pending"
-                        + " and o.nextAttemptAt <= :now and (o.leaseUntil is null or o.leaseUntil < :now)"
+        List<String> due = em.createQuery("select o.id from OutboxEntity o where " + CLAIMABLE
                         + " order by o.createdAt, o.id", String.class)
                 .setParameter("pending", OutboxStatus.PENDING)
                 .setParameter("now", now)

@@ -40,11 +40,14 @@ import org.keycloak.services.resource.RealmResourceProvider;
  * @param outboxBatch     outbox messages one node claims in one poll
  * @param outboxRetentionDays how long, in days, a sent, failed or obsolete outbox message is kept
  *                        for inspection before it is deleted
+ * @param internalEventTargets whether access-event subscribers may be on loopback, private or
+ *                        other internal addresses (off: public addresses only)
  */
 public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, int csvChars, int keysPerMember,
         int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds,
         int webhookToleranceSeconds, int webhookIdChars, int outboxAttempts, int outboxRetrySeconds,
-        int outboxPollSeconds, int outboxLeaseSeconds, int outboxBatch, int outboxRetentionDays) {
+        int outboxPollSeconds, int outboxLeaseSeconds, int outboxBatch, int outboxRetentionDays,
+        boolean internalEventTargets) {
 
     /** The column length of a received {@code webhook-id}; a longer allowed id could not be stored. */
     public static final int STORED_WEBHOOK_ID_CHARS = 255;
@@ -74,14 +77,17 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
             Map.entry("outbox-batch-size", 50),
             Map.entry("outbox-retention-days", 7));
 
+    /** The SPI option that lets access-event subscribers be on internal addresses; off by default. */
+    public static final String INTERNAL_EVENT_TARGETS = "allow-internal-event-targets";
+
     /** The limits of the provider's SPI configuration, each option falling back to its default. */
     public static Limits from(Config.Scope config) {
-        return read(name -> config.getInt(name, DEFAULTS.get(name)));
+        return read(name -> config.getInt(name, DEFAULTS.get(name)), config.getBoolean(INTERNAL_EVENT_TARGETS, false));
     }
 
     /** The defaults, for code that runs without the server's configuration (unit tests). */
     public static Limits defaultLimits() {
-        return read(DEFAULTS::get);
+        return read(DEFAULTS::get, false);
     }
 
     /** The id of the realm resource provider whose SPI options set the limits. */
@@ -102,7 +108,7 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
         return ((Source) factory.getProviderFactory(RealmResourceProvider.class, PROVIDER_ID)).limits();
     }
 
-    private static Limits read(Function<String, Integer> option) {
+    private static Limits read(Function<String, Integer> option, boolean internalEventTargets) {
         ToIntFunction<String> positive = name -> {
             Integer value = option.apply(name);
             if (value == null || value < 1) {
@@ -120,7 +126,8 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
                 positive.applyAsInt("webhook-timestamp-tolerance"), webhookIdChars(positive),
                 positive.applyAsInt("outbox-max-attempts"), positive.applyAsInt("outbox-retry-seconds"),
                 positive.applyAsInt("outbox-poll-seconds"), positive.applyAsInt("outbox-lease-seconds"),
-                positive.applyAsInt("outbox-batch-size"), positive.applyAsInt("outbox-retention-days"));
+                positive.applyAsInt("outbox-batch-size"), positive.applyAsInt("outbox-retention-days"),
+                internalEventTargets);
     }
 
     private static int webhookIdChars(ToIntFunction<String> positive) {
