@@ -56,6 +56,7 @@ public final class KeycloakCluster implements AutoCloseable {
                 .startupTimeout(Duration.ofMinutes(6))
                 .runOption(TestEnvironment.OUTBOX_RETRY_OPTION)
                 .runOption(TestEnvironment.OUTBOX_POLL_OPTION)
+                .runOption(TestEnvironment.INTERNAL_EVENT_TARGETS_OPTION)
                 .runOption("--hostname=http://127.0.0.1:" + frontPort);
     }
 

@@ -43,6 +43,10 @@ public final class TestEnvironment implements AutoCloseable {
 
     static final String OUTBOX_POLL_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-poll-seconds=1";
 
+    /** Access-event subscribers of the tests listen on loopback, which a production server refuses. */
+    static final String INTERNAL_EVENT_TARGETS_OPTION =
+            "--spi-realm-restapi-extension--firm-access--allow-internal-event-targets=true";
+
     /** Starts a server of the given flavor (its own copy of the distribution) on the database. */
     public static TestEnvironment start(String flavor, Database database) {
         MailCatcher mail = new MailCatcher().start();
@@ -59,6 +63,7 @@ public final class TestEnvironment implements AutoCloseable {
                             + KEY_CREATION_MAX_AUTH_AGE_SECONDS)
                     .runOption(OUTBOX_RETRY_OPTION)
                     .runOption(OUTBOX_POLL_OPTION)
+                    .runOption(INTERNAL_EVENT_TARGETS_OPTION)
                     .start();
             return new TestEnvironment(mail, keycloak);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.firmaccess.it.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.events.EventReceiver;
 import dev.firmaccess.it.invitations.Browser;
 import dev.firmaccess.it.invitations.InvitationPage;
 import dev.firmaccess.it.portal.AtOnce;
@@ -234,27 +235,40 @@ class TwoNodeClusterIT {
     }
 
     @Test
-    void aMailWaitingWhileBothNodesRestartIsNotLostAndGoesOutOnce() {
+    void aMailAndAnAccessEventWaitingWhileBothNodesRestartAreNotLostAndGoOutOnce() {
         MailCatcher later = new MailCatcher();
         Map<String, String> working = realm.useSmtp(later.realmSmtpSettings());
-        try {
+        try (EventReceiver app = new EventReceiver()) {
+            HttpJson.Reply subscribed = node(2).post(firmApi() + "/event-subscribers", owner(),
+                    Map.of("url", app.url(), "eventTypes", List.of("business.archived")));
+            assertStatus(subscribed, 201);
+            app.trust(subscribed.json().get("secret").asText());
+            app.down(true);
             String id = invite(1, "restart@example.test");
+            String business = createBusiness("Restart Ltd");
+            assertStatus(node(1).post(firmApi() + "/businesses/" + business + "/archive", owner(), ""), 200);
             awaitFailedAttempt(id);
+            Eventually.until(app::refusedIds, ids -> !ids.isEmpty(), Duration.ofSeconds(60), "event attempted");
 
             cluster.node(2).close();
             cluster.node(1).close();
             later.start();
+            app.down(false);
             long restarting = System.nanoTime();
             cluster.node(1).start();
             cluster.node(2).start();
 
             later.awaitMessageTo("restart@example.test", Duration.ofSeconds(60));
             awaitSent(id);
-            System.out.printf("Cluster: a mail queued before both nodes stopped went out %d ms after the restart"
-                    + " began%n", millisSince(restarting));
+            assertThat(app.awaitAccepted(1).get(0).body().at("/data/targetId").asText()).isEqualTo(business);
+            System.out.printf("Cluster: a mail and an event queued before both nodes stopped went out %d ms after"
+                    + " the restart began%n", millisSince(restarting));
             invite(2, "restart-after@example.test");
             later.awaitMessageTo("restart-after@example.test", Duration.ofSeconds(60));
             assertThat(later.messagesTo("restart@example.test")).hasSize(1);
+            assertThat(app.accepted()).hasSize(1);
+            assertStatus(node(1).delete(firmApi() + "/event-subscribers/" + subscribed.json().get("id").asText(),
+                    owner()), 204);
         } finally {
             realm.useSmtp(working);
             later.close();

@@ -2,6 +2,8 @@ package dev.firmaccess.keycloak.api;
 
 import dev.firmaccess.keycloak.admin.FirmAccessSetUp;
 import dev.firmaccess.keycloak.core.StatelessProviderFactory;
+import dev.firmaccess.keycloak.events.AccessEvents;
+import dev.firmaccess.keycloak.events.EventDelivery;
 import dev.firmaccess.keycloak.invitation.InvitationRepository;
 import dev.firmaccess.keycloak.mail.MailDelivery;
 import dev.firmaccess.keycloak.outbox.OutboxWorker;
@@ -29,18 +31,20 @@ public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProvid
     /**
      * The one place that registers the extension's listeners: the cleanup on Keycloak's removals (the
      * firm's rows, and the connection keys, which live exactly as long as the membership, user, firm
-     * and realm they act for), the set-up of a realm created with Firm Access on, and this node's
-     * outbox worker, once the database is migrated.
+     * and realm they act for), the set-up of a realm created with Firm Access on, the access events of
+     * audited changes, and this node's outbox worker, once the database is migrated.
      */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(FirmDataCleanup::onEvent);
         factory.register(ConnectionKeyCleanup::onEvent);
         factory.register(FirmAccessSetUp::onEvent);
+        factory.register(AccessEvents::onEvent);
         factory.register(event -> {
             if (event instanceof PostMigrationEvent migrated) {
-                OutboxWorker.start(migrated.getFactory(), List.of(new MailDelivery(
-                        List.of(InvitationRepository::new, PortalMembershipRepository::new))));
+                OutboxWorker.start(migrated.getFactory(), List.of(
+                        new MailDelivery(List.of(InvitationRepository::new, PortalMembershipRepository::new)),
+                        new EventDelivery()));
             }
         });
     }

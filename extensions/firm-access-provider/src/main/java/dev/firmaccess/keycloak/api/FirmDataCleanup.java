@@ -65,7 +65,8 @@ final class FirmDataCleanup {
 
     private static void firmRemoved(EntityManager em, String organizationId) {
         for (String entity : new String[] {"GrantEntity", "BusinessEntity", "StaffEntity", "AuditEntity",
-                "InvitationEntity", "PortalMembershipEntity", "MailSentEntity", "OutboxEntity"}) {
+                "InvitationEntity", "PortalMembershipEntity", "MailSentEntity", "OutboxEntity",
+                "SubscriberEntity"}) {
             em.createQuery("delete from " + entity + " e where e.organizationId = :org")
                     .setParameter("org", organizationId)
                     .executeUpdate();
@@ -79,7 +80,7 @@ final class FirmDataCleanup {
                 .executeUpdate();
         for (String entity : new String[] {"BusinessEntity", "StaffEntity", "AuditEntity", "InvitationEntity",
                 "PortalMembershipEntity", "MailSentEntity", "WebhookSecretEntity", "WebhookEventEntity",
-                "OutboxEntity"}) {
+                "OutboxEntity", "SubscriberEntity"}) {
             em.createQuery("delete from " + entity + " e where e.realmId = :realm")
                     .setParameter("realm", realmId)
                     .executeUpdate();

@@ -40,6 +40,7 @@ import org.keycloak.services.resource.RealmResourceProvider;
  * @param outboxBatch     outbox messages one node claims in one poll
  * @param outboxRetentionDays how long, in days, a sent, failed or obsolete outbox message is kept
  *                        for inspection before it is deleted
+ * @param eventSubscribers access-event subscribers of one firm
  * @param internalEventTargets whether access-event subscribers may be on loopback, private or
  *                        other internal addresses (off: public addresses only)
  */
@@ -47,7 +48,7 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
         int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds,
         int webhookToleranceSeconds, int webhookIdChars, int outboxAttempts, int outboxRetrySeconds,
         int outboxPollSeconds, int outboxLeaseSeconds, int outboxBatch, int outboxRetentionDays,
-        boolean internalEventTargets) {
+        int eventSubscribers, boolean internalEventTargets) {
 
     /** The column length of a received {@code webhook-id}; a longer allowed id could not be stored. */
     public static final int STORED_WEBHOOK_ID_CHARS = 255;
@@ -75,7 +76,8 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
             // longer than an SMTP server's usual timeouts, so a slow send is not repeated by another node
             Map.entry("outbox-lease-seconds", 300),
             Map.entry("outbox-batch-size", 50),
-            Map.entry("outbox-retention-days", 7));
+            Map.entry("outbox-retention-days", 7),
+            Map.entry("max-event-subscribers", 20));
 
     /** The SPI option that lets access-event subscribers be on internal addresses; off by default. */
     public static final String INTERNAL_EVENT_TARGETS = "allow-internal-event-targets";
@@ -127,7 +129,7 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
                 positive.applyAsInt("outbox-max-attempts"), positive.applyAsInt("outbox-retry-seconds"),
                 positive.applyAsInt("outbox-poll-seconds"), positive.applyAsInt("outbox-lease-seconds"),
                 positive.applyAsInt("outbox-batch-size"), positive.applyAsInt("outbox-retention-days"),
-                internalEventTargets);
+                positive.applyAsInt("max-event-subscribers"), internalEventTargets);
     }
 
     private static int webhookIdChars(ToIntFunction<String> positive) {
