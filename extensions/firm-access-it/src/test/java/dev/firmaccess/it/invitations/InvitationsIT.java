@@ -541,9 +541,9 @@ class InvitationsIT {
             try {
                 JsonNode invitation = invite(ownerToken, email, "member", List.of(), List.of()).get(0);
                 id = invitation.get("id").asText();
-                assertThat(invitation.get("resendAllowedAt").isNull()).isFalse();
+                assertThat(invitation.hasNonNull("resendAllowedAt")).isTrue();
                 // a failed attempt lifts the resend cooldown: the mail did not go out
-                Eventually.until(() -> get(id), view -> view.get("resendAllowedAt").isNull(), Duration.ofSeconds(30),
+                Eventually.until(() -> get(id), view -> !view.hasNonNull("resendAllowedAt"), Duration.ofSeconds(30),
                         "attempted");
                 assertThat(delivery(id)).isEqualTo("not_sent");
                 assertThat(ok(checked.get(api + "/invitations?deliveryStatus=not_sent&email=" + email, ownerToken))
