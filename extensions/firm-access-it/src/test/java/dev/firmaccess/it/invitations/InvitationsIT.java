@@ -478,6 +478,11 @@ class InvitationsIT {
             HttpJson.Reply reply = checked.post(api + "/invitations", ownerToken,
                     Map.of("invitees", List.of(Map.of("email", email.toUpperCase()))));
             assertThat(reply.status()).isEqualTo(409);
+            // the first mail leaves after its commit; a later invitation's mail shows the refused one sent none
+            mail.awaitMessageTo(email, Duration.ofSeconds(30));
+            String later = unique("later");
+            invite(ownerToken, later, "member", List.of(), List.of());
+            mail.awaitMessageTo(later, Duration.ofSeconds(30));
             assertThat(mail.messagesTo(email)).hasSize(1);
         }
 
