@@ -57,19 +57,7 @@ public final class EventDelivery implements OutboxHandler {
         if (status / 100 != 2) {
             throw new IOException("The subscriber answered HTTP " + status);
         }
-        subscriber.setLastDeliveryAt(System.currentTimeMillis());
-        subscriber.setFailures(0);
         return true;
-    }
-
-    @Override
-    public void attemptFailed(KeycloakSession session, RealmModel realm, OutboxEntity message, boolean givenUp) {
-        SubscriberEntity subscriber = subscriber(session, message);
-        if (subscriber != null) {
-            subscriber.setFailures(subscriber.getFailures() + 1);
-            subscriber.setLastFailureAt(System.currentTimeMillis());
-            subscriber.setLastError(message.getLastError());
-        }
     }
 
     /** One signature per valid secret, space-separated, as the scheme allows during a rotation. */

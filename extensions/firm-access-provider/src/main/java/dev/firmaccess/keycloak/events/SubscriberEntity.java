@@ -5,7 +5,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** An app that hears about the access changes of one firm: where, how signed, which events, how it went. */
+/**
+ * An app that hears about the access changes of one firm: where, how signed, which events. How its
+ * deliveries go is read from its messages in the outbox, which only the outbox worker writes.
+ */
 @Entity
 @Table(name = "FA_EVENT_SUBSCRIBER")
 public class SubscriberEntity extends FirmOwnedEntity {
@@ -33,19 +36,6 @@ public class SubscriberEntity extends FirmOwnedEntity {
 
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
-
-    @Column(name = "LAST_DELIVERY_AT")
-    private Long lastDeliveryAt;
-
-    @Column(name = "LAST_FAILURE_AT")
-    private Long lastFailureAt;
-
-    @Column(name = "LAST_ERROR", length = 1000)
-    private String lastError;
-
-    /** Failed delivery attempts since the last delivery. */
-    @Column(name = "FAILURES", nullable = false)
-    private int failures;
 
     public String getRealmId() {
         return realmId;
@@ -101,37 +91,5 @@ public class SubscriberEntity extends FirmOwnedEntity {
 
     public void setCreatedAt(long createdAt) {
         this.createdAt = createdAt;
-    }
-
-    public Long getLastDeliveryAt() {
-        return lastDeliveryAt;
-    }
-
-    public void setLastDeliveryAt(Long lastDeliveryAt) {
-        this.lastDeliveryAt = lastDeliveryAt;
-    }
-
-    public Long getLastFailureAt() {
-        return lastFailureAt;
-    }
-
-    public void setLastFailureAt(Long lastFailureAt) {
-        this.lastFailureAt = lastFailureAt;
-    }
-
-    public String getLastError() {
-        return lastError;
-    }
-
-    public void setLastError(String lastError) {
-        this.lastError = lastError;
-    }
-
-    public int getFailures() {
-        return failures;
-    }
-
-    public void setFailures(int failures) {
-        this.failures = failures;
     }
 }

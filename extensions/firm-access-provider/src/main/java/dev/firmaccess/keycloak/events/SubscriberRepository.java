@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.events;
 
+import dev.firmaccess.keycloak.outbox.OutboxEntity;
 import dev.firmaccess.keycloak.outbox.OutboxStatus;
 import dev.firmaccess.keycloak.storage.PagedFirmRepository;
 import jakarta.persistence.EntityManager;
@@ -26,6 +27,29 @@ final class SubscriberRepository extends PagedFirmRepository<SubscriberEntity, V
                 .setParameter("org", organizationId)
                 .setParameter("type", "% " + type.wireName() + " %")
                 .getResultList();
+    }
+
+    /**
+     * How the subscriber's deliveries go, from its messages in the outbox (within their retention):
+     * when one last went out, and the failed attempts and last error of the oldest one waiting.
+     */
+    Deliveries deliveries(String subscriberId) {
+        Long lastDelivery = em.createQuery("select max(o.sentAt) from OutboxEntity o where o.channel = :channel"
+                        + " and o.status = :sent", Long.class)
+                .setParameter("channel", subscriberId)
+                .setParameter("sent", OutboxStatus.SENT)
+                .getSingleResult();
+        OutboxEntity waiting = em.createQuery("select o from OutboxEntity o where o.channel = :channel"
+                        + " and o.status = :pending order by o.createdAt, o.id", OutboxEntity.class)
+                .setParameter("channel", subscriberId)
+                .setParameter("pending", OutboxStatus.PENDING)
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+        return new Deliveries(lastDelivery, waiting == null ? 0 : waiting.getAttempts(),
+                waiting == null ? null : waiting.getLastError(), pending(subscriberId));
+    }
+
+    record Deliveries(Long lastDeliveryAt, int failures, String lastError, long pending) {
     }
 
     /** The subscriber's events not delivered yet. */

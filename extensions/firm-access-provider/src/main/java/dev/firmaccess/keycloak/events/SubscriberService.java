@@ -150,9 +150,10 @@ public final class SubscriberService {
     }
 
     private SubscriberView view(SubscriberEntity s, String secret) {
+        SubscriberRepository.Deliveries deliveries = subscribers.deliveries(s.getId());
         return new SubscriberView(s.getId(), s.getUrl(), List.of(s.getEventTypes().split(" ")), secret,
-                s.getPreviousSecret() != null, s.getCreatedBy(), s.getCreatedAt(), s.getLastDeliveryAt(),
-                s.getLastFailureAt(), s.getLastError(), s.getFailures(), subscribers.pending(s.getId()));
+                s.getPreviousSecret() != null, s.getCreatedBy(), s.getCreatedAt(), deliveries.lastDeliveryAt(),
+                deliveries.lastError(), deliveries.failures(), deliveries.pending());
     }
 
     /** What a registration or change asks for. */

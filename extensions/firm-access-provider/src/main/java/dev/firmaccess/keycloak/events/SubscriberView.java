@@ -6,10 +6,11 @@ import java.util.List;
  * A subscriber as the API shows it, with how its deliveries go. The secret appears only in the
  * answer that made it (a registration or rotation without a secret of the caller's own).
  *
- * @param failures failed delivery attempts since the last delivery
- * @param pending  events waiting to be delivered to it
+ * @param lastError the last error of the oldest event waiting for it, if that failed
+ * @param failures  failed attempts of the oldest event waiting for it
+ * @param pending   events waiting to be delivered to it
  */
 public record SubscriberView(String id, String url, List<String> eventTypes, String secret,
-        boolean previousSecretSet, String createdBy, long createdAt, Long lastDeliveryAt, Long lastFailureAt,
-        String lastError, int failures, long pending) {
+        boolean previousSecretSet, String createdBy, long createdAt, Long lastDeliveryAt, String lastError,
+        int failures, long pending) {
 }
