@@ -3,13 +3,16 @@ package dev.firmaccess.it.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.events.EventReceiver;
 import dev.firmaccess.it.invitations.Browser;
 import dev.firmaccess.it.invitations.InvitationPage;
 import dev.firmaccess.it.portal.AtOnce;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.EmbeddedPostgresDatabase;
+import dev.firmaccess.testing.Eventually;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.KeycloakCluster;
+import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestRealm;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Two Keycloak nodes on one PostgreSQL, clustered as Keycloak clusters by default: a change made
  * on one node holds on the other at its very next call, with no waiting and no retry. Each case
- * prints how long after the change that next call answered.
+ * prints how long after the change that next call answered. Mail waiting in the outbox goes out
+ * once, whichever node takes it, and survives a restart of both nodes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeClusterIT {
@@ -238,7 +242,100 @@ class TwoNodeClusterIT {
                 .filteredOn(member -> member.getId().equals(ids.get("cora"))).hasSize(1);
     }
 
+    @Test
+    void mailsWaitingWhileSmtpIsDownGoOutOnceEachWhicheverNodeTakesThem() {
+        MailCatcher later = new MailCatcher();
+        Map<String, String> working = realm.useSmtp(later.realmSmtpSettings());
+        try {
+            Map<String, String> invitations = new LinkedHashMap<>();
+            for (int i = 0; i < 6; i++) {
+                String email = "queued-" + i + "@example.test";
+                invitations.put(email, invite(i % 2 + 1, email));
+            }
+            invitations.values().forEach(this::awaitFailedAttempt);
+
+            later.start();
+
+            invitations.forEach((email, id) -> {
+                later.awaitMessageTo(email, Duration.ofSeconds(60));
+                awaitSent(id);
+            });
+            invite(2, "queued-last@example.test");
+            later.awaitMessageTo("queued-last@example.test", Duration.ofSeconds(60));
+            invitations.keySet().forEach(email -> assertThat(later.messagesTo(email)).as(email).hasSize(1));
+        } finally {
+            realm.useSmtp(working);
+            later.close();
+        }
+    }
+
+    @Test
+    void aMailAndAnAccessEventWaitingWhileBothNodesRestartAreNotLostAndGoOutOnce() {
+        MailCatcher later = new MailCatcher();
+        Map<String, String> working = realm.useSmtp(later.realmSmtpSettings());
+        try (EventReceiver app = new EventReceiver()) {
+            HttpJson.Reply subscribed = node(2).post(firmApi() + "/event-subscribers", owner(),
+                    Map.of("url", app.url(), "eventTypes", List.of("business.archived")));
+            assertStatus(subscribed, 201);
+            app.trust(subscribed.json().get("secret").asText());
+            app.down(true);
+            String id = invite(1, "restart@example.test");
+            String business = createBusiness("Restart Ltd");
+            assertStatus(node(1).post(firmApi() + "/businesses/" + business + "/archive", owner(), ""), 200);
+            awaitFailedAttempt(id);
+            Eventually.until(app::refusedIds, ids -> !ids.isEmpty(), Duration.ofSeconds(60), "event attempted");
+
+            cluster.node(2).close();
+            cluster.node(1).close();
+            later.start();
+            app.down(false);
+            long restarting = System.nanoTime();
+            cluster.node(1).start();
+            cluster.node(2).start();
+
+            later.awaitMessageTo("restart@example.test", Duration.ofSeconds(60));
+            awaitSent(id);
+            assertThat(app.awaitAccepted(1).get(0).body().at("/data/targetId").asText()).isEqualTo(business);
+            System.out.printf("Cluster: a mail and an event queued before both nodes stopped went out %d ms after"
+                    + " the restart began%n", millisSince(restarting));
+            invite(2, "restart-after@example.test");
+            later.awaitMessageTo("restart-after@example.test", Duration.ofSeconds(60));
+            assertThat(later.messagesTo("restart@example.test")).hasSize(1);
+            assertThat(app.accepted()).hasSize(1);
+            assertStatus(node(1).delete(firmApi() + "/event-subscribers/" + subscribed.json().get("id").asText(),
+                    owner()), 204);
+        } finally {
+            realm.useSmtp(working);
+            later.close();
+        }
+    }
+
     // --- helpers -----------------------------------------------------------------------------
+
+    private String invite(int number, String email) {
+        HttpJson.Reply invited = node(number).post(firmApi() + "/invitations", owner(), Map.of("role", "member",
+                "invitees", List.of(Map.of("email", email))));
+        assertStatus(invited, 201);
+        return invited.json().get(0).get("id").asText();
+    }
+
+    private JsonNode invitation(String id) {
+        HttpJson.Reply reply = node(1).get(firmApi() + "/invitations/" + id, owner());
+        assertStatus(reply, 200);
+        return reply.json();
+    }
+
+    /** A failed attempt lifts the resend cooldown: the mail was tried, and waits in the outbox. */
+    private void awaitFailedAttempt(String id) {
+        Eventually.until(() -> invitation(id), view -> !view.hasNonNull("resendAllowedAt"), Duration.ofSeconds(60),
+                "attempted");
+        assertThat(invitation(id).get("deliveryStatus").asText()).isEqualTo("not_sent");
+    }
+
+    private void awaitSent(String id) {
+        Eventually.until(() -> invitation(id).get("deliveryStatus").asText(), "sent"::equals, Duration.ofSeconds(60),
+                "sent");
+    }
 
     private HttpJson node(int number) {
         return cluster.http(number);

@@ -1,10 +1,12 @@
 package dev.firmaccess.it.console;
 
+import dev.firmaccess.testing.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -54,6 +56,17 @@ final class ConsolePages {
                 .ignoring(WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(script.executeScript(
                         "return window.firmAccessOldPage === undefined && document.readyState === 'complete';")));
+    }
+
+    /**
+     * Loads the current page again until {@code read} shows {@code expected}: what the outbox does
+     * after a page was served (a mail going out) shows on a later load.
+     */
+    static void reloadUntil(WebDriver driver, Supplier<String> read, String expected) {
+        Eventually.until(() -> {
+            replacePage(driver, () -> driver.get(driver.getCurrentUrl()));
+            return read.get();
+        }, expected::equals, Duration.ofSeconds(30), expected);
     }
 
     /** Opens the console, signs in on Keycloak's login page and waits until the console shows its first page. */

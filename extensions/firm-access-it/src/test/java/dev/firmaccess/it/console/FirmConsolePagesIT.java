@@ -79,7 +79,7 @@ class FirmConsolePagesIT extends OneBrowserPerTest {
         MailCatcher.ReceivedMail invitation = mail.awaitMessageTo("new.hire@example.com", Duration.ofSeconds(30));
         assertThat(invitation.subject()).contains("Books & Partners");
         assertThat(new Console(browser.driver()).title()).isEqualTo("Invitations");
-        assertThat(invitations.delivery("new.hire@example.com")).isEqualTo("Sent");
+        ConsolePages.reloadUntil(browser.driver(), () -> invitations.delivery("new.hire@example.com"), "Sent");
         assertThat(invitations.resendButton("new.hire@example.com").isEnabled()).isFalse();
         assertThat(invitations.cooldown("new.hire@example.com")).startsWith("Can be resent from ");
         // The page says when in the viewer's time zone (Tokyo here), keeping the server's UTC time as the tooltip.

@@ -40,6 +40,9 @@ public abstract class MailedInvitation extends DatedFirmEntity {
     @Column(name = "INVITED_BY", length = 36)
     private String invitedBy;
 
+    /** Whether the invitation still waits for its person, so that a queued mail about it should go out. */
+    public abstract boolean awaitsMail();
+
     public String getEmail() {
         return email;
     }
