@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.portal.AtOnce;
 import dev.firmaccess.it.support.MailEventSender;
 import dev.firmaccess.it.support.OwnRealmTest;
-import dev.firmaccess.it.support.Api;
 import dev.firmaccess.testing.Eventually;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
