@@ -163,7 +163,7 @@ class CrossFirmIsolationIT {
                     .json().get(0).get("id").asText();
 
             assertSameNotFound(id -> owner.get("/portal/memberships/" + id), membership);
-            assertSameNotFound(id -> owner.get("/portal/memberships/" + id + "/link"), membership);
+            assertSameNotFound(id -> owner.post("/portal/memberships/" + id + "/link", null), membership);
             assertSameNotFound(id -> owner.post("/portal/memberships/" + id + "/send", null), membership);
             assertSameNotFound(id -> owner.post("/portal/memberships/" + id + "/cancel", null), membership);
             assertSameNotFound(id -> owner.delete("/portal/memberships/" + id), membership);

@@ -118,8 +118,9 @@ class FuzzIT {
 
     private static String errorShapeProblem(Reply reply) {
         JsonNode error = reply.json();
-        boolean shaped = error.isObject() && error.size() == 2 && error.path("error").isTextual()
-                && !error.path("error").asText().isBlank() && error.path("error_description").isTextual();
+        boolean shaped = error.isObject() && error.size() == 3 && error.path("error").isTextual()
+                && !error.path("error").asText().isBlank() && error.path("error_description").isTextual()
+                && error.path("code").isTextual();
         return shaped ? null : "not the error shape: " + excerpt(reply);
     }
 

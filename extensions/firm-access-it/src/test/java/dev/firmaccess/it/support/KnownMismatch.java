@@ -23,20 +23,7 @@ public enum KnownMismatch {
      * endpoint, before the extension runs, with {@code {"error": "Blocking invalid query parameter value"}}.
      */
     QUERY_PARAMETER_BLOCKED_BY_KEYCLOAK(null, ".*", 400,
-            reply -> reply.body().contains("Blocking invalid query parameter value")),
-
-    /**
-     * A body whose Content-Type an operation does not consume is refused by the JAX-RS container
-     * before the resource runs, with a 415 in Keycloak's {@code {"error": "..."}} shape that the
-     * document does not list. Fixing it means reading the content type in the resources themselves.
-     */
-    CONTENT_TYPE_REFUSED_BY_THE_CONTAINER(null, ".*", 415, KnownMismatch::isKeycloaksErrorShape),
-
-    /**
-     * A body larger than the container takes for an operation that reads none (or reads a form)
-     * is refused before the resource runs, with {@code {"error": "HTTP 413 Request Entity Too Large"}}.
-     */
-    OVERSIZED_BODY_REFUSED_BY_THE_CONTAINER(null, ".*", 413, KnownMismatch::isKeycloaksErrorShape);
+            reply -> reply.body().contains("Blocking invalid query parameter value"));
 
     private final String method;
     private final Pattern path;
@@ -48,11 +35,6 @@ public enum KnownMismatch {
         this.path = Pattern.compile(path);
         this.status = status;
         this.reply = reply;
-    }
-
-    /** {@code {"error": "..."}} without a description: Keycloak's own refusal, not the extension's. */
-    private static boolean isKeycloaksErrorShape(Reply reply) {
-        return reply.body().startsWith("{\"error\":") && !reply.body().contains("error_description");
     }
 
     /** The known mismatch this reply is an instance of; a null method or status stands for any. */

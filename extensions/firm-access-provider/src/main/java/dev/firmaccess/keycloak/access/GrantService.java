@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.access.GrantViews.BulkRevokeItem;
 import dev.firmaccess.keycloak.access.GrantViews.BusinessGrant;
 import dev.firmaccess.keycloak.access.GrantViews.DirectGrant;
 import dev.firmaccess.keycloak.access.GrantViews.TeamGrant;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
@@ -129,7 +130,7 @@ public final class GrantService {
                                 + " to " + item.subjectType() + " " + item.subjectId())))
                 .toList();
         if (new HashSet<>(revoked).size() != revoked.size()) {
-            throw FirmAccessException.badInput("The same grant is listed more than once");
+            throw FirmAccessException.of(ErrorCode.DUPLICATE_ITEM, "The same grant is listed more than once");
         }
         revoked.forEach(grants::delete);
         context.audit().record("grant.bulk_revoked", "firm", context.firm().getId(),
@@ -145,7 +146,8 @@ public final class GrantService {
         for (DirectGrant grant : wanted) {
             String level = levels.require(grant.level());
             if (target.put(required(grant.businessId(), "businessId"), level) != null) {
-                throw FirmAccessException.badInput("Business " + grant.businessId() + " is listed more than once");
+                throw FirmAccessException.of(ErrorCode.DUPLICATE_ITEM,
+                        "Business " + grant.businessId() + " is listed more than once");
             }
         }
         requireBusinesses(target.keySet());
@@ -231,7 +233,7 @@ public final class GrantService {
         }
         int limit = context.limits().bulkGrants();
         if (items.size() > limit) {
-            throw FirmAccessException.badInput("At most " + limit + " grants per call");
+            throw FirmAccessException.of(ErrorCode.BULK_LIMIT, "At most " + limit + " grants per call");
         }
         // Not contains(null): immutable lists (List.of) throw on it instead of answering.
         if (items.stream().anyMatch(Objects::isNull)) {
@@ -243,7 +245,8 @@ public final class GrantService {
         long distinct = grants.stream().map(g -> List.of(g.businessId(), g.type().name(), g.subjectId())).distinct()
                 .count();
         if (distinct != grants.size()) {
-            throw FirmAccessException.badInput("The same business and subject are listed more than once");
+            throw FirmAccessException.of(ErrorCode.DUPLICATE_ITEM,
+                    "The same business and subject are listed more than once");
         }
     }
 
