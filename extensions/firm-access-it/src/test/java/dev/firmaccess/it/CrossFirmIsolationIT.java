@@ -220,7 +220,7 @@ class CrossFirmIsolationIT {
     private static void assertSameNotFound(Function<String, Reply> call, String foreignId) {
         Reply foreign = call.apply(foreignId);
         Reply unknown = call.apply(UNKNOWN_ID);
-        assertError(foreign, 404, "not_found");
+        assertError(foreign, 404, "not_found", "not_found");
         assertThat(foreign.body().replace(foreignId, UNKNOWN_ID)).as("the answer for an unknown id")
                 .isEqualTo(unknown.body());
     }

@@ -466,6 +466,7 @@ class InvitationsIT {
                     Map.of("invitees", List.of(Map.of("email", "adam@example.test"))));
             assertThat(reply.status()).isEqualTo(409);
             assertThat(reply.json().get("error").asText()).isEqualTo("conflict");
+            assertThat(reply.json().get("code").asText()).isEqualTo("already_member");
         }
 
         @Test
@@ -475,6 +476,7 @@ class InvitationsIT {
             HttpJson.Reply reply = checked.post(api + "/invitations", ownerToken,
                     Map.of("invitees", List.of(Map.of("email", email.toUpperCase()))));
             assertThat(reply.status()).isEqualTo(409);
+            assertThat(reply.json().get("code").asText()).isEqualTo("invitation_pending");
             assertThat(mail.messagesTo(email)).hasSize(1);
         }
 
@@ -560,6 +562,7 @@ class InvitationsIT {
             HttpJson.Reply tooSoon = checked.post(api + "/invitations/" + id + "/resend", ownerToken, "");
             assertThat(tooSoon.status()).isEqualTo(429);
             assertThat(tooSoon.json().get("error").asText()).isEqualTo("too_many_requests");
+            assertThat(tooSoon.json().get("code").asText()).isEqualTo("resend_cooldown");
             assertThat(Integer.parseInt(tooSoon.header("Retry-After"))).isBetween(1, 600);
 
             HttpJson.Reply forged = mailEvents.send(MailEventSender.newSecret(),

@@ -67,7 +67,8 @@ final class AuthZenRequests {
             throw invalid("'evaluations' must be an array");
         }
         if (items.size() > limits.batchSize()) {
-            throw invalid("At most " + limits.batchSize() + " evaluations per request");
+            throw FirmAccessException.of(ErrorCode.BULK_LIMIT,
+                    "At most " + limits.batchSize() + " evaluations per request");
         }
         List<BatchItem> evaluations = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
