@@ -11,17 +11,13 @@ import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -136,20 +132,12 @@ class FirmConsoleIT {
 
     @Test
     void aRefusalIsShownInTheLanguageOfTheUserAndChangesNothing() {
-        // Keycloak keeps a user's language only in a realm that offers more than one.
-        RealmRepresentation languages = realm.admin().toRepresentation();
-        languages.setInternationalizationEnabled(true);
-        languages.setSupportedLocales(Set.of("en", "de"));
-        languages.setDefaultLocale("en");
-        realm.admin().update(languages);
         String firmId = realm.createFirm("Grün & Partner", "gruen");
         String gretaId = realm.createUser("greta");
         realm.addMember(firmId, gretaId);
         String gruenStaff = "/admin/realms/" + realm.name() + "/firm-access/firms/gruen/staff/" + gretaId;
         assertThat(http.put(gruenStaff + "/role", realm.adminToken(), Map.of("role", "owner")).status()).isEqualTo(200);
-        UserRepresentation greta = realm.admin().users().get(gretaId).toRepresentation();
-        greta.setAttributes(Map.of("locale", List.of("de")));
-        realm.admin().users().get(gretaId).update(greta);
+        realm.speaks(gretaId, "de");
 
         signIn("greta");
         browser.driver().get(consoleUrl + "firms/gruen/staff");

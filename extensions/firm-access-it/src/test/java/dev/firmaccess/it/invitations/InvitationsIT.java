@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 @WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -371,20 +369,13 @@ class InvitationsIT {
     class GivenAnInviteeWhoReadsGerman {
         @Test
         void theMailComesFromTheGermanBundle() {
-            // Keycloak keeps a user's language only in a realm that offers more than one.
-            RealmRepresentation languages = realm.admin().toRepresentation();
-            languages.setInternationalizationEnabled(true);
-            languages.setSupportedLocales(Set.of("en", "de"));
-            languages.setDefaultLocale("en");
-            realm.admin().update(languages);
             String userId = realm.createUser("greta");
-            UserRepresentation greta = realm.admin().users().get(userId).toRepresentation();
-            greta.setAttributes(Map.of("locale", List.of("de")));
-            realm.admin().users().get(userId).update(greta);
+            realm.speaks(userId, "de");
+            String email = "greta@example.test";
 
-            invite(ownerToken, greta.getEmail(), "member", List.of(), List.of());
+            invite(ownerToken, email, "member", List.of(), List.of());
 
-            MailCatcher.ReceivedMail message = mail.awaitMessageTo(greta.getEmail(), Duration.ofSeconds(20));
+            MailCatcher.ReceivedMail message = mail.awaitMessageTo(email, Duration.ofSeconds(20));
             assertThat(message.subject()).isEqualTo("Einladung zu Ledger & Co");
             assertThat(message.text()).contains("Hallo Greta").contains("hat Sie eingeladen");
         }
