@@ -13,18 +13,19 @@ import java.util.regex.Pattern;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
 /**
- * Some requests to the firm APIs are refused before any resource of the extension runs: a body of
- * a media type an operation does not consume (415), a body larger than the container takes (413),
- * a query parameter Keycloak blocks (400), a missing token at Keycloak's admin root (401), a path no
- * resource matches (404). Keycloak answers those in its own {@code {"error"}} shape; on the
- * extension's JSON APIs (not its HTML pages) this filter rewrites them into the one error shape with
- * its code, so that a client reads every refusal the same way.
+ * Some requests to the extension's documented endpoints are refused before any resource of the
+ * extension runs: a body of a media type an operation does not consume (415), a body larger than
+ * the container takes (413), a query parameter Keycloak blocks (400), a missing token at Keycloak's
+ * admin root (401), a path no resource matches (404). Keycloak answers those in its own
+ * {@code {"error"}} shape; this filter rewrites them into the one error shape with its code, so
+ * that a client reads every refusal the same way. A browser that asks for HTML keeps Keycloak's
+ * error page, and the console, whose refusals are its own pages, is left alone.
  */
 @Provider
 public class ContainerRefusals implements ContainerResponseFilter {
 
-    private static final Pattern JSON_APIS = Pattern.compile(
-            "/?(realms/[^/]+/firm-access/(api|access|mail-events)|admin/realms/[^/]+/firm-access)(/.*)?");
+    private static final Pattern DOCUMENTED_ENDPOINTS = Pattern.compile(
+            "/?(realms/[^/]+/firm-access/(?!console(/|$))|admin/realms/[^/]+/firm-access(/|$)).*");
 
     private static final Map<Integer, ErrorCode> CODES = Map.of(
             400, ErrorCode.INVALID_REQUEST,
@@ -38,7 +39,7 @@ public class ContainerRefusals implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         ErrorCode code = CODES.get(response.getStatus());
         if (code == null || !(response.getEntity() instanceof OAuth2ErrorRepresentation keycloaks)
-                || !JSON_APIS.matcher(request.getUriInfo().getPath()).matches()) {
+                || !DOCUMENTED_ENDPOINTS.matcher(request.getUriInfo().getPath()).matches()) {
             return;
         }
         String description = keycloaks.getErrorDescription() != null ? keycloaks.getErrorDescription()
