@@ -24,8 +24,9 @@ import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 @Provider
 public class ContainerRefusals implements ContainerResponseFilter {
 
+    /** Dot-all: a decoded path may hold line breaks (an id of %0A, or U+2028), and they must not escape the match. */
     private static final Pattern DOCUMENTED_ENDPOINTS = Pattern.compile(
-            "/?(realms/[^/]+/firm-access/(?!console(/|$))|admin/realms/[^/]+/firm-access(/|$)).*");
+            "/?(realms/[^/]+/firm-access/(?!console(/|$))|admin/realms/[^/]+/firm-access(/|$)).*", Pattern.DOTALL);
 
     private static final Map<Integer, ErrorCode> CODES = Map.of(
             400, ErrorCode.INVALID_REQUEST,
