@@ -183,7 +183,7 @@ class AuthorizationMatrixIT {
 
     private String freshActivationToken() {
         return lastSegment(assertStatus(setup.asRealmAdmin(fixture.firm())
-                .get("/portal/memberships/" + freshPortalOwner() + "/link"), 200).json().get("url").asText());
+                .post("/portal/memberships/" + freshPortalOwner() + "/link", null), 200).json().get("url").asText());
     }
 
     private static String lastSegment(String url) {
@@ -306,7 +306,7 @@ class AuthorizationMatrixIT {
                         200, 200, 200, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", membership + "/cancel", () -> onMembership(freshPortalOwner()),
                         204, 204, 204, 404, 404, 404, 401, 401),
-                row(FIRM_API, "GET", membership + "/link", () -> onMembership(freshPortalOwner()),
+                row(FIRM_API, "POST", membership + "/link", () -> onMembership(freshPortalOwner()),
                         200, 200, 200, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", portal + "/bulk-actions", () -> plain().body(Map.of("action", "cancel",
                                 "membershipIds", List.of(freshPortalOwner()))),
@@ -468,8 +468,7 @@ class AuthorizationMatrixIT {
         boolean readsSettings = method.equals("GET") && template.equals("/settings");
         expected.put(Caller.VIEW_REALM_ADMIN, !adminApi ? noFirm : readsSettings ? realmAdmin : 403);
         expected.put(Caller.MANAGE_REALM_ADMIN, adminApi ? realmAdmin : noFirm);
-        // Copying an activation link is a GET, but an audited act on the membership: manage rights.
-        boolean readsFirms = method.equals("GET") && !template.equals("/settings") && !template.endsWith("/link");
+        boolean readsFirms = method.equals("GET") && !template.equals("/settings");
         expected.put(Caller.VIEW_ORGANIZATIONS_ADMIN, !adminApi ? noFirm : readsFirms ? realmAdmin : 403);
         expected.put(Caller.QUERY_USERS_ADMIN, adminApi ? 403 : noFirm);
         return new Row(base, method, template, null, prepare, expected);

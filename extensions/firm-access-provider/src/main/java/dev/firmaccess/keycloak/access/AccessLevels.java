@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.access;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import java.util.Collection;
@@ -33,7 +34,7 @@ public final class AccessLevels {
             return strongest();
         }
         if (!strongestFirst.contains(level)) {
-            throw FirmAccessException.badInput(
+            throw FirmAccessException.of(ErrorCode.UNKNOWN_ACCESS_LEVEL,
                     "Unknown access level '" + level + "'; this realm defines " + strongestFirst);
         }
         return level;

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.firm;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
@@ -75,7 +76,7 @@ public final class FirmContexts {
         OrganizationModel firm = auth.orgs().canView()
                 ? FirmLocator.require(session, firmIdOrAlias)
                 : FirmLocator.find(session, firmIdOrAlias).filter(found -> auth.orgs().canView(found))
-                        .orElseThrow(() -> FirmAccessException.forbidden(
+                        .orElseThrow(() -> FirmAccessException.of(ErrorCode.FORBIDDEN, 
                                 "Your realm administration roles do not allow viewing this organization"));
         RealmAdminActor actor = new RealmAdminActor(auth, firm);
         actor.require(FirmPermission.VIEW_FIRM);

@@ -1,9 +1,11 @@
 package dev.firmaccess.keycloak.portal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.portal.PortalCsv.RowError;
+import dev.firmaccess.keycloak.web.ErrorResponses;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,11 +23,12 @@ public final class PortalCsvReplies {
     }
 
     /**
-     * The error shape of a refused import: the usual {@code error} and {@code error_description}
-     * plus every bad row, so that the whole file can be fixed in one go.
+     * The error shape of a refused import: the usual {@code error}, {@code error_description} and
+     * {@code code}, plus every bad row, so that the whole file can be fixed in one go.
      */
     record ImportErrors(@JsonProperty("error") String error,
-            @JsonProperty("error_description") String errorDescription, @JsonProperty("rows") List<RowError> rows) {
+            @JsonProperty("error_description") String errorDescription, @JsonProperty("code") String code,
+            @JsonProperty("rows") List<RowError> rows) {
     }
 
     static Response imported(PortalImport portalImport, String body) {
@@ -34,12 +37,13 @@ public final class PortalCsvReplies {
             result = portalImport.run(body);
         } catch (PortalCsv.Unreadable unreadable) {
             throw unreadable.tooLarge()
-                    ? FirmAccessException.tooLarge(unreadable.getMessage())
-                    : FirmAccessException.badInput(unreadable.getMessage());
+                    ? FirmAccessException.of(ErrorCode.CSV_TOO_LARGE, unreadable.getMessage())
+                    : FirmAccessException.of(ErrorCode.INVALID_CSV, unreadable.getMessage());
         }
         if (!result.errors().isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ImportErrors("invalid_request", result.refusal(), result.errors()))
+                    .entity(new ImportErrors(ErrorResponses.error(ErrorCode.INVALID_CSV.kind()), result.refusal(),
+                            ErrorCode.INVALID_CSV.wireName(), result.errors()))
                     .build();
         }
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)

@@ -143,7 +143,8 @@ public class PortalResource {
         return PortalCsvReplies.export(context, business);
     }
 
-    @GET
+    /** Issuing the link is audited, and it is issued when it was never sent, so it is a POST. */
+    @POST
     @Path("memberships/{membershipId}/link")
     @Produces(MediaType.APPLICATION_JSON)
     public Link link(@PathParam("membershipId") String id) {

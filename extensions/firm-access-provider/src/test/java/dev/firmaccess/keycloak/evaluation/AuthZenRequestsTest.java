@@ -61,10 +61,10 @@ class AuthZenRequestsTest {
         List<BatchItem> items = AuthZenRequests.evaluations(root, LIMITS);
 
         assertThat(items.get(0).evaluation()).isNull();
-        assertThat(items.get(0).error()).contains("evaluations[0]").contains("action");
+        assertThat(items.get(0).error().description()).contains("evaluations[0]").contains("action");
         assertThat(items.get(1).evaluation().action().name()).isEqualTo("read");
         assertThat(items.get(1).error()).isNull();
-        assertThat(items.get(2).error()).contains("evaluations[2]").contains("object");
+        assertThat(items.get(2).error().description()).contains("evaluations[2]").contains("object");
     }
 
     @Test
