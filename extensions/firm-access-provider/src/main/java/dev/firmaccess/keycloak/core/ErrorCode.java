@@ -86,6 +86,10 @@ public enum ErrorCode {
     BUSINESS_ARCHIVED(FirmAccessException.Kind.CONFLICT),
     /** The staff member has as many connection keys in the firm as the limit allows. */
     KEY_LIMIT(FirmAccessException.Kind.CONFLICT),
+    /** The firm has as many access-event subscribers as the operator's limit allows. */
+    SUBSCRIBER_LIMIT(FirmAccessException.Kind.CONFLICT),
+    /** A bulk action names a membership it does not apply to (sending one sent before, resending one never sent). */
+    ACTION_NOT_APPLICABLE(FirmAccessException.Kind.CONFLICT),
     /** A mail event whose webhook message id was received already. */
     REPLAYED_MESSAGE(FirmAccessException.Kind.CONFLICT),
 
