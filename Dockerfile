@@ -14,6 +14,7 @@ COPY extensions/firm-access-testing/pom.xml extensions/firm-access-testing/
 COPY extensions/firm-access-it/pom.xml extensions/firm-access-it/
 COPY extensions/dev-server/pom.xml extensions/dev-server/
 COPY extensions/firm-access-client/pom.xml extensions/firm-access-client/
+COPY extensions/benchmarks/pom.xml extensions/benchmarks/
 COPY themes themes
 COPY extensions/firm-access-provider/src extensions/firm-access-provider/src
 RUN --mount=type=cache,target=/root/.m2 \
