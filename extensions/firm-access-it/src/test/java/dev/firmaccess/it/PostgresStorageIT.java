@@ -8,8 +8,10 @@ import dev.firmaccess.it.portal.AtOnce;
 import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.testing.EmbeddedPostgresDatabase;
 import dev.firmaccess.testing.HttpJson;
+import dev.firmaccess.testing.PostgresEnvironment;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
+import dev.firmaccess.testing.WithSharedServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  * The production path: Keycloak on a real PostgreSQL migrates our tables, round-trips our data, and
  * its row locks let only one of several simultaneous portal activations through.
  */
+@WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresStorageIT {
 
@@ -38,19 +40,9 @@ class PostgresStorageIT {
     private TestEnvironment env;
 
     @BeforeAll
-    void startKeycloakOnPostgres() {
-        postgres = EmbeddedPostgresDatabase.start();
-        env = TestEnvironment.start("postgres", postgres.asKeycloakDatabase());
-    }
-
-    @AfterAll
-    void stop() {
-        if (env != null) {
-            env.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+    void useKeycloakOnPostgres(PostgresEnvironment postgresServer) {
+        postgres = postgresServer.database();
+        env = postgresServer.server();
     }
 
     @Test
