@@ -88,7 +88,7 @@ class BackupRestoreIT {
                 + "/programmatic-access", Map.of("enabled", false)), 200);
         setup.invitation(fixture.firm(), "newcomer@example.test");
         assertStatus(setup.asRealmAdmin(fixture.firm()).post("/portal/invitations", Map.of(
-                "businessId", fixture.sharedBusiness(), "role", "guest", "send", false,
+                "businessId", fixture.sharedBusiness(), "role", "owner", "send", false,
                 "invitees", List.of(Map.of("email", "quinn@customer.test")))), 201);
         businesses = List.of(fixture.sharedBusiness(), fixture.unsharedBusiness(), closed,
                 fixture.otherFirmBusiness());
@@ -124,7 +124,8 @@ class BackupRestoreIT {
     private String keycloakRealmExport() {
         ObjectNode export = (ObjectNode) assertStatus(setup.keycloakAdmin().post(
                 "/partial-export?exportClients=true&exportGroupsAndRoles=true", null), 200).json();
-        ArrayNode users = export.putArray("users");
+        // The partial export holds the clients' service-account users; the people join them.
+        ArrayNode users = export.withArrayProperty("users");
         JsonNode listed = assertStatus(setup.keycloakAdmin().get("/users?briefRepresentation=false&max=1000"), 200)
                 .json();
         for (JsonNode user : listed) {
@@ -298,7 +299,7 @@ class BackupRestoreIT {
     private static JsonNode withoutTimeAndInvitationIds(JsonNode backup) {
         ObjectNode copy = backup.deepCopy();
         copy.remove("createdAt");
-        copy.withArray("invitations").forEach(invitation -> ((ObjectNode) invitation).remove("id"));
+        copy.withArrayProperty("invitations").forEach(invitation -> ((ObjectNode) invitation).remove("id"));
         return copy;
     }
 
