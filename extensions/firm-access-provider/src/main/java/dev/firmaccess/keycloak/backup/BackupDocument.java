@@ -34,15 +34,40 @@ public record BackupDocument(String format, Integer version, String realmId, Str
             String subjectId, String accessLevel, String createdBy, long createdAt) {
     }
 
+    /** The values of a row that goes out by email, as both kinds of invitation keep them. */
+    public interface MailedRow {
+        String id();
+
+        String organizationId();
+
+        String email();
+
+        String firstName();
+
+        String lastName();
+
+        DeliveryStatus delivery();
+
+        Long lastSentAt();
+
+        boolean cooldownLifted();
+
+        String invitedBy();
+
+        long createdAt();
+    }
+
     /** A pending staff invitation; its initial grants and teams as the JSON text the invitation keeps. */
     public record InvitationRow(String id, String organizationId, String email, String firstName, String lastName,
             StaffRole role, String grants, String teamIds, InvitationState state, long expiresAt,
-            DeliveryStatus delivery, Long lastSentAt, boolean cooldownLifted, String invitedBy, long createdAt) {
+            DeliveryStatus delivery, Long lastSentAt, boolean cooldownLifted, String invitedBy, long createdAt)
+            implements MailedRow {
     }
 
     public record PortalMembershipRow(String id, String organizationId, String businessId, String userId,
             String email, String firstName, String lastName, PortalRole role, String accessLevel,
             PortalStatus status, String message, Long invitedAt, Long expiresAt, Long activatedAt, Long lastLoginAt,
-            DeliveryStatus delivery, Long lastSentAt, boolean cooldownLifted, String invitedBy, long createdAt) {
+            DeliveryStatus delivery, Long lastSentAt, boolean cooldownLifted, String invitedBy, long createdAt)
+            implements MailedRow {
     }
 }

@@ -6,10 +6,12 @@ import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.backup.BackupDocument.BusinessRow;
 import dev.firmaccess.keycloak.backup.BackupDocument.GrantRow;
 import dev.firmaccess.keycloak.backup.BackupDocument.InvitationRow;
+import dev.firmaccess.keycloak.backup.BackupDocument.MailedRow;
 import dev.firmaccess.keycloak.backup.BackupDocument.PortalMembershipRow;
 import dev.firmaccess.keycloak.backup.BackupDocument.StaffRow;
 import dev.firmaccess.keycloak.invitation.InvitationEntity;
 import dev.firmaccess.keycloak.invitation.InvitationState;
+import dev.firmaccess.keycloak.invitation.MailedInvitation;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.settings.SettingsService;
 import dev.firmaccess.keycloak.staff.StaffEntity;
@@ -220,35 +222,21 @@ final class BackupRestorer {
                         row.lastName());
         nativeInvitation.setExpiresAt((int) (row.expiresAt() / 1000));
         InvitationEntity invitation = new InvitationEntity();
+        fillMailed(invitation, row, "invitation " + row.id());
         invitation.setId(nativeInvitation.getId());
-        invitation.setOrganizationId(row.organizationId());
-        invitation.setRealmId(realm.getId());
-        invitation.setEmail(row.email());
-        invitation.setFirstName(row.firstName());
-        invitation.setLastName(row.lastName());
         invitation.setRole(requiredValue(row.role(), "role of invitation " + row.id()));
         invitation.setGrants(row.grants());
         invitation.setTeamIds(row.teamIds());
         invitation.setState(InvitationState.PENDING);
         invitation.setExpiresAt(row.expiresAt());
-        invitation.setDelivery(requiredValue(row.delivery(), "delivery of invitation " + row.id()));
-        invitation.setLastSentAt(row.lastSentAt());
-        invitation.setCooldownLifted(row.cooldownLifted());
-        invitation.setInvitedBy(row.invitedBy());
-        invitation.setCreatedAt(row.createdAt());
         em.persist(invitation);
     }
 
     private void persistPortalMembership(PortalMembershipRow row) {
         PortalMembershipEntity membership = new PortalMembershipEntity();
-        membership.setId(row.id());
-        membership.setOrganizationId(row.organizationId());
-        membership.setRealmId(realm.getId());
+        fillMailed(membership, row, "portal membership " + row.id());
         membership.setBusinessId(row.businessId());
         membership.setUserId(row.userId());
-        membership.setEmail(required(row.email(), "email of portal membership " + row.id()));
-        membership.setFirstName(row.firstName());
-        membership.setLastName(row.lastName());
         membership.setRole(requiredValue(row.role(), "role of portal membership " + row.id()));
         membership.setAccessLevel(required(row.accessLevel(), "access level of portal membership " + row.id()));
         membership.setStatus(requiredValue(row.status(), "status of portal membership " + row.id()));
@@ -257,12 +245,21 @@ final class BackupRestorer {
         membership.setExpiresAt(row.expiresAt());
         membership.setActivatedAt(row.activatedAt());
         membership.setLastLoginAt(row.lastLoginAt());
-        membership.setDelivery(requiredValue(row.delivery(), "delivery of portal membership " + row.id()));
-        membership.setLastSentAt(row.lastSentAt());
-        membership.setCooldownLifted(row.cooldownLifted());
-        membership.setInvitedBy(row.invitedBy());
-        membership.setCreatedAt(row.createdAt());
         em.persist(membership);
+    }
+
+    private void fillMailed(MailedInvitation target, MailedRow row, String what) {
+        target.setId(row.id());
+        target.setOrganizationId(row.organizationId());
+        target.setRealmId(realm.getId());
+        target.setEmail(required(row.email(), "email of " + what));
+        target.setFirstName(row.firstName());
+        target.setLastName(row.lastName());
+        target.setDelivery(requiredValue(row.delivery(), "delivery of " + what));
+        target.setLastSentAt(row.lastSentAt());
+        target.setCooldownLifted(row.cooldownLifted());
+        target.setInvitedBy(row.invitedBy());
+        target.setCreatedAt(row.createdAt());
     }
 
     private static <T> T requiredValue(T value, String what) {
