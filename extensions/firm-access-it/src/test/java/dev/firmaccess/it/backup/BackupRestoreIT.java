@@ -20,6 +20,9 @@ import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.TokenClaims;
 import dev.firmaccess.testing.WithSharedServer;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +35,11 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 
 /**
- * A realm with firm data of every kind moves from one server (H2) to a fresh one (PostgreSQL) the
- * way an operator moves it: Keycloak's realm export and import, and the firm data's own backup
- * and restore; the new server then holds the same rows and answers tokens and evaluations alike.
+ * A realm with firm data of every kind moves from one server (PostgreSQL) to another (H2, which
+ * has never seen the realm) the way an operator moves it: {@code kc.sh export} and Keycloak's realm
+ * import, and the firm data's own backup and restore; the new server then holds the same rows and
+ * answers tokens and evaluations alike. The original runs on PostgreSQL because {@code kc.sh export}
+ * is a second process on the server's database, which an in-memory H2 does not offer.
  */
 @WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,9 +59,9 @@ class BackupRestoreIT {
     private JsonNode sourceBackup;
 
     @BeforeAll
-    void moveTheRealmToAFreshServer(TestEnvironment h2, PostgresEnvironment postgres) {
-        source = h2;
-        target = postgres.server();
+    void moveTheRealmToAnotherServer(TestEnvironment h2, PostgresEnvironment postgres) throws IOException {
+        source = postgres.server();
+        target = h2;
         targetApi = new Api(target.http());
         fixture = FirmFixture.create(source, "backup");
         setup = fixture.setup();
@@ -65,21 +70,17 @@ class BackupRestoreIT {
         addClaimsAndAnEvaluator(setup.realm().admin());
 
         sourceBackup = assertStatus(setup.realmAdmin().get("/backup"), 200).json();
-        String export = keycloakRealmExport();
+        Path export = Files.createTempFile(TestEnvironment.workDir(), "realm-", ".json");
+        source.server().exportRealm(realm, export);
 
-        assertStatus(target.http().post("/admin/realms", targetAdminToken(), export), 201);
-        // Keycloak's export masks client secrets; the operator sets them again, as after any import.
-        ClientRepresentation evaluator = targetRealm().clients().findByClientId(EVALUATOR).get(0);
-        evaluator.setSecret(EVALUATOR_SECRET);
-        targetRealm().clients().get(evaluator.getId()).update(evaluator);
+        assertStatus(target.http().post("/admin/realms", targetAdminToken(), Files.readString(export)), 201);
         assertStatus(targetApi.post(backupPath(realm), targetAdminToken(), sourceBackup), 200);
     }
 
     private void addFirmDataOfEveryKind() {
-        setup.updateSettings(Map.of("accessLevels", List.of("full", "read-only"),
-                "roleLabels", Map.of("owner", "Partner", "admin", "Manager", "member", "Associate"),
+        setup.updateSettings(Map.of("roleLabels", Map.of("owner", "Partner", "admin", "Manager", "member", "Associate"),
                 "claimBusinessCap", 50));
-        setup.shareWithTeam(fixture.firm(), fixture.unsharedBusiness(), fixture.team(), "read-only");
+        setup.shareWithTeam(fixture.firm(), fixture.unsharedBusiness(), fixture.team(), "full");
         setup.shareWithTeam(fixture.otherFirm(), fixture.otherFirmBusiness(), fixture.otherFirmTeam(), "full");
         String closed = setup.business(fixture.firm(), "Closed books");
         setup.share(fixture.firm(), closed, fixture.member(), "full");
@@ -113,29 +114,6 @@ class BackupRestoreIT {
         String id = realm.clients().findByClientId(EVALUATOR).get(0).getId();
         realm.users().get(realm.clients().get(id).getServiceAccountUser().getId()).roles().realmLevel()
                 .add(List.of(realm.roles().get(EVALUATOR_ROLE).toRepresentation()));
-    }
-
-    /**
-     * The realm as Keycloak's own export gives it. The shared server runs on an in-memory database,
-     * which {@code kc.sh export} (a second process on the same database) cannot read, so the export
-     * is the admin API's partial export plus the users from the admin API with their ids; neither
-     * carries passwords, so each user gets the test password, as an operator would reset them.
-     */
-    private String keycloakRealmExport() {
-        ObjectNode export = (ObjectNode) assertStatus(setup.keycloakAdmin().post(
-                "/partial-export?exportClients=true&exportGroupsAndRoles=true", null), 200).json();
-        // The partial export holds the clients' service-account users; the people join them.
-        ArrayNode users = export.withArrayProperty("users");
-        JsonNode listed = assertStatus(setup.keycloakAdmin().get("/users?briefRepresentation=false&max=1000"), 200)
-                .json();
-        for (JsonNode user : listed) {
-            ObjectNode copy = ((ObjectNode) user).deepCopy();
-            copy.putArray("credentials").addObject().put("type", "password").put("value", TestRealm.PASSWORD)
-                    .put("temporary", false);
-            users.add(copy);
-        }
-        System.out.println("organizations of the partial export: " + export.get("organizations"));
-        return export.toString();
     }
 
     @Nested
@@ -305,10 +283,6 @@ class BackupRestoreIT {
 
     private static String backupPath(String realmName) {
         return "/admin/realms/" + realmName + "/firm-access/backup";
-    }
-
-    private RealmResource targetRealm() {
-        return target.admin().realm(realm);
     }
 
     private String targetAdminToken() {
