@@ -120,13 +120,13 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Writes one realm, its users with their credentials included, to a file with {@code kc.sh export},
+     * Writes one realm, its users with their credentials in the same file, with {@code kc.sh export},
      * a second process on the server's database, as an operator backs a realm up. Not for an
      * in-memory database, which only the running server sees.
      */
     public void exportRealm(String realm, Path file) {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "export", "--optimized",
-                "--realm=" + realm, "--file=" + file, "--users=realm_file", "--cache=local"));
+                "--realm=" + realm, "--file=" + file, "--cache=local"));
         command.addAll(database.runOptions());
         Process export = launch(command);
         try {
