@@ -13,17 +13,19 @@ import dev.firmaccess.keycloak.invitation.InvitationEntity;
 import dev.firmaccess.keycloak.invitation.InvitationState;
 import dev.firmaccess.keycloak.invitation.MailedInvitation;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
-import dev.firmaccess.keycloak.settings.SettingsService;
 import dev.firmaccess.keycloak.staff.StaffEntity;
 import dev.firmaccess.keycloak.team.TeamDirectory;
 import dev.firmaccess.keycloak.web.ApiErrors;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -65,18 +67,29 @@ final class BackupRestorer {
         rows(document.portalMemberships()).forEach(m -> requirePortalTargets(m, businesses));
         requireUniqueIds(document);
 
-        if (document.settings() != null) {
-            // The webhook secret is never in a backup; an update without one keeps the realm's own.
-            new SettingsService(realm).update(document.settings());
-        }
-        rows(document.businesses()).forEach(this::persistBusiness);
-        rows(document.staff()).forEach(this::persistStaff);
-        rows(document.grants()).forEach(this::persistGrant);
-        rows(document.invitations()).forEach(this::persistInvitation);
-        rows(document.portalMemberships()).forEach(this::persistPortalMembership);
+        // The settings are realm attributes: Keycloak's realm import has brought them, webhook secret included.
+        write("business", rows(document.businesses()), this::persistBusiness);
+        write("staff", rows(document.staff()), this::persistStaff);
+        write("grant", rows(document.grants()), this::persistGrant);
+        write("invitation", rows(document.invitations()), this::persistInvitation);
+        write("portal membership", rows(document.portalMemberships()), this::persistPortalMembership);
         return Map.of("staff", rows(document.staff()).size(), "businesses", businesses.size(),
                 "grants", rows(document.grants()).size(), "invitations", rows(document.invitations()).size(),
                 "portalMemberships", rows(document.portalMemberships()).size());
+    }
+
+    /**
+     * Writes one kind of row and sends it to the database at once, so that an id already taken (by
+     * the realm the backup was taken of, still on this server) is named in the answer.
+     */
+    private <T> void write(String kind, List<T> rows, Consumer<T> persist) {
+        rows.forEach(persist);
+        try {
+            em.flush();
+        } catch (PersistenceException | ModelDuplicateException taken) {
+            throw ApiErrors.conflict("A " + kind + " of the backup collides with one stored on this server (an id or"
+                    + " a unique value is taken); restore into a server that does not hold the original realm");
+        }
     }
 
     private void requireRestorable(BackupDocument document) {
