@@ -30,6 +30,7 @@ import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
@@ -237,6 +238,8 @@ final class BackupRestorer {
         InvitationEntity invitation = new InvitationEntity();
         fillMailed(invitation, row, "invitation " + row.id());
         invitation.setId(nativeInvitation.getId());
+        // A link id never issued: no link of the old server matches it; a resend or copied link makes a working one.
+        invitation.setLinkId(KeycloakModelUtils.generateId());
         invitation.setRole(requiredValue(row.role(), "role of invitation " + row.id()));
         invitation.setGrants(row.grants());
         invitation.setTeamIds(row.teamIds());
