@@ -20,6 +20,7 @@
             <p class="instruction">${msg("firmAccessInvitationExpires", invitation.expiresAt?datetime?string.medium)}</p>
             <#if faPage = "confirm">
                 <form id="fa-accept" action="${acceptUrl}" method="post">
+                    <input type="hidden" name="formToken" value="${formToken}">
                     <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit">${msg("firmAccessInvitationAccept")}</button>
                 </form>
             <#elseif faPage = "signIn">
@@ -28,6 +29,7 @@
             <#elseif faPage = "wrongUser">
                 <p class="instruction" id="fa-wrong-user">${msg("firmAccessInvitationWrongUserHint", signedInAs, invitation.email)}</p>
                 <form id="fa-switch" action="${switchUrl}" method="post">
+                    <input type="hidden" name="formToken" value="${formToken}">
                     <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit">${msg("firmAccessInvitationSwitch")}</button>
                 </form>
             <#elseif faPage = "register">
@@ -35,6 +37,7 @@
                     <div class="${properties.kcAlertClass!} pf-m-danger" id="fa-register-error">${msg(registerError)}</div>
                 </#if>
                 <form id="fa-register" action="${registerUrl}" method="post" class="${properties.kcFormClass!}">
+                    <input type="hidden" name="formToken" value="${formToken}">
                     <div class="${properties.kcFormGroupClass!}">
                         <label for="email" class="${properties.kcLabelClass!}">${msg("email")}</label>
                         <input id="email" class="${properties.kcInputClass!}" type="email" value="${invitation.email}" readonly disabled>

@@ -25,6 +25,7 @@
             <p class="instruction">${msg("firmAccessPortalExpires", activation.expiresAt?datetime?string.medium)}</p>
             <#if faPage = "confirm">
                 <form id="fa-activate" action="${activateUrl}" method="post">
+                    <input type="hidden" name="formToken" value="${formToken}">
                     <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit">${msg("firmAccessPortalActivate")}</button>
                 </form>
             <#elseif faPage = "signIn">
@@ -33,6 +34,7 @@
             <#elseif faPage = "wrongUser">
                 <p class="instruction" id="fa-wrong-user">${msg("firmAccessPortalWrongUserHint", signedInAs, activation.email)}</p>
                 <form id="fa-switch" action="${switchUrl}" method="post">
+                    <input type="hidden" name="formToken" value="${formToken}">
                     <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit">${msg("firmAccessPortalSwitch")}</button>
                 </form>
             <#elseif faPage = "register">
@@ -40,6 +42,7 @@
                     <div class="${properties.kcAlertClass!} pf-m-danger" id="fa-register-error">${msg(registerError)}</div>
                 </#if>
                 <form id="fa-register" action="${registerUrl}" method="post" class="${properties.kcFormClass!}">
+                    <input type="hidden" name="formToken" value="${formToken}">
                     <div class="${properties.kcFormGroupClass!}">
                         <label for="email" class="${properties.kcLabelClass!}">${msg("email")}</label>
                         <input id="email" class="${properties.kcInputClass!}" type="email" value="${activation.email}" readonly disabled>

@@ -89,6 +89,7 @@ final class FirmLoader {
         rep.setRealm(REALM);
         rep.setEnabled(true);
         rep.setOrganizationsEnabled(true);
+        rep.setAttributes(Map.of("firmAccess.enabled", "true"));
         // Long-lived tokens: one sign-in per user serves the whole run.
         rep.setAccessTokenLifespan(3600);
         rep.setSsoSessionIdleTimeout(7200);

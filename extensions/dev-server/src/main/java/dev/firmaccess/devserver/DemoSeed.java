@@ -35,6 +35,15 @@ public final class DemoSeed {
         System.exit(problems.isEmpty() ? 0 : 1);
     }
 
+    /**
+     * Seeds the demo realm, already imported into the server behind {@code admin} and {@code http},
+     * from a demo-firm-access.json file, as the dev server does; answers what could not be applied.
+     * The executable documentation seeds its server this way.
+     */
+    public static List<String> seed(Keycloak admin, HttpJson http, Path firmAccessFile) {
+        return new DemoSeeder(admin, http).seed(DemoFirmAccess.read(firmAccessFile));
+    }
+
     private static void awaitRealm(HttpJson http, String realm) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {

@@ -42,22 +42,48 @@ class AuthorizationMatrixIT {
 
     private static final String FIRM_API = "/realms/{realm}/firm-access/api/v1";
     private static final String ADMIN_API = "/admin/realms/{realm}/firm-access";
+    private static final String REALM_ROOT = "/realms/{realm}/firm-access";
+    private static final String EVALUATION_API = REALM_ROOT + "/access/v1";
+    private static final String NO_BASE = "";
 
-    /** The columns of the table, in order. */
+    /**
+     * The columns of the table, in order. The rows spell out the first eight; the last three are
+     * users of the realm with some of Keycloak's realm-management roles, whose statuses follow from
+     * the others (see {@link #row}): on the firm API they are users of no firm; on the admin API
+     * manage-realm does all the realm admin does, view-realm reads the settings only (in Keycloak
+     * 26.7 it does not let anyone view organizations), and query-users alone does nothing.
+     */
     enum Caller {
-        OWNER, ADMIN, MEMBER, MEMBER_OF_OTHER_FIRM, USER_WITH_NO_FIRM, PORTAL_USER, ANONYMOUS, REALM_ADMIN
+        OWNER, ADMIN, MEMBER, MEMBER_OF_OTHER_FIRM, USER_WITH_NO_FIRM, PORTAL_USER, ANONYMOUS, REALM_ADMIN,
+        VIEW_REALM_ADMIN, MANAGE_REALM_ADMIN, QUERY_USERS_ADMIN
     }
+
+    private static final int SPELLED_OUT_CALLERS = 8;
 
     private final AtomicInteger names = new AtomicInteger();
     private FirmFixture fixture;
     private FirmSetup setup;
     private List<Row> table;
+    private final Map<Caller, Person> limitedAdmins = new EnumMap<>(Caller.class);
 
     @BeforeAll
     void setUp(TestEnvironment env) {
         fixture = FirmFixture.create(env, "matrix");
         setup = fixture.setup();
+        limitedAdmins.put(Caller.VIEW_REALM_ADMIN, limitedAdmin("viewer", "view-realm"));
+        limitedAdmins.put(Caller.MANAGE_REALM_ADMIN, limitedAdmin("manager", "manage-realm"));
+        limitedAdmins.put(Caller.QUERY_USERS_ADMIN, limitedAdmin("querier", "query-users"));
         table = table();
+    }
+
+    /** A user of the realm holding one role of the realm's realm-management client. */
+    private Person limitedAdmin(String stem, String role) {
+        Person person = setup.newUser(stem);
+        var realm = setup.realm().admin();
+        String management = realm.clients().findByClientId("realm-management").get(0).getId();
+        realm.users().get(person.id()).roles().clientLevel(management)
+                .add(List.of(realm.clients().get(management).roles().get(role).toRepresentation()));
+        return person;
     }
 
     @TestFactory
@@ -66,10 +92,25 @@ class AuthorizationMatrixIT {
                 .map(caller -> dynamicTest(caller + " gets " + row.expected().get(caller), () -> check(row, caller)))));
     }
 
+    /**
+     * Every operation of the code, but for the console's pages (their own matrix is in the console
+     * tests), the mail-event webhook (a signed server-to-server call without a caller kind) and the
+     * form posts of the invitation and activation pages (driven through a browser session, not a
+     * bearer token, in their own tests).
+     */
     @Test
     void theTableListsEveryOperationOfTheCodeAndNothingElse() {
-        Set<String> routes = new TreeSet<>(JaxRsRoutes.of("dev.firmaccess.keycloak.web.FirmApiResource", FIRM_API));
+        Set<String> routes = JaxRsRoutes.of("dev.firmaccess.keycloak.web.FirmAccessRealmResource", REALM_ROOT).stream()
+                .filter(route -> !route.contains("/firm-access/console"))
+                .filter(route -> !route.contains("/firm-access/mail-events"))
+                .filter(route -> !(route.startsWith("POST ") && (route.contains("/firm-access/invitations/accept/")
+                        || route.contains("/firm-access/portal/activate/"))))
+                .collect(Collectors.toCollection(TreeSet::new));
         routes.addAll(JaxRsRoutes.of("dev.firmaccess.keycloak.admin.FirmAccessAdminResource", ADMIN_API));
+        String wellKnown = JaxRsRoutes.constant(
+                "dev.firmaccess.keycloak.evaluation.AuthZenConfigurationProviderFactory", "PROVIDER_ID");
+        routes.add("GET /realms/{}/.well-known/" + wellKnown);
+        routes.add("GET /.well-known/" + wellKnown + "/realms/{}");
         Set<String> rows = table.stream()
                 .flatMap(row -> JaxRsRoutes.normalize(row.base() + row.template()).stream()
                         .map(path -> row.method() + " " + path))
@@ -95,9 +136,65 @@ class AuthorizationMatrixIT {
                                 row(ADMIN_API, "PUT", "/settings", () -> plain().body(Map.of("resendCooldownMinutes", 10)),
                                         403, 403, 403, 403, 403, 403, 401, 200)),
                         firmOperations,
-                        firmOperations.stream().map(Row::onAdminApi).toList())
+                        firmOperations.stream().map(Row::onAdminApi).toList(),
+                        outsideTheFirmApis())
                 .flatMap(List::stream)
                 .toList();
+    }
+
+    /**
+     * Evaluation, the discovery documents and the pages behind invitation and activation links.
+     * A user may evaluate only itself, so the questions are about the member; the pages answer
+     * whoever opens them the same, as they take no bearer token.
+     */
+    private List<Row> outsideTheFirmApis() {
+        Supplier<Call> aboutMember = () -> plain().body(Map.of(
+                "subject", Map.of("type", "user", "id", fixture.member().id()),
+                "action", Map.of("name", "read"),
+                "resource", Map.of("type", "business", "id", fixture.sharedBusiness())));
+        // owner, admin, member, member of another firm, user of no firm, portal user, anonymous, realm admin
+        return List.of(
+                row(EVALUATION_API, "POST", "/evaluation", aboutMember, 403, 403, 200, 403, 403, 403, 401, 401),
+                row(EVALUATION_API, "POST", "/evaluations", () -> plain().body(Map.of(
+                                "subject", Map.of("type", "user", "id", fixture.member().id()),
+                                "evaluations", List.of(Map.of("action", Map.of("name", "read"),
+                                        "resource", Map.of("type", "business", "id", fixture.sharedBusiness()))))),
+                        403, 403, 200, 403, 403, 403, 401, 401),
+                // Who reaches a business is for policy-enforcing clients only.
+                row(EVALUATION_API, "POST", "/search/subject", () -> plain().body(Map.of(
+                                "subject", Map.of("type", "user"), "action", Map.of("name", "read"),
+                                "resource", Map.of("type", "business", "id", fixture.sharedBusiness()))),
+                        403, 403, 403, 403, 403, 403, 401, 401),
+                row(EVALUATION_API, "POST", "/search/resource", () -> plain().body(Map.of(
+                                "subject", Map.of("type", "user", "id", fixture.member().id()),
+                                "action", Map.of("name", "read"), "resource", Map.of("type", "business"))),
+                        403, 403, 200, 403, 403, 403, 401, 401),
+                row(EVALUATION_API, "POST", "/search/action", () -> plain().body(Map.of(
+                                "subject", Map.of("type", "user", "id", fixture.member().id()),
+                                "resource", Map.of("type", "business", "id", fixture.sharedBusiness()))),
+                        403, 403, 200, 403, 403, 403, 401, 401),
+                row(NO_BASE, "GET", "/realms/{realm}/.well-known/authzen-configuration", this::plain,
+                        200, 200, 200, 200, 200, 200, 200, 200),
+                row(NO_BASE, "GET", "/.well-known/authzen-configuration/realms/{realm}", this::plain,
+                        200, 200, 200, 200, 200, 200, 200, 200),
+                row(REALM_ROOT, "GET", "/invitations/accept/{token}", () -> plain().with("token", freshInvitationToken()),
+                        200, 200, 200, 200, 200, 200, 200, 200),
+                row(REALM_ROOT, "GET", "/portal/activate/{token}", () -> plain().with("token", freshActivationToken()),
+                        200, 200, 200, 200, 200, 200, 200, 200));
+    }
+
+    private String freshInvitationToken() {
+        return lastSegment(assertStatus(setup.asRealmAdmin(fixture.firm())
+                .post("/invitations/" + freshInvitation() + "/link", null), 200).json().get("link").asText());
+    }
+
+    private String freshActivationToken() {
+        return lastSegment(assertStatus(setup.asRealmAdmin(fixture.firm())
+                .get("/portal/memberships/" + freshPortalOwner() + "/link"), 200).json().get("url").asText());
+    }
+
+    private static String lastSegment(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     /** The operations under /firms/{firm}, as the firm API answers them; the admin API offers the same. */
@@ -238,6 +335,9 @@ class AuthorizationMatrixIT {
             // Keycloak's admin root refuses the call before the extension runs, in its own error shape.
             assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
             assertThat(reply.json().has("error")).as(reply.toString()).isTrue();
+        } else if (!row.base().startsWith(FIRM_API) && !row.base().equals(ADMIN_API)) {
+            // AuthZEN's error rules and the pages' HTML apply here; the document checked the shape.
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(row.expected().get(caller));
         } else {
             assertStatus(reply, row.expected().get(caller));
         }
@@ -253,6 +353,7 @@ class AuthorizationMatrixIT {
             case PORTAL_USER -> setup.token(fixture.portalUser());
             case ANONYMOUS -> null;
             case REALM_ADMIN -> setup.adminToken();
+            case VIEW_REALM_ADMIN, MANAGE_REALM_ADMIN, QUERY_USERS_ADMIN -> setup.token(limitedAdmins.get(caller));
         };
     }
 
@@ -358,9 +459,16 @@ class AuthorizationMatrixIT {
 
     private static Row row(String base, String method, String template, Supplier<Call> prepare, int... statuses) {
         Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
-        for (Caller caller : Caller.values()) {
-            expected.put(caller, statuses[caller.ordinal()]);
+        for (int column = 0; column < SPELLED_OUT_CALLERS; column++) {
+            expected.put(Caller.values()[column], statuses[column]);
         }
+        boolean adminApi = base.equals(ADMIN_API);
+        int realmAdmin = expected.get(Caller.REALM_ADMIN);
+        int noFirm = expected.get(Caller.USER_WITH_NO_FIRM);
+        boolean readsSettings = method.equals("GET") && template.equals("/settings");
+        expected.put(Caller.VIEW_REALM_ADMIN, !adminApi ? noFirm : readsSettings ? realmAdmin : 403);
+        expected.put(Caller.MANAGE_REALM_ADMIN, adminApi ? realmAdmin : noFirm);
+        expected.put(Caller.QUERY_USERS_ADMIN, adminApi ? 403 : noFirm);
         return new Row(base, method, template, null, prepare, expected);
     }
 

@@ -2,11 +2,13 @@ package dev.firmaccess.it;
 
 import static dev.firmaccess.it.support.Replies.assertError;
 import static dev.firmaccess.it.support.Replies.assertStatus;
+import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.FirmFixture;
 import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.HttpJson.Reply;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Ids of another firm mean nothing under a firm's paths: they answer exactly like unknown ids, so
- * nobody can probe or touch another firm's businesses, teams or staff, not even its owner.
+ * nobody can probe or touch another firm's businesses, teams, staff, invitations, portal memberships
+ * or connection keys, not even its owner.
  */
 @WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -129,6 +132,64 @@ class CrossFirmIsolationIT {
 
         private void assertLikeUnknown(Function<String, Reply> call) {
             assertSameNotFound(call, fixture.memberOfOtherFirm().id());
+        }
+    }
+
+    @Nested
+    class GivenTheIdOfAnotherFirmsInvitation {
+
+        @Test
+        void everyInvitationCallAnswersAsForAnUnknownId() {
+            String invitation = setup.invitation(fixture.otherFirm(), "isolated-invitee@example.test");
+
+            assertSameNotFound(id -> owner.get("/invitations/" + id), invitation);
+            assertSameNotFound(id -> owner.post("/invitations/" + id + "/resend", null), invitation);
+            assertSameNotFound(id -> owner.post("/invitations/" + id + "/link", null), invitation);
+            assertSameNotFound(id -> owner.delete("/invitations/" + id), invitation);
+
+            assertThat(assertStatus(setup.asRealmAdmin(fixture.otherFirm()).get("/invitations/" + invitation), 200)
+                    .json().get("status").asText()).isEqualTo("pending");
+        }
+    }
+
+    @Nested
+    class GivenTheIdOfAnotherFirmsPortalMembership {
+
+        @Test
+        void everyMembershipCallAnswersAsForAnUnknownId() {
+            String membership = assertStatus(setup.asRealmAdmin(fixture.otherFirm()).post("/portal/invitations", Map.of(
+                    "businessId", fixture.otherFirmBusiness(), "role", "owner", "send", false,
+                    "invitees", List.of(Map.of("email", "isolated-customer@example.test")))), 201)
+                    .json().get(0).get("id").asText();
+
+            assertSameNotFound(id -> owner.get("/portal/memberships/" + id), membership);
+            assertSameNotFound(id -> owner.get("/portal/memberships/" + id + "/link"), membership);
+            assertSameNotFound(id -> owner.post("/portal/memberships/" + id + "/send", null), membership);
+            assertSameNotFound(id -> owner.post("/portal/memberships/" + id + "/cancel", null), membership);
+            assertSameNotFound(id -> owner.delete("/portal/memberships/" + id), membership);
+
+            assertThat(assertStatus(setup.asRealmAdmin(fixture.otherFirm()).get("/portal/memberships/" + membership),
+                    200).json().get("status").asText()).isEqualTo("pending");
+        }
+    }
+
+    @Nested
+    class GivenAConnectionKeyMadeInAnotherFirm {
+
+        /** Someone on the staff of both firms, so that only the firm tells their keys apart. */
+        @Test
+        void itIsNeitherListedNorReachableUnderThisFirm() {
+            Person both = setup.staff(fixture.otherFirm(), "bea", "member");
+            setup.realm().addMember(fixture.firm().id(), both.id());
+            String key = setup.connectionKey(fixture.otherFirm(), both, "Other firm's key");
+            String keys = "/staff/" + both.id() + "/keys";
+
+            assertThat(totalCount(assertStatus(owner.get(keys), 200))).isZero();
+            assertSameNotFound(id -> owner.get(keys + "/" + id), key);
+            assertSameNotFound(id -> owner.delete(keys + "/" + id), key);
+
+            assertThat(assertStatus(setup.asRealmAdmin(fixture.otherFirm()).get(keys + "/" + key), 200)
+                    .json().get("id").asText()).isEqualTo(key);
         }
     }
 

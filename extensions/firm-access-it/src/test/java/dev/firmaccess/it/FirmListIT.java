@@ -3,6 +3,7 @@ package dev.firmaccess.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.Api;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 class FirmListIT {
 
     private HttpJson http;
+    /** Calls whose replies are held to the OpenAPI document. */
+    private Api checked;
     private TestRealm realm;
     private String firmsPath;
     private String firmId;
@@ -25,6 +28,7 @@ class FirmListIT {
     @BeforeAll
     void setUp(TestEnvironment env) {
         http = env.http();
+        checked = new Api(http);
         realm = env.newRealm("firms");
         firmsPath = "/realms/" + realm.name() + "/firm-access/api/v1/firms";
         firmId = realm.createFirm("Ledger & Co", "ledger");
@@ -33,7 +37,7 @@ class FirmListIT {
         realm.createUser("nobody");
         realm.addMember(firmId, owner);
         realm.addMember(firmId, member);
-        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + owner + "/role",
+        HttpJson.Reply promoted = checked.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + owner + "/role",
                 realm.adminToken(), Map.of("role", "owner"));
         assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
     }
@@ -42,7 +46,7 @@ class FirmListIT {
     class GivenNoToken {
         @Test
         void answers401WithTheJsonErrorShape() {
-            HttpJson.Reply reply = http.get(firmsPath, null);
+            HttpJson.Reply reply = checked.get(firmsPath, null);
 
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.json().get("error").asText()).isEqualTo("invalid_token");
@@ -52,7 +56,7 @@ class FirmListIT {
 
         @Test
         void aForgedTokenIsRefusedAlike() {
-            HttpJson.Reply reply = http.get(firmsPath, "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl");
+            HttpJson.Reply reply = checked.get(firmsPath, "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl");
 
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.json().get("error").asText()).isEqualTo("invalid_token");
@@ -63,7 +67,7 @@ class FirmListIT {
     class GivenAStaffMember {
         @Test
         void theOwnerSeesTheFirmWithRoleAndLabel() {
-            JsonNode firms = http.get(firmsPath, realm.accessToken("olivia")).json();
+            JsonNode firms = checked.get(firmsPath, realm.accessToken("olivia")).json();
 
             assertThat(firms).hasSize(1);
             assertThat(firms.get(0).get("id").asText()).isEqualTo(firmId);
@@ -75,7 +79,7 @@ class FirmListIT {
 
         @Test
         void aMemberWithoutAStaffRoleIsAPlainMember() {
-            JsonNode firms = http.get(firmsPath, realm.accessToken("max")).json();
+            JsonNode firms = checked.get(firmsPath, realm.accessToken("max")).json();
 
             assertThat(firms).hasSize(1);
             assertThat(firms.get(0).get("role").asText()).isEqualTo("member");
@@ -86,8 +90,8 @@ class FirmListIT {
         void aPageBeyondTheEndIsEmptyAndAnOversizedPageIsRefused() {
             String token = realm.accessToken("max");
 
-            assertThat(http.get(firmsPath + "?first=1", token).json()).isEmpty();
-            HttpJson.Reply oversized = http.get(firmsPath + "?max=100000", token);
+            assertThat(checked.get(firmsPath + "?first=1", token).json()).isEmpty();
+            HttpJson.Reply oversized = checked.get(firmsPath + "?max=100000", token);
             assertThat(oversized.status()).isEqualTo(400);
             assertThat(oversized.json().get("error").asText()).isEqualTo("invalid_request");
         }
@@ -97,7 +101,7 @@ class FirmListIT {
     class GivenAUserOutsideEveryFirm {
         @Test
         void seesNoFirm() {
-            HttpJson.Reply reply = http.get(firmsPath, realm.accessToken("nobody"));
+            HttpJson.Reply reply = checked.get(firmsPath, realm.accessToken("nobody"));
 
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.json()).isEmpty();
@@ -109,18 +113,18 @@ class FirmListIT {
         @Test
         void anUnknownRoleIsRefusedAndChangesNothing() {
             String max = realm.admin().users().searchByUsername("max", true).get(0).getId();
-            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max + "/role",
+            HttpJson.Reply reply = checked.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max + "/role",
                     realm.adminToken(), Map.of("role", "emperor"));
 
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
-            assertThat(http.get(firmsPath, realm.accessToken("max")).json().get(0).get("role").asText()).isEqualTo("member");
+            assertThat(checked.get(firmsPath, realm.accessToken("max")).json().get(0).get("role").asText()).isEqualTo("member");
         }
 
         @Test
         void malformedJsonIsRefusedWithTheErrorShape() {
             String max = realm.admin().users().searchByUsername("max", true).get(0).getId();
-            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max + "/role",
+            HttpJson.Reply reply = checked.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max + "/role",
                     realm.adminToken(), "{\"role\": ");
 
             assertThat(reply.status()).isEqualTo(400);
@@ -130,17 +134,17 @@ class FirmListIT {
         @Test
         void aUserOfTheRealmWhoIsNotInTheFirmIsNotFound() {
             String nobody = realm.admin().users().searchByUsername("nobody", true).get(0).getId();
-            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + nobody + "/role",
+            HttpJson.Reply reply = checked.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + nobody + "/role",
                     realm.adminToken(), Map.of("role", "admin"));
 
             assertThat(reply.status()).isEqualTo(404);
-            assertThat(http.get(firmsPath, realm.accessToken("nobody")).json()).isEmpty();
+            assertThat(checked.get(firmsPath, realm.accessToken("nobody")).json()).isEmpty();
         }
 
         @Test
         void aNonAdminUserIsForbidden() {
             String max = realm.admin().users().searchByUsername("max", true).get(0).getId();
-            HttpJson.Reply reply = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max + "/role",
+            HttpJson.Reply reply = checked.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max + "/role",
                     realm.accessToken("olivia"), Map.of("role", "owner"));
 
             assertThat(reply.status()).isEqualTo(403);

@@ -12,6 +12,7 @@ import dev.firmaccess.testing.PostgresEnvironment;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -131,6 +133,39 @@ class PostgresStorageIT {
         HttpJson.Reply listed = env.http().get(ines.firmApi() + "/portal/memberships?business=" + ines.business(),
                 ines.ownerToken());
         assertThat(listed.json().get(0).get("status").asText()).isEqualTo("expired");
+    }
+
+    /** A staff invitation ages like the portal's: its stored expiry is moved into the past in the database. */
+    @Test
+    void anExpiredInvitationShowsTheExpiredPageAndChangesNothing() throws SQLException {
+        TestRealm realm = env.newRealm("pg-invitation");
+        String firmId = realm.createFirm("Postgres Partners", "pg-partners");
+        String admin = "/admin/realms/" + realm.name() + "/firm-access/firms/" + firmId;
+        String email = "eve@staff.test";
+        HttpJson.Reply invited = env.http().post(admin + "/invitations", realm.adminToken(),
+                Map.of("invitees", List.of(Map.of("email", email)), "role", "member"));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        String id = invited.json().get(0).get("id").asText();
+        String link = env.http().post(admin + "/invitations/" + id + "/link", realm.adminToken(), null).json()
+                .get("link").asText();
+        try (Connection connection = postgres.connect();
+                PreparedStatement age = connection.prepareStatement(
+                        "update fa_invitation set expires_at = ? where id = ?")) {
+            age.setLong(1, System.currentTimeMillis() - 60_000);
+            age.setString(2, id);
+            assertThat(age.executeUpdate()).isEqualTo(1);
+        }
+
+        HttpJson.Reply page = env.http().get(URI.create(link).getRawPath(), null);
+
+        assertThat(page.status()).isEqualTo(410);
+        assertThat(Jsoup.parse(page.body()).getElementById("fa-problem").attr("data-problem"))
+                .isEqualTo("firmAccessInvitationExpired");
+        assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+        JsonNode listed = env.http().get(admin + "/invitations?status=expired&email=" + email, realm.adminToken())
+                .json();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("expired").asBoolean()).isTrue();
     }
 
     /** A realm with a firm whose owner invited one customer into one business; the link from the mail. */

@@ -121,8 +121,12 @@ class RequestValidationIT {
         @ParameterizedTest
         @ValueSource(strings = {"max=abc", "max=0", "max=1001", "max=1.5", "first=-1", "first=x"})
         void everyListRefusesIt(String query) {
-            for (String list : List.of("/staff", "/businesses", "/teams", "/audit",
-                    "/staff/" + fixture.subject().id() + "/access", "/teams/" + fixture.team() + "/members")) {
+            String subject = "/staff/" + fixture.subject().id();
+            // The 12 paged lists of a firm; with the two firm lists below, every paged operation of the code.
+            for (String list : List.of("/staff", "/businesses", "/teams", "/audit", "/invitations",
+                    "/portal/memberships", subject + "/access", subject + "/access/explain", subject + "/keys",
+                    "/teams/" + fixture.team() + "/members", "/teams/" + fixture.team() + "/grants",
+                    "/businesses/" + fixture.sharedBusiness() + "/grants")) {
                 assertError(owner.get(list + "?" + query), 400, "invalid_request");
             }
             assertError(setup.firmApiAs(fixture.owner()).get("/firms?" + query), 400, "invalid_request");

@@ -30,7 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettingsIT {
 
     private static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("enabled", true),
             Map.entry("invitationWebhookSecretSet", false),
+            Map.entry("invitationWebhookPreviousSecretSet", false),
             Map.entry("roleLabels", Map.of("owner", "PartnerAdmin", "admin", "PartnerAdmin", "member", "PartnerUser")),
             Map.entry("accessLevels", List.of("full")),
             Map.entry("membersMayCreateBusinesses", true),

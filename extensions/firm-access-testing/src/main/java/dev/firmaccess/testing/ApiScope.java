@@ -19,8 +19,18 @@ public final class ApiScope {
     private ApiScope() {
     }
 
-    /** Creates the scope as a default scope of every client created in the realm from now on; answers its id. */
+    /**
+     * Makes the scope a default scope of every client created in the realm from now on, creating it
+     * unless the realm has it already (the extension adds it when Firm Access is turned on); answers its id.
+     */
     public static String createAsRealmDefault(RealmResource realm) {
+        String id = realm.clientScopes().findAll().stream().filter(existing -> NAME.equals(existing.getName()))
+                .map(ClientScopeRepresentation::getId).findFirst().orElseGet(() -> create(realm));
+        realm.addDefaultDefaultClientScope(id);
+        return id;
+    }
+
+    private static String create(RealmResource realm) {
         ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
         audience.setName(NAME + " audience");
         audience.setProtocol("openid-connect");
@@ -37,9 +47,7 @@ public final class ApiScope {
                 throw new IllegalStateException("Creating client scope " + NAME + " failed: " + created.getStatus());
             }
             String location = created.getLocation().getPath();
-            String id = location.substring(location.lastIndexOf('/') + 1);
-            realm.addDefaultDefaultClientScope(id);
-            return id;
+            return location.substring(location.lastIndexOf('/') + 1);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -49,12 +50,17 @@ public final class HttpJson {
     }
 
     public Reply postForm(String path, Map<String, String> form) {
+        return send(formRequest(path, form));
+    }
+
+    /** A form post to complete with headers of the caller's, such as a page's cookie. */
+    public HttpRequest.Builder formRequest(String path, Map<String, String> form) {
         String encoded = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(path, null).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encoded)));
+        return request(path, null).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded));
     }
 
     /** Sends a request built by the caller, for headers or bodies the helpers above do not cover. */
@@ -83,6 +89,15 @@ public final class HttpJson {
             builder.header("Authorization", "Bearer " + bearer);
         }
         return builder;
+    }
+
+    /** The claims of a signed JWT, read without checking the signature: the server checked it. */
+    public static JsonNode jwtClaims(String jwt) {
+        try {
+            return MAPPER.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String json(Object body) {

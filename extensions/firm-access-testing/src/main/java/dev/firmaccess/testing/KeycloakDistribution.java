@@ -53,10 +53,55 @@ public final class KeycloakDistribution {
         return target;
     }
 
+    /**
+     * A copy of a folder that ran {@code kc.sh build}, made again whenever that build changed. The
+     * modification times are kept, so Keycloak takes the build as the copy's own (with newer-looking
+     * provider jars it refuses an optimized start); the copy saves a second build of the same
+     * providers and options. The source's runtime data is left behind.
+     */
+    public static Path copyBuilt(Path builtHome, Path target) {
+        try {
+            Path marker = builtHome.resolve(KeycloakServer.BUILD_MARKER);
+            Path copied = target.resolve(KeycloakServer.BUILD_MARKER);
+            if (Files.exists(copied) && Files.mismatch(marker, copied) == -1) {
+                return target;
+            }
+            deleteTree(target);
+            copyTree(builtHome, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy the built Keycloak at " + builtHome + " to " + target, e);
+        }
+        return target;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failed) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
     private static void copyTree(Path source, Path target) throws IOException {
+        Path runtimeData = source.resolve("data");
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                // a pristine distribution has no data folder; a server's is its own (H2 files, temporary files)
+                if (dir.equals(runtimeData)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 Files.createDirectories(target.resolve(source.relativize(dir).toString()));
                 return FileVisitResult.CONTINUE;
             }

@@ -32,8 +32,17 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
-    private static final String BUILD_MARKER = ".firm-access-build";
+    private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    /**
+     * The build options besides the database, as the container image uses them too: health and
+     * metrics on the management port, and declarative-ui, without which the admin console hides the
+     * extension's Realm settings tab.
+     */
+    public static final List<String> BUILD_OPTIONS = List.of("--health-enabled=true", "--metrics-enabled=true",
+            "--features=declarative-ui");
+
+    /** Holds the fingerprint of the folder's last {@code kc.sh build}. */
+    static final String BUILD_MARKER = ".firm-access-build";
 
     private final Path home;
     private final List<Path> providers;
@@ -41,8 +50,10 @@ public final class KeycloakServer implements AutoCloseable {
     private final List<String> extraRunOptions;
     private final Map<String, String> environment;
     private final String heap;
+    private final Duration startupTimeout;
     private final int httpPort;
     private final int managementPort;
+    private final int clusterPort;
     private Process process;
 
     private KeycloakServer(Builder builder) {
@@ -52,8 +63,10 @@ public final class KeycloakServer implements AutoCloseable {
         this.extraRunOptions = List.copyOf(builder.runOptions);
         this.environment = Map.copyOf(builder.environment);
         this.heap = builder.heap;
+        this.startupTimeout = builder.startupTimeout;
         this.httpPort = builder.httpPort == 0 ? FreePorts.next() : builder.httpPort;
         this.managementPort = FreePorts.next();
+        this.clusterPort = builder.clustered ? FreePorts.next() : 0;
     }
 
     public static Builder builder(Path home) {
@@ -66,6 +79,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The management interface: {@code /metrics} and {@code /health}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Path home() {
@@ -83,21 +101,33 @@ public final class KeycloakServer implements AutoCloseable {
 
     public KeycloakServer start() {
         deleteLog();
-        installProviders();
-        buildIfChanged();
+        prepare();
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true",
                 "--http-host=127.0.0.1",
                 "--http-port=" + httpPort,
+                "--http-management-host=127.0.0.1",
                 "--http-management-port=" + managementPort,
-                "--hostname-strict=false",
-                // a single node: no JGroups discovery listening on every interface
-                "--cache=local"));
+                "--hostname-strict=false"));
+        command.addAll(cacheOptions());
         command.addAll(database.runOptions());
         command.addAll(extraRunOptions);
         process = launch(command);
         awaitReady();
         return this;
+    }
+
+    /**
+     * A single node keeps its caches local, with no JGroups discovery listening on every interface; a
+     * node of a cluster runs Keycloak's default embedded Infinispan, which finds the other nodes
+     * through the shared database (JDBC_PING) and talks to them on its own loopback port.
+     */
+    private List<String> cacheOptions() {
+        if (clusterPort == 0) {
+            return List.of("--cache=local");
+        }
+        return List.of("--cache=ispn", "--cache-embedded-network-bind-address=127.0.0.1",
+                "--cache-embedded-network-bind-port=" + clusterPort);
     }
 
     @Override
@@ -139,6 +169,13 @@ public final class KeycloakServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted during kc.sh export", e);
         }
+    }
+
+    /** Installs the providers and runs {@code kc.sh build} when they or the build options changed. */
+    public KeycloakServer prepare() {
+        installProviders();
+        buildIfChanged();
+        return this;
     }
 
     /** The last lines of the server log, for failure messages. */
@@ -183,9 +220,9 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void buildIfChanged() {
-        // declarative-ui: without it the admin console hides the extension's Realm settings tab.
-        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "build",
-                "--db=" + database.kind(), "--health-enabled=true", "--features=declarative-ui");
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build",
+                "--db=" + database.kind()));
+        command.addAll(BUILD_OPTIONS);
         String fingerprint = fingerprint(command);
         Path marker = home.resolve(BUILD_MARKER);
         try {
@@ -206,11 +243,15 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** What a build depends on: its options and the installed providers, content and modification time. */
+    /**
+     * What a build depends on: its options (not the folder's own path, so that a copy of a built
+     * folder keeps its build) and the installed providers, content and modification time.
+     */
     private String fingerprint(List<String> buildCommand) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(String.join(" ", buildCommand).getBytes(StandardCharsets.UTF_8));
+            digest.update(String.join(" ", buildCommand.subList(1, buildCommand.size()))
+                    .getBytes(StandardCharsets.UTF_8));
             try (Stream<Path> installed = Files.list(home.resolve("providers"))) {
                 for (Path jar : installed.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
                     digest.update(Files.readAllBytes(jar));
@@ -255,7 +296,7 @@ public final class KeycloakServer implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/master"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        Instant deadline = Instant.now().plus(startupTimeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
@@ -276,7 +317,7 @@ public final class KeycloakServer implements AutoCloseable {
         }
         String tail = logTail(120);
         close();
-        throw new IllegalStateException("Keycloak did not answer within " + STARTUP_TIMEOUT + ". Server log:\n" + tail);
+        throw new IllegalStateException("Keycloak did not answer within " + startupTimeout + ". Server log:\n" + tail);
     }
 
     private static void sleep(Duration duration) {
@@ -294,7 +335,9 @@ public final class KeycloakServer implements AutoCloseable {
         private final Map<String, String> environment = new java.util.HashMap<>();
         private Database database = Database.h2InMemory();
         private String heap = "1g";
+        private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private int httpPort;
+        private boolean clustered;
 
         private Builder(Path home) {
             this.home = home;
@@ -328,6 +371,18 @@ public final class KeycloakServer implements AutoCloseable {
         /** A fixed port, for the dev server whose URLs people bookmark; tests use a free one. */
         public Builder httpPort(int port) {
             this.httpPort = port;
+            return this;
+        }
+
+        /** How long a start may take before the server counts as failed; a busy machine needs more. */
+        public Builder startupTimeout(Duration value) {
+            this.startupTimeout = value;
+            return this;
+        }
+
+        /** A node of a cluster on a shared database, instead of a single node with local caches. */
+        public Builder clustered() {
+            this.clustered = true;
             return this;
         }
 

@@ -72,6 +72,7 @@ public final class OpenApiContract {
     private final JsonNode document;
     private final List<Route> routes = new ArrayList<>();
     private final Map<List<String>, JsonSchema> schemasByPointer = new HashMap<>();
+    private final JsonSchema root;
 
     private OpenApiContract(JsonNode document) {
         this.document = document;
@@ -80,12 +81,12 @@ public final class OpenApiContract {
         if (!version.startsWith("3.1.")) {
             throw new IllegalArgumentException("Not an OpenAPI 3.1 document: openapi is '" + version + "'");
         }
-        JsonSchema root = schemaFactory().getSchema(SchemaLocation.of(DOCUMENT_IRI), document,
+        root = schemaFactory().getSchema(SchemaLocation.of(DOCUMENT_IRI), document,
                 SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).preloadJsonSchema(false).build());
         for (Located pathItem : children(Located.root(document).child("paths"))) {
             routes.add(Route.of(pathItem.name(), pathItem, document));
         }
-        compileSchemas(root);
+        compileSchemas();
     }
 
     public static OpenApiContract load(Path yamlFile) {
@@ -193,7 +194,7 @@ public final class OpenApiContract {
     }
 
     /** Compiles every schema up front, so that a broken $ref or keyword fails loading, not a later test. */
-    private void compileSchemas(JsonSchema root) {
+    private void compileSchemas() {
         List<Located> schemas = new ArrayList<>(children(Located.root(document).child("components").child("schemas")));
         for (Route route : routes) {
             for (Located operation : route.operations().values()) {
@@ -206,17 +207,69 @@ public final class OpenApiContract {
                 }
             }
         }
-        for (Located schema : schemas) {
-            schemasByPointer.computeIfAbsent(schema.pointer(), pointer -> {
-                JsonNodePath path = new JsonNodePath(PathType.JSON_POINTER);
-                for (String segment : pointer) {
-                    path = path.append(segment);
-                }
-                JsonSchema compiled = root.getSubSchema(path);
-                compiled.initializeValidators();
-                return compiled;
-            });
+        schemas.forEach(this::schemaAt);
+    }
+
+    private JsonSchema schemaAt(Located schema) {
+        return schemasByPointer.computeIfAbsent(schema.pointer(), pointer -> {
+            JsonNodePath path = new JsonNodePath(PathType.JSON_POINTER);
+            for (String segment : pointer) {
+                path = path.append(segment);
+            }
+            JsonSchema compiled = root.getSubSchema(path);
+            compiled.initializeValidators();
+            return compiled;
+        });
+    }
+
+    /**
+     * The operationId of every distinct operation by its place in the document, {@code null} where
+     * it has none. A path item shared by both APIs through {@code $ref} is one operation.
+     */
+    public Map<String, String> operationIds() {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (Route route : routes) {
+            route.operations().values().forEach(operation ->
+                    ids.put("/" + String.join("/", operation.pointer()), operation.node().path("operationId").textValue()));
         }
+        return ids;
+    }
+
+    /**
+     * The JSON request bodies and success responses whose {@code example} is missing or refused by
+     * its own schema, as "where: problem"; with {@code examplesRequired} false only refused ones.
+     */
+    public List<String> exampleProblems(boolean examplesRequired) {
+        Map<List<String>, Located> mediaTypes = new LinkedHashMap<>();
+        for (Route route : routes) {
+            for (Located operation : route.operations().values()) {
+                children(operation.child("requestBody").resolved(document).child("content"))
+                        .forEach(mediaType -> mediaTypes.put(mediaType.pointer(), mediaType));
+                for (Located response : children(operation.child("responses"))) {
+                    if (response.name().startsWith("2")) {
+                        children(response.resolved(document).child("content"))
+                                .forEach(mediaType -> mediaTypes.put(mediaType.pointer(), mediaType));
+                    }
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (Located mediaType : mediaTypes.values()) {
+            if (!isJson(mediaType.name())) {
+                continue;
+            }
+            String where = "/" + String.join("/", mediaType.pointer());
+            JsonNode example = mediaType.node().get("example");
+            if (example == null) {
+                if (examplesRequired) {
+                    problems.add(where + ": no example");
+                }
+                continue;
+            }
+            schemaAt(mediaType.child("schema")).validate(example).forEach(error ->
+                    problems.add(where + ": the example does not match the schema: " + error.getMessage()));
+        }
+        return problems;
     }
 
     private static List<Located> children(Located parent) {

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import org.keycloak.admin.client.Keycloak;
 
 /**
- * A running Keycloak with the freshly built provider and a mail catcher, plus clients for both
- * the admin API and plain HTTP. The build passes the locations as system properties.
+ * This build's own test server: the kit's {@link FirmAccessKeycloak} with the freshly built
+ * provider, test-sized limits and a mail catcher, plus clients for both the admin API and plain
+ * HTTP. This build's failsafe configuration passes the locations as system properties; apps use
+ * {@link FirmAccessKeycloak} directly.
  */
 public final class TestEnvironment implements AutoCloseable {
 
@@ -16,7 +18,7 @@ public final class TestEnvironment implements AutoCloseable {
     public static final int EVALUATIONS_PER_BATCH = 500;
 
     private final MailCatcher mail;
-    private final KeycloakServer server;
+    private final FirmAccessKeycloak keycloak;
     private final Keycloak admin;
     private final HttpJson http;
 
@@ -26,33 +28,33 @@ public final class TestEnvironment implements AutoCloseable {
      */
     public static final int KEY_CREATION_MAX_AUTH_AGE_SECONDS = 30;
 
-    private TestEnvironment(MailCatcher mail, KeycloakServer server) {
+    private TestEnvironment(MailCatcher mail, FirmAccessKeycloak keycloak) {
         this.mail = mail;
-        this.server = server;
-        this.admin = server.adminClient();
-        this.http = new HttpJson(server.baseUrl());
+        this.keycloak = keycloak;
+        this.admin = keycloak.admin();
+        this.http = new HttpJson(keycloak.baseUrl());
     }
 
     /** Starts a server of the given flavor (its own copy of the distribution) on the database. */
     public static TestEnvironment start(String flavor, Database database) {
-        KeycloakDistribution distribution = KeycloakDistribution.fromSystemProperty();
-        Path home = distribution.copyTo(workDir().resolve("servers").resolve(flavor));
         MailCatcher mail = new MailCatcher().start();
-        KeycloakServer server = KeycloakServer.builder(home)
-                .provider(providerJar())
-                .database(database)
-                .runOption("--spi-realm-restapi-extension--firm-access--max-evaluations-per-batch="
-                        + EVALUATIONS_PER_BATCH)
-                .runOption("--spi-realm-restapi-extension--firm-access--key-creation-max-auth-age="
-                        + KEY_CREATION_MAX_AUTH_AGE_SECONDS)
-                .build();
         try {
-            server.start();
+            FirmAccessKeycloak keycloak = FirmAccessKeycloak.builder()
+                    .distribution(KeycloakDistribution.fromSystemProperty().pristineHome())
+                    .providerJar(providerJar())
+                    // not servers/: KeycloakCluster runs its nodes in servers/{database kind}
+                    .workDirectory(workDir().resolve("test-servers").resolve(flavor))
+                    .database(database)
+                    .runOption("--spi-realm-restapi-extension--firm-access--max-evaluations-per-batch="
+                            + EVALUATIONS_PER_BATCH)
+                    .runOption("--spi-realm-restapi-extension--firm-access--key-creation-max-auth-age="
+                            + KEY_CREATION_MAX_AUTH_AGE_SECONDS)
+                    .start();
+            return new TestEnvironment(mail, keycloak);
         } catch (RuntimeException e) {
             mail.close();
             throw e;
         }
-        return new TestEnvironment(mail, server);
     }
 
     public static Path providerJar() {
@@ -80,7 +82,7 @@ public final class TestEnvironment implements AutoCloseable {
     }
 
     public KeycloakServer server() {
-        return server;
+        return keycloak.server();
     }
 
     public Keycloak admin() {
@@ -93,8 +95,7 @@ public final class TestEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
-        admin.close();
-        server.close();
+        keycloak.close();
         mail.close();
     }
 }

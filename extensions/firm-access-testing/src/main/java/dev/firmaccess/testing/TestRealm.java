@@ -44,6 +44,8 @@ public final class TestRealm {
         realm.setRealm(name);
         realm.setEnabled(true);
         realm.setOrganizationsEnabled(true);
+        // Firm Access is off in a realm until an administrator turns it on; every test realm has it on.
+        realm.setAttributes(java.util.Map.of("firmAccess.enabled", "true"));
         realm.setSmtpServer(mail.realmSmtpSettings());
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(TEST_CLIENT);
@@ -75,10 +77,15 @@ public final class TestRealm {
 
     /** Creates a user with a verified email and the shared test password; answers the user id. */
     public String createUser(String username) {
+        return createUser(username, username + "@example.test", true);
+    }
+
+    /** Creates a user with the given email, verified or not, and the shared test password; answers the user id. */
+    public String createUser(String username, String email, boolean emailVerified) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
-        user.setEmail(username + "@example.test");
-        user.setEmailVerified(true);
+        user.setEmail(email);
+        user.setEmailVerified(emailVerified);
         user.setFirstName(Character.toUpperCase(username.charAt(0)) + username.substring(1));
         user.setLastName("Tester");
         user.setEnabled(true);
@@ -111,6 +118,18 @@ public final class TestRealm {
             if (response.getStatus() / 100 != 2) {
                 throw new IllegalStateException("Adding member failed: " + response.getStatus());
             }
+        }
+    }
+
+    /** Creates a public client for scripts that opted in to trading connection keys for tokens. */
+    public void createConnectionKeyClient(String clientId) {
+        ClientRepresentation scripts = new ClientRepresentation();
+        scripts.setClientId(clientId);
+        scripts.setPublicClient(true);
+        scripts.setStandardFlowEnabled(false);
+        scripts.setAttributes(Map.of("firm-access.connection-keys.enabled", "true"));
+        try (Response response = admin().clients().create(scripts)) {
+            createdId(response, "client " + clientId);
         }
     }
 

@@ -72,16 +72,19 @@ class AdminSettingsTabIT {
 
     @Test
     void savingTheTabChangesTheSettingsAndABadValueChangesNothing() {
-        HttpJson.Reply bad = http.post(componentsPath, realm.adminToken(), tab(Map.of(
+        // A realm created with Firm Access on has its tab's settings already; saving the tab updates them.
+        String tabPath = componentsPath + "/"
+                + http.get(componentsPath + "?type=" + TAB_TYPE, realm.adminToken()).json().get(0).get("id").asText();
+        HttpJson.Reply bad = http.put(tabPath, realm.adminToken(), tab(Map.of(
                 "accessLevels", List.of("read", "full"), "resendCooldownMinutes", List.of("25"))));
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
         assertThat(http.get(settingsPath, realm.adminToken()).json().path("resendCooldownMinutes").asInt()).isEqualTo(10);
 
-        HttpJson.Reply saved = http.post(componentsPath, realm.adminToken(), tab(Map.of(
+        HttpJson.Reply saved = http.put(tabPath, realm.adminToken(), tab(Map.of(
                 "roleLabelOwner", List.of("Partner"), "roleLabelAdmin", List.of("Manager"),
                 "roleLabelMember", List.of("Associate"), "accessLevels", List.of("full", "read"),
                 "resendCooldownMinutes", List.of("25"), "membersMayCreateBusinesses", List.of("false"))));
-        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(204);
 
         JsonNode settings = http.get(settingsPath, realm.adminToken()).json();
         assertThat(settings.path("roleLabels").path("owner").asText()).isEqualTo("Partner");
@@ -107,7 +110,6 @@ class AdminSettingsTabIT {
             new ConsolePages.LoginPage(driver).signIn("rita", TestRealm.PASSWORD);
             ConsolePages.AdminSettingsTab tab = new ConsolePages.AdminSettingsTab(driver);
             tab.open();
-            browser.screenshot("admin-settings-tab");
             assertThat(tab.value("resendCooldownMinutes")).isEqualTo("10");
 
             tab.change("resendCooldownMinutes", "45");
@@ -116,6 +118,11 @@ class AdminSettingsTabIT {
             awaitSetting(settings, other, "resendCooldownMinutes", "45");
             assertThat(http.get(settings, other.adminToken()).json().path("roleLabels").path("admin").asText())
                     .isEqualTo("Manager");
+            // Once the realm has its settings, the tab shows the realm's own firm console: the README's screenshot.
+            driver.navigate().refresh();
+            tab.open();
+            assertThat(tab.value("firmConsole")).isEqualTo("/realms/" + other.name() + "/firm-access/console/");
+            browser.screenshot("admin-settings-tab");
 
             tab.change("resendCooldownMinutes", "5000");
             tab.save();

@@ -14,7 +14,6 @@ import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
-import jakarta.ws.rs.core.Response;
 import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -77,14 +75,7 @@ class FirmConsolePagesIT {
         assertThat(team.status()).as(team.toString()).isEqualTo(201);
         reviewersId = team.json().get("id").asText();
 
-        ClientRepresentation scripts = new ClientRepresentation();
-        scripts.setClientId(SCRIPTS);
-        scripts.setPublicClient(true);
-        scripts.setStandardFlowEnabled(false);
-        scripts.setAttributes(Map.of("firm-access.connection-keys.enabled", "true"));
-        try (Response created = realm.admin().clients().create(scripts)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-        }
+        realm.createConnectionKeyClient(SCRIPTS);
     }
 
     @BeforeEach

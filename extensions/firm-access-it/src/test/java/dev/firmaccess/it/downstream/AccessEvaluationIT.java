@@ -3,6 +3,7 @@ package dev.firmaccess.it.downstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.Api;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
@@ -24,6 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AccessEvaluationIT {
 
     private HttpJson http;
+    /** Calls whose replies are held to the OpenAPI document. */
+    private Api checked;
     private TestRealm realm;
     private Downstream setup;
     private String api;
@@ -34,6 +37,7 @@ class AccessEvaluationIT {
     @BeforeAll
     void setUp(TestEnvironment env) {
         http = env.http();
+        checked = new Api(http);
         realm = env.newRealm("authzen");
         setup = new Downstream(http, realm);
         api = "/realms/" + realm.name() + "/firm-access/access/v1/";
@@ -73,7 +77,7 @@ class AccessEvaluationIT {
     }
 
     private HttpJson.Reply evaluate(String token, Object body) {
-        return http.post(api + "evaluation", token, body);
+        return checked.post(api + "evaluation", token, body);
     }
 
     private boolean decision(String user, String action, String business) {
@@ -303,7 +307,7 @@ class AccessEvaluationIT {
 
         @Test
         void aUserMayNotSearchSubjects() {
-            HttpJson.Reply reply = http.post(api + "search/subject", realm.accessToken("mia"), Map.of(
+            HttpJson.Reply reply = checked.post(api + "search/subject", realm.accessToken("mia"), Map.of(
                     "subject", Map.of("type", "user"), "action", Map.of("name", "read"),
                     "resource", Map.of("type", "business", "id", businesses.get("b1"))));
 
@@ -330,7 +334,7 @@ class AccessEvaluationIT {
 
         @Test
         void executeAllAnswersEveryItemInOrder() {
-            JsonNode reply = http.post(api + "evaluations", evaluator, batch(null, "b1", "b4", "b3")).json();
+            JsonNode reply = checked.post(api + "evaluations", evaluator, batch(null, "b1", "b4", "b3")).json();
 
             assertThat(decisions(reply)).containsExactly(true, false, true);
             assertThat(reply.has("decision")).isFalse();
@@ -338,13 +342,13 @@ class AccessEvaluationIT {
 
         @Test
         void denyOnFirstDenyStopsAtTheFirstDeny() {
-            assertThat(decisions(http.post(api + "evaluations", evaluator,
+            assertThat(decisions(checked.post(api + "evaluations", evaluator,
                     batch("deny_on_first_deny", "b1", "b4", "b3")).json())).containsExactly(true, false);
         }
 
         @Test
         void permitOnFirstPermitStopsAtTheFirstPermit() {
-            assertThat(decisions(http.post(api + "evaluations", evaluator,
+            assertThat(decisions(checked.post(api + "evaluations", evaluator,
                     batch("permit_on_first_permit", "b4", "b2", "b1")).json())).containsExactly(false, true);
         }
 
@@ -360,7 +364,7 @@ class AccessEvaluationIT {
                     Map.of("resource", Map.of("type", "business", "id", businesses.get("b2")),
                             "action", Map.of("name", "read"))));
 
-            assertThat(decisions(http.post(api + "evaluations", evaluator, request).json()))
+            assertThat(decisions(checked.post(api + "evaluations", evaluator, request).json()))
                     .containsExactly(false, true, true);
         }
 
@@ -369,7 +373,7 @@ class AccessEvaluationIT {
             Map<String, Object> request = request("mia", "read", "b1");
             request.put("evaluations", List.of());
 
-            assertThat(http.post(api + "evaluations", evaluator, request).json().get("decision").asBoolean()).isTrue();
+            assertThat(checked.post(api + "evaluations", evaluator, request).json().get("decision").asBoolean()).isTrue();
         }
 
         @Test
@@ -442,7 +446,7 @@ class AccessEvaluationIT {
 
         @Test
         void anUnknownSemanticIs400() {
-            assertThat(http.post(api + "evaluations", evaluator, batch("majority", "b1")).status()).isEqualTo(400);
+            assertThat(checked.post(api + "evaluations", evaluator, batch("majority", "b1")).status()).isEqualTo(400);
         }
 
         @Test
@@ -451,7 +455,7 @@ class AccessEvaluationIT {
             request.put("evaluations", List.of(Map.of("subject", Map.of("type", "user", "id", users.get("olivia")),
                     "resource", Map.of("type", "business", "id", businesses.get("b1")))));
 
-            assertThat(http.post(api + "evaluations", realm.accessToken("mia"), request).status()).isEqualTo(403);
+            assertThat(checked.post(api + "evaluations", realm.accessToken("mia"), request).status()).isEqualTo(403);
         }
     }
 
@@ -477,9 +481,9 @@ class AccessEvaluationIT {
         @Test
         void resourceSearchPagesThroughWhatTheMemberMayRead() {
             Map<String, Object> request = resourceSearch("mia", "read", 2);
-            JsonNode first = http.post(api + "search/resource", evaluator, request).json();
+            JsonNode first = checked.post(api + "search/resource", evaluator, request).json();
             request.put("page", Map.of("limit", 2, "token", first.get("page").get("next_token").asText()));
-            JsonNode second = http.post(api + "search/resource", evaluator, request).json();
+            JsonNode second = checked.post(api + "search/resource", evaluator, request).json();
 
             assertThat(first.get("page").get("total").asLong()).isEqualTo(3);
             assertThat(first.get("results")).hasSize(2);
@@ -493,16 +497,16 @@ class AccessEvaluationIT {
 
         @Test
         void resourceSearchForWriteKeepsOnlyFullGrantsAndOwnersSeeAll() {
-            assertThat(ids(http.post(api + "search/resource", evaluator, resourceSearch("mia", "write", null)).json()))
+            assertThat(ids(checked.post(api + "search/resource", evaluator, resourceSearch("mia", "write", null)).json()))
                     .containsExactly(businesses.get("b1"));
-            assertThat(ids(http.post(api + "search/resource", evaluator, resourceSearch("olivia", "write", null))
+            assertThat(ids(checked.post(api + "search/resource", evaluator, resourceSearch("olivia", "write", null))
                     .json())).containsExactlyInAnyOrder(businesses.get("b1"), businesses.get("b2"),
                     businesses.get("b3"), businesses.get("b4"));
         }
 
         @Test
         void aUserMaySearchTheirOwnResources() {
-            HttpJson.Reply reply = http.post(api + "search/resource", realm.accessToken("mia"),
+            HttpJson.Reply reply = checked.post(api + "search/resource", realm.accessToken("mia"),
                     resourceSearch("mia", "write", null));
 
             assertThat(reply.status()).isEqualTo(200);
@@ -512,12 +516,12 @@ class AccessEvaluationIT {
         @Test
         void aTokenOfAnotherRequestIs400() {
             Map<String, Object> request = resourceSearch("mia", "read", 1);
-            String token = http.post(api + "search/resource", evaluator, request).json()
+            String token = checked.post(api + "search/resource", evaluator, request).json()
                     .get("page").get("next_token").asText();
             Map<String, Object> changed = resourceSearch("mia", "write", 1);
             changed.put("page", Map.of("limit", 1, "token", token));
 
-            assertThat(http.post(api + "search/resource", evaluator, changed).status()).isEqualTo(400);
+            assertThat(checked.post(api + "search/resource", evaluator, changed).status()).isEqualTo(400);
         }
 
         @Test
@@ -528,10 +532,10 @@ class AccessEvaluationIT {
             request.put("resource", Map.of("type", "business", "id", businesses.get("b3")));
             request.put("page", Map.of("limit", 2));
             List<String> found = new ArrayList<>();
-            JsonNode page = http.post(api + "search/subject", evaluator, request).json();
+            JsonNode page = checked.post(api + "search/subject", evaluator, request).json();
             found.addAll(ids(page));
             request.put("page", Map.of("limit", 2, "token", page.get("page").get("next_token").asText()));
-            page = http.post(api + "search/subject", evaluator, request).json();
+            page = checked.post(api + "search/subject", evaluator, request).json();
             found.addAll(ids(page));
 
             assertThat(found).containsExactlyInAnyOrder(users.get("olivia"), users.get("adam"), users.get("mia"));
@@ -543,7 +547,7 @@ class AccessEvaluationIT {
             Map<String, Object> request = Map.of("subject", Map.of("type", "user"), "action", Map.of("name", "write"),
                     "resource", Map.of("type", "business", "id", businesses.get("b3")));
 
-            assertThat(ids(http.post(api + "search/subject", evaluator, request).json()))
+            assertThat(ids(checked.post(api + "search/subject", evaluator, request).json()))
                     .containsExactlyInAnyOrder(users.get("olivia"), users.get("adam"));
         }
 
@@ -554,8 +558,8 @@ class AccessEvaluationIT {
             Map<String, Object> onB1 = Map.of("subject", Map.of("type", "user", "id", users.get("mia")),
                     "resource", Map.of("type", "business", "id", businesses.get("b1")));
 
-            assertThat(ids(http.post(api + "search/action", evaluator, onB2).json())).containsExactly("read");
-            assertThat(ids(http.post(api + "search/action", evaluator, onB1).json())).containsExactly("read", "write");
+            assertThat(ids(checked.post(api + "search/action", evaluator, onB2).json())).containsExactly("read");
+            assertThat(ids(checked.post(api + "search/action", evaluator, onB1).json())).containsExactly("read", "write");
         }
     }
 
@@ -598,8 +602,8 @@ class AccessEvaluationIT {
     class GivenDiscovery {
         @Test
         void theRealmPublishesItsPdpMetadataInBothWellKnownForms() {
-            JsonNode appended = http.get("/realms/" + realm.name() + "/.well-known/authzen-configuration", null).json();
-            JsonNode inserted = http.get("/.well-known/authzen-configuration/realms/" + realm.name(), null).json();
+            JsonNode appended = checked.get("/realms/" + realm.name() + "/.well-known/authzen-configuration", null).json();
+            JsonNode inserted = checked.get("/.well-known/authzen-configuration/realms/" + realm.name(), null).json();
 
             assertThat(appended.get("policy_decision_point").asText()).endsWith("/realms/" + realm.name());
             assertThat(appended.get("access_evaluation_endpoint").asText())

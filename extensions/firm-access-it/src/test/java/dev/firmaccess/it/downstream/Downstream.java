@@ -3,6 +3,7 @@ package dev.firmaccess.it.downstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.Api;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestRealm;
@@ -21,10 +22,13 @@ final class Downstream {
     static final String SECRET = "s3cret-for-tests";
 
     private final HttpJson http;
+    /** Calls whose replies are held to the OpenAPI document. */
+    private final Api checked;
     private final TestRealm realm;
 
     Downstream(HttpJson http, TestRealm realm) {
         this.http = http;
+        this.checked = new Api(http);
         this.realm = realm;
     }
 
@@ -35,10 +39,10 @@ final class Downstream {
     HttpJson.Reply asAdmin(String method, String path, Object body) {
         String token = realm.adminToken();
         return switch (method) {
-            case "PUT" -> http.put(path, token, body);
-            case "POST" -> http.post(path, token, body);
-            case "DELETE" -> http.delete(path, token);
-            default -> http.get(path, token);
+            case "PUT" -> checked.put(path, token, body);
+            case "POST" -> checked.post(path, token, body);
+            case "DELETE" -> checked.delete(path, token);
+            default -> checked.get(path, token);
         };
     }
 

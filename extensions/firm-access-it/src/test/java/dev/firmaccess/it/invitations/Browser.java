@@ -18,7 +18,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /** A browser without JavaScript: keeps cookies, follows redirects itself, and parses pages. */
-final class Browser {
+public final class Browser {
 
     private final HttpClient client = HttpClient.newBuilder()
             .cookieHandler(new LoopbackCookies())
@@ -27,16 +27,16 @@ final class Browser {
             .build();
 
     /** Opens a page, following redirects, and answers where it ended. */
-    Page open(String url) {
+    public Page open(String url) {
         return follow(send(HttpRequest.newBuilder(URI.create(url)).GET()));
     }
 
     /** Posts a form without following the answer's redirect: the caller checks where it points. */
-    Page submitNoFollow(String url, Map<String, String> fields) {
+    public Page submitNoFollow(String url, Map<String, String> fields) {
         return send(post(url, fields));
     }
 
-    Page submit(String url, Map<String, String> fields) {
+    public Page submit(String url, Map<String, String> fields) {
         return follow(send(post(url, fields)));
     }
 
@@ -95,18 +95,18 @@ final class Browser {
     }
 
     /** One answer: its address, status, redirect target and parsed HTML. */
-    record Page(URI uri, int status, URI location, String body) {
+    public record Page(URI uri, int status, URI location, String body) {
 
-        boolean isRedirect() {
+        public boolean isRedirect() {
             return status / 100 == 3 && location != null;
         }
 
-        Document html() {
+        public Document html() {
             return Jsoup.parse(body, uri.toString());
         }
 
         /** The absolute action URL of the form with the given id. */
-        String formAction(String formId) {
+        public String formAction(String formId) {
             return html().getElementById(formId).absUrl("action");
         }
 

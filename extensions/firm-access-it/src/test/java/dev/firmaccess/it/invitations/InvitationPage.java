@@ -1,10 +1,11 @@
 package dev.firmaccess.it.invitations;
 
+import dev.firmaccess.it.support.FormFields;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 
 /** The invitation pages of the login theme, as an invitee meets them. */
-final class InvitationPage {
+public final class InvitationPage {
 
     private final Browser browser;
     private final Browser.Page page;
@@ -14,16 +15,27 @@ final class InvitationPage {
         this.page = page;
     }
 
-    static InvitationPage open(Browser browser, String link) {
+    public static InvitationPage open(Browser browser, String link) {
         return new InvitationPage(browser, browser.open(link));
     }
 
-    int status() {
+    /** Signs in through the realm's own login for the extension's client, which then returns to the link's page. */
+    static InvitationPage signInThenOpen(Browser browser, String link, String username, String password) {
+        String realmBase = link.substring(0, link.indexOf("/firm-access/"));
+        Browser.Page login = browser.open(realmBase + "/protocol/openid-connect/auth?client_id=firm-access"
+                + "&response_type=code&scope=openid&login_hint="
+                + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + "&redirect_uri="
+                + java.net.URLEncoder.encode(link, java.nio.charset.StandardCharsets.UTF_8));
+        String action = login.html().getElementById("kc-form-login").absUrl("action");
+        return new InvitationPage(browser, browser.submit(action, Map.of("username", username, "password", password)));
+    }
+
+    public int status() {
         return page.status();
     }
 
     /** confirm, signIn, register, wrongUser or problem. */
-    String kind() {
+    public String kind() {
         Element root = page.html().getElementById("firm-access-invitation");
         if (root == null) {
             throw new AssertionError("Not an invitation page: " + page + "\n" + page.body());
@@ -41,16 +53,16 @@ final class InvitationPage {
     }
 
     /** Creates the account on the register page; answers the raw reply (a redirect when it worked). */
-    Browser.Page register(String firstName, String lastName, String password) {
-        return browser.submitNoFollow(page.formAction("fa-register"), Map.of(
-                "firstName", firstName, "lastName", lastName, "password", password, "password-confirm", password));
+    public Browser.Page register(String firstName, String lastName, String password) {
+        return browser.submitNoFollow(page.formAction("fa-register"), FormFields.of(page.html(), "fa-register", Map.of(
+                "firstName", firstName, "lastName", lastName, "password", password, "password-confirm", password)));
     }
 
     /**
      * Follows "sign in", signs in on Keycloak's login page as the given user (the page suggests
      * the invited address, a person may type another) and lands back on the invitation.
      */
-    InvitationPage signIn(String username, String password) {
+    public InvitationPage signIn(String username, String password) {
         String signInUrl = page.html().getElementById("fa-sign-in").absUrl("href")
                 .replaceAll("login_hint=[^&]*", "login_hint="
                         + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8));
@@ -60,15 +72,26 @@ final class InvitationPage {
     }
 
     /** Presses "accept"; answers the raw reply (a redirect to the landing page when it worked). */
-    Browser.Page accept() {
-        return browser.submitNoFollow(acceptUrl(), Map.of());
+    public Browser.Page accept() {
+        return acceptAt(acceptUrl());
     }
 
-    String acceptUrl() {
+    /** The token the page's form carries, bound to this link and this browser. */
+    String formToken(String formId) {
+        return FormFields.of(page.html(), formId, Map.of()).get("formToken");
+    }
+
+    /** Presses "accept" with the form sent to another address, e.g. another node of a cluster. */
+    public Browser.Page acceptAt(String url) {
+        return browser.submitNoFollow(url, FormFields.of(page.html(), "fa-accept", Map.of()));
+    }
+
+    public String acceptUrl() {
         return page.formAction("fa-accept");
     }
 
     InvitationPage switchAccount() {
-        return new InvitationPage(browser, browser.submit(page.formAction("fa-switch"), Map.of()));
+        return new InvitationPage(browser, browser.submit(page.formAction("fa-switch"),
+                FormFields.of(page.html(), "fa-switch", Map.of())));
     }
 }

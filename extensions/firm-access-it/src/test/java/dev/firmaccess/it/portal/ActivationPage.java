@@ -1,5 +1,6 @@
 package dev.firmaccess.it.portal;
 
+import dev.firmaccess.it.support.FormFields;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -18,6 +19,16 @@ public final class ActivationPage {
 
     public static ActivationPage open(PortalBrowser browser, String link) {
         return new ActivationPage(browser, browser.open(link));
+    }
+
+    /** The page another answer of the same browser shows. */
+    static ActivationPage of(ActivationPage before, PortalBrowser.Answer answer) {
+        return new ActivationPage(before.browser, answer);
+    }
+
+    /** Opens this page's address again in the same browser. */
+    ActivationPage reopen() {
+        return open(browser, answer.uri().toString());
     }
 
     public int status() {
@@ -52,8 +63,8 @@ public final class ActivationPage {
 
     /** Submits the new-account form; the raw answer (a redirect into the portal when it worked). */
     public PortalBrowser.Answer register(String firstName, String lastName, String password, String confirmation) {
-        return browser.post(action("fa-register"), Map.of("firstName", firstName, "lastName", lastName,
-                "password", password, "password-confirm", confirmation));
+        return browser.post(action("fa-register"), FormFields.of(answer.html(), "fa-register", Map.of(
+                "firstName", firstName, "lastName", lastName, "password", password, "password-confirm", confirmation)));
     }
 
     /** Follows "sign in", signs in on the realm's login page and lands back on the activation page. */
@@ -68,11 +79,17 @@ public final class ActivationPage {
 
     /** Presses "activate"; the raw answer. */
     PortalBrowser.Answer activate() {
-        return browser.post(action("fa-activate"), Map.of());
+        return browser.post(action("fa-activate"), FormFields.of(answer.html(), "fa-activate", Map.of()));
+    }
+
+    /** Posts to a form of the page exactly the given fields, as another site could; the raw answer. */
+    PortalBrowser.Answer postWithOnly(String formId, Map<String, String> fields) {
+        return browser.post(action(formId), fields);
     }
 
     ActivationPage switchAccount() {
-        return new ActivationPage(browser, browser.followed(browser.post(action("fa-switch"), Map.of())));
+        return new ActivationPage(browser, browser.followed(browser.post(action("fa-switch"),
+                FormFields.of(answer.html(), "fa-switch", Map.of()))));
     }
 
     private String action(String formId) {

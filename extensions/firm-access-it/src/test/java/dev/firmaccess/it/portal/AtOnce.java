@@ -1,6 +1,7 @@
 package dev.firmaccess.it.portal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
@@ -19,17 +20,27 @@ public final class AtOnce {
 
     /** Answers the statuses of the attempts, in no particular order of arrival. */
     public static List<Integer> statuses(int attempts, Supplier<PortalBrowser.Answer> request) {
-        CyclicBarrier start = new CyclicBarrier(attempts);
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        return answers(Collections.nCopies(attempts, request)).stream().map(PortalBrowser.Answer::status).toList();
+    }
+
+    /** Answers the replies of the attempts, each made on its own thread, in no particular order of arrival. */
+    public static <T> List<T> all(int attempts, Supplier<T> request) {
+        return answers(Collections.nCopies(attempts, request));
+    }
+
+    /** Runs different requests at the same moment, e.g. one per cluster node; answers their replies in order. */
+    public static <T> List<T> answers(List<Supplier<T>> requests) {
+        CyclicBarrier start = new CyclicBarrier(requests.size());
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         try {
-            List<CompletableFuture<PortalBrowser.Answer>> answers = new ArrayList<>();
-            for (int i = 0; i < attempts; i++) {
+            List<CompletableFuture<T>> answers = new ArrayList<>();
+            for (Supplier<T> request : requests) {
                 answers.add(CompletableFuture.supplyAsync(() -> {
                     together(start);
                     return request.get();
                 }, pool));
             }
-            return answers.stream().map(CompletableFuture::join).map(PortalBrowser.Answer::status).toList();
+            return answers.stream().map(CompletableFuture::join).toList();
         } finally {
             pool.shutdown();
         }

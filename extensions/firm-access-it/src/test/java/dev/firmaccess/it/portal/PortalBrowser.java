@@ -28,6 +28,11 @@ public final class PortalBrowser {
             .build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
+    /** GETs a page without following its redirect. */
+    public Answer get(String url) {
+        return exchange(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
     /** GETs a page and follows its redirects. */
     public Answer open(String url) {
         return followed(exchange(HttpRequest.newBuilder(URI.create(url)).GET()));
@@ -67,7 +72,8 @@ public final class PortalBrowser {
         });
     }
 
-    private synchronized String cookieHeader() {
+    /** The Cookie header this browser sends to the test server. */
+    public synchronized String cookieHeader() {
         return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
                 .collect(Collectors.joining("; "));
     }

@@ -1,29 +1,24 @@
 package dev.firmaccess.it.portal;
 
+import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.MailEventSender;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.OpenApiContract;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,7 +32,7 @@ class PortalIT {
     private static final Pattern LINK = Pattern.compile("https?://\\S+/firm-access/portal/activate/[A-Za-z0-9._-]+");
     private static final long DAY = 86_400_000L;
     private static final String PASSWORD = "S3cret-pass!";
-    private static final String WEBHOOK_SECRET = "portal-webhook-secret-for-tests";
+    private static final String WEBHOOK_SECRET = MailEventSender.newSecret();
     private static final OpenApiContract CONTRACT = OpenApiContract.fromProviderJar(TestEnvironment.providerJar());
 
     private HttpJson http;
@@ -188,6 +183,56 @@ class PortalIT {
         }
 
         @Test
+        void anActivationPostedWithoutThePagesTokenIsRefusedAndChangesNothing() {
+            String email = existingUser("csrf");
+            String id = inviteGuest(email, bakery);
+            ActivationPage confirm = ActivationPage.open(new PortalBrowser(), linkTo(email))
+                    .signIn(email, TestRealm.PASSWORD);
+            assertThat(confirm.kind()).isEqualTo("confirm");
+
+            for (Map<String, String> forged : List.of(Map.<String, String>of(), Map.of("formToken", "forged"))) {
+                ActivationPage refused = ActivationPage.of(confirm, confirm.postWithOnly("fa-activate", forged));
+                assertThat(refused.status()).isEqualTo(403);
+                assertThat(refused.problem()).isEqualTo("firmAccessPortalProblem.FORM_EXPIRED");
+            }
+            assertThat(status(id)).isEqualTo("pending");
+
+            assertThat(confirm.activate().status()).isEqualTo(303);
+            assertThat(status(id)).isEqualTo("active");
+        }
+
+        @Test
+        void aSwitchWithoutThePagesTokenSignsNobodyOut() {
+            String email = existingUser("stay");
+            inviteGuest(email, bakery);
+            String other = existingUser("wanda");
+            ActivationPage asOther = ActivationPage.open(new PortalBrowser(), linkTo(email))
+                    .signIn(other, TestRealm.PASSWORD);
+            assertThat(asOther.kind()).isEqualTo("wrongUser");
+
+            ActivationPage refused = ActivationPage.of(asOther, asOther.postWithOnly("fa-switch", Map.of()));
+
+            assertThat(refused.problem()).isEqualTo("firmAccessPortalProblem.FORM_EXPIRED");
+            assertThat(asOther.reopen().kind()).isEqualTo("wrongUser");
+        }
+
+        @Test
+        void anUnverifiedAddressMustBeVerifiedBeforeActivatingAndStaysUnverified() {
+            String name = "unverified-" + suffix();
+            String email = name + "@example.test";
+            String userId = realm.createUser(name, email, false);
+            String id = inviteGuest(email, bakery);
+
+            ActivationPage page = ActivationPage.open(new PortalBrowser(), linkTo(email)).signIn(email,
+                    TestRealm.PASSWORD);
+
+            assertThat(page.status()).isEqualTo(403);
+            assertThat(page.problem()).isEqualTo("firmAccessPortalProblem.EMAIL_NOT_VERIFIED");
+            assertThat(status(id)).isEqualTo("pending");
+            assertThat(realm.admin().users().get(userId).toRepresentation().isEmailVerified()).isFalse();
+        }
+
+        @Test
         void twoSimultaneousActivationsGiveOneResult() {
             String email = existingUser("cora");
             String id = inviteGuest(email, bakery);
@@ -331,9 +376,10 @@ class PortalIT {
             ActivationPage page = ActivationPage.open(new PortalBrowser(), tampered);
             assertThat(page.status()).isEqualTo(400);
             assertThat(page.problem()).isEqualTo("firmAccessPortalProblem.INVALID");
+            // A tampered link's page has no form, so a post to it has no form token of that link either.
             PortalBrowser.Answer posted = new PortalBrowser().post(tampered + "/register", Map.of("firstName", "T",
                     "lastName", "T", "password", PASSWORD, "password-confirm", PASSWORD));
-            assertThat(posted.status()).isEqualTo(400);
+            assertThat(posted.status()).isEqualTo(403);
             assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
             assertThat(status(id)).isEqualTo("pending");
         }
@@ -428,9 +474,28 @@ class PortalIT {
         @Test
         void onlyActivePortalUsersOfTheFirmCanBeAdded() {
             String staffId = realm.admin().users().searchByUsername("nora", true).get(0).getId();
-            HttpJson.Reply reply = post(api + "/portal/memberships", ownerToken,
-                    Map.of("userId", staffId, "businessId", florist, "role", "guest"));
-            assertThat(reply.status()).isEqualTo(404);
+            String pendingEmail = existingUser("penny");
+            inviteGuest(pendingEmail, bakery);
+            String pendingId = realm.admin().users().searchByEmail(pendingEmail, true).get(0).getId();
+            String activeEmail = unique("alma");
+            inviteGuest(activeEmail, bakery);
+            ActivationPage.open(new PortalBrowser(), linkTo(activeEmail)).register("Alma", "Active", PASSWORD, PASSWORD);
+            String activeId = realm.admin().users().searchByEmail(activeEmail, true).get(0).getId();
+            long floristMemberships = totalCount(ok(get(api + "/portal/memberships?business=" + florist, ownerToken)));
+
+            for (String refused : List.of(staffId, pendingId)) {
+                HttpJson.Reply reply = post(api + "/portal/memberships", ownerToken,
+                        Map.of("userId", refused, "businessId", florist, "role", "guest"));
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+            }
+            assertThat(totalCount(ok(get(api + "/portal/memberships?business=" + florist, ownerToken))))
+                    .isEqualTo(floristMemberships);
+
+            HttpJson.Reply added = post(api + "/portal/memberships", ownerToken,
+                    Map.of("userId", activeId, "businessId", florist, "role", "guest"));
+            assertThat(added.status()).as(added.toString()).isEqualTo(201);
+            assertThat(added.json().get("status").asText()).isEqualTo("active");
+            assertThat(added.json().get("userId").asText()).isEqualTo(activeId);
         }
 
         @Test
@@ -625,20 +690,8 @@ class PortalIT {
 
     /** A delivery event as the mail provider posts it, signed with the realm's webhook secret. */
     private HttpJson.Reply mailEvent(Object events) {
-        String path = "/realms/" + realm.name() + "/firm-access/mail-events";
-        try {
-            String body = HttpJson.MAPPER.writeValueAsString(events);
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            HttpRequest.Builder request = http.request(path, null)
-                    .header("X-Firm-Access-Signature",
-                            "sha256=" + HexFormat.of().formatHex(hmac.doFinal(body.getBytes(StandardCharsets.UTF_8))))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
-            return ok(documented("POST", path, http.send(request)));
-        } catch (GeneralSecurityException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        MailEventSender sender = new MailEventSender(http, realm.name());
+        return ok(documented("POST", sender.path(), sender.send(WEBHOOK_SECRET, events)));
     }
 
     private void assertBadRequestAndNothingCreated(HttpJson.Reply reply, String email) {

@@ -3,6 +3,7 @@ package dev.firmaccess.it.programmatic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.Api;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
@@ -35,12 +36,15 @@ class ProgrammaticAccessIT {
     private static final String RESOURCE_SERVER_SECRET = "resource-server-secret";
 
     private HttpJson http;
+    /** Calls whose replies are held to the OpenAPI document. */
+    private Api checked;
     private TestRealm realm;
     private final Map<String, String> ids = new LinkedHashMap<>();
 
     @BeforeAll
     void setUp(TestEnvironment env) {
         http = env.http();
+        checked = new Api(http);
         realm = env.newRealm("keys");
         String ledger = realm.createFirm("Ledger & Co", "ledger");
         String other = realm.createFirm("Other Books", "other");
@@ -59,7 +63,7 @@ class ProgrammaticAccessIT {
     }
 
     private void setRole(String user, String role) {
-        HttpJson.Reply reply = http.put(adminFirm() + "/staff/" + ids.get(user) + "/role", realm.adminToken(),
+        HttpJson.Reply reply = checked.put(adminFirm() + "/staff/" + ids.get(user) + "/role", realm.adminToken(),
                 Map.of("role", role));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     }
@@ -115,7 +119,7 @@ class ProgrammaticAccessIT {
 
     /** Creates a key as the actor just signed in through the login pages, as key creation asks. */
     private HttpJson.Reply createKey(String actor, String owner, Object body) {
-        return http.post(keys(owner), realm.browserAccessToken(actor), body);
+        return checked.post(keys(owner), realm.browserAccessToken(actor), body);
     }
 
     /** Creates a key of the user as the user; answers the key text. */
@@ -155,11 +159,11 @@ class ProgrammaticAccessIT {
     }
 
     private HttpJson.Reply userInfo(String accessToken) {
-        return http.get("/realms/" + realm.name() + "/protocol/openid-connect/userinfo", accessToken);
+        return checked.get("/realms/" + realm.name() + "/protocol/openid-connect/userinfo", accessToken);
     }
 
     private HttpJson.Reply programmaticAccess(String actor, String user, boolean enabled) {
-        return http.put(firmApi() + "/staff/" + ids.get(user) + "/programmatic-access", realm.accessToken(actor),
+        return checked.put(firmApi() + "/staff/" + ids.get(user) + "/programmatic-access", realm.accessToken(actor),
                 Map.of("enabled", enabled));
     }
 
@@ -170,7 +174,7 @@ class ProgrammaticAccessIT {
     }
 
     private JsonNode keyList(String actor, String owner) {
-        HttpJson.Reply reply = http.get(keys(owner), realm.accessToken(actor));
+        HttpJson.Reply reply = checked.get(keys(owner), realm.accessToken(actor));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
     }
@@ -201,7 +205,7 @@ class ProgrammaticAccessIT {
 
             JsonNode tokens = exchanged(key.get("key").asText(), null);
             assertThat(tokens.get("token_type").asText()).isEqualToIgnoringCase("Bearer");
-            HttpJson.Reply firm = http.get(firmApi(), tokens.get("access_token").asText());
+            HttpJson.Reply firm = checked.get(firmApi(), tokens.get("access_token").asText());
             assertThat(firm.status()).as(firm.toString()).isEqualTo(200);
             assertThat(firm.json().get("role").asText()).isEqualTo("member");
             JsonNode introspected = introspect(tokens.get("access_token").asText());
@@ -214,7 +218,7 @@ class ProgrammaticAccessIT {
             JsonNode key = newKey("max", "Listed key");
             exchanged(key.get("key").asText(), null);
 
-            HttpJson.Reply reply = http.get(keys("max"), realm.accessToken("max"));
+            HttpJson.Reply reply = checked.get(keys("max"), realm.accessToken("max"));
 
             assertThat(reply.status()).isEqualTo(200);
             assertThat(Long.parseLong(reply.header("X-Total-Count"))).isEqualTo(reply.json().size());
@@ -225,7 +229,7 @@ class ProgrammaticAccessIT {
             assertThat(reply.body()).doesNotContain(key.get("key").asText())
                     .doesNotContain(key.get("key").asText().substring(41));
             assertThat(listed.has("key")).isFalse();
-            JsonNode single = http.get(keys("max") + "/" + key.get("id").asText(), realm.accessToken("max")).json();
+            JsonNode single = checked.get(keys("max") + "/" + key.get("id").asText(), realm.accessToken("max")).json();
             assertThat(single.fieldNames()).toIterable()
                     .containsExactlyInAnyOrder("id", "name", "userId", "createdAt", "lastUsedAt");
         }
@@ -235,23 +239,23 @@ class ProgrammaticAccessIT {
             JsonNode key = newKey("max", "To revoke");
             JsonNode tokens = exchanged(key.get("key").asText(), null);
 
-            HttpJson.Reply revoked = http.delete(keys("max") + "/" + key.get("id").asText(), realm.accessToken("max"));
+            HttpJson.Reply revoked = checked.delete(keys("max") + "/" + key.get("id").asText(), realm.accessToken("max"));
 
             assertThat(revoked.status()).isEqualTo(204);
             assertRefused(exchange(key.get("key").asText(), null), 400, "invalid_grant");
             assertRefused(refresh(SCRIPTS, tokens.get("refresh_token").asText()), 400, "invalid_grant");
             assertThat(introspect(tokens.get("access_token").asText()).get("active").asBoolean()).isFalse();
             assertThat(keyList("max", "max").findValuesAsText("id")).doesNotContain(key.get("id").asText());
-            assertThat(http.delete(keys("max") + "/" + key.get("id").asText(), realm.accessToken("max")).status())
+            assertThat(checked.delete(keys("max") + "/" + key.get("id").asText(), realm.accessToken("max")).status())
                     .isEqualTo(404);
         }
 
         @Test
         void creationAndRevocationAreAudited() {
             JsonNode key = newKey("max", "Audited key");
-            http.delete(keys("max") + "/" + key.get("id").asText(), realm.accessToken("max"));
+            checked.delete(keys("max") + "/" + key.get("id").asText(), realm.accessToken("max"));
 
-            JsonNode audit = http.get(firmApi() + "/audit?targetId=" + key.get("id").asText(),
+            JsonNode audit = checked.get(firmApi() + "/audit?targetId=" + key.get("id").asText(),
                     realm.accessToken("olivia")).json();
 
             assertThat(audit.findValuesAsText("action")).containsExactly("key.revoked", "key.created");
@@ -263,7 +267,7 @@ class ProgrammaticAccessIT {
         void theRealmGetsTheClientPolicyThatEnforcesTheSwitch() {
             newKey("max", "Policy check");
 
-            HttpJson.Reply policies = http.get("/admin/realms/" + realm.name() + "/client-policies/policies",
+            HttpJson.Reply policies = checked.get("/admin/realms/" + realm.name() + "/client-policies/policies",
                     realm.adminToken());
 
             assertThat(policies.json().get("policies").findValuesAsText("name"))
@@ -279,9 +283,9 @@ class ProgrammaticAccessIT {
             JsonNode key = newKey("max", "Private key");
             String path = keys("max") + "/" + key.get("id").asText();
 
-            assertRefused(http.get(keys("max"), realm.accessToken("mia")), 403, "access_denied");
-            assertRefused(http.get(path, realm.accessToken("mia")), 403, "access_denied");
-            assertRefused(http.delete(path, realm.accessToken("mia")), 403, "access_denied");
+            assertRefused(checked.get(keys("max"), realm.accessToken("mia")), 403, "access_denied");
+            assertRefused(checked.get(path, realm.accessToken("mia")), 403, "access_denied");
+            assertRefused(checked.delete(path, realm.accessToken("mia")), 403, "access_denied");
             assertThat(keyList("max", "max").findValuesAsText("id")).contains(key.get("id").asText());
             exchanged(key.get("key").asText(), null);
         }
@@ -294,9 +298,9 @@ class ProgrammaticAccessIT {
             assertThat(keyList("olivia", "max").findValuesAsText("id"))
                     .contains(first.get("id").asText(), second.get("id").asText());
             assertThat(keyList("adam", "max").findValuesAsText("id")).contains(first.get("id").asText());
-            assertThat(http.delete(keys("max") + "/" + first.get("id").asText(), realm.accessToken("olivia")).status())
+            assertThat(checked.delete(keys("max") + "/" + first.get("id").asText(), realm.accessToken("olivia")).status())
                     .isEqualTo(204);
-            assertThat(http.delete(keys("max") + "/" + second.get("id").asText(), realm.accessToken("adam")).status())
+            assertThat(checked.delete(keys("max") + "/" + second.get("id").asText(), realm.accessToken("adam")).status())
                     .isEqualTo(204);
             assertRefused(exchange(first.get("key").asText(), null), 400, "invalid_grant");
             assertRefused(exchange(second.get("key").asText(), null), 400, "invalid_grant");
@@ -307,21 +311,21 @@ class ProgrammaticAccessIT {
             long before = keyList("max", "max").size();
 
             assertRefused(createKey("olivia", "max", Map.of("name", "Impersonation")), 403, "access_denied");
-            assertRefused(http.post(adminFirm() + "/staff/" + ids.get("max") + "/keys", realm.adminToken(),
+            assertRefused(checked.post(adminFirm() + "/staff/" + ids.get("max") + "/keys", realm.adminToken(),
                     Map.of("name", "Impersonation")), 403, "access_denied");
             assertThat(keyList("max", "max").size()).isEqualTo(before);
         }
 
         @Test
         void staffOfAnotherFirmGetNotFound() {
-            assertRefused(http.get(keys("max"), realm.accessToken("eve")), 404, "not_found");
+            assertRefused(checked.get(keys("max"), realm.accessToken("eve")), 404, "not_found");
         }
 
         @Test
         void theRealmAdminApiListsKeysToo() {
             JsonNode key = newKey("max", "Seen by realm admin");
 
-            HttpJson.Reply reply = http.get(adminFirm() + "/staff/" + ids.get("max") + "/keys", realm.adminToken());
+            HttpJson.Reply reply = checked.get(adminFirm() + "/staff/" + ids.get("max") + "/keys", realm.adminToken());
 
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.json().findValuesAsText("id")).contains(key.get("id").asText());
@@ -348,13 +352,13 @@ class ProgrammaticAccessIT {
             assertThat(introspect(offline.get("access_token").asText()).get("active").asBoolean()).isFalse();
             assertThat(introspect(online.get("access_token").asText()).get("active").asBoolean()).isFalse();
             assertThat(userInfo(online.get("access_token").asText()).status()).isEqualTo(401);
-            assertRefused(http.get(firmApi(), offline.get("access_token").asText()), 401, "invalid_token");
+            assertRefused(checked.get(firmApi(), offline.get("access_token").asText()), 401, "invalid_token");
             assertRefused(exchange(key.get("key").asText(), null), 400, "invalid_grant");
             assertRefused(createKey("sam", "sam", Map.of("name", "Another")), 403, "access_denied");
 
             HttpJson.Reply browser = realm.refresh(interactive.get("refresh_token").asText());
             assertThat(browser.status()).as(browser.toString()).isEqualTo(200);
-            assertThat(http.get(firmApi(), browser.json().get("access_token").asText()).status()).isEqualTo(200);
+            assertThat(checked.get(firmApi(), browser.json().get("access_token").asText()).status()).isEqualTo(200);
             assertThat(realm.signIn("sam").get("access_token").asText()).isNotBlank();
 
             switchProgrammaticAccess("sam", true);
@@ -362,7 +366,7 @@ class ProgrammaticAccessIT {
             HttpJson.Reply again = refresh(SCRIPTS, offline.get("refresh_token").asText());
             assertThat(again.status()).as(again.toString()).isEqualTo(200);
             assertThat(introspect(offline.get("access_token").asText()).get("active").asBoolean()).isTrue();
-            assertThat(http.get(firmApi(), again.json().get("access_token").asText()).status()).isEqualTo(200);
+            assertThat(checked.get(firmApi(), again.json().get("access_token").asText()).status()).isEqualTo(200);
             assertThat(userInfo(online.get("access_token").asText()).status()).isEqualTo(200);
             exchanged(key.get("key").asText(), null);
         }
@@ -387,7 +391,7 @@ class ProgrammaticAccessIT {
             JsonNode key = newKey("rex", "Leaver");
             JsonNode tokens = exchanged(key.get("key").asText(), "offline_access");
 
-            HttpJson.Reply removed = http.delete(firmApi() + "/staff/" + ids.get("rex"), realm.accessToken("olivia"));
+            HttpJson.Reply removed = checked.delete(firmApi() + "/staff/" + ids.get("rex"), realm.accessToken("olivia"));
 
             assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
             assertRefused(exchange(key.get("key").asText(), null), 400, "invalid_grant");
@@ -597,17 +601,17 @@ class ProgrammaticAccessIT {
         void unknownAndForeignKeyIdsAreNotFound() {
             JsonNode key = newKey("bea", "Foreign");
 
-            assertRefused(http.delete(keys("bea") + "/" + UUID.randomUUID(), realm.accessToken("bea")), 404, "not_found");
-            assertRefused(http.delete(keys("max") + "/" + key.get("id").asText(), realm.accessToken("olivia")), 404,
+            assertRefused(checked.delete(keys("bea") + "/" + UUID.randomUUID(), realm.accessToken("bea")), 404, "not_found");
+            assertRefused(checked.delete(keys("max") + "/" + key.get("id").asText(), realm.accessToken("olivia")), 404,
                     "not_found");
-            assertRefused(http.get(keys("max") + "/" + key.get("id").asText(), realm.accessToken("olivia")), 404,
+            assertRefused(checked.get(keys("max") + "/" + key.get("id").asText(), realm.accessToken("olivia")), 404,
                     "not_found");
             exchanged(key.get("key").asText(), null);
         }
 
         @Test
         void badPagingIsRefused() {
-            assertRefused(http.get(keys("bea") + "?max=0", realm.accessToken("bea")), 400, "invalid_request");
+            assertRefused(checked.get(keys("bea") + "?max=0", realm.accessToken("bea")), 400, "invalid_request");
         }
     }
 

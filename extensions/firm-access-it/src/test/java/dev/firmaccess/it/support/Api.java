@@ -44,9 +44,13 @@ public final class Api {
      */
     public Reply send(String method, String path, String token, Object body) {
         HttpRequest.Builder request = http.request(path, token);
-        if (path.endsWith(".yaml")) {
+        if (path.split("\\?", 2)[0].endsWith(".yaml")) {
             // The OpenAPI document is the one reply that is not JSON.
             request.setHeader("Accept", "application/yaml");
+        } else if (path.contains("/firm-access/invitations/accept/") || path.contains("/firm-access/portal/activate/")) {
+            // The pages behind invitation and activation links answer HTML; Keycloak answers its own
+            // refusals in HTML only to a client that names text/html, so they stay JSON here.
+            request.setHeader("Accept", "*/*");
         }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

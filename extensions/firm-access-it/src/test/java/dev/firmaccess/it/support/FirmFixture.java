@@ -3,10 +3,10 @@ package dev.firmaccess.it.support;
 import static dev.firmaccess.it.support.Replies.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firmaccess.testing.HttpJson.Reply;
+import dev.firmaccess.it.portal.ActivationPage;
+import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -59,9 +59,8 @@ public record FirmFixture(FirmSetup setup, Firm firm, Firm otherFirm, Person own
                 .json().get(0).get("id").asText();
         String link = assertStatus(setup.asRealmAdmin(firm).get("/portal/memberships/" + membership + "/link"), 200)
                 .json().get("url").asText();
-        Reply signedUp = env.http().postForm(URI.create(link).getRawPath() + "/register", Map.of(
-                "firstName", "Paula", "lastName", "Portal", "password", TestRealm.PASSWORD,
-                "password-confirm", TestRealm.PASSWORD));
+        PortalBrowser.Answer signedUp = ActivationPage.open(new PortalBrowser(), link)
+                .register("Paula", "Portal", TestRealm.PASSWORD, TestRealm.PASSWORD);
         assertThat(signedUp.status()).as("activation of %s: %s", email, signedUp).isEqualTo(303);
         String userId = assertStatus(setup.asRealmAdmin(firm).get("/portal/memberships/" + membership), 200)
                 .json().get("userId").asText();

@@ -50,6 +50,17 @@ public final class JaxRsRoutes {
         return routes;
     }
 
+    /** The value of a public static String field of a class in the provider jar, such as a provider id. */
+    public static String constant(String className, String field) {
+        try (ProviderClasses classes = new ProviderClasses()) {
+            return (String) Class.forName(className, true, classes).getField(field).get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(className + "." + field + " is not in the provider jar", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A path template in the same form as the discovered routes. */
     public static List<String> normalize(String template) {
         List<String> paths = new ArrayList<>(List.of(""));

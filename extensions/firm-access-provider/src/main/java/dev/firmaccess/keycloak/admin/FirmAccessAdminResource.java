@@ -78,7 +78,7 @@ public class FirmAccessAdminResource {
         if (!auth.realm().canViewRealm()) {
             throw ApiErrors.forbidden("Viewing the settings needs the view-realm role");
         }
-        return new SettingsService(realm).read();
+        return new SettingsService(session, realm).read();
     }
 
     @PUT
@@ -89,7 +89,7 @@ public class FirmAccessAdminResource {
         if (!auth.realm().canManageRealm()) {
             throw ApiErrors.forbidden("Changing the settings needs the manage-realm role");
         }
-        SettingsService settings = new SettingsService(realm);
+        SettingsService settings = new SettingsService(session, realm);
         SettingsView before = settings.read();
         SettingsView after = settings.update(JsonBodies.read(body, SettingsView.class, limits));
         adminEvent.operation(OperationType.UPDATE)

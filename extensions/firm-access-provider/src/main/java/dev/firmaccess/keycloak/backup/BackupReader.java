@@ -14,22 +14,25 @@ import dev.firmaccess.keycloak.settings.SettingsService;
 import dev.firmaccess.keycloak.staff.StaffEntity;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /** Reads one realm's firm data, in a stable order, so two backups of the same data are equal. */
 final class BackupReader {
 
-    private final EntityManager em;
+    private final KeycloakSession session;
     private final RealmModel realm;
+    private final EntityManager em;
 
-    BackupReader(EntityManager em, RealmModel realm) {
-        this.em = em;
+    BackupReader(KeycloakSession session, RealmModel realm, EntityManager em) {
+        this.session = session;
         this.realm = realm;
+        this.em = em;
     }
 
     BackupDocument read() {
         return new BackupDocument(BackupDocument.FORMAT, BackupDocument.VERSION, realm.getId(), realm.getName(),
-                System.currentTimeMillis(), new SettingsService(realm).read(), staff(), businesses(), grants(),
+                System.currentTimeMillis(), new SettingsService(session, realm).read(), staff(), businesses(), grants(),
                 invitations(), portalMemberships());
     }
 

@@ -43,7 +43,7 @@ public final class BackupResource {
         if (!auth.realm().canViewRealm()) {
             throw ApiErrors.forbidden("Backing up the firm data needs the view-realm role");
         }
-        return new BackupReader(em(), realm).read();
+        return new BackupReader(session, realm, em()).read();
     }
 
     @POST

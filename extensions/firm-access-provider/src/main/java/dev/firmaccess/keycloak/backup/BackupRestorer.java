@@ -106,7 +106,7 @@ final class BackupRestorer {
             throw ApiErrors.badRequest("The backup is of realm id " + document.realmId() + ", not of this realm ("
                     + realm.getId() + "); import the realm's export first so that its ids match");
         }
-        if (new BackupReader(em, realm).holdsFirmData()) {
+        if (new BackupReader(session, realm, em).holdsFirmData()) {
             throw ApiErrors.conflict("The realm already holds firm data; a backup is restored only into a realm"
                     + " without any");
         }

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.claims;
 
 import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.GrantRepository;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.staff.StaffEntity;
 import dev.firmaccess.keycloak.staff.StaffRepository;
@@ -67,6 +68,9 @@ final class FirmClaims {
         CappedBusinesses businesses = CappedBusinesses.of(
                 grants.reachingLevels(firm.getId(), user.getId(), teamIds, (cap + 1) * (1 + teamIds.size())), cap,
                 levels);
+        if (businesses.capped()) {
+            FirmAccessMetrics.claimCapped();
+        }
         return new FirmClaim(firm.getId(), firm.getAlias(), firm.getName(), role.canonicalName(),
                 settings.labelOf(role), programmaticAccess, businesses.businesses(), businesses.capped());
     }

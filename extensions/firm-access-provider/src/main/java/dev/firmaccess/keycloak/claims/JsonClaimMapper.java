@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.claims;
 
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public abstract class JsonClaimMapper extends AbstractOIDCProtocolMapper impleme
         String memo = getId() + '/' + user.getId() + '/' + variant(model.getConfig(), clientSession);
         Object value = session.getAttribute(memo);
         if (value == null) {
-            value = value(session, user, model.getConfig(), clientSession);
+            value = FirmAccessMetrics.claim(getId(), () -> value(session, user, model.getConfig(), clientSession));
             session.setAttribute(memo, value);
         }
         // Not OIDCAttributeMapperHelper.mapClaim: it drops empty lists and keeps one element of single-valued ones.

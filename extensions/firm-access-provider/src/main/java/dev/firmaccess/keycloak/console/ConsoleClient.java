@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.console;
 
 import dev.firmaccess.keycloak.web.FirmApiAudience;
+import dev.firmaccess.keycloak.web.ApiErrors;
 import java.util.Map;
 import java.util.Set;
 import org.keycloak.models.ClientModel;
@@ -8,8 +9,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 
 /**
- * The realm's public OIDC client the console signs in through. It is created on first use, so an
- * operator needs no realm configuration; an existing client of that id is used as the operator left it.
+ * The realm's public OIDC client the console signs in through. It is created when an administrator
+ * turns Firm Access on for the realm, never by a request; an existing client of that id is used as
+ * the operator left it.
  */
 public final class ConsoleClient {
 
@@ -18,6 +20,16 @@ public final class ConsoleClient {
     private ConsoleClient() {
     }
 
+    /** The realm's console client; 404 when an administrator removed it. */
+    static ClientModel of(RealmModel realm) {
+        ClientModel client = realm.getClientByClientId(CLIENT_ID);
+        if (client == null) {
+            throw ApiErrors.notFound("Firm Access is not set up in this realm");
+        }
+        return client;
+    }
+
+    /** Creates the client unless the realm has it; for administrators' actions only. */
     public static ClientModel ensure(RealmModel realm) {
         ClientModel existing = realm.getClientByClientId(CLIENT_ID);
         if (existing != null) {

@@ -1,29 +1,22 @@
 package dev.firmaccess.keycloak.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.utils.OAuth2Code;
+import org.keycloak.protocol.oidc.utils.OAuth2CodeParser;
 import org.keycloak.protocol.oidc.utils.PkceUtils;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * Signs staff in with the realm's own authorization-code flow (PKCE, S256) through the console
@@ -32,7 +25,6 @@ import org.keycloak.util.JsonSerialization;
 final class ConsoleSignIn {
 
     private static final int LOGIN_LIFETIME_SECONDS = 600;
-    private static final Duration TOKEN_CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -56,7 +48,7 @@ final class ConsoleSignIn {
             return null;
         }
         UserModel user = userSession.getUser();
-        ClientModel client = ConsoleClient.ensure(realm);
+        ClientModel client = ConsoleClient.of(realm);
         AccessToken asToken = new AccessToken();
         asToken.subject(user.getId());
         asToken.issuedFor(client.getClientId());
@@ -75,7 +67,7 @@ final class ConsoleSignIn {
      * of this realm's console (see {@link ConsoleReturnPath}), and to the console's home otherwise.
      */
     Response redirectToLogin(String returnTo) {
-        ClientModel client = ConsoleClient.ensure(realm);
+        ClientModel client = ConsoleClient.of(realm);
         ConsoleCookieToken login = new ConsoleCookieToken();
         login.setState(SecretGenerator.getInstance().randomString(32));
         login.setVerifier(PkceUtils.generateCodeVerifier());
@@ -100,13 +92,13 @@ final class ConsoleSignIn {
         if (login == null || code == null || state == null || !state.equals(login.getState())) {
             return null;
         }
-        AccessToken accessToken = exchange(code, login.getVerifier());
-        if (accessToken == null || accessToken.getSessionId() == null) {
+        UserSessionModel userSession = redeem(code, login.getVerifier());
+        if (userSession == null) {
             return null;
         }
         ConsoleCookieToken signedIn = new ConsoleCookieToken();
-        signedIn.subject(accessToken.getSubject());
-        signedIn.setSessionId(accessToken.getSessionId());
+        signedIn.subject(userSession.getUser().getId());
+        signedIn.setSessionId(userSession.getId());
         signedIn.setCsrf(SecretGenerator.getInstance().randomString(32));
         int lifetime = Math.max(realm.getSsoSessionMaxLifespan(), realm.getSsoSessionIdleTimeout());
         return Response.seeOther(returnTarget(login.getReturnPath()))
@@ -134,40 +126,25 @@ final class ConsoleSignIn {
     }
 
     /**
-     * Trades the code at the realm's token endpoint, like any OIDC client would, and keeps the
-     * access token only when the realm's keys sign it and it was issued to the console client.
+     * Redeems the code in-process, with the checks the realm's token endpoint makes for the console
+     * client: once, unexpired, issued to that client for this callback, with the PKCE verifier of
+     * this browser's login, for a live session of an enabled user. Nothing goes over HTTP, so no
+     * Host header a client sends decides where a code is posted.
      */
-    private AccessToken exchange(String code, String verifier) {
-        Map<String, String> form = Map.of(
-                "grant_type", "authorization_code",
-                "code", code,
-                "redirect_uri", ConsolePaths.callback(session),
-                "client_id", ConsoleClient.CLIENT_ID,
-                "code_verifier", verifier);
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ConsolePaths.realmBase(session)
-                        + "/protocol/openid-connect/token"))
-                .timeout(TOKEN_CALL_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(TOKEN_CALL_TIMEOUT).build()
-                    .send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return null;
-            }
-            JsonNode tokens = JsonSerialization.readValue(response.body(), JsonNode.class);
-            AccessToken token = session.tokens().decode(tokens.path("access_token").asText(), AccessToken.class);
-            return token != null && token.isActive() && ConsoleClient.CLIENT_ID.equals(token.getIssuedFor())
-                    ? token : null;
-        } catch (IOException failed) {
-            return null;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+    private UserSessionModel redeem(String code, String verifier) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection());
+        OAuth2CodeParser.ParseResult parsed = OAuth2CodeParser.parseCode(session, code, realm, event);
+        if (parsed.isIllegalCode() || parsed.isExpiredCode() || parsed.getClientSession() == null) {
             return null;
         }
+        AuthenticatedClientSessionModel clientSession = parsed.getClientSession();
+        OAuth2Code issued = parsed.getCodeData();
+        boolean forThisLogin = ConsoleClient.CLIENT_ID.equals(clientSession.getClient().getClientId())
+                && ConsolePaths.callback(session).equals(issued.getRedirectUriParam())
+                && "S256".equals(issued.getCodeChallengeMethod())
+                && PkceUtils.encodeCodeChallenge(verifier, "S256").equals(issued.getCodeChallenge());
+        UserSessionModel userSession = clientSession.getUserSession();
+        return forThisLogin && userSession != null && AuthenticationManager.isSessionValid(realm, userSession)
+                && userSession.getUser().isEnabled() ? userSession : null;
     }
 }

@@ -9,6 +9,7 @@ import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.portal.PortalReach;
 import jakarta.persistence.EntityManager;
@@ -57,6 +58,10 @@ final class Evaluator {
     }
 
     Decision evaluate(Evaluation request) {
+        return FirmAccessMetrics.evaluation(() -> decide(request), Decision::decision);
+    }
+
+    private Decision decide(Evaluation request) {
         Optional<BusinessAction> action = BusinessAction.parse(request.action().name());
         if (action.isEmpty()) {
             return Decision.of(false, "unsupported_action", null, null, request.explain());

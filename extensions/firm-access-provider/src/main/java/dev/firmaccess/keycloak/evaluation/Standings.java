@@ -37,9 +37,13 @@ final class Standings {
         this.staff = staff;
     }
 
-    /** A subject of type user by its Keycloak user id; usernames and emails are not subject ids. */
+    /**
+     * An enabled subject of type user by its Keycloak user id; usernames and emails are not subject
+     * ids. A disabled user reaches nothing, as they can no longer sign in or exchange a key.
+     */
     Optional<UserModel> user(String userId) {
-        return users.computeIfAbsent(userId, id -> Optional.ofNullable(session.users().getUserById(realm, id)));
+        return users.computeIfAbsent(userId, id -> Optional.ofNullable(session.users().getUserById(realm, id))
+                .filter(UserModel::isEnabled));
     }
 
     /** An enabled firm by organization id or alias. */

@@ -19,9 +19,14 @@ final class AcceptPages {
     static final String TEMPLATE = "firm-access-invitation.ftl";
 
     private final KeycloakSession session;
+    private final LinkForms forms;
+    private final String link;
 
-    AcceptPages(KeycloakSession session) {
+    /** The pages of one link; their forms carry the token {@link LinkForms} checks. */
+    AcceptPages(KeycloakSession session, String link) {
         this.session = session;
+        this.forms = new LinkForms(session, session.getContext().getRealm());
+        this.link = link;
     }
 
     Response problem(AcceptProblem problem, UserModel signedIn) {
@@ -68,6 +73,7 @@ final class AcceptPages {
             details.put("roleLabel", FirmAccessSettings.of(session.getContext().getRealm()).labelOf(invitation.getRole()));
             details.put("expiresAt", new java.util.Date(invitation.getExpiresAt()));
             form.setAttribute("invitation", details);
+            forms.attach(form, link);
         }
         return form;
     }

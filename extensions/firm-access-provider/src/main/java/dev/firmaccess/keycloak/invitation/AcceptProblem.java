@@ -14,7 +14,11 @@ public enum AcceptProblem {
     /** Its sender was removed or demoted, and so could no longer grant the invited role. */
     INVITER_LOST_RIGHTS("firmAccessInvitationInviterLostRights", 410),
     ALREADY_MEMBER("firmAccessInvitationAlreadyMember", 409),
-    WRONG_USER("firmAccessInvitationWrongUser", 403);
+    WRONG_USER("firmAccessInvitationWrongUser", 403),
+    /** The account's address is the invited one but not verified: the link alone proves nothing about the account. */
+    EMAIL_NOT_VERIFIED("firmAccessInvitationEmailNotVerified", 403),
+    /** A form not sent from the page of this link in this browser: another site may have posted it. */
+    FORM_EXPIRED("firmAccessInvitationFormExpired", 403);
 
     private final String messageKey;
     private final int status;

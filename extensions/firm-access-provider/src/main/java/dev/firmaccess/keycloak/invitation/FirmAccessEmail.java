@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.invitation;
 
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import java.io.IOException;
 import java.text.MessageFormat;
 import java.time.Instant;
@@ -54,6 +55,19 @@ public final class FirmAccessEmail {
      * The template sees {@code attributes} plus the usual locale, msg, properties and realmName.
      */
     public void send(String to, String template, String subjectKey, Object[] subjectArguments,
+            Map<String, Object> attributes) throws EmailException, IOException, FreeMarkerException {
+        // the kind tag: the template's name without the theme's prefix, e.g. invitation, portal-activation
+        String kind = template.replaceFirst("^firm-access-", "").replaceFirst("\\.ftl$", "");
+        boolean sent = false;
+        try {
+            renderAndSend(to, template, subjectKey, subjectArguments, attributes);
+            sent = true;
+        } finally {
+            FirmAccessMetrics.mail(kind, sent);
+        }
+    }
+
+    private void renderAndSend(String to, String template, String subjectKey, Object[] subjectArguments,
             Map<String, Object> attributes) throws EmailException, IOException, FreeMarkerException {
         Map<String, Object> model = new HashMap<>(attributes);
         model.put("locale", locale);

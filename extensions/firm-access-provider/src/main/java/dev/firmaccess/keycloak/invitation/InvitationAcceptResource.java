@@ -31,12 +31,12 @@ public class InvitationAcceptResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final AcceptPages pages;
+    private final LinkForms forms;
 
     public InvitationAcceptResource(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.pages = new AcceptPages(session);
+        this.forms = new LinkForms(session, realm);
     }
 
     @GET
@@ -44,6 +44,7 @@ public class InvitationAcceptResource {
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("token") String token) {
         LinkPages.useFirmAccessClient(session, realm);
+        AcceptPages pages = new AcceptPages(session, token);
         InvitationAcceptance.Checked checked = new InvitationAcceptance(session).check(token);
         UserModel signedIn = LinkPages.signedInUser(session, realm);
         if (!checked.ok()) {
@@ -51,9 +52,12 @@ public class InvitationAcceptResource {
         }
         InvitationEntity invitation = checked.invitation();
         if (signedIn != null) {
-            return invitation.getEmail().equalsIgnoreCase(signedIn.getEmail())
+            if (!EmailIdentity.same(invitation.getEmail(), signedIn.getEmail())) {
+                return pages.wrongUser(invitation, checked.firm(), signedIn, action(token, "switch"));
+            }
+            return signedIn.isEmailVerified()
                     ? pages.confirm(invitation, checked.firm(), links().acceptPage(token))
-                    : pages.wrongUser(invitation, checked.firm(), signedIn, action(token, "switch"));
+                    : pages.problem(AcceptProblem.EMAIL_NOT_VERIFIED, signedIn);
         }
         if (session.users().getUserByEmail(realm, invitation.getEmail()) != null) {
             return pages.signIn(invitation, checked.firm(), LinkPages.signIn(session, realm, links().acceptPage(token), invitation.getEmail()));
@@ -64,10 +68,15 @@ public class InvitationAcceptResource {
     /** The signed-in invitee joins. */
     @POST
     @Path("accept/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response accept(@PathParam("token") String token) {
+    public Response accept(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         ClientModel client = LinkPages.useFirmAccessClient(session, realm);
+        AcceptPages pages = new AcceptPages(session, token);
         UserModel signedIn = LinkPages.signedInUser(session, realm);
+        if (!forms.accepts(token, form.getFirst(LinkForms.FIELD))) {
+            return pages.problem(AcceptProblem.FORM_EXPIRED, signedIn);
+        }
         if (signedIn == null) {
             return Response.seeOther(links().acceptPage(token)).build();
         }
@@ -85,6 +94,10 @@ public class InvitationAcceptResource {
     @Produces(MediaType.TEXT_HTML)
     public Response register(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         ClientModel client = LinkPages.useFirmAccessClient(session, realm);
+        AcceptPages pages = new AcceptPages(session, token);
+        if (!forms.accepts(token, form.getFirst(LinkForms.FIELD))) {
+            return pages.problem(AcceptProblem.FORM_EXPIRED, null);
+        }
         InvitationAcceptance acceptance = new InvitationAcceptance(session);
         InvitationAcceptance.Checked checked = acceptance.check(token);
         if (!checked.ok()) {
@@ -118,10 +131,25 @@ public class InvitationAcceptResource {
         return Response.seeOther(afterAccepting(result)).build();
     }
 
-    /** Signs the current user out of this browser, then shows the invitation again, so the invited person can sign in. */
+    /**
+     * Signs the current user out of this browser, then shows the invitation again, so the invited
+     * person can sign in. Only from the page of a usable link: another site cannot sign anyone out.
+     */
     @POST
     @Path("accept/{token}/switch")
-    public Response switchAccount(@PathParam("token") String token) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response switchAccount(@PathParam("token") String token, MultivaluedMap<String, String> form) {
+        LinkPages.useFirmAccessClient(session, realm);
+        AcceptPages pages = new AcceptPages(session, token);
+        UserModel signedIn = LinkPages.signedInUser(session, realm);
+        if (!forms.accepts(token, form.getFirst(LinkForms.FIELD))) {
+            return pages.problem(AcceptProblem.FORM_EXPIRED, signedIn);
+        }
+        InvitationAcceptance.Checked checked = new InvitationAcceptance(session).check(token);
+        if (!checked.ok()) {
+            return pages.problem(checked.problem(), signedIn);
+        }
         LinkPages.signOut(session, realm);
         return Response.seeOther(links().acceptPage(token)).build();
     }

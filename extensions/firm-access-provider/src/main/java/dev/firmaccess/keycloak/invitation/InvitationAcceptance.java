@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.staff.StaffRepository;
 import dev.firmaccess.keycloak.staff.StaffRole;
 import jakarta.persistence.EntityManager;
@@ -23,7 +24,7 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * The rules of accepting: the link must be the invitation's current one, the invitation pending
- * and unexpired, the firm the one the link names, and the user's email the invited one. The
+ * and unexpired, the firm the one the link names, and the user's verified email the invited one. The
  * invitation row is locked while accepting, so of two simultaneous accepts only one joins.
  */
 public final class InvitationAcceptance {
@@ -65,6 +66,12 @@ public final class InvitationAcceptance {
 
     /** Accepts for the user, or answers why not; changes nothing unless every rule holds. */
     public Checked accept(String token, UserModel user, ClientModel client) {
+        Checked result = tryAccept(token, user, client);
+        FirmAccessMetrics.invitationAccept(result.ok() ? FirmAccessMetrics.SUCCEEDED : result.problem().name());
+        return result;
+    }
+
+    private Checked tryAccept(String token, UserModel user, ClientModel client) {
         Optional<InvitationToken> verified = new InvitationLinks(session, realm).verify(token);
         if (verified.isEmpty()) {
             return Checked.failed(AcceptProblem.INVALID, null, null);
@@ -77,8 +84,11 @@ public final class InvitationAcceptance {
             return checked;
         }
         OrganizationModel firm = checked.firm();
-        if (user.getEmail() == null || !user.getEmail().equalsIgnoreCase(locked.getEmail())) {
+        if (!EmailIdentity.same(locked.getEmail(), user.getEmail())) {
             return Checked.failed(AcceptProblem.WRONG_USER, locked, firm);
+        }
+        if (!user.isEmailVerified()) {
+            return Checked.failed(AcceptProblem.EMAIL_NOT_VERIFIED, locked, firm);
         }
         if (organizations.isMember(firm, user)) {
             return Checked.failed(AcceptProblem.ALREADY_MEMBER, locked, firm);
@@ -89,10 +99,12 @@ public final class InvitationAcceptance {
 
     private Checked check(InvitationToken token, InvitationEntity invitation) {
         if (invitation == null || !invitation.getOrganizationId().equals(token.getOrganizationId())
-                || !invitation.getEmail().equalsIgnoreCase(token.getEmail())) {
+                || !EmailIdentity.same(invitation.getEmail(), token.getEmail())) {
             return Checked.failed(AcceptProblem.INVALID, null, null);
         }
-        OrganizationModel firm = organizations.getById(invitation.getOrganizationId());
+        // With the realm's organizations feature off, no firm of it is available.
+        OrganizationModel firm = organizations.isEnabled()
+                ? organizations.getById(invitation.getOrganizationId()) : null;
         if (firm == null || !firm.isEnabled()) {
             return Checked.failed(AcceptProblem.FIRM_UNAVAILABLE, invitation, null);
         }
@@ -117,10 +129,6 @@ public final class InvitationAcceptance {
     }
 
     private void join(InvitationEntity invitation, OrganizationModel firm, UserModel user, ClientModel client) {
-        // The link was mailed to this address, so following it proves the address, as Keycloak's own action tokens do.
-        if (!user.isEmailVerified()) {
-            user.setEmailVerified(true);
-        }
         organizations.addMember(firm, user);
         FirmContext context = FirmContexts.forInvitee(session, firm, user, invitation.getRole(), client);
         if (invitation.getRole() != StaffRole.MEMBER) {

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.invitation;
 
+import dev.firmaccess.keycloak.web.ApiErrors;
 import java.util.Set;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
@@ -18,6 +19,19 @@ public final class InvitationClient {
     private InvitationClient() {
     }
 
+    /**
+     * The client of a realm where Firm Access is on; 404 when an administrator removed it, since
+     * requests, which may be anonymous, never create it.
+     */
+    public static ClientModel of(RealmModel realm) {
+        ClientModel client = realm.getClientByClientId(CLIENT_ID);
+        if (client == null) {
+            throw ApiErrors.notFound("Firm Access is not set up in this realm");
+        }
+        return client;
+    }
+
+    /** Creates the client unless the realm has it; for administrators' actions only. */
     public static ClientModel ensure(RealmModel realm) {
         ClientModel client = realm.getClientByClientId(CLIENT_ID);
         if (client != null) {

@@ -30,7 +30,7 @@ public final class LinkPages {
 
     /** The pages use the extension's login theme, which Keycloak picks from the client in context. */
     public static ClientModel useFirmAccessClient(KeycloakSession session, RealmModel realm) {
-        ClientModel client = InvitationClient.ensure(realm);
+        ClientModel client = InvitationClient.of(realm);
         session.getContext().setClient(client);
         return client;
     }
@@ -75,8 +75,8 @@ public final class LinkPages {
     }
 
     /**
-     * Creates the enabled account of an address through the realm's user profile (so its validation
-     * holds), with the given attributes. Throws the profile's ValidationException when they do not fit.
+     * Creates the enabled account of an address, with the address verified, through the realm's user
+     * profile (so its validation holds), with the given attributes. Throws the profile's ValidationException when they do not fit.
      */
     public static UserModel createUser(KeycloakSession session, String email, Map<String, String> values) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
@@ -88,6 +88,8 @@ public final class LinkPages {
         profile.validate();
         UserModel user = profile.create();
         user.setEnabled(true);
+        // Only the addressee could open the mailed link that creates this account, so its address is proven.
+        user.setEmailVerified(true);
         return user;
     }
 }

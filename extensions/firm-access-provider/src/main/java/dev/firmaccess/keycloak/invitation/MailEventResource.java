@@ -2,16 +2,16 @@ package dev.firmaccess.keycloak.invitation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.firmaccess.keycloak.audit.AuditLog;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.portal.PortalMembershipRepository;
 import dev.firmaccess.keycloak.portal.PortalService;
-import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Limits;
+import dev.firmaccess.keycloak.webhook.WebhookMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -31,7 +31,8 @@ import org.keycloak.storage.adapter.InMemoryUserAdapter;
 
 /**
  * {@code POST /realms/{realm}/firm-access/mail-events}: delivery events from the mail provider or
- * relay, signed with the realm's webhook secret. Documented in docs/invitations.md.
+ * relay, signed with the realm's webhook secret in the Standard Webhooks scheme; a message is
+ * applied once, and only while its timestamp is recent. Documented in docs/invitations.md.
  */
 public class MailEventResource {
 
@@ -51,22 +52,20 @@ public class MailEventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@HeaderParam(WebhookSignature.HEADER) String signature, byte[] body) {
-        String secret = FirmAccessSettings.of(realm).invitationWebhookSecret();
-        if (!WebhookSignature.matches(secret, body == null ? new byte[0] : body, signature)) {
-            throw ApiErrors.of(Response.Status.UNAUTHORIZED, "invalid_signature", secret == null
-                    ? "This realm has no invitation webhook secret; set invitationWebhookSecret in the settings"
-                    : "The " + WebhookSignature.HEADER + " header is missing or does not match the body");
-        }
-        MailEvents events = JsonBodies.read(new String(body, StandardCharsets.UTF_8), MailEvents.class, limits);
+    public Response receive(byte[] body) {
+        byte[] raw = body == null ? new byte[0] : body;
+        new WebhookMessage(session, realm).verify(session.getContext().getRequestHeaders(), raw);
+        MailEvents events = JsonBodies.read(new String(raw, StandardCharsets.UTF_8), MailEvents.class, limits);
         List<Resolved> resolved = resolve(events);
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         int applied = 0;
         for (Resolved event : resolved) {
             Optional<DeliveryTracked> found = target(em, event);
-            if (found.isPresent() && apply(em, found.get(), event.status())) {
+            boolean changed = found.isPresent() && apply(em, found.get(), event.status());
+            if (changed) {
                 applied++;
             }
+            FirmAccessMetrics.webhookEvent(event.status().wireName(), changed);
         }
         return Response.ok(Map.of("received", resolved.size(), "applied", applied), MediaType.APPLICATION_JSON_TYPE)
                 .build();
@@ -143,7 +142,7 @@ public class MailEventResource {
     }
 
     private AdminEventBuilder adminEvents() {
-        ClientModel client = InvitationClient.ensure(realm);
+        ClientModel client = InvitationClient.of(realm);
         AdminAuth auth = new AdminAuth(realm, null, new InMemoryUserAdapter(session, realm, ACTOR), client);
         return new AdminEventBuilder(realm, auth, session, session.getContext().getConnection());
     }

@@ -3,6 +3,8 @@ package dev.firmaccess.keycloak.portal;
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.invitation.AcceptProblem;
+import dev.firmaccess.keycloak.invitation.EmailIdentity;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import jakarta.persistence.EntityManager;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -25,7 +27,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * The rules of activating: the link must be the current one of pending, unexpired memberships of
- * its firm, address and businesses, and the account's email the invited one. The memberships are
+ * its firm, address and businesses, and the account's verified email the invited one. The memberships are
  * locked while activating, so of two simultaneous activations only one succeeds; the other sees
  * a used link.
  */
@@ -71,6 +73,12 @@ public final class PortalActivation {
      * new account is created only for a usable link), or answers why not; changes nothing then.
      */
     public Checked activate(String token, Supplier<UserModel> account, ClientModel client) {
+        Checked result = tryActivate(token, account, client);
+        FirmAccessMetrics.portalActivation(result.ok() ? FirmAccessMetrics.SUCCEEDED : result.problem().name());
+        return result;
+    }
+
+    private Checked tryActivate(String token, Supplier<UserModel> account, ClientModel client) {
         Optional<PortalActivationToken> verified = new PortalLinks(session, realm).verify(token);
         if (verified.isEmpty()) {
             return Checked.failed(AcceptProblem.INVALID, null, null);
@@ -81,12 +89,11 @@ public final class PortalActivation {
             return checked;
         }
         UserModel user = account.get();
-        if (user.getEmail() == null || !user.getEmail().equalsIgnoreCase(checked.email())) {
+        if (!EmailIdentity.same(checked.email(), user.getEmail())) {
             return Checked.failed(AcceptProblem.WRONG_USER, checked.token(), checked.firm());
         }
-        // The link was mailed to this address, so following it proves the address, as Keycloak's own action tokens do.
         if (!user.isEmailVerified()) {
-            user.setEmailVerified(true);
+            return Checked.failed(AcceptProblem.EMAIL_NOT_VERIFIED, checked.token(), checked.firm());
         }
         long now = System.currentTimeMillis();
         AuditLog audit = new AuditLog(em, realm.getId(), checked.firm().getId(), user.getId(), () -> {
@@ -110,13 +117,15 @@ public final class PortalActivation {
     private Checked check(PortalActivationToken token, List<PortalMembershipEntity> sameLink) {
         List<PortalMembershipEntity> rows = sameLink.stream()
                 .filter(m -> m.getRealmId().equals(realm.getId()))
-                .filter(m -> m.getEmail().equalsIgnoreCase(token.getEmail()))
+                .filter(m -> EmailIdentity.same(m.getEmail(), token.getEmail()))
                 .filter(m -> token.getBusinessIds().contains(m.getBusinessId()))
                 .toList();
         if (rows.isEmpty()) {
             return Checked.failed(staleLinkProblem(token), token, null);
         }
-        OrganizationModel firm = session.getProvider(OrganizationProvider.class).getById(token.getOrganizationId());
+        // With the realm's organizations feature off, no firm of it is available.
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        OrganizationModel firm = organizations.isEnabled() ? organizations.getById(token.getOrganizationId()) : null;
         if (firm == null || !firm.isEnabled()) {
             return Checked.failed(AcceptProblem.FIRM_UNAVAILABLE, token, null);
         }

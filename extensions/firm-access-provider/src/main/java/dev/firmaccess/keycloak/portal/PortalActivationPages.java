@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.invitation.AcceptProblem;
+import dev.firmaccess.keycloak.invitation.LinkForms;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
@@ -18,10 +19,15 @@ final class PortalActivationPages {
 
     private final KeycloakSession session;
     private final PortalActivation activation;
+    private final LinkForms forms;
+    private final String link;
 
-    PortalActivationPages(KeycloakSession session, PortalActivation activation) {
+    /** The pages of one link; their forms carry the token {@link LinkForms} checks. */
+    PortalActivationPages(KeycloakSession session, PortalActivation activation, String link) {
         this.session = session;
         this.activation = activation;
+        this.forms = new LinkForms(session, session.getContext().getRealm());
+        this.link = link;
     }
 
     /** The portal's own wording of a problem the staff invitation pages share. */
@@ -66,6 +72,7 @@ final class PortalActivationPages {
         LoginFormsProvider form = session.getProvider(LoginFormsProvider.class).setAttribute("faPage", page);
         if (checked != null) {
             form.setAttribute("activation", activation.details(checked));
+            forms.attach(form, link);
         }
         return form;
     }

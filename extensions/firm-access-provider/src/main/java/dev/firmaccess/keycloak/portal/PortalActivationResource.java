@@ -1,5 +1,8 @@
 package dev.firmaccess.keycloak.portal;
 
+import dev.firmaccess.keycloak.invitation.AcceptProblem;
+import dev.firmaccess.keycloak.invitation.EmailIdentity;
+import dev.firmaccess.keycloak.invitation.LinkForms;
 import dev.firmaccess.keycloak.invitation.LinkPages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,13 +36,13 @@ public class PortalActivationResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final PortalActivation activation;
-    private final PortalActivationPages pages;
+    private final LinkForms forms;
 
     public PortalActivationResource(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.activation = new PortalActivation(session);
-        this.pages = new PortalActivationPages(session, activation);
+        this.forms = new LinkForms(session, realm);
     }
 
     @GET
@@ -47,15 +50,19 @@ public class PortalActivationResource {
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("token") String token) {
         LinkPages.useFirmAccessClient(session, realm);
+        PortalActivationPages pages = pages(token);
         PortalActivation.Checked checked = activation.check(token);
         UserModel signedIn = LinkPages.signedInUser(session, realm);
         if (!checked.ok()) {
             return pages.problem(checked.problem(), signedIn);
         }
         if (signedIn != null) {
-            return checked.email().equalsIgnoreCase(signedIn.getEmail())
+            if (!EmailIdentity.same(checked.email(), signedIn.getEmail())) {
+                return pages.wrongUser(checked, signedIn, action(token, "switch"));
+            }
+            return signedIn.isEmailVerified()
                     ? pages.confirm(checked, links().activationPage(token))
-                    : pages.wrongUser(checked, signedIn, action(token, "switch"));
+                    : pages.problem(AcceptProblem.EMAIL_NOT_VERIFIED, signedIn);
         }
         if (session.users().getUserByEmail(realm, checked.email()) != null) {
             return pages.signIn(checked, signIn(token, checked.email()));
@@ -66,10 +73,15 @@ public class PortalActivationResource {
     /** The signed-in addressee activates. */
     @POST
     @Path("activate/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response activate(@PathParam("token") String token) {
+    public Response activate(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         ClientModel client = LinkPages.useFirmAccessClient(session, realm);
+        PortalActivationPages pages = pages(token);
         UserModel signedIn = LinkPages.signedInUser(session, realm);
+        if (!forms.accepts(token, form.getFirst(LinkForms.FIELD))) {
+            return pages.problem(AcceptProblem.FORM_EXPIRED, signedIn);
+        }
         if (signedIn == null) {
             return Response.seeOther(links().activationPage(token)).build();
         }
@@ -84,6 +96,10 @@ public class PortalActivationResource {
     @Produces(MediaType.TEXT_HTML)
     public Response register(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         ClientModel client = LinkPages.useFirmAccessClient(session, realm);
+        PortalActivationPages pages = pages(token);
+        if (!forms.accepts(token, form.getFirst(LinkForms.FIELD))) {
+            return pages.problem(AcceptProblem.FORM_EXPIRED, null);
+        }
         PortalActivation.Checked checked = activation.check(token);
         if (!checked.ok()) {
             return pages.problem(checked.problem(), null);
@@ -115,12 +131,31 @@ public class PortalActivationResource {
         return result.ok() ? landInPortal() : pages.problem(result.problem(), null);
     }
 
-    /** Signs the current user out of this browser, then shows the activation again, so the addressee can sign in. */
+    /**
+     * Signs the current user out of this browser, then shows the activation again, so the addressee
+     * can sign in. Only from the page of a usable link: another site cannot sign anyone out.
+     */
     @POST
     @Path("activate/{token}/switch")
-    public Response switchAccount(@PathParam("token") String token) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response switchAccount(@PathParam("token") String token, MultivaluedMap<String, String> form) {
+        LinkPages.useFirmAccessClient(session, realm);
+        PortalActivationPages pages = pages(token);
+        UserModel signedIn = LinkPages.signedInUser(session, realm);
+        if (!forms.accepts(token, form.getFirst(LinkForms.FIELD))) {
+            return pages.problem(AcceptProblem.FORM_EXPIRED, signedIn);
+        }
+        PortalActivation.Checked checked = activation.check(token);
+        if (!checked.ok()) {
+            return pages.problem(checked.problem(), signedIn);
+        }
         LinkPages.signOut(session, realm);
         return Response.seeOther(links().activationPage(token)).build();
+    }
+
+    private PortalActivationPages pages(String token) {
+        return new PortalActivationPages(session, activation, token);
     }
 
     /** The console's "My workspaces" page of portal users. */

@@ -4,6 +4,7 @@ import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.invitation.InvitationService;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.portal.PortalCsv.Row;
 import dev.firmaccess.keycloak.portal.PortalCsv.RowError;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
@@ -55,7 +56,9 @@ public final class PortalImport {
      * @throws PortalCsv.Unreadable when the upload is no CSV this import reads, or too large
      */
     public Result run(String csv) {
-        return run(PortalCsv.read(csv, context.limits()));
+        Result result = run(PortalCsv.read(csv, context.limits()));
+        FirmAccessMetrics.csvImport(result.errors().isEmpty(), result.rows());
+        return result;
     }
 
     private Result run(List<Row> rows) {

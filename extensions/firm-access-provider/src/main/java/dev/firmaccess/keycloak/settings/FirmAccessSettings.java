@@ -19,7 +19,6 @@ public record FirmAccessSettings(
         int portalInvitationExpiryDays,
         int resendCooldownMinutes,
         int claimBusinessCap,
-        String invitationWebhookSecret,
         int mailsPerFirmPerHour,
         int mailsPerUserPerHour) {
 
@@ -31,7 +30,6 @@ public record FirmAccessSettings(
     static final String PORTAL_INVITATION_EXPIRY_DAYS = PREFIX + "portalInvitationExpiryDays";
     static final String RESEND_COOLDOWN_MINUTES = PREFIX + "resendCooldownMinutes";
     static final String CLAIM_BUSINESS_CAP = PREFIX + "claimBusinessCap";
-    static final String INVITATION_WEBHOOK_SECRET = PREFIX + "invitationWebhookSecret";
     static final String MAILS_PER_FIRM_PER_HOUR = PREFIX + "mailsPerFirmPerHour";
     static final String MAILS_PER_USER_PER_HOUR = PREFIX + "mailsPerUserPerHour";
 
@@ -55,7 +53,6 @@ public record FirmAccessSettings(
                 positive(attributes, PORTAL_INVITATION_EXPIRY_DAYS, 30),
                 positive(attributes, RESEND_COOLDOWN_MINUTES, 10),
                 positive(attributes, CLAIM_BUSINESS_CAP, 100),
-                blankToNull(attributes.apply(INVITATION_WEBHOOK_SECRET)),
                 positive(attributes, MAILS_PER_FIRM_PER_HOUR, 500),
                 positive(attributes, MAILS_PER_USER_PER_HOUR, 200));
     }
@@ -67,15 +64,6 @@ public record FirmAccessSettings(
     private static String text(UnaryOperator<String> attributes, String name, String fallback) {
         String value = attributes.apply(name);
         return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    /** Whether mail-event webhooks can be verified; without a secret every webhook call is refused. */
-    public boolean hasInvitationWebhookSecret() {
-        return invitationWebhookSecret != null;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     private static int positive(UnaryOperator<String> attributes, String name, int fallback) {

@@ -1,11 +1,13 @@
 package dev.firmaccess.keycloak.settings;
 
 import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.webhook.WebhookSecrets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /** Reads and changes the realm-wide settings. An update is validated whole before any attribute is written. */
@@ -13,18 +15,19 @@ public final class SettingsService {
 
     private static final Pattern LEVEL = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final int MAX_LABEL = 64;
-    private static final int MIN_SECRET = 16;
-    private static final int MAX_SECRET = 512;
     private static final int MAX_MAILS_PER_HOUR = 100_000;
 
     private final RealmModel realm;
+    private final WebhookSecrets secrets;
 
-    public SettingsService(RealmModel realm) {
+    public SettingsService(KeycloakSession session, RealmModel realm) {
         this.realm = realm;
+        this.secrets = new WebhookSecrets(session, realm);
     }
 
     public SettingsView read() {
-        return SettingsView.of(FirmAccessSettings.of(realm));
+        return SettingsView.of(FirmAccessSettings.of(realm), FirmAccessSwitch.isOn(realm), secrets.isSet(),
+                secrets.isPreviousSet());
     }
 
     /** Changes the settings through the API, and shows the change in the admin console's settings tab. */
@@ -38,10 +41,51 @@ public final class SettingsService {
     /** Refuses a change that {@link #apply} would refuse, without writing anything. */
     void validate(SettingsView change) {
         attributes(change);
+        validateSwitch(change);
+        validateSecrets(change);
     }
 
     void apply(SettingsView change) {
-        attributes(change).forEach(realm::setAttribute);
+        Map<String, String> attributes = attributes(change);
+        validateSwitch(change);
+        validateSecrets(change);
+        if (change.enabled() != null) {
+            attributes.put(FirmAccessSwitch.ATTRIBUTE, change.enabled().toString());
+        }
+        attributes.forEach(realm::setAttribute);
+        applySecrets(change);
+        FirmAccessSwitch.setUp(realm);
+    }
+
+    private void validateSwitch(SettingsView change) {
+        if (!Boolean.TRUE.equals(change.enabled())) {
+            return;
+        }
+        if (FirmAccessSwitch.isMaster(realm)) {
+            throw ApiErrors.badRequest("Firm Access cannot be turned on in the master realm");
+        }
+        if (!realm.isOrganizationsEnabled()) {
+            throw ApiErrors.badRequest("Turn on Organizations for the realm before turning on Firm Access");
+        }
+    }
+
+    private void validateSecrets(SettingsView change) {
+        if (change.invitationWebhookSecret() != null) {
+            secrets.validate("invitationWebhookSecret", change.invitationWebhookSecret());
+        }
+        if (change.invitationWebhookPreviousSecret() != null) {
+            secrets.validate("invitationWebhookPreviousSecret", change.invitationWebhookPreviousSecret());
+        }
+    }
+
+    /** The secrets live in their own table, not in realm attributes, so no realm read or export shows them. */
+    void applySecrets(SettingsView change) {
+        if (change.invitationWebhookSecret() != null) {
+            secrets.replace(change.invitationWebhookSecret());
+        }
+        if (change.invitationWebhookPreviousSecret() != null) {
+            secrets.replacePrevious(change.invitationWebhookPreviousSecret());
+        }
     }
 
     private static Map<String, String> attributes(SettingsView change) {
@@ -70,9 +114,6 @@ public final class SettingsService {
                 "mailsPerFirmPerHour", MAX_MAILS_PER_HOUR);
         putNumber(attributes, FirmAccessSettings.MAILS_PER_USER_PER_HOUR, change.mailsPerUserPerHour(),
                 "mailsPerUserPerHour", MAX_MAILS_PER_HOUR);
-        if (change.invitationWebhookSecret() != null) {
-            attributes.put(FirmAccessSettings.INVITATION_WEBHOOK_SECRET, secret(change.invitationWebhookSecret()));
-        }
         return attributes;
     }
 
@@ -81,18 +122,6 @@ public final class SettingsService {
             throw ApiErrors.badRequest("'roleLabels." + role + "' must be 1 to " + MAX_LABEL + " characters");
         }
         return value.trim();
-    }
-
-    /** An empty secret removes it (webhooks are then refused); otherwise it must be long enough to resist guessing. */
-    private static String secret(String value) {
-        if (value.isEmpty()) {
-            return "";
-        }
-        if (value.length() < MIN_SECRET || value.length() > MAX_SECRET || value.chars().anyMatch(Character::isISOControl)) {
-            throw ApiErrors.badRequest("'invitationWebhookSecret' must be " + MIN_SECRET + " to " + MAX_SECRET
-                    + " printable characters, or empty to remove it");
-        }
-        return value;
     }
 
     private static List<String> levels(List<String> levels) {

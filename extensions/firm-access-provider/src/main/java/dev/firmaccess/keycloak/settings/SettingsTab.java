@@ -1,6 +1,5 @@
 package dev.firmaccess.keycloak.settings;
 
-import dev.firmaccess.keycloak.console.ConsoleClient;
 import dev.firmaccess.keycloak.console.ConsolePaths;
 import dev.firmaccess.keycloak.web.ErrorBody;
 import jakarta.ws.rs.WebApplicationException;
@@ -30,6 +29,7 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     public static final String PROVIDER_ID = "Firm Access";
     static final String TAB = "firm-access";
 
+    static final String ENABLED = "enabled";
     static final String OWNER_LABEL = "roleLabelOwner";
     static final String ADMIN_LABEL = "roleLabelAdmin";
     static final String MEMBER_LABEL = "roleLabelMember";
@@ -78,7 +78,7 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        SettingsView defaults = SettingsView.of(DEFAULTS);
+        SettingsView defaults = SettingsView.of(DEFAULTS, false, false, false);
         ProviderConfigProperty console = new ProviderConfigProperty(FIRM_CONSOLE, "Firm console",
                 "Where staff and realm administrators sign in to the firm console; realm administrators see every "
                         + "firm there, at firms/<firm alias>/. Clients lists it as the Home URL of firm-access-console.",
@@ -86,6 +86,10 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         console.setReadOnly(true);
         return ProviderConfigurationBuilder.create()
                 .property(console)
+                .property().name(ENABLED).label("Firm Access on").type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .helpText("Turns on the firm console, invitation and portal pages, the firm API and the access "
+                        + "evaluation of this realm, and creates their clients. Needs Organizations; never in master.")
+                .defaultValue("false").add()
                 .property().name(OWNER_LABEL).label("Owner role label").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("How the owner role is shown to people and in tokens.")
                 .defaultValue(defaults.roleLabels().owner()).add()
@@ -124,8 +128,9 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
                 .defaultValue(defaults.mailsPerUserPerHour().toString()).add()
                 .property().name(WEBHOOK_SECRET).label("Invitation webhook secret")
                 .type(ProviderConfigProperty.PASSWORD).secret(true)
-                .helpText("Signs the invitation webhooks; 16 to 512 characters. Write-only: leave it empty to keep "
-                        + "the current secret, remove it through the settings API.")
+                .helpText("Signs the mail-event webhooks (Standard Webhooks): whsec_ and the base64 of 24 to 64 random "
+                        + "bytes, or a ${vault.key} reference. Write-only: leave it empty to keep the current secret. "
+                        + "The secret it replaces stays valid until the rotation is ended through the settings API.")
                 .add()
                 .build();
     }
@@ -140,28 +145,31 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         if (another) {
             throw new ComponentValidationException("The realm already has Firm Access settings; edit those");
         }
-        refusedAsComponentError(() -> new SettingsService(realm).validate(view(model)));
+        SettingsService settings = new SettingsService(session, realm);
+        SettingsView change = view(model);
+        refusedAsComponentError(() -> settings.validate(change));
+        // Taken out before the component is stored: a component's configuration shows in realm exports.
+        // The secret goes to its own table in the same transaction, so a failed save stores neither.
+        settings.applySecrets(change);
+        model.getConfig().remove(WEBHOOK_SECRET);
         // Filled in here, before the component is stored, since the form cannot know the realm's path.
         model.put(FIRM_CONSOLE, ConsolePaths.path(realm));
     }
 
     @Override
     public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        refusedAsComponentError(() -> new SettingsService(realm).apply(view(model)));
-        // The console's client is what links the admin console to the firm console (its Home URL).
-        ConsoleClient.ensure(realm);
+        refusedAsComponentError(() -> new SettingsService(session, realm).apply(view(model)));
     }
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
-        refusedAsComponentError(() -> new SettingsService(realm).apply(view(newModel)));
-        ConsoleClient.ensure(realm);
+        refusedAsComponentError(() -> new SettingsService(session, realm).apply(view(newModel)));
     }
 
     /**
      * Copies settings changed through the API into the tab's component, creating it when the realm
      * has none yet, so the form never shows defaults over values set through the API. The
-     * write-only secret is dropped from the form: saving it again must not bring back an old one.
+     * write-only secret never stays in the form: saving it again must not bring back an old one.
      */
     static void mirror(RealmModel realm, SettingsView settings) {
         List<ComponentModel> tabs = realm.getComponentsStream(realm.getId(), UiTabProvider.class.getName())
@@ -175,8 +183,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
             created.setParentId(realm.getId());
             tabs = List.of(realm.addComponentModel(created));
         }
-        ConsoleClient.ensure(realm);
         tabs.forEach(component -> {
+            component.put(ENABLED, settings.enabled().toString());
             component.put(OWNER_LABEL, settings.roleLabels().owner());
             component.put(ADMIN_LABEL, settings.roleLabels().admin());
             component.put(MEMBER_LABEL, settings.roleLabels().member());
@@ -202,12 +210,13 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         boolean anyLabel = owner != null || admin != null || member != null;
         List<String> levels = model.getConfig().get(ACCESS_LEVELS);
         String mayCreate = model.get(MEMBERS_MAY_CREATE);
-        return new SettingsView(
+        String enabled = model.get(ENABLED);
+        return new SettingsView(enabled == null || enabled.isBlank() ? null : Boolean.valueOf(enabled),
                 anyLabel ? new SettingsView.RoleLabels(owner, admin, member) : null,
                 levels == null || levels.isEmpty() ? null : levels.stream().map(level -> level == null ? null : level.trim()).toList(),
                 mayCreate == null || mayCreate.isBlank() ? null : Boolean.valueOf(mayCreate),
                 number(model, STAFF_EXPIRY), number(model, PORTAL_EXPIRY), number(model, RESEND_COOLDOWN),
-                number(model, CLAIM_CAP), secret(model), null, number(model, MAILS_PER_FIRM),
+                number(model, CLAIM_CAP), secret(model), null, null, null, number(model, MAILS_PER_FIRM),
                 number(model, MAILS_PER_USER));
     }
 

@@ -8,6 +8,8 @@ import dev.firmaccess.keycloak.programmatic.ConnectionKeyEntity;
 import dev.firmaccess.keycloak.invitation.InvitationEntity;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.staff.StaffEntity;
+import dev.firmaccess.keycloak.webhook.WebhookEventEntity;
+import dev.firmaccess.keycloak.webhook.WebhookSecretEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
@@ -19,7 +21,7 @@ final class FirmAccessJpaEntityProvider implements JpaEntityProvider {
     private static final List<Class<?>> ENTITIES =
             List.of(StaffEntity.class, BusinessEntity.class, GrantEntity.class, AuditEntity.class,
                     ConnectionKeyEntity.class, InvitationEntity.class, PortalMembershipEntity.class,
-                    MailSentEntity.class);
+                    MailSentEntity.class, WebhookSecretEntity.class, WebhookEventEntity.class);
 
     @Override
     public List<Class<?>> getEntities() {

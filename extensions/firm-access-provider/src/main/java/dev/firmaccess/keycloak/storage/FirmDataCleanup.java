@@ -78,7 +78,7 @@ final class FirmDataCleanup {
                 .setParameter("realm", realmId)
                 .executeUpdate();
         for (String entity : new String[] {"BusinessEntity", "StaffEntity", "AuditEntity", "InvitationEntity",
-                "PortalMembershipEntity", "MailSentEntity"}) {
+                "PortalMembershipEntity", "MailSentEntity", "WebhookSecretEntity", "WebhookEventEntity"}) {
             em.createQuery("delete from " + entity + " e where e.realmId = :realm")
                     .setParameter("realm", realmId)
                     .executeUpdate();

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.web;
 
+import dev.firmaccess.keycloak.settings.FirmAccessSwitch;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -39,6 +40,7 @@ public final class FirmAccessRealmResourceProviderFactory implements RealmResour
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(FirmAccessSwitch::onEvent);
     }
 
     @Override

@@ -17,6 +17,37 @@ class ConnectionKeyFormatTest {
         return bytes;
     }
 
+    /**
+     * A known answer, worked out outside this code (base64url and SHA-256 of the text by another
+     * tool): a change of the key's text or of its stored hash would strand every key issued so far.
+     */
+    @Nested
+    class GivenFixedIdAndSecretBytes {
+        private final byte[] secret = new byte[ConnectionKeyFormat.SECRET_BYTES];
+
+        {
+            for (int i = 0; i < secret.length; i++) {
+                secret[i] = (byte) i;
+            }
+        }
+
+        @Test
+        void composesTheKnownKeyText() {
+            assertThat(ConnectionKeyFormat.compose(KEY_ID, secret))
+                    .isEqualTo("fak_0f8fad5b-d9cb-469f-a165-70867728950e_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8");
+        }
+
+        @Test
+        void storesTheKnownHash() {
+            String key = ConnectionKeyFormat.compose(KEY_ID, secret);
+
+            assertThat(ConnectionKeyFormat.hash(key))
+                    .isEqualTo("774b07c6779b3cb580af8751530cf7f36460d1b6fc5724fef7d786e40778acc3");
+            assertThat(ConnectionKeyFormat.matches(key,
+                    "774b07c6779b3cb580af8751530cf7f36460d1b6fc5724fef7d786e40778acc3")).isTrue();
+        }
+    }
+
     @Nested
     class GivenAComposedKey {
         private final String key = ConnectionKeyFormat.compose(KEY_ID, secret(0xfb));

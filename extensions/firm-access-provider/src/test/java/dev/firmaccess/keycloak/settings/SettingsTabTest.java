@@ -14,7 +14,7 @@ class SettingsTabTest {
     void emptyFieldsKeepTheirValues() {
         SettingsView change = SettingsTab.view(new ComponentModel());
 
-        assertThat(change).isEqualTo(new SettingsView(null, null, null, null, null, null, null, null, null, null, null));
+        assertThat(change).isEqualTo(SettingsView.UNCHANGED);
     }
 
     @Test
@@ -52,7 +52,6 @@ class SettingsTabTest {
         form.put("realm", "acme");
         form.put("tab", "firm-access");
 
-        assertThat(SettingsTab.view(form)).isEqualTo(new SettingsView(null, null, null, null, null, null, null, null,
-                null, null, null));
+        assertThat(SettingsTab.view(form)).isEqualTo(SettingsView.UNCHANGED);
     }
 }

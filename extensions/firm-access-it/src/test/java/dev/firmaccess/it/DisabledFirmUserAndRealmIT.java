@@ -1,0 +1,226 @@
+package dev.firmaccess.it;
+
+import static dev.firmaccess.it.support.Replies.assertStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.Firm;
+import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.Person;
+import dev.firmaccess.testing.ClaimScope;
+import dev.firmaccess.testing.HttpJson;
+import dev.firmaccess.testing.HttpJson.Reply;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.TestRealm;
+import dev.firmaccess.testing.WithSharedServer;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.keycloak.admin.client.resource.OrganizationResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * A disabled firm, a disabled user and a realm whose organizations feature is off: each is refused
+ * on every path that reaches a firm (the firm API, the claim, evaluation, the connection-key
+ * exchange, invitation acceptance and portal activation), and everything works again once it is
+ * enabled again. Links and keys are made while all is enabled, so only the switch differs.
+ */
+@WithSharedServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DisabledFirmUserAndRealmIT {
+
+    private static final String EVALUATOR_ROLE = "firm-access-evaluator";
+    private static final String EVALUATOR_APP = "gatekeeper";
+    private static final String EVALUATOR_SECRET = "gatekeeper-secret-for-tests";
+    private static final String SCRIPTS = "scripts";
+    private static final String KEY_GRANT = "urn:firm-access:grant-type:connection-key";
+
+    private HttpJson http;
+    private FirmSetup setup;
+    private TestRealm realm;
+    private Firm firm;
+    private Person member;
+    private String business;
+    private String key;
+    private String invitationLink;
+    private String activationLink;
+
+    @BeforeAll
+    void setUp(TestEnvironment env) {
+        http = env.http();
+        setup = FirmSetup.create(env, "disabled");
+        realm = setup.realm();
+        firm = setup.newFirm("Paused Books");
+        member = setup.staff(firm, "mia", "member");
+        business = setup.business(firm, "Shared business");
+        setup.share(firm, business, member, "full");
+        createEvaluatorClient();
+        String testClient = realm.admin().clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
+        realm.admin().clients().get(testClient).addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
+        realm.createConnectionKeyClient(SCRIPTS);
+        key = assertStatus(setup.as(member, firm).post("/staff/" + member.id() + "/keys", Map.of("name", "Script")), 201)
+                .json().get("key").asText();
+        String invitation = setup.invitation(firm, "paused-invitee@example.test");
+        invitationLink = assertStatus(setup.asRealmAdmin(firm).post("/invitations/" + invitation + "/link", null), 200)
+                .json().get("link").asText();
+        String membership = assertStatus(setup.asRealmAdmin(firm).post("/portal/invitations", Map.of(
+                "businessId", business, "role", "owner", "send", false,
+                "invitees", List.of(Map.of("email", "paused-customer@example.test")))), 201).json().get(0).get("id").asText();
+        activationLink = assertStatus(setup.asRealmAdmin(firm).get("/portal/memberships/" + membership + "/link"), 200)
+                .json().get("url").asText();
+    }
+
+    @Test
+    void aDisabledFirmIsRefusedEverywhereUntilItIsEnabledAgain() {
+        refusedWhileSwitchedOff(this::setFirmEnabled, this::assertEveryPathToTheFirmRefuses);
+    }
+
+    @Test
+    void aRealmWithoutOrganizationsRefusesEverythingUntilTheyAreOnAgain() {
+        refusedWhileSwitchedOff(this::setOrganizationsEnabled, this::assertEveryPathToTheFirmRefuses);
+    }
+
+    @Test
+    void aDisabledUserIsRefusedEverywhereUntilEnabledAgain() {
+        String tokenFromBefore = setup.token(member);
+        refusedWhileSwitchedOff(this::setUserEnabled, () -> {
+            assertThat(setup.api().get(setup.firmApiBase() + "/firms/" + firm.id(), tokenFromBefore).status())
+                    .as("the firm API with a token issued before").isEqualTo(401);
+            assertThat(signIn().status()).as("signing in for a token with the claim").isEqualTo(400);
+            assertThat(memberMayReadTheBusiness()).as("evaluation of a disabled user").isFalse();
+            assertThat(keyExchange().status()).as("key exchange").isEqualTo(400);
+        });
+    }
+
+    /** Everything works, then the refusals hold while the switch is off, then everything works again. */
+    private void refusedWhileSwitchedOff(Consumer<Boolean> enabled, Runnable refusals) {
+        assertEverythingWorks();
+        enabled.accept(false);
+        try {
+            refusals.run();
+        } finally {
+            enabled.accept(true);
+        }
+        assertEverythingWorks();
+    }
+
+    private void assertEveryPathToTheFirmRefuses() {
+        assertThat(firmApiStatus()).as("the firm API").isEqualTo(404);
+        assertThat(claimNamesTheFirm()).as("the claim names the firm").isFalse();
+        assertThat(memberMayReadTheBusiness()).as("evaluation").isFalse();
+        assertThat(keyExchange().status()).as("key exchange").isEqualTo(400);
+        assertThat(pageStatus(invitationLink)).as("the invitation page").isEqualTo(410);
+        assertThat(pageStatus(activationLink)).as("the activation page").isEqualTo(410);
+    }
+
+    private void assertEverythingWorks() {
+        assertThat(firmApiStatus()).isEqualTo(200);
+        assertThat(claimNamesTheFirm()).as("the claim names the firm").isTrue();
+        assertThat(memberMayReadTheBusiness()).as("evaluation").isTrue();
+        assertThat(keyExchange().status()).as("key exchange").isEqualTo(200);
+        assertThat(pageStatus(invitationLink)).as("the invitation page").isEqualTo(200);
+        assertThat(pageStatus(activationLink)).as("the activation page").isEqualTo(200);
+    }
+
+    /** The member's own firm as the firm API answers it, with a token made now. */
+    private int firmApiStatus() {
+        return setup.api().get(setup.firmApiBase() + "/firms/" + firm.id(), realm.accessToken(member.username()))
+                .status();
+    }
+
+    private boolean claimNamesTheFirm() {
+        Reply signedIn = signIn();
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
+        String jwt = signedIn.json().get("access_token").asText();
+        JsonNode payload = new Reply(200, Map.of(), new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                StandardCharsets.UTF_8)).json();
+        return payload.path("firm_access").toString().contains(firm.id());
+    }
+
+    private Reply signIn() {
+        return http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", TestRealm.TEST_CLIENT, "username", member.username(),
+                "password", TestRealm.PASSWORD, "scope", "openid"));
+    }
+
+    private boolean memberMayReadTheBusiness() {
+        Reply reply = setup.api().post("/realms/" + realm.name() + "/firm-access/access/v1/evaluation",
+                evaluatorToken(), Map.of(
+                        "subject", Map.of("type", "user", "id", member.id()),
+                        "action", Map.of("name", "read"),
+                        "resource", Map.of("type", "business", "id", business)));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().get("decision").asBoolean();
+    }
+
+    private Reply keyExchange() {
+        return http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
+                "grant_type", KEY_GRANT, "client_id", SCRIPTS, "connection_key", key));
+    }
+
+    /** The status of the page behind a link, opened by someone not signed in. */
+    private int pageStatus(String link) {
+        return setup.api().get(URI.create(link).getRawPath(), null).status();
+    }
+
+    private void setFirmEnabled(boolean enabled) {
+        OrganizationResource organization = realm.admin().organizations().get(firm.id());
+        OrganizationRepresentation representation = organization.toRepresentation();
+        representation.setEnabled(enabled);
+        try (Response updated = organization.update(representation)) {
+            assertThat(updated.getStatus()).isEqualTo(204);
+        }
+    }
+
+    private void setUserEnabled(boolean enabled) {
+        UserResource user = realm.admin().users().get(member.id());
+        UserRepresentation representation = user.toRepresentation();
+        representation.setEnabled(enabled);
+        user.update(representation);
+    }
+
+    private void setOrganizationsEnabled(boolean enabled) {
+        RealmRepresentation change = new RealmRepresentation();
+        change.setOrganizationsEnabled(enabled);
+        realm.admin().update(change);
+    }
+
+    /** A policy-enforcing app: a service account holding the evaluator role, which may ask about anyone. */
+    private void createEvaluatorClient() {
+        ClientRepresentation app = new ClientRepresentation();
+        app.setClientId(EVALUATOR_APP);
+        app.setPublicClient(false);
+        app.setSecret(EVALUATOR_SECRET);
+        app.setServiceAccountsEnabled(true);
+        app.setStandardFlowEnabled(false);
+        try (Response created = realm.admin().clients().create(app)) {
+            assertThat(created.getStatus()).isEqualTo(201);
+        }
+        RoleRepresentation role = new RoleRepresentation();
+        role.setName(EVALUATOR_ROLE);
+        realm.admin().roles().create(role);
+        String clientId = realm.admin().clients().findByClientId(EVALUATOR_APP).get(0).getId();
+        String serviceAccount = realm.admin().clients().get(clientId).getServiceAccountUser().getId();
+        realm.admin().users().get(serviceAccount).roles().realmLevel()
+                .add(List.of(realm.admin().roles().get(EVALUATOR_ROLE).toRepresentation()));
+    }
+
+    private String evaluatorToken() {
+        Reply reply = http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "client_credentials", "client_id", EVALUATOR_APP, "client_secret", EVALUATOR_SECRET));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().get("access_token").asText();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.firmaccess.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What app developers generating a client from the OpenAPI document rely on: a stable name for
+ * every operation, examples that their own schemas accept, and the realm's discovery document as
+ * the security scheme. The module firm-access-client generates and compiles a Java client from it.
+ */
+class OpenApiForGeneratorsTest {
+
+    private static final Path DOCUMENT =
+            Path.of("../firm-access-provider/src/main/resources/META-INF/firm-access/openapi.yaml");
+
+    private final OpenApiContract contract = OpenApiContract.load(DOCUMENT);
+
+    @Test
+    void everyOperationHasItsOwnOperationId() {
+        Map<String, String> ids = contract.operationIds();
+
+        assertThat(ids.entrySet()).as("operations without operationId")
+                .filteredOn(entry -> entry.getValue() == null).isEmpty();
+        Map<String, Long> counts = ids.values().stream().filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(counts).as("operationIds used by more than one operation").allSatisfy((id, count) ->
+                assertThat(count).as(id).isEqualTo(1L));
+        assertThat(ids.values()).as("operationIds are method names")
+                .allMatch(id -> id == null || id.matches("[a-z][A-Za-z0-9]*"));
+    }
+
+    @Test
+    void everyJsonRequestBodyAndSuccessResponseHasAnExampleItsSchemaAccepts() {
+        assertThat(contract.exampleProblems(true)).isEmpty();
+    }
+
+    @Test
+    void anExampleItsSchemaRefusesIsReported(@TempDir Path dir) throws IOException {
+        Path yaml = Files.writeString(dir.resolve("openapi.yaml"), """
+                openapi: 3.1.0
+                info: {title: t, version: "1"}
+                paths:
+                  /things:
+                    get:
+                      operationId: listThings
+                      responses:
+                        '200':
+                          description: the things
+                          content:
+                            application/json:
+                              schema: {type: array, items: {$ref: '#/components/schemas/Thing'}}
+                              example: [{name: 7}]
+                    post:
+                      operationId: createThing
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: {$ref: '#/components/schemas/Thing'}
+                      responses:
+                        '204': {description: created}
+                components:
+                  schemas:
+                    Thing: {type: object, properties: {name: {type: string}}}
+                """);
+        OpenApiContract document = OpenApiContract.load(yaml);
+
+        List<String> refused = document.exampleProblems(false);
+        List<String> all = document.exampleProblems(true);
+
+        assertThat(refused).singleElement().asString().contains("/things/get/responses/200", "name");
+        assertThat(all).hasSize(2).anyMatch(problem -> problem.contains("requestBody") && problem.endsWith("no example"));
+    }
+
+    @Test
+    void offersTheRealmsDiscoveryDocumentBesideTheBearerScheme() throws IOException {
+        JsonNode document = new YAMLMapper().readTree(DOCUMENT.toFile());
+        JsonNode schemes = document.path("components").path("securitySchemes");
+
+        assertThat(schemes.path("bearerAuth").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(schemes.path("openIdConnect").path("type").asText()).isEqualTo("openIdConnect");
+        assertThat(schemes.path("openIdConnect").path("openIdConnectUrl").asText())
+                .isEqualTo("/realms/{realm}/.well-known/openid-configuration");
+        assertThat(document.path("security").toString()).isEqualTo("[{\"bearerAuth\":[]},{\"openIdConnect\":[]}]");
+    }
+}
