@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -129,7 +130,13 @@ final class BackupRestorer {
     }
 
     private OrganizationModel requireFirm(String organizationId) {
-        OrganizationModel firm = organizationId == null ? null : organizations.getById(organizationId);
+        OrganizationModel firm;
+        try {
+            firm = organizationId == null ? null : organizations.getById(organizationId);
+        } catch (ModelException ofAnotherRealm) {
+            // Keycloak refuses, rather than misses, an organization id of another realm.
+            firm = null;
+        }
         if (firm == null) {
             throw ApiErrors.badRequest("Organization " + organizationId + " does not exist in this realm");
         }
