@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.admin;
 
+import dev.firmaccess.keycloak.backup.BackupResource;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.firm.FirmResource;
 import dev.firmaccess.keycloak.settings.SettingsService;
@@ -63,6 +64,11 @@ public class FirmAccessAdminResource {
     @Path("firms/{firm}")
     public FirmResource firm(@PathParam("firm") String firm) {
         return new FirmResource(FirmContexts.forRealmAdmin(session, auth, adminEvent, firm));
+    }
+
+    @Path("backup")
+    public BackupResource backup() {
+        return new BackupResource(session, realm, auth, adminEvent);
     }
 
     @GET
