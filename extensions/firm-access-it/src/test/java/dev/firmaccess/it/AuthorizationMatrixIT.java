@@ -93,13 +93,13 @@ class AuthorizationMatrixIT {
      */
     @Test
     void theTableListsEveryOperationOfTheCodeAndNothingElse() {
-        Set<String> routes = JaxRsRoutes.of("dev.firmaccess.keycloak.web.FirmAccessRealmResource", REALM_ROOT).stream()
+        Set<String> routes = JaxRsRoutes.of("dev.firmaccess.keycloak.api.FirmAccessRealmResource", REALM_ROOT).stream()
                 .filter(route -> !route.contains("/firm-access/console"))
                 .filter(route -> !route.contains("/firm-access/mail-events"))
                 .filter(route -> !(route.startsWith("POST ") && (route.contains("/firm-access/invitations/accept/")
                         || route.contains("/firm-access/portal/activate/"))))
                 .collect(Collectors.toCollection(TreeSet::new));
-        routes.addAll(JaxRsRoutes.of("dev.firmaccess.keycloak.admin.FirmAccessAdminResource", ADMIN_API));
+        routes.addAll(JaxRsRoutes.of("dev.firmaccess.keycloak.api.FirmAccessAdminResource", ADMIN_API));
         String wellKnown = JaxRsRoutes.constant(
                 "dev.firmaccess.keycloak.evaluation.AuthZenConfigurationProviderFactory", "PROVIDER_ID");
         routes.add("GET /realms/{}/.well-known/" + wellKnown);

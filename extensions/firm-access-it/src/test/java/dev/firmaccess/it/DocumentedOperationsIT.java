@@ -23,10 +23,10 @@ class DocumentedOperationsIT {
     @Test
     void theDocumentDescribesEveryOperationOfTheCodeAndNoOther() {
         Set<String> code = new TreeSet<>();
-        JaxRsRoutes.of("dev.firmaccess.keycloak.web.FirmAccessRealmResource", REALM_ROOT).stream()
+        JaxRsRoutes.of("dev.firmaccess.keycloak.api.FirmAccessRealmResource", REALM_ROOT).stream()
                 .filter(route -> !route.substring(route.indexOf(' ') + 1).startsWith(CONSOLE))
                 .forEach(code::add);
-        code.addAll(JaxRsRoutes.of("dev.firmaccess.keycloak.admin.FirmAccessAdminResource",
+        code.addAll(JaxRsRoutes.of("dev.firmaccess.keycloak.api.FirmAccessAdminResource",
                 "/admin/realms/{realm}/firm-access"));
         String wellKnown = JaxRsRoutes.constant(
                 "dev.firmaccess.keycloak.evaluation.AuthZenConfigurationProviderFactory", "PROVIDER_ID");

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.access;
 
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.core.StaffRole;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.access;
 
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import java.util.Collection;
 import java.util.List;
 
@@ -8,6 +9,11 @@ import java.util.List;
 public final class AccessLevels {
 
     private final List<String> strongestFirst;
+
+    /** The levels the realm's settings define. */
+    public static AccessLevels of(FirmAccessSettings settings) {
+        return new AccessLevels(settings.accessLevels());
+    }
 
     public AccessLevels(List<String> strongestFirst) {
         this.strongestFirst = List.copyOf(strongestFirst);
@@ -27,7 +33,8 @@ public final class AccessLevels {
             return strongest();
         }
         if (!strongestFirst.contains(level)) {
-            throw ApiErrors.badRequest("Unknown access level '" + level + "'; this realm defines " + strongestFirst);
+            throw FirmAccessException.badInput(
+                    "Unknown access level '" + level + "'; this realm defines " + strongestFirst);
         }
         return level;
     }

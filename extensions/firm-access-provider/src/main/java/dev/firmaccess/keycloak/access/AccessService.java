@@ -5,8 +5,12 @@ import dev.firmaccess.keycloak.access.AccessViews.Entry;
 import dev.firmaccess.keycloak.access.AccessViews.Explanation;
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.BusinessRepository.Reach;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.firm.StaffRepository;
+import dev.firmaccess.keycloak.firm.TeamDirectory;
+import dev.firmaccess.keycloak.storage.Jpa;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,15 +22,22 @@ import org.keycloak.models.UserModel;
 public final class AccessService {
 
     private final FirmContext context;
+    private final BusinessRepository businesses;
+    private final GrantRepository grants;
+    private final AccessLevels levels;
     private final UserModel member;
     private final StaffRole role;
     private final List<GroupModel> teams;
 
     public AccessService(FirmContext context, UserModel member) {
         this.context = context;
+        EntityManager em = Jpa.entityManager(context.session());
+        this.businesses = new BusinessRepository(em);
+        this.grants = new GrantRepository(em);
+        this.levels = AccessLevels.of(context.settings());
         this.member = member;
-        this.role = context.roleOf(member.getId());
-        this.teams = context.teams().teamsOf(member);
+        this.role = new StaffRepository(em).roleOf(context.firm().getId(), member.getId());
+        this.teams = TeamDirectory.of(context).teamsOf(member);
     }
 
     public StaffRole role() {
@@ -48,11 +59,11 @@ public final class AccessService {
     }
 
     public long count(String search) {
-        return context.businesses().count(context.firm().getId(), search, ArchiveFilter.ACTIVE, reach());
+        return businesses.count(context.firm().getId(), search, ArchiveFilter.ACTIVE, reach());
     }
 
     public List<Explanation> explain(String search, int first, int max) {
-        return explain(context.businesses().page(context.firm().getId(), search, ArchiveFilter.ACTIVE, reach(), first,
+        return explain(businesses.page(context.firm().getId(), search, ArchiveFilter.ACTIVE, reach(), first,
                 max));
     }
 
@@ -68,11 +79,11 @@ public final class AccessService {
 
     private List<Explanation> explain(List<BusinessEntity> businesses) {
         List<String> ids = businesses.stream().map(BusinessEntity::getId).toList();
-        List<GrantEntity> grants = context.grants().reaching(context.firm().getId(), member.getId(),
+        List<GrantEntity> reaching = grants.reaching(context.firm().getId(), member.getId(),
                 teams.stream().map(GroupModel::getId).toList(), ids);
         Map<String, String> teamNames = teams.stream().collect(Collectors.toMap(GroupModel::getId, GroupModel::getName));
-        AccessExplainer explainer = new AccessExplainer(context.levels());
-        Map<String, List<AccessPath>> paths = explainer.paths(role, ids, grants, teamNames);
+        AccessExplainer explainer = new AccessExplainer(levels);
+        Map<String, List<AccessPath>> paths = explainer.paths(role, ids, reaching, teamNames);
         return businesses.stream()
                 .filter(business -> paths.containsKey(business.getId()))
                 .map(business -> {

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.access;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.storage.LikePattern;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -35,6 +36,11 @@ public final class BusinessRepository {
     public Optional<BusinessEntity> find(String organizationId, String businessId) {
         BusinessEntity found = em.find(BusinessEntity.class, businessId);
         return found != null && found.getOrganizationId().equals(organizationId) ? Optional.of(found) : Optional.empty();
+    }
+
+    /** A business of this firm, or the 404 that unknown ids and ids of other firms get alike. */
+    public BusinessEntity require(String organizationId, String businessId) {
+        return find(organizationId, businessId).orElseThrow(() -> FirmAccessException.notFound("Business not found"));
     }
 
     /** A business of any firm of the realm, unless it is archived: what access decisions look at. */

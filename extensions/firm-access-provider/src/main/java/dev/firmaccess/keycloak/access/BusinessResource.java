@@ -3,10 +3,8 @@ package dev.firmaccess.keycloak.access;
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.GrantViews.BusinessGrant;
 import dev.firmaccess.keycloak.access.GrantViews.LevelInput;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
-import dev.firmaccess.keycloak.portal.PortalService;
-import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Pages;
@@ -24,20 +22,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 /** {@code .../firms/{firm}/businesses}: the firm's client businesses and who they are shared with. */
 public class BusinessResource {
 
     private final BusinessService businesses;
     private final GrantService grants;
-    private final PortalService portal;
     private final Limits limits;
 
     public BusinessResource(FirmContext context) {
         this.businesses = new BusinessService(context);
         this.grants = new GrantService(context);
-        this.portal = new PortalService(context);
         this.limits = context.limits();
     }
 
@@ -82,14 +77,6 @@ public class BusinessResource {
         return Response.noContent().build();
     }
 
-    /** Sends the activation to every pre-provisioned owner of the business's portal who was never sent one. */
-    @POST
-    @Path("{businessId}/portal/invite-owners")
-    @Produces(MediaType.APPLICATION_JSON)
-    public List<PortalMembership> inviteOwners(@PathParam("businessId") String businessId) {
-        return portal.inviteOwners(businessId);
-    }
-
     @POST
     @Path("{businessId}/archive")
     @Produces(MediaType.APPLICATION_JSON)
@@ -120,15 +107,16 @@ public class BusinessResource {
     @Produces(MediaType.APPLICATION_JSON)
     public BusinessGrant share(@PathParam("businessId") String businessId,
             @PathParam("subjectType") String subjectType, @PathParam("subjectId") String subjectId, String body) {
+        grants.requireMayShare();
         LevelInput input = body == null || body.isBlank() ? new LevelInput(null) : JsonBodies.read(body, LevelInput.class, limits);
-        return grants.share(businesses.require(businessId), subjectTypeOfPath(subjectType), subjectId, input.level());
+        return grants.share(businessId, subjectTypeOfPath(subjectType), subjectId, input.level());
     }
 
     @DELETE
     @Path("{businessId}/grants/{subjectType:users|teams}/{subjectId}")
     public Response unshare(@PathParam("businessId") String businessId, @PathParam("subjectType") String subjectType,
             @PathParam("subjectId") String subjectId) {
-        grants.unshare(businesses.require(businessId), subjectTypeOfPath(subjectType), subjectId);
+        grants.unshare(businessId, subjectTypeOfPath(subjectType), subjectId);
         return Response.noContent().build();
     }
 
@@ -146,7 +134,7 @@ public class BusinessResource {
         if (value.equals("any")) {
             return ArchiveFilter.ANY;
         }
-        throw ApiErrors.badRequest("'archived' must be false, true or any");
+        throw FirmAccessException.badInput("'archived' must be false, true or any");
     }
 
     /** Body of a business creation or update. */

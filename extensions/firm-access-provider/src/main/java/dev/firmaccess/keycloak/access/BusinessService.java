@@ -1,11 +1,13 @@
 package dev.firmaccess.keycloak.access;
 
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.staff.StaffRole;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.web.Validation;
+import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +17,22 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 public final class BusinessService {
 
     private final FirmContext context;
+    private final BusinessRepository businesses;
+    private final GrantRepository grants;
+    private final AccessLevels levels;
 
     public BusinessService(FirmContext context) {
         this.context = context;
+        EntityManager em = Jpa.entityManager(context.session());
+        this.businesses = new BusinessRepository(em);
+        this.grants = new GrantRepository(em);
+        this.levels = AccessLevels.of(context.settings());
     }
 
     public List<BusinessView> page(String search, ArchiveFilter filter, int first, int max) {
         context.actor().require(FirmPermission.VIEW_FIRM);
         if (context.actor().may(FirmPermission.VIEW_ALL)) {
-            return context.businesses()
+            return businesses
                     .page(context.firm().getId(), search, filter, BusinessRepository.Reach.ALL, first, max).stream()
                     .map(business -> BusinessView.of(business, null))
                     .toList();
@@ -39,7 +48,7 @@ public final class BusinessService {
 
     public long count(String search, ArchiveFilter filter) {
         if (context.actor().may(FirmPermission.VIEW_ALL)) {
-            return context.businesses().count(context.firm().getId(), search, filter, BusinessRepository.Reach.ALL);
+            return businesses.count(context.firm().getId(), search, filter, BusinessRepository.Reach.ALL);
         }
         return filter == ArchiveFilter.ARCHIVED ? 0 : actorAccess().count(search);
     }
@@ -69,13 +78,13 @@ public final class BusinessService {
         business.setExternalRef(checkedRef);
         business.setCreatedBy(context.actor().userId());
         business.setCreatedAt(System.currentTimeMillis());
-        context.businesses().persist(business);
+        businesses.persist(business);
         context.audit().record("business.created", "business", business.getId(), null, state(business));
         if (context.actor().staffRole().filter(role -> role == StaffRole.MEMBER).isPresent()) {
             // A member's business belongs to the firm; the member keeps working on it through a direct grant.
-            context.grants().create(context.firm().getId(), business.getId(), GrantSubjectType.USER,
-                    context.actor().userId(), context.levels().strongest(), context.actor().userId());
-            return BusinessView.of(business, context.levels().strongest());
+            grants.create(context.firm().getId(), business.getId(), GrantSubjectType.USER,
+                    context.actor().userId(), levels.strongest(), context.actor().userId());
+            return BusinessView.of(business, levels.strongest());
         }
         return BusinessView.of(business, null);
     }
@@ -109,13 +118,13 @@ public final class BusinessService {
         context.actor().require(FirmPermission.MANAGE);
         BusinessEntity business = require(businessId);
         Map<String, Object> before = state(business);
-        context.businesses().delete(business);
+        businesses.delete(business);
         context.audit().record("business.deleted", "business", businessId, before, null);
     }
 
     /** A business of this firm, or the 404 that unknown ids and other firms' ids get alike. */
     public BusinessEntity require(String businessId) {
-        return context.businesses().find(context.firm().getId(), businessId).orElseThrow(BusinessService::notFound);
+        return businesses.require(context.firm().getId(), businessId);
     }
 
     private AccessService actorAccess() {
@@ -123,9 +132,9 @@ public final class BusinessService {
     }
 
     private void requireFreeExternalRef(String externalRef, String exceptBusinessId) {
-        if (externalRef != null && context.businesses().externalRefTaken(context.firm().getId(), externalRef,
+        if (externalRef != null && businesses.externalRefTaken(context.firm().getId(), externalRef,
                 exceptBusinessId)) {
-            throw ApiErrors.conflict("Another business of this firm already has the external reference '"
+            throw FirmAccessException.conflict("Another business of this firm already has the external reference '"
                     + externalRef + "'");
         }
     }
@@ -138,7 +147,7 @@ public final class BusinessService {
         return state;
     }
 
-    private static jakarta.ws.rs.WebApplicationException notFound() {
-        return ApiErrors.notFound("Business not found");
+    private static FirmAccessException notFound() {
+        return FirmAccessException.notFound("Business not found");
     }
 }

@@ -5,9 +5,12 @@ import dev.firmaccess.keycloak.access.GrantViews.BulkRevokeItem;
 import dev.firmaccess.keycloak.access.GrantViews.BusinessGrant;
 import dev.firmaccess.keycloak.access.GrantViews.DirectGrant;
 import dev.firmaccess.keycloak.access.GrantViews.TeamGrant;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.firm.TeamDirectory;
+import dev.firmaccess.keycloak.storage.Jpa;
+import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,14 +31,23 @@ import org.keycloak.models.UserModel;
 public final class GrantService {
 
     private final FirmContext context;
+    private final BusinessRepository businesses;
+    private final GrantRepository grants;
+    private final TeamDirectory teams;
+    private final AccessLevels levels;
 
     public GrantService(FirmContext context) {
         this.context = context;
+        EntityManager em = Jpa.entityManager(context.session());
+        this.businesses = new BusinessRepository(em);
+        this.grants = new GrantRepository(em);
+        this.teams = TeamDirectory.of(context);
+        this.levels = AccessLevels.of(context.settings());
     }
 
     public List<BusinessGrant> forBusiness(BusinessEntity business, int first, int max) {
         context.actor().require(FirmPermission.VIEW_ALL);
-        return context.grants().forBusiness(business.getId(), first, max).stream()
+        return grants.forBusiness(business.getId(), first, max).stream()
                 .map(grant -> new BusinessGrant(grant.getBusinessId(), typeName(grant.getSubjectType()),
                         grant.getSubjectId(), subjectName(grant.getSubjectType(), grant.getSubjectId()),
                         grant.getAccessLevel()))
@@ -43,12 +55,12 @@ public final class GrantService {
     }
 
     public long countForBusiness(BusinessEntity business) {
-        return context.grants().countForBusiness(business.getId());
+        return grants.countForBusiness(business.getId());
     }
 
     public List<TeamGrant> forTeam(GroupModel team, int first, int max) {
         context.actor().require(FirmPermission.VIEW_ALL);
-        return context.grants().forTeam(context.firm().getId(), team.getId(), first, max).stream()
+        return grants.forTeam(context.firm().getId(), team.getId(), first, max).stream()
                 .map(row -> {
                     GrantEntity grant = (GrantEntity) row[0];
                     return new TeamGrant(grant.getBusinessId(), ((BusinessEntity) row[1]).getName(),
@@ -58,22 +70,29 @@ public final class GrantService {
     }
 
     public long countForTeam(GroupModel team) {
-        return context.grants().countForSubject(context.firm().getId(), GrantSubjectType.TEAM, team.getId());
+        return grants.countForSubject(context.firm().getId(), GrantSubjectType.TEAM, team.getId());
     }
 
-    public BusinessGrant share(BusinessEntity business, GrantSubjectType type, String subjectId, String level) {
+    /** The right to share and unshare, checked before anything about the business or subject is looked up. */
+    public void requireMayShare() {
         context.actor().require(FirmPermission.MANAGE);
-        String checkedLevel = context.levels().require(level);
+    }
+
+    public BusinessGrant share(String businessId, GrantSubjectType type, String subjectId, String level) {
+        requireMayShare();
+        BusinessEntity business = businesses.require(context.firm().getId(), businessId);
+        String checkedLevel = levels.require(level);
         requireSubject(type, subjectId);
         apply(business.getId(), type, subjectId, checkedLevel);
         return new BusinessGrant(business.getId(), typeName(type), subjectId, subjectName(type, subjectId), checkedLevel);
     }
 
-    public void unshare(BusinessEntity business, GrantSubjectType type, String subjectId) {
-        context.actor().require(FirmPermission.MANAGE);
+    public void unshare(String businessId, GrantSubjectType type, String subjectId) {
+        requireMayShare();
+        BusinessEntity business = businesses.require(context.firm().getId(), businessId);
         GrantEntity grant = findInFirm(business.getId(), type, subjectId)
-                .orElseThrow(() -> ApiErrors.notFound("Grant not found"));
-        context.grants().delete(grant);
+                .orElseThrow(() -> FirmAccessException.notFound("Grant not found"));
+        grants.delete(grant);
         context.audit().record("grant.removed", "business", business.getId(), state(grant), null);
     }
 
@@ -83,7 +102,7 @@ public final class GrantService {
         List<ResolvedGrant> resolved = items.stream()
                 .map(item -> new ResolvedGrant(required(item.businessId(), "businessId"),
                         subjectType(item.subjectType()), required(item.subjectId(), "subjectId"),
-                        context.levels().require(item.level())))
+                        levels.require(item.level())))
                 .toList();
         requireDistinct(resolved);
         requireBusinesses(resolved.stream().map(ResolvedGrant::businessId).collect(Collectors.toSet()));
@@ -103,19 +122,19 @@ public final class GrantService {
     public int bulkRevoke(List<BulkRevokeItem> items) {
         context.actor().require(FirmPermission.MANAGE);
         requireBulkSize(items);
-        List<GrantEntity> grants = items.stream()
+        List<GrantEntity> revoked = items.stream()
                 .map(item -> findInFirm(required(item.businessId(), "businessId"), subjectType(item.subjectType()),
                         required(item.subjectId(), "subjectId"))
-                        .orElseThrow(() -> ApiErrors.notFound("No grant of business " + item.businessId() + " to "
-                                + item.subjectType() + " " + item.subjectId())))
+                        .orElseThrow(() -> FirmAccessException.notFound("No grant of business " + item.businessId()
+                                + " to " + item.subjectType() + " " + item.subjectId())))
                 .toList();
-        if (new HashSet<>(grants).size() != grants.size()) {
-            throw ApiErrors.badRequest("The same grant is listed more than once");
+        if (new HashSet<>(revoked).size() != revoked.size()) {
+            throw FirmAccessException.badInput("The same grant is listed more than once");
         }
-        grants.forEach(context.grants()::delete);
+        revoked.forEach(grants::delete);
         context.audit().record("grant.bulk_revoked", "firm", context.firm().getId(),
-                Map.of("grants", grants.stream().map(GrantService::state).toList()), Map.of("grants", List.of()));
-        return grants.size();
+                Map.of("grants", revoked.stream().map(GrantService::state).toList()), Map.of("grants", List.of()));
+        return revoked.size();
     }
 
     /** Makes the member's direct grants exactly the given ones; team grants stay as they are. */
@@ -124,18 +143,18 @@ public final class GrantService {
         requireBulkSize(wanted);
         Map<String, String> target = new LinkedHashMap<>();
         for (DirectGrant grant : wanted) {
-            String level = context.levels().require(grant.level());
+            String level = levels.require(grant.level());
             if (target.put(required(grant.businessId(), "businessId"), level) != null) {
-                throw ApiErrors.badRequest("Business " + grant.businessId() + " is listed more than once");
+                throw FirmAccessException.badInput("Business " + grant.businessId() + " is listed more than once");
             }
         }
         requireBusinesses(target.keySet());
 
-        List<GrantEntity> current = context.grants().forSubject(context.firm().getId(), GrantSubjectType.USER,
+        List<GrantEntity> current = grants.forSubject(context.firm().getId(), GrantSubjectType.USER,
                 member.getId());
         Map<String, String> before = current.stream()
                 .collect(Collectors.toMap(GrantEntity::getBusinessId, GrantEntity::getAccessLevel));
-        current.stream().filter(g -> !target.containsKey(g.getBusinessId())).forEach(context.grants()::delete);
+        current.stream().filter(g -> !target.containsKey(g.getBusinessId())).forEach(grants::delete);
         target.forEach((businessId, level) -> apply(businessId, GrantSubjectType.USER, member.getId(), level, false));
         if (!before.equals(target)) {
             context.audit().record("access.replaced", "staff", member.getId(), Map.of("direct", before),
@@ -146,8 +165,8 @@ public final class GrantService {
     /** Gives the member a direct grant on every current active business. */
     public int assignAll(UserModel member, String level) {
         context.actor().require(FirmPermission.MANAGE);
-        String checkedLevel = context.levels().require(level);
-        int changed = (int) context.businesses().activeIds(context.firm().getId()).stream()
+        String checkedLevel = levels.require(level);
+        int changed = (int) businesses.activeIds(context.firm().getId()).stream()
                 .filter(businessId -> apply(businessId, GrantSubjectType.USER, member.getId(), checkedLevel, false))
                 .count();
         context.audit().record("access.assigned_all", "staff", member.getId(), null,
@@ -166,7 +185,7 @@ public final class GrantService {
             return false;
         }
         Map<String, String> before = existing.map(GrantService::state).orElse(null);
-        GrantEntity grant = existing.orElseGet(() -> context.grants().create(context.firm().getId(), businessId, type,
+        GrantEntity grant = existing.orElseGet(() -> grants.create(context.firm().getId(), businessId, type,
                 subjectId, level, context.actor().userId()));
         grant.setAccessLevel(level);
         if (audited) {
@@ -178,29 +197,29 @@ public final class GrantService {
 
     /** A grant of this firm only: ids of another firm's businesses find nothing. */
     private Optional<GrantEntity> findInFirm(String businessId, GrantSubjectType type, String subjectId) {
-        return context.grants().find(businessId, type, subjectId)
+        return grants.find(businessId, type, subjectId)
                 .filter(grant -> grant.getOrganizationId().equals(context.firm().getId()));
     }
 
     private void requireSubject(GrantSubjectType type, String subjectId) {
         if (type == GrantSubjectType.USER) {
             context.requireStaffMember(subjectId);
-        } else if (context.teams().find(subjectId).isEmpty()) {
-            throw ApiErrors.notFound("Team not found: " + subjectId);
+        } else if (teams.find(subjectId).isEmpty()) {
+            throw FirmAccessException.notFound("Team not found: " + subjectId);
         }
     }
 
     private void requireBusinesses(Collection<String> businessIds) {
-        Set<String> found = context.businesses().findAll(context.firm().getId(), businessIds).stream()
+        Set<String> found = businesses.findAll(context.firm().getId(), businessIds).stream()
                 .map(BusinessEntity::getId).collect(Collectors.toSet());
         businessIds.stream().filter(id -> !found.contains(id)).findFirst().ifPresent(missing -> {
-            throw ApiErrors.notFound("Business not found: " + missing);
+            throw FirmAccessException.notFound("Business not found: " + missing);
         });
     }
 
     private String subjectName(GrantSubjectType type, String subjectId) {
         if (type == GrantSubjectType.TEAM) {
-            return context.teams().find(subjectId).map(GroupModel::getName).orElse(null);
+            return teams.find(subjectId).map(GroupModel::getName).orElse(null);
         }
         UserModel user = context.session().users().getUserById(context.realm(), subjectId);
         return user == null ? null : user.getUsername();
@@ -208,15 +227,15 @@ public final class GrantService {
 
     private void requireBulkSize(List<?> items) {
         if (items == null) {
-            throw ApiErrors.badRequest("'grants' is required");
+            throw FirmAccessException.badInput("'grants' is required");
         }
         int limit = context.limits().bulkGrants();
         if (items.size() > limit) {
-            throw ApiErrors.badRequest("At most " + limit + " grants per call");
+            throw FirmAccessException.badInput("At most " + limit + " grants per call");
         }
         // Not contains(null): immutable lists (List.of) throw on it instead of answering.
         if (items.stream().anyMatch(Objects::isNull)) {
-            throw ApiErrors.badRequest("'grants' must not contain null");
+            throw FirmAccessException.badInput("'grants' must not contain null");
         }
     }
 
@@ -224,13 +243,13 @@ public final class GrantService {
         long distinct = grants.stream().map(g -> List.of(g.businessId(), g.type().name(), g.subjectId())).distinct()
                 .count();
         if (distinct != grants.size()) {
-            throw ApiErrors.badRequest("The same business and subject are listed more than once");
+            throw FirmAccessException.badInput("The same business and subject are listed more than once");
         }
     }
 
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw ApiErrors.badRequest("'" + field + "' is required in every grant");
+            throw FirmAccessException.badInput("'" + field + "' is required in every grant");
         }
         return value;
     }
@@ -242,7 +261,7 @@ public final class GrantService {
         if ("team".equals(value)) {
             return GrantSubjectType.TEAM;
         }
-        throw ApiErrors.badRequest("'subjectType' must be 'user' or 'team'");
+        throw FirmAccessException.badInput("'subjectType' must be 'user' or 'team'");
     }
 
     static String typeName(GrantSubjectType type) {

@@ -1,12 +1,12 @@
 package dev.firmaccess.keycloak.backup;
 
 import dev.firmaccess.keycloak.access.GrantSubjectType;
-import dev.firmaccess.keycloak.invitation.DeliveryStatus;
+import dev.firmaccess.keycloak.mail.DeliveryStatus;
 import dev.firmaccess.keycloak.invitation.InvitationState;
 import dev.firmaccess.keycloak.portal.PortalRole;
 import dev.firmaccess.keycloak.portal.PortalStatus;
 import dev.firmaccess.keycloak.settings.SettingsView;
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.core.StaffRole;
 import java.util.List;
 
 /**

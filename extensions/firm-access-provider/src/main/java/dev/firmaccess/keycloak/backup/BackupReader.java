@@ -11,7 +11,7 @@ import dev.firmaccess.keycloak.invitation.InvitationEntity;
 import dev.firmaccess.keycloak.invitation.InvitationState;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.settings.SettingsService;
-import dev.firmaccess.keycloak.staff.StaffEntity;
+import dev.firmaccess.keycloak.firm.StaffEntity;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.keycloak.models.KeycloakSession;

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.backup;
 
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Limits;
 import jakarta.persistence.EntityManager;
@@ -41,7 +41,7 @@ public final class BackupResource {
     @Produces(MediaType.APPLICATION_JSON)
     public BackupDocument backup() {
         if (!auth.realm().canViewRealm()) {
-            throw ApiErrors.forbidden("Backing up the firm data needs the view-realm role");
+            throw FirmAccessException.forbidden("Backing up the firm data needs the view-realm role");
         }
         return new BackupReader(session, realm, em()).read();
     }
@@ -51,7 +51,7 @@ public final class BackupResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Integer> restore(String body) {
         if (!auth.realm().canManageRealm()) {
-            throw ApiErrors.forbidden("Restoring the firm data needs the manage-realm role");
+            throw FirmAccessException.forbidden("Restoring the firm data needs the manage-realm role");
         }
         BackupDocument document = JsonBodies.read(body, BackupDocument.class, Limits.of(session));
         Map<String, Integer> restored = new BackupRestorer(session, realm, em()).restore(document);

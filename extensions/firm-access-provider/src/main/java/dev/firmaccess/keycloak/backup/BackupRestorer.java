@@ -11,11 +11,11 @@ import dev.firmaccess.keycloak.backup.BackupDocument.PortalMembershipRow;
 import dev.firmaccess.keycloak.backup.BackupDocument.StaffRow;
 import dev.firmaccess.keycloak.invitation.InvitationEntity;
 import dev.firmaccess.keycloak.invitation.InvitationState;
-import dev.firmaccess.keycloak.invitation.MailedInvitation;
+import dev.firmaccess.keycloak.mail.MailedInvitation;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
-import dev.firmaccess.keycloak.staff.StaffEntity;
-import dev.firmaccess.keycloak.team.TeamDirectory;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.firm.StaffEntity;
+import dev.firmaccess.keycloak.firm.TeamDirectory;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.HashMap;
@@ -59,7 +59,7 @@ final class BackupRestorer {
         rows(document.businesses()).forEach(b -> businesses.put(required(b.id(), "business id"), b));
         Set<String> ids = new HashSet<>(businesses.keySet());
         if (ids.size() != rows(document.businesses()).size()) {
-            throw ApiErrors.badRequest("A business id appears more than once in the backup");
+            throw FirmAccessException.badInput("A business id appears more than once in the backup");
         }
         rows(document.businesses()).forEach(b -> requireFirm(b.organizationId()));
         rows(document.staff()).forEach(s -> requireMember(requireFirm(s.organizationId()), s.userId(), "staff row "
@@ -89,26 +89,26 @@ final class BackupRestorer {
         try {
             em.flush();
         } catch (PersistenceException | ModelDuplicateException taken) {
-            throw ApiErrors.conflict("A " + kind + " of the backup collides with one stored on this server (an id or"
+            throw FirmAccessException.conflict("A " + kind + " of the backup collides with one stored on this server (an id or"
                     + " a unique value is taken); restore into a server that does not hold the original realm");
         }
     }
 
     private void requireRestorable(BackupDocument document) {
         if (!BackupDocument.FORMAT.equals(document.format())) {
-            throw ApiErrors.badRequest("The body is not a firm access backup (format must be '"
+            throw FirmAccessException.badInput("The body is not a firm access backup (format must be '"
                     + BackupDocument.FORMAT + "')");
         }
         if (document.version() == null || document.version() != BackupDocument.VERSION) {
-            throw ApiErrors.badRequest("Backup version " + document.version() + " is not known; this server restores"
+            throw FirmAccessException.badInput("Backup version " + document.version() + " is not known; this server restores"
                     + " version " + BackupDocument.VERSION);
         }
         if (!realm.getId().equals(document.realmId())) {
-            throw ApiErrors.badRequest("The backup is of realm id " + document.realmId() + ", not of this realm ("
+            throw FirmAccessException.badInput("The backup is of realm id " + document.realmId() + ", not of this realm ("
                     + realm.getId() + "); import the realm's export first so that its ids match");
         }
         if (new BackupReader(session, realm, em).holdsFirmData()) {
-            throw ApiErrors.conflict("The realm already holds firm data; a backup is restored only into a realm"
+            throw FirmAccessException.conflict("The realm already holds firm data; a backup is restored only into a realm"
                     + " without any");
         }
     }
@@ -124,7 +124,7 @@ final class BackupRestorer {
         Set<String> seen = new HashSet<>();
         for (String id : ids) {
             if (!seen.add(required(id, kind + " id"))) {
-                throw ApiErrors.badRequest("The " + kind + " id " + id + " appears more than once in the backup");
+                throw FirmAccessException.badInput("The " + kind + " id " + id + " appears more than once in the backup");
             }
         }
     }
@@ -138,7 +138,7 @@ final class BackupRestorer {
             firm = null;
         }
         if (firm == null) {
-            throw ApiErrors.badRequest("Organization " + organizationId + " does not exist in this realm");
+            throw FirmAccessException.badInput("Organization " + organizationId + " does not exist in this realm");
         }
         return firm;
     }
@@ -146,7 +146,7 @@ final class BackupRestorer {
     private UserModel requireMember(OrganizationModel firm, String userId, String where) {
         UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
         if (user == null || !organizations.isMember(firm, user)) {
-            throw ApiErrors.badRequest("User " + userId + " of " + where + " is not a member of organization "
+            throw FirmAccessException.badInput("User " + userId + " of " + where + " is not a member of organization "
                     + firm.getId() + " in this realm");
         }
         return user;
@@ -158,7 +158,7 @@ final class BackupRestorer {
         if (grant.subjectType() == GrantSubjectType.USER) {
             requireMember(firm, grant.subjectId(), "grant " + grant.id());
         } else if (new TeamDirectory(session, realm, organizations, firm).find(grant.subjectId()).isEmpty()) {
-            throw ApiErrors.badRequest("Team " + grant.subjectId() + " of grant " + grant.id()
+            throw FirmAccessException.badInput("Team " + grant.subjectId() + " of grant " + grant.id()
                     + " is not a team of organization " + firm.getId() + " in this realm");
         }
         required(grant.accessLevel(), "access level of grant " + grant.id());
@@ -168,7 +168,7 @@ final class BackupRestorer {
         OrganizationModel firm = requireFirm(membership.organizationId());
         requireBusinessOf(firm, membership.businessId(), businesses, "portal membership " + membership.id());
         if (membership.userId() != null && session.users().getUserById(realm, membership.userId()) == null) {
-            throw ApiErrors.badRequest("User " + membership.userId() + " of portal membership " + membership.id()
+            throw FirmAccessException.badInput("User " + membership.userId() + " of portal membership " + membership.id()
                     + " does not exist in this realm");
         }
     }
@@ -177,14 +177,14 @@ final class BackupRestorer {
             String where) {
         BusinessRow business = businessId == null ? null : businesses.get(businessId);
         if (business == null || !firm.getId().equals(business.organizationId())) {
-            throw ApiErrors.badRequest("Business " + businessId + " of " + where + " is not a business of organization "
+            throw FirmAccessException.badInput("Business " + businessId + " of " + where + " is not a business of organization "
                     + firm.getId() + " in the backup");
         }
     }
 
     private static String required(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw ApiErrors.badRequest("The backup lacks the " + what);
+            throw FirmAccessException.badInput("The backup lacks the " + what);
         }
         return value;
     }
@@ -287,7 +287,7 @@ final class BackupRestorer {
 
     private static <T> T requiredValue(T value, String what) {
         if (value == null) {
-            throw ApiErrors.badRequest("The backup lacks the " + what);
+            throw FirmAccessException.badInput("The backup lacks the " + what);
         }
         return value;
     }

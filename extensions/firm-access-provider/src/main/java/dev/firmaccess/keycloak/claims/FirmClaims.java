@@ -2,12 +2,12 @@ package dev.firmaccess.keycloak.claims;
 
 import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.GrantRepository;
+import dev.firmaccess.keycloak.core.StaffRole;
+import dev.firmaccess.keycloak.firm.StaffEntity;
+import dev.firmaccess.keycloak.firm.StaffRepository;
+import dev.firmaccess.keycloak.firm.TeamDirectory;
 import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.staff.StaffEntity;
-import dev.firmaccess.keycloak.staff.StaffRepository;
-import dev.firmaccess.keycloak.staff.StaffRole;
-import dev.firmaccess.keycloak.team.TeamDirectory;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;

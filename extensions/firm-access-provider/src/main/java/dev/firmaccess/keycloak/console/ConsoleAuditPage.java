@@ -12,14 +12,10 @@ import java.util.Map;
 import org.keycloak.models.UserModel;
 
 /** {@code .../console/firms/{firm}/audit}: the firm's changes, newest first, filtered by action and target. */
-public class ConsoleAuditPage {
-
-    private final ConsoleFirmResource firm;
-    private final ConsolePages pages;
+public class ConsoleAuditPage extends ConsolePageFamily {
 
     ConsoleAuditPage(ConsoleFirmResource firm, ConsolePages pages) {
-        this.firm = firm;
-        this.pages = pages;
+        super(firm, pages);
     }
 
     @GET

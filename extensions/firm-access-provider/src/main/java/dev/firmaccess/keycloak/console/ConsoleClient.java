@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.console;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.web.FirmApiAudience;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import java.util.Map;
 import java.util.Set;
 import org.keycloak.models.ClientModel;
@@ -24,7 +24,7 @@ public final class ConsoleClient {
     static ClientModel of(RealmModel realm) {
         ClientModel client = realm.getClientByClientId(CLIENT_ID);
         if (client == null) {
-            throw ApiErrors.notFound("Firm Access is not set up in this realm");
+            throw FirmAccessException.notFound("Firm Access is not set up in this realm");
         }
         return client;
     }

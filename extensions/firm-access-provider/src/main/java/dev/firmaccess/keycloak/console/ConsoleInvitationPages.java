@@ -1,12 +1,12 @@
 package dev.firmaccess.keycloak.console;
 
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.invitation.InvitationRepository;
 import dev.firmaccess.keycloak.invitation.InvitationService;
 import dev.firmaccess.keycloak.invitation.InvitationViews.InviteRequest;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Link;
-import dev.firmaccess.keycloak.staff.StaffRole;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,17 +24,13 @@ import java.util.function.Consumer;
  * {@code .../console/firms/{firm}/invitations}: the firm's unanswered invitations (expired ones
  * flagged), the invite form, and resend, cancel and copy link, all through {@link InvitationService}.
  */
-public class ConsoleInvitationPages {
+public class ConsoleInvitationPages extends ConsolePageFamily {
 
     /** Pending invitations whether expired or not: the ones an owner may still resend or cancel. */
     private static final InvitationRepository.Filter AWAITING = new InvitationRepository.Filter("awaiting", null, null);
 
-    private final ConsoleFirmResource firm;
-    private final ConsolePages pages;
-
     ConsoleInvitationPages(ConsoleFirmResource firm, ConsolePages pages) {
-        this.firm = firm;
-        this.pages = pages;
+        super(firm, pages);
     }
 
     @GET

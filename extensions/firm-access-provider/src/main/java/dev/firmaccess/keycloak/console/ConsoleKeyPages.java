@@ -18,14 +18,10 @@ import java.util.Map;
  * {@code .../console/firms/{firm}/keys}: the signed-in staff member's own connection keys. A new
  * key's text is in the answer to its creation only, never on a page that can be opened again.
  */
-public class ConsoleKeyPages {
-
-    private final ConsoleFirmResource firm;
-    private final ConsolePages pages;
+public class ConsoleKeyPages extends ConsolePageFamily {
 
     ConsoleKeyPages(ConsoleFirmResource firm, ConsolePages pages) {
-        this.firm = firm;
-        this.pages = pages;
+        super(firm, pages);
     }
 
     @GET

@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.console;
 
-import dev.firmaccess.keycloak.web.ErrorBody;
-import jakarta.ws.rs.WebApplicationException;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.web.ErrorResponses;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -57,11 +57,8 @@ final class ConsolePages {
     }
 
     /** The error page for a refused or failed action: the status of the domain's error and its description. */
-    Response error(WebApplicationException failure, UserModel user) {
-        int status = failure.getResponse().getStatus();
-        Object entity = failure.getResponse().getEntity();
-        String description = entity instanceof ErrorBody body ? body.errorDescription() : null;
-        return error(status, description, user);
+    Response error(FirmAccessException failure, UserModel user) {
+        return error(ErrorResponses.status(failure.kind()), failure.description(), user);
     }
 
     Response error(int status, String description, UserModel user) {

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.console;
 
-import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
+import dev.firmaccess.keycloak.mail.Invitee;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;

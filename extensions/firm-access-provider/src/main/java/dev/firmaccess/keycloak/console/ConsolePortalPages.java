@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.console;
 
+import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.BusinessService;
@@ -42,16 +43,12 @@ import org.keycloak.models.UserModel;
  * export. Everything goes through {@link PortalService},
  * which decides who may see and change which business's portal users.
  */
-public class ConsolePortalPages {
+public class ConsolePortalPages extends ConsolePageFamily {
 
     private static final List<String> STATUSES = List.of("pending", "active", "expired", "cancelled");
 
-    private final ConsoleFirmResource firm;
-    private final ConsolePages pages;
-
     ConsolePortalPages(ConsoleFirmResource firm, ConsolePages pages) {
-        this.firm = firm;
-        this.pages = pages;
+        super(firm, pages);
     }
 
     /** The firm-wide list, filtered by business and status; members see only businesses they have full access to. */
@@ -286,7 +283,7 @@ public class ConsolePortalPages {
     /** The businesses whose portal users the actor manages, for the business filter: members only their full ones. */
     private static List<BusinessView> managedBusinesses(FirmContext context) {
         boolean all = context.actor().may(FirmPermission.VIEW_ALL);
-        String full = context.levels().strongest();
+        String full = AccessLevels.of(context.settings()).strongest();
         return new BusinessService(context).page(null, ArchiveFilter.ACTIVE, 0, ConsoleTeamPages.PICKER_LIMIT)
                 .stream()
                 .filter(business -> all || full.equals(business.level()))

@@ -23,17 +23,13 @@ import java.util.Map;
 import org.keycloak.models.GroupModel;
 
 /** {@code .../console/firms/{firm}/teams}: the firm's teams, each with its members and its business grants. */
-public class ConsoleTeamPages {
+public class ConsoleTeamPages extends ConsolePageFamily {
 
     /** Most staff and businesses the add-member and share pickers offer; larger firms use the API. */
     static final int PICKER_LIMIT = 200;
 
-    private final ConsoleFirmResource firm;
-    private final ConsolePages pages;
-
     ConsoleTeamPages(ConsoleFirmResource firm, ConsolePages pages) {
-        this.firm = firm;
-        this.pages = pages;
+        super(firm, pages);
     }
 
     @GET

@@ -2,11 +2,14 @@ package dev.firmaccess.keycloak.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.keycloak.access.AccessLevels;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.evaluation.AccessSearch.Found;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
 import dev.firmaccess.keycloak.evaluation.AuthZenRequests.BatchItem;
+import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.staff.StaffRepository;
+import dev.firmaccess.keycloak.web.BearerCaller;
+import dev.firmaccess.keycloak.web.ErrorResponses;
 import dev.firmaccess.keycloak.web.Limits;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.HeaderParam;
@@ -20,11 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.services.ErrorResponseException;
 
 /**
  * The access evaluation API, OpenID AuthZEN Authorization API 1.0, at
@@ -35,10 +38,13 @@ public class AccessEvaluationResource {
 
     private final KeycloakSession session;
     private final Limits limits;
+    private final Supplier<BearerCaller> bearer;
 
-    public AccessEvaluationResource(KeycloakSession session, Limits limits) {
+    /** {@code bearer} authenticates the request's bearer token, or refuses it as unauthorized. */
+    public AccessEvaluationResource(KeycloakSession session, Limits limits, Supplier<BearerCaller> bearer) {
         this.session = session;
         this.limits = limits;
+        this.bearer = bearer;
     }
 
     @POST
@@ -47,7 +53,7 @@ public class AccessEvaluationResource {
     public Response evaluation(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session);
+            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
             Evaluation request = AuthZenRequests.evaluation(AuthZenRequests.body(contentType, body, limits));
             caller.requireMayAskAbout(request.subject());
             return new Engine(caller).evaluator.evaluate(request);
@@ -60,7 +66,7 @@ public class AccessEvaluationResource {
     public Response evaluations(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session);
+            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
             JsonNode root = AuthZenRequests.body(contentType, body, limits);
             JsonNode items = root.get(AuthZenRequests.EVALUATIONS);
             if (items == null || items.isNull() || items.isArray() && items.isEmpty()) {
@@ -93,8 +99,8 @@ public class AccessEvaluationResource {
         }
         try {
             return evaluator.evaluate(item.evaluation());
-        } catch (ErrorResponseException invalid) {
-            return Decision.failed(invalid.getResponse().getStatus(), AuthZenErrors.message(invalid));
+        } catch (FirmAccessException invalid) {
+            return Decision.failed(ErrorResponses.status(invalid.kind()), invalid.description());
         }
     }
 
@@ -144,7 +150,7 @@ public class AccessEvaluationResource {
 
     private Response search(String requestId, String contentType, String body, SearchShape shape, SearchCall call) {
         return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session);
+            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
             JsonNode root = AuthZenRequests.body(contentType, body, limits);
             Evaluation request = new Evaluation(
                     AuthZenRequests.entity(root, "subject", shape != SearchShape.SUBJECT),

@@ -1,12 +1,11 @@
 package dev.firmaccess.keycloak.evaluation;
 
-import dev.firmaccess.keycloak.web.FirmAccessRealmResourceProviderFactory;
+import dev.firmaccess.keycloak.api.FirmAccessRealmResourceProviderFactory;
+import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import dev.firmaccess.keycloak.web.Limits;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.Urls;
 import org.keycloak.wellknown.WellKnownProvider;
 import org.keycloak.wellknown.WellKnownProviderFactory;
@@ -17,7 +16,8 @@ import org.keycloak.wellknown.WellKnownProviderFactory;
  * server metadata, also at the RFC 8615 form {@code /.well-known/authzen-configuration/realms/{realm}}
  * that the specification derives from the PDP identifier {@code {base}/realms/{realm}}.
  */
-public final class AuthZenConfigurationProviderFactory implements WellKnownProviderFactory {
+public final class AuthZenConfigurationProviderFactory implements WellKnownProviderFactory,
+        StatelessProviderFactory<WellKnownProvider> {
 
     public static final String PROVIDER_ID = "authzen-configuration";
     /** Extension member: the most items one access evaluations request may hold. */
@@ -60,18 +60,6 @@ public final class AuthZenConfigurationProviderFactory implements WellKnownProvi
     @Override
     public boolean isAvailableViaServerMetadata() {
         return true;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

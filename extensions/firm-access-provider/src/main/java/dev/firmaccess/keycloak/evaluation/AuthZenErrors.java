@@ -1,12 +1,12 @@
 package dev.firmaccess.keycloak.evaluation;
 
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.web.ErrorBody;
+import dev.firmaccess.keycloak.web.ErrorResponses;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
-import org.keycloak.services.ErrorResponseException;
 
 /**
  * Errors of the AuthZEN endpoints: the status codes the specification gives (400, 401, 403, and
@@ -25,9 +25,10 @@ final class AuthZenErrors {
         Response.ResponseBuilder response;
         try {
             response = Response.ok(request.get(), MediaType.APPLICATION_JSON_TYPE);
-        } catch (ErrorResponseException error) {
-            Response original = error.getResponse();
-            response = ApiErrors.response(original.getStatus(), code(error), message(error));
+        } catch (FirmAccessException error) {
+            Response original = ErrorResponses.of(error);
+            response = ErrorResponses.response(original.getStatus(), ((ErrorBody) original.getEntity()).error(),
+                    error.description());
             String challenge = original.getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
             if (challenge != null) {
                 response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
@@ -37,14 +38,5 @@ final class AuthZenErrors {
             response.header(REQUEST_ID, requestId);
         }
         return response.build();
-    }
-
-    private static String code(ErrorResponseException error) {
-        return error.getResponse().getEntity() instanceof ErrorBody body ? body.error() : "invalid_request";
-    }
-
-    static String message(ErrorResponseException error) {
-        Object entity = error.getResponse().getEntity();
-        return entity instanceof ErrorBody body ? body.errorDescription() : String.valueOf(entity);
     }
 }

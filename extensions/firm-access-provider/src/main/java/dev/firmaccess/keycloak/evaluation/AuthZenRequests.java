@@ -3,19 +3,17 @@ package dev.firmaccess.keycloak.evaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Action;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.PageRequest;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import org.keycloak.services.ErrorResponseException;
 
 /**
  * Reads AuthZEN request bodies. A body that is not {@code application/json} is a 415; required
@@ -31,8 +29,8 @@ final class AuthZenRequests {
     private AuthZenRequests() {
     }
 
-    static ErrorResponseException invalid(String description) {
-        return ApiErrors.badRequest(description);
+    static FirmAccessException invalid(String description) {
+        return FirmAccessException.badInput(description);
     }
 
     /** One batch item: its evaluation, or why it cannot be evaluated (then it alone is denied). */
@@ -41,8 +39,7 @@ final class AuthZenRequests {
 
     static JsonNode body(String contentType, String body, Limits limits) {
         if (!isJson(contentType)) {
-            throw ApiErrors.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "invalid_request",
-                    "The request body must be application/json");
+            throw FirmAccessException.unsupportedMediaType("The request body must be application/json");
         }
         JsonNode root = JsonBodies.read(body, JsonNode.class, limits);
         if (!root.isObject()) {
@@ -87,8 +84,8 @@ final class AuthZenRequests {
             }
             try {
                 evaluations.add(new BatchItem(evaluation(withDefaults), null));
-            } catch (ErrorResponseException missing) {
-                evaluations.add(new BatchItem(null, "'evaluations[" + i + "]': " + AuthZenErrors.message(missing)));
+            } catch (FirmAccessException missing) {
+                evaluations.add(new BatchItem(null, "'evaluations[" + i + "]': " + missing.description()));
             }
         }
         return evaluations;

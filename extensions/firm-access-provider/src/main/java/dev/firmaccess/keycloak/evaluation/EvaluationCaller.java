@@ -1,8 +1,8 @@
 package dev.firmaccess.keycloak.evaluation;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
-import dev.firmaccess.keycloak.web.ApiErrors;
-import dev.firmaccess.keycloak.web.BearerAuth;
+import dev.firmaccess.keycloak.web.BearerCaller;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -22,8 +22,8 @@ record EvaluationCaller(UserModel user, boolean evaluator, boolean programmatic)
     /** The user-session note that marks a session opened with a connection key; its value is the key id. */
     public static final String CONNECTION_KEY_NOTE = "firm-access.connection-key";
 
-    static EvaluationCaller of(KeycloakSession session) {
-        AuthResult auth = BearerAuth.require(session).auth();
+    static EvaluationCaller of(KeycloakSession session, BearerCaller bearer) {
+        AuthResult auth = bearer.auth();
         UserModel user = auth.user();
         RoleModel role = session.getContext().getRealm().getRole(EVALUATOR_ROLE);
         boolean evaluator = user.getServiceAccountClientLink() != null && role != null && user.hasRole(role);
@@ -34,14 +34,15 @@ record EvaluationCaller(UserModel user, boolean evaluator, boolean programmatic)
     /** A bearer who is not an evaluator may ask only about itself. */
     void requireMayAskAbout(Entity subject) {
         if (!evaluator && !(EvaluationTypes.USER.equals(subject.type()) && user.getId().equals(subject.id()))) {
-            throw ApiErrors.forbidden("Only a client with the " + EVALUATOR_ROLE
+            throw FirmAccessException.forbidden("Only a client with the " + EVALUATOR_ROLE
                     + " role may evaluate other subjects; a user may evaluate only itself");
         }
     }
 
     void requireEvaluator() {
         if (!evaluator) {
-            throw ApiErrors.forbidden("Only a client with the " + EVALUATOR_ROLE + " role may search subjects");
+            throw FirmAccessException.forbidden(
+                    "Only a client with the " + EVALUATOR_ROLE + " role may search subjects");
         }
     }
 }

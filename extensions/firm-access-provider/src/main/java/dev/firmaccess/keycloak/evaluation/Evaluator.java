@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.evaluation;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.access.AccessExplainer;
 import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.AccessPath;
@@ -23,7 +24,6 @@ import java.util.Set;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.ErrorResponseException;
 
 /**
  * Decides "may subject S do action A on business B?" from the database as it is now: role reach,
@@ -119,7 +119,7 @@ final class Evaluator {
                             businessIds.computeIfAbsent(standing.key(), key -> new LinkedHashSet<>())
                                     .add(item.resource().id());
                         });
-            } catch (ErrorResponseException invalidItem) {
+            } catch (FirmAccessException invalidItem) {
                 // Read ahead only: the item fails alone when it is evaluated.
             }
         }

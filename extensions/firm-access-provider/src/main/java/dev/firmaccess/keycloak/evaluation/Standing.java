@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.evaluation;
 
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.core.StaffRole;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

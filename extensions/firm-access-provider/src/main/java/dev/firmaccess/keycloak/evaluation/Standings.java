@@ -1,9 +1,9 @@
 package dev.firmaccess.keycloak.evaluation;
 
-import dev.firmaccess.keycloak.staff.StaffEntity;
-import dev.firmaccess.keycloak.staff.StaffRepository;
-import dev.firmaccess.keycloak.staff.StaffRole;
-import dev.firmaccess.keycloak.team.TeamDirectory;
+import dev.firmaccess.keycloak.core.StaffRole;
+import dev.firmaccess.keycloak.firm.StaffEntity;
+import dev.firmaccess.keycloak.firm.StaffRepository;
+import dev.firmaccess.keycloak.firm.TeamDirectory;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.firm;
 
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import org.keycloak.models.OrganizationModel;
 
 /**
@@ -17,7 +17,7 @@ public interface CallerOrigin {
 
     /** The realm-admin API and invitation acceptance: not a sign-in of the staff member for minting keys. */
     CallerOrigin ADMINISTRATION = () -> {
-        throw ApiErrors.forbidden("Connection keys are created in the firm console or through the firm API");
+        throw FirmAccessException.forbidden("Connection keys are created in the firm console or through the firm API");
     };
 
     /** Throws the refusal unless this sign-in may create a connection key now. */

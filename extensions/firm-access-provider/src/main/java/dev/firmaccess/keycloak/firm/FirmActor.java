@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.firm;
 
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.core.StaffRole;
 import java.util.Optional;
 
 /**

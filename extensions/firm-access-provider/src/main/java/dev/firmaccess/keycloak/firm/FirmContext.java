@@ -1,21 +1,11 @@
 package dev.firmaccess.keycloak.firm;
 
-import dev.firmaccess.keycloak.access.AccessLevels;
-import dev.firmaccess.keycloak.access.BusinessRepository;
-import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.audit.AuditLog;
-import dev.firmaccess.keycloak.invitation.InvitationRepository;
-import dev.firmaccess.keycloak.mailquota.MailQuota;
-import dev.firmaccess.keycloak.portal.PortalMembershipRepository;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.staff.StaffRepository;
-import dev.firmaccess.keycloak.staff.StaffRole;
-import dev.firmaccess.keycloak.team.TeamDirectory;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.web.Limits;
-import jakarta.persistence.EntityManager;
 import java.util.function.Supplier;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -23,7 +13,10 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
-/** One request's view of one firm: who acts, the realm's settings, and the firm's stores. */
+/**
+ * One request's view of one firm: the session, the firm, who acts, the realm's settings and the audit
+ * log the actions are recorded in. Each service builds the stores it needs from the session.
+ */
 public final class FirmContext {
 
     private final KeycloakSession session;
@@ -32,7 +25,6 @@ public final class FirmContext {
     private final FirmActor actor;
     private final CallerOrigin origin;
     private final FirmAccessSettings settings;
-    private final EntityManager em;
     private final OrganizationProvider organizations;
     private final AuditLog audit;
     private final Limits limits;
@@ -45,9 +37,8 @@ public final class FirmContext {
         this.actor = actor;
         this.origin = origin;
         this.settings = FirmAccessSettings.of(realm);
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         this.organizations = session.getProvider(OrganizationProvider.class);
-        this.audit = new AuditLog(em, realm.getId(), firm.getId(), actor.userId(), adminEvents);
+        this.audit = new AuditLog(Jpa.entityManager(session), realm.getId(), firm.getId(), actor.userId(), adminEvents);
         this.limits = Limits.of(session);
     }
 
@@ -58,11 +49,6 @@ public final class FirmContext {
     /** The operator's bounds on lists, bulk calls and uploads. */
     public Limits limits() {
         return limits;
-    }
-
-    /** The realm's invitation email limits, as they apply to this firm and the person acting. */
-    public MailQuota mailQuota() {
-        return new MailQuota(em, realm.getId(), firm.getId(), actor.userId(), settings);
     }
 
     public RealmModel realm() {
@@ -86,37 +72,16 @@ public final class FirmContext {
         return settings;
     }
 
-    public AccessLevels levels() {
-        return new AccessLevels(settings.accessLevels());
-    }
 
     public AuditLog audit() {
         return audit;
     }
 
-    public StaffRepository staff() {
-        return new StaffRepository(em);
-    }
 
-    public BusinessRepository businesses() {
-        return new BusinessRepository(em);
-    }
 
-    public GrantRepository grants() {
-        return new GrantRepository(em);
-    }
 
-    public InvitationRepository invitations() {
-        return new InvitationRepository(em);
-    }
 
-    public PortalMembershipRepository portal() {
-        return new PortalMembershipRepository(em);
-    }
 
-    public TeamDirectory teams() {
-        return new TeamDirectory(session, realm, organizations, firm);
-    }
 
     public OrganizationProvider organizations() {
         return organizations;
@@ -126,15 +91,11 @@ public final class FirmContext {
     public UserModel requireStaffMember(String userId) {
         UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
         if (user == null || !organizations.isMember(firm, user)) {
-            throw ApiErrors.notFound("Staff member not found");
+            throw FirmAccessException.notFound("Staff member not found");
         }
         return user;
     }
 
-    /** A staff member's role: their stored role, or member when none was ever set. */
-    public StaffRole roleOf(String userId) {
-        return staff().find(firm.getId(), userId).map(s -> s.getRole()).orElse(StaffRole.MEMBER);
-    }
 
     public FirmSummary summary() {
         return actor.staffRole()

@@ -1,10 +1,9 @@
 package dev.firmaccess.keycloak.firm;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.staff.StaffRepository;
-import dev.firmaccess.keycloak.staff.StaffRole;
-import dev.firmaccess.keycloak.web.ApiErrors;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import dev.firmaccess.keycloak.storage.Jpa;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -31,13 +30,10 @@ public final class FirmContexts {
         OrganizationModel firm = FirmLocator.require(session, firmIdOrAlias);
         if (!firm.isEnabled() || !origin.reaches(firm)
                 || !session.getProvider(OrganizationProvider.class).isMember(firm, caller.user())) {
-            throw ApiErrors.notFound("Firm not found");
+            throw FirmAccessException.notFound("Firm not found");
         }
         RealmModel realm = session.getContext().getRealm();
-        StaffRole role = new StaffRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager())
-                .find(firm.getId(), caller.user().getId())
-                .map(staff -> staff.getRole())
-                .orElse(StaffRole.MEMBER);
+        StaffRole role = new StaffRepository(Jpa.entityManager(session)).roleOf(firm.getId(), caller.user().getId());
         FirmActor actor = new StaffActor(caller.user().getId(), role, FirmAccessSettings.of(realm));
         AdminAuth adminAuth = new AdminAuth(realm, caller.token(), caller.user(), caller.client());
         return new FirmContext(session, firm, actor, origin,
@@ -65,7 +61,7 @@ public final class FirmContexts {
         OrganizationModel firm = auth.orgs().canView()
                 ? FirmLocator.require(session, firmIdOrAlias)
                 : FirmLocator.find(session, firmIdOrAlias).filter(found -> auth.orgs().canView(found))
-                        .orElseThrow(() -> ApiErrors.forbidden(
+                        .orElseThrow(() -> FirmAccessException.forbidden(
                                 "Your realm administration roles do not allow viewing this organization"));
         RealmAdminActor actor = new RealmAdminActor(auth, firm);
         actor.require(FirmPermission.VIEW_FIRM);

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.firm;
 
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -15,9 +15,9 @@ public final class FirmLocator {
     public static OrganizationModel require(KeycloakSession session, String idOrAlias) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         if (organizations == null || !organizations.isEnabled()) {
-            throw ApiErrors.notFound("Organizations are not enabled in this realm");
+            throw FirmAccessException.notFound("Organizations are not enabled in this realm");
         }
-        return find(organizations, idOrAlias).orElseThrow(() -> ApiErrors.notFound("Firm not found"));
+        return find(organizations, idOrAlias).orElseThrow(() -> FirmAccessException.notFound("Firm not found"));
     }
 
     public static Optional<OrganizationModel> find(KeycloakSession session, String idOrAlias) {

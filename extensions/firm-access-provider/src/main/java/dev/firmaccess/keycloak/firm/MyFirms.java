@@ -1,9 +1,7 @@
 package dev.firmaccess.keycloak.firm;
 
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.staff.StaffEntity;
-import dev.firmaccess.keycloak.staff.StaffRepository;
-import dev.firmaccess.keycloak.staff.StaffRole;
 import dev.firmaccess.keycloak.web.Paging;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.firm;
 
-import dev.firmaccess.keycloak.staff.StaffRole;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import java.util.Optional;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -41,7 +41,7 @@ public final class RealmAdminActor implements FirmActor {
     @Override
     public void require(FirmPermission permission) {
         if (!may(permission)) {
-            throw ApiErrors.forbidden("Your realm administration roles do not allow this on organization "
+            throw FirmAccessException.forbidden("Your realm administration roles do not allow this on organization "
                     + firm.getAlias());
         }
     }

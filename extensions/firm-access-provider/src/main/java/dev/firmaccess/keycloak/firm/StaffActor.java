@@ -1,8 +1,8 @@
 package dev.firmaccess.keycloak.firm;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.staff.StaffRole;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import java.util.Optional;
 
 /** A staff member acting through the firm API: permissions follow from the staff role. */
@@ -41,7 +41,7 @@ public final class StaffActor implements FirmActor {
     @Override
     public void require(FirmPermission permission) {
         if (!may(permission)) {
-            throw ApiErrors.forbidden(switch (permission) {
+            throw FirmAccessException.forbidden(switch (permission) {
                 case MANAGE_OWNERS -> "Only an owner of the firm may do this";
                 case CREATE_BUSINESS -> "Members of this firm may not create businesses";
                 default -> "Only owners and admins of the firm may do this";

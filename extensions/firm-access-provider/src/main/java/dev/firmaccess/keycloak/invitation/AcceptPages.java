@@ -1,5 +1,7 @@
 package dev.firmaccess.keycloak.invitation;
 
+import dev.firmaccess.keycloak.mail.AcceptProblem;
+import dev.firmaccess.keycloak.mail.LinkForms;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;

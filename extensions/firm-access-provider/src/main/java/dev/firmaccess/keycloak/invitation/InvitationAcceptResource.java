@@ -1,5 +1,9 @@
 package dev.firmaccess.keycloak.invitation;
 
+import dev.firmaccess.keycloak.mail.AcceptProblem;
+import dev.firmaccess.keycloak.mail.EmailIdentity;
+import dev.firmaccess.keycloak.mail.LinkForms;
+import dev.firmaccess.keycloak.mail.LinkPages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,20 +1,25 @@
 package dev.firmaccess.keycloak.invitation;
 
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.BusinessRepository;
+import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmContexts;
+import dev.firmaccess.keycloak.firm.StaffRepository;
+import dev.firmaccess.keycloak.firm.TeamDirectory;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
+import dev.firmaccess.keycloak.mail.AcceptProblem;
+import dev.firmaccess.keycloak.mail.EmailIdentity;
 import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
-import dev.firmaccess.keycloak.staff.StaffRepository;
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.storage.Jpa;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -33,15 +38,21 @@ public final class InvitationAcceptance {
     private final RealmModel realm;
     private final OrganizationProvider organizations;
     private final InvitationRepository invitations;
+    private final StaffRepository staffRecords;
+    private final BusinessRepository businesses;
+    private final GrantRepository grants;
     private final InviterRights inviterRights;
 
     public InvitationAcceptance(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.organizations = session.getProvider(OrganizationProvider.class);
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        EntityManager em = Jpa.entityManager(session);
         this.invitations = new InvitationRepository(em);
-        this.inviterRights = new InviterRights(session, realm, organizations, new StaffRepository(em));
+        this.staffRecords = new StaffRepository(em);
+        this.businesses = new BusinessRepository(em);
+        this.grants = new GrantRepository(em);
+        this.inviterRights = new InviterRights(session, realm, organizations, staffRecords);
     }
 
     /** A checked link: the invitation and its firm, or the problem that stops it. */
@@ -132,17 +143,17 @@ public final class InvitationAcceptance {
         organizations.addMember(firm, user);
         FirmContext context = FirmContexts.forInvitee(session, firm, user, invitation.getRole(), client);
         if (invitation.getRole() != StaffRole.MEMBER) {
-            context.staff().upsert(realm.getId(), firm.getId(), user.getId(), invitation.getRole());
+            staffRecords.upsert(realm.getId(), firm.getId(), user.getId(), invitation.getRole());
         }
-        List<GrantInput> grants = InvitationService.grantsOf(invitation);
-        Set<String> stillThere = context.businesses()
-                .findAll(firm.getId(), grants.stream().map(GrantInput::businessId).toList()).stream()
+        List<GrantInput> invited = InvitationService.grantsOf(invitation);
+        Set<String> stillThere = businesses
+                .findAll(firm.getId(), invited.stream().map(GrantInput::businessId).toList()).stream()
                 .map(BusinessEntity::getId).collect(Collectors.toSet());
-        List<GrantInput> applied = grants.stream().filter(grant -> stillThere.contains(grant.businessId())).toList();
-        applied.forEach(grant -> context.grants().create(firm.getId(), grant.businessId(), GrantSubjectType.USER,
+        List<GrantInput> applied = invited.stream().filter(grant -> stillThere.contains(grant.businessId())).toList();
+        applied.forEach(grant -> grants.create(firm.getId(), grant.businessId(), GrantSubjectType.USER,
                 user.getId(), grant.level(), invitation.getInvitedBy()));
         List<String> teams = InvitationService.teamIdsOf(invitation).stream()
-                .filter(teamId -> context.teams().find(teamId).map(team -> {
+                .filter(teamId -> TeamDirectory.of(context).find(teamId).map(team -> {
                     user.joinGroup(team);
                     return true;
                 }).orElse(false))

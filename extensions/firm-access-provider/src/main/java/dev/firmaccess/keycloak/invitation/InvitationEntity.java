@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.invitation;
 
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.core.StaffRole;
+import dev.firmaccess.keycloak.mail.MailedInvitation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.invitation;
 
+import dev.firmaccess.keycloak.mail.FirmAccessEmail;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.keycloak.theme.FreeMarkerException;
  */
 public final class InvitationMailer {
 
-    public static final String THEME = FirmAccessEmail.THEME;
     static final String TEMPLATE = "firm-access-invitation.ftl";
 
     private static final Logger LOG = Logger.getLogger(InvitationMailer.class);

@@ -1,7 +1,5 @@
 package dev.firmaccess.keycloak.invitation;
 
-import java.util.OptionalLong;
-
 /** The time rules of invitations, kept free of storage so they can be unit tested. */
 public final class InvitationPolicy {
 
@@ -18,17 +16,5 @@ public final class InvitationPolicy {
 
     public static boolean isOpen(InvitationState state, long expiresAt, long now) {
         return state == InvitationState.PENDING && now < expiresAt;
-    }
-
-    /**
-     * When the next resend is allowed: the last send plus the cooldown, unless a bounce or spam
-     * report lifted the cooldown or nothing was sent yet. Empty when a resend is allowed now.
-     */
-    public static OptionalLong resendAllowedAt(Long lastSentAt, boolean cooldownLifted, int cooldownMinutes, long now) {
-        if (lastSentAt == null || cooldownLifted) {
-            return OptionalLong.empty();
-        }
-        long allowedAt = lastSentAt + cooldownMinutes * 60_000L;
-        return allowedAt > now ? OptionalLong.of(allowedAt) : OptionalLong.empty();
     }
 }

@@ -1,27 +1,19 @@
 package dev.firmaccess.keycloak.invitation;
 
-import dev.firmaccess.keycloak.storage.FirmQuery;
+import dev.firmaccess.keycloak.mail.DeliveryStatus;
+import dev.firmaccess.keycloak.mail.MailedInvitationRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Storage of the invitation rows of {@link InvitationEntity}. */
-public final class InvitationRepository {
-
-    private final EntityManager em;
+public final class InvitationRepository
+        extends MailedInvitationRepository<InvitationEntity, InvitationRepository.Filter> {
 
     public InvitationRepository(EntityManager em) {
-        this.em = em;
-    }
-
-    /** An invitation of this firm only: ids of other firms find nothing. */
-    public Optional<InvitationEntity> find(String organizationId, String id) {
-        return Optional.ofNullable(id == null ? null : em.find(InvitationEntity.class, id))
-                .filter(invitation -> invitation.getOrganizationId().equals(organizationId));
+        super(em, InvitationEntity.class, "i");
     }
 
     /**
@@ -44,7 +36,8 @@ public final class InvitationRepository {
     }
 
     /** The newest invitation sent to an address in the realm: what a mail event naming only the address is about. */
-    public Optional<InvitationEntity> newestTo(String realmId, String email) {
+    @Override
+    public Optional<InvitationEntity> lastMailedTo(String realmId, String email) {
         return em.createQuery("select i from InvitationEntity i where i.realmId = :realm and i.email = :email"
                         + " order by i.createdAt desc, i.id desc", InvitationEntity.class)
                 .setParameter("realm", realmId)
@@ -53,29 +46,18 @@ public final class InvitationRepository {
                 .getResultStream().findFirst();
     }
 
-    public Optional<InvitationEntity> inRealm(String realmId, String id) {
-        return Optional.ofNullable(id == null ? null : em.find(InvitationEntity.class, id))
-                .filter(invitation -> invitation.getRealmId().equals(realmId));
+    @Override
+    public String auditTarget() {
+        return "invitation";
     }
 
-    public void persist(InvitationEntity invitation) {
-        em.persist(invitation);
+    @Override
+    public String deliveryChangedEvent() {
+        return "invitation.delivery_changed";
     }
 
-    public List<InvitationEntity> page(String organizationId, Filter filter, long now, int first, int max) {
-        return query("select i", organizationId, filter, now, " order by i.createdAt desc, i.id desc",
-                InvitationEntity.class)
-                .setFirstResult(first)
-                .setMaxResults(max)
-                .getResultList();
-    }
-
-    public long count(String organizationId, Filter filter, long now) {
-        return query("select count(i)", organizationId, filter, now, "", Long.class).getSingleResult();
-    }
-
-    private <T> TypedQuery<T> query(String select, String organizationId, Filter filter, long now, String order,
-            Class<T> type) {
+    @Override
+    protected Map<String, Object> conditions(Filter filter, long now) {
         Map<String, Object> conditions = new LinkedHashMap<>();
         if (filter.status() != null) {
             switch (filter.status()) {
@@ -94,7 +76,7 @@ public final class InvitationRepository {
         }
         conditions.put("i.delivery = :delivery", filter.delivery());
         conditions.put("i.email = :email", filter.email());
-        return FirmQuery.filtered(em, select, "InvitationEntity i", organizationId, conditions, order, type);
+        return conditions;
     }
 
     /** Listing filters; null means "any". {@code status} is one of pending, expired, accepted, cancelled,

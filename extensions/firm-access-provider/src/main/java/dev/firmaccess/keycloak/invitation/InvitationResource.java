@@ -1,11 +1,13 @@
 package dev.firmaccess.keycloak.invitation;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Invitation;
 import dev.firmaccess.keycloak.invitation.InvitationViews.InviteRequest;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Link;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.mail.DeliveryStatus;
+import dev.firmaccess.keycloak.mail.Invitee;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
@@ -42,13 +44,13 @@ public class InvitationResource {
         context.actor().require(FirmPermission.VIEW_ALL);
         Paging paging = Paging.of(first, max, context.limits());
         if (status != null && !STATUSES.contains(status)) {
-            throw ApiErrors.badRequest("'status' must be one of pending, expired, accepted, cancelled");
+            throw FirmAccessException.badInput("'status' must be one of pending, expired, accepted, cancelled");
         }
         DeliveryStatus delivery = deliveryStatus == null ? null : DeliveryStatus.parse(deliveryStatus)
-                .orElseThrow(() -> ApiErrors.badRequest(
+                .orElseThrow(() -> FirmAccessException.badInput(
                         "'deliveryStatus' must be one of not_sent, sent, delivered, opened, bounced, spam_reported"));
         InvitationRepository.Filter filter = new InvitationRepository.Filter(status, delivery,
-                email == null || email.isBlank() ? null : InvitationService.email(email));
+                email == null || email.isBlank() ? null : Invitee.email(email));
         return Pages.of(invitations.page(filter, paging.first(), paging.max()), invitations.count(filter));
     }
 

@@ -3,21 +3,27 @@ package dev.firmaccess.keycloak.invitation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.BusinessRepository;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.firm.TeamDirectory;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Invitation;
 import dev.firmaccess.keycloak.invitation.InvitationViews.InviteRequest;
-import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Link;
-import dev.firmaccess.keycloak.staff.StaffRole;
-import dev.firmaccess.keycloak.web.ApiErrors;
-import dev.firmaccess.keycloak.web.Limits;
-import dev.firmaccess.keycloak.web.Validation;
-import jakarta.ws.rs.core.HttpHeaders;
+import dev.firmaccess.keycloak.mail.DeliveryStatus;
+import dev.firmaccess.keycloak.mail.FirmAccessEmail;
+import dev.firmaccess.keycloak.mail.InvitationClient;
+import dev.firmaccess.keycloak.mail.Invitee;
+import dev.firmaccess.keycloak.mail.ResendCooldown;
+import dev.firmaccess.keycloak.mailquota.MailQuota;
+import dev.firmaccess.keycloak.storage.Jpa;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +35,6 @@ import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.InvitationManager;
-import org.keycloak.services.ErrorResponseException;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * Inviting staff. Each invitation is a native organization invitation (so Keycloak's own
@@ -39,14 +43,20 @@ import org.keycloak.utils.EmailValidationUtil;
 public final class InvitationService {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_EMAIL = 254;
 
     private final FirmContext context;
+    private final BusinessRepository businesses;
+    private final TeamDirectory teams;
     private final InvitationRepository invitations;
+    private final AccessLevels levels;
 
     public InvitationService(FirmContext context) {
         this.context = context;
-        this.invitations = context.invitations();
+        EntityManager em = Jpa.entityManager(context.session());
+        this.businesses = new BusinessRepository(em);
+        this.teams = TeamDirectory.of(context);
+        this.invitations = new InvitationRepository(em);
+        this.levels = AccessLevels.of(context.settings());
     }
 
     public List<Invitation> page(InvitationRepository.Filter filter, int first, int max) {
@@ -57,6 +67,7 @@ public final class InvitationService {
     }
 
     public long count(InvitationRepository.Filter filter) {
+        context.actor().require(FirmPermission.VIEW_ALL);
         return invitations.count(context.firm().getId(), filter, System.currentTimeMillis());
     }
 
@@ -69,12 +80,12 @@ public final class InvitationService {
     public List<Invitation> invite(InviteRequest request) {
         context.actor().require(FirmPermission.MANAGE);
         StaffRole role = request.role() == null ? StaffRole.MEMBER : StaffRole.parse(request.role())
-                .orElseThrow(() -> ApiErrors.badRequest("'role' must be one of owner, admin, member"));
+                .orElseThrow(() -> FirmAccessException.badInput("'role' must be one of owner, admin, member"));
         if (role == StaffRole.OWNER) {
             context.actor().require(FirmPermission.MANAGE_OWNERS);
         }
         long now = System.currentTimeMillis();
-        List<Invitee> invitees = invitees(request.invitees(), context.limits());
+        List<Invitee> invitees = Invitee.checked(request.invitees(), context.limits());
         List<GrantInput> grants = grants(request.grants());
         List<String> teamIds = teams(request.teamIds());
         long expiresAt = expiry(request.expiresAt(), now);
@@ -82,7 +93,7 @@ public final class InvitationService {
         for (Invitee invitee : invitees) {
             requireInvitable(natives, invitee.email(), now);
         }
-        context.mailQuota().spend(invitees.size(), now);
+        MailQuota.of(context).spend(invitees.size(), now);
 
         InvitationClient.ensure(context.realm());
         List<Invitation> created = new ArrayList<>();
@@ -116,16 +127,17 @@ public final class InvitationService {
         InvitationEntity invitation = requireManageable(id);
         requirePending(invitation, "resent");
         long now = System.currentTimeMillis();
-        OptionalLong allowedAt = InvitationPolicy.resendAllowedAt(invitation.getLastSentAt(),
+        OptionalLong allowedAt = ResendCooldown.allowedAt(invitation.getLastSentAt(),
                 invitation.isCooldownLifted(), context.settings().resendCooldownMinutes(), now);
         if (allowedAt.isPresent()) {
-            throw tooSoon("invitation", allowedAt.getAsLong() - now);
+            throw ResendCooldown.tooSoon("invitation", allowedAt.getAsLong() - now);
         }
         OrganizationInvitationModel nativeInvitation = context.organizations().getInvitationManager().getById(id);
         if (nativeInvitation == null) {
-            throw ApiErrors.conflict("The invitation was deleted in Keycloak's Organizations tab; invite again");
+            throw FirmAccessException.conflict(
+                    "The invitation was deleted in Keycloak's Organizations tab; invite again");
         }
-        context.mailQuota().spend(1, now);
+        MailQuota.of(context).spend(1, now);
         Map<String, Object> before = auditState(invitation);
         sendNewLink(invitation, nativeInvitation, now + context.settings().staffInvitationExpiryDays() * 86_400_000L, now);
         context.audit().record("invitation.resent", "invitation", id, before, auditState(invitation));
@@ -146,7 +158,8 @@ public final class InvitationService {
         context.actor().require(FirmPermission.MANAGE);
         InvitationEntity invitation = requireManageable(id);
         if (!InvitationPolicy.isOpen(invitation.getState(), invitation.getExpiresAt(), System.currentTimeMillis())) {
-            throw ApiErrors.conflict("Only a pending, unexpired invitation has a working link; resend it first");
+            throw FirmAccessException.conflict(
+                    "Only a pending, unexpired invitation has a working link; resend it first");
         }
         context.audit().record("invitation.link_copied", "invitation", id, null, Map.of("email", invitation.getEmail()));
         return new Link(new InvitationLinks(context.session(), context.realm()).issue(invitation),
@@ -172,7 +185,8 @@ public final class InvitationService {
     }
 
     private InvitationEntity require(String id) {
-        return invitations.find(context.firm().getId(), id).orElseThrow(() -> ApiErrors.notFound("Invitation not found"));
+        return invitations.find(context.firm().getId(), id).orElseThrow(() -> FirmAccessException.notFound(
+                "Invitation not found"));
     }
 
     /** Invitations to the owner role are managed by owners only, as owner roles are. */
@@ -186,7 +200,7 @@ public final class InvitationService {
 
     private static void requirePending(InvitationEntity invitation, String action) {
         if (invitation.getState() != InvitationState.PENDING) {
-            throw ApiErrors.conflict("Only a pending invitation can be " + action + "; this one is "
+            throw FirmAccessException.conflict("Only a pending invitation can be " + action + "; this one is "
                     + invitation.getState().name().toLowerCase(Locale.ROOT));
         }
     }
@@ -194,12 +208,12 @@ public final class InvitationService {
     private void requireInvitable(InvitationManager natives, String email, long now) {
         UserModel user = context.session().users().getUserByEmail(context.realm(), email);
         if (user != null && context.organizations().isMember(context.firm(), user)) {
-            throw ApiErrors.conflict(email + " is already a member of this firm");
+            throw FirmAccessException.conflict(email + " is already a member of this firm");
         }
         OrganizationInvitationModel nativeInvitation = natives.getByEmail(context.firm(), email);
         if (invitations.hasOpen(context.firm().getId(), email, now)
                 || nativeInvitation != null && !nativeInvitation.isExpired()) {
-            throw ApiErrors.conflict(email + " already has a pending invitation to this firm");
+            throw FirmAccessException.conflict(email + " already has a pending invitation to this firm");
         }
         if (nativeInvitation != null) {
             // Keycloak allows one invitation row per email and firm; an expired one makes way, as Keycloak's own invite does.
@@ -207,61 +221,25 @@ public final class InvitationService {
         }
     }
 
-    /**
-     * The invitees of one call, checked: at least one, at most {@link Limits#invitees()}, valid and
-     * distinct addresses (lower-cased), names within limits. Shared by staff and portal invitations.
-     */
-    public static List<Invitee> invitees(List<Invitee> invitees, Limits limits) {
-        if (invitees == null || invitees.isEmpty()) {
-            throw ApiErrors.badRequest("'invitees' must list at least one person to invite");
-        }
-        if (invitees.size() > limits.invitees()) {
-            throw ApiErrors.badRequest("At most " + limits.invitees() + " invitees per call");
-        }
-        Set<String> seen = new HashSet<>();
-        List<Invitee> checked = new ArrayList<>();
-        for (Invitee invitee : invitees) {
-            if (invitee == null) {
-                throw ApiErrors.badRequest("'invitees' must not contain null");
-            }
-            String email = email(invitee.email());
-            if (!seen.add(email)) {
-                throw ApiErrors.badRequest(email + " is listed more than once");
-            }
-            checked.add(new Invitee(email, Validation.optionalText(invitee.firstName(), "firstName"),
-                    Validation.optionalText(invitee.lastName(), "lastName")));
-        }
-        return checked;
-    }
-
-    /** A trimmed, lower-cased, valid email address, or the 400 that names the bad value. */
-    public static String email(String value) {
-        String email = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        if (email.isEmpty() || email.length() > MAX_EMAIL || !EmailValidationUtil.isValidEmail(email)) {
-            throw ApiErrors.badRequest("'" + value + "' is not a valid email address");
-        }
-        return email;
-    }
-
     private List<GrantInput> grants(List<GrantInput> grants) {
         if (grants == null) {
             return List.of();
         }
-        Map<String, String> levels = new LinkedHashMap<>();
+        Map<String, String> levelByBusiness = new LinkedHashMap<>();
         for (GrantInput grant : grants) {
             if (grant == null || grant.businessId() == null || grant.businessId().isBlank()) {
-                throw ApiErrors.badRequest("'businessId' is required in every grant");
+                throw FirmAccessException.badInput("'businessId' is required in every grant");
             }
-            if (levels.put(grant.businessId(), context.levels().require(grant.level())) != null) {
-                throw ApiErrors.badRequest("Business " + grant.businessId() + " is listed more than once");
+            if (levelByBusiness.put(grant.businessId(), levels.require(grant.level())) != null) {
+                throw FirmAccessException.badInput("Business " + grant.businessId() + " is listed more than once");
             }
         }
-        Set<String> found = context.businesses().findAll(context.firm().getId(), levels.keySet()).stream()
+        Set<String> found = businesses.findAll(context.firm().getId(), levelByBusiness.keySet()).stream()
                 .map(BusinessEntity::getId).collect(Collectors.toSet());
-        levels.keySet().stream().filter(id -> !found.contains(id)).findFirst().ifPresent(missing -> {
-            throw ApiErrors.notFound("Business not found: " + missing);
+        levelByBusiness.keySet().stream().filter(id -> !found.contains(id)).findFirst().ifPresent(missing -> {
+            throw FirmAccessException.notFound("Business not found: " + missing);
         });
-        return levels.entrySet().stream().map(e -> new GrantInput(e.getKey(), e.getValue())).toList();
+        return levelByBusiness.entrySet().stream().map(e -> new GrantInput(e.getKey(), e.getValue())).toList();
     }
 
     private List<String> teams(List<String> teamIds) {
@@ -269,9 +247,9 @@ public final class InvitationService {
             return List.of();
         }
         List<String> distinct = teamIds.stream().distinct().toList();
-        distinct.stream().filter(id -> id == null || context.teams().find(id).isEmpty()).findFirst()
+        distinct.stream().filter(id -> id == null || teams.find(id).isEmpty()).findFirst()
                 .ifPresent(missing -> {
-                    throw ApiErrors.notFound("Team not found: " + missing);
+                    throw FirmAccessException.notFound("Team not found: " + missing);
                 });
         return distinct;
     }
@@ -287,7 +265,7 @@ public final class InvitationService {
             return longest;
         }
         if (requested <= now || requested > longest) {
-            throw ApiErrors.badRequest("'expiresAt' must be a future time (epoch milliseconds) at most " + days
+            throw FirmAccessException.badInput("'expiresAt' must be a future time (epoch milliseconds) at most " + days
                     + " days ahead, the realm's staff invitation expiry");
         }
         return requested;
@@ -295,7 +273,7 @@ public final class InvitationService {
 
     Invitation view(InvitationEntity invitation, long now) {
         OptionalLong allowedAt = invitation.getState() == InvitationState.PENDING
-                ? InvitationPolicy.resendAllowedAt(invitation.getLastSentAt(), invitation.isCooldownLifted(),
+                ? ResendCooldown.allowedAt(invitation.getLastSentAt(), invitation.isCooldownLifted(),
                         context.settings().resendCooldownMinutes(), now)
                 : OptionalLong.empty();
         String status = InvitationPolicy.status(invitation.getState(), invitation.getExpiresAt(), now);
@@ -324,15 +302,6 @@ public final class InvitationService {
 
     static List<String> teamIdsOf(InvitationEntity invitation) {
         return read(invitation.getTeamIds(), new TypeReference<List<String>>() { });
-    }
-
-    /** The 429 of a resend within the cooldown, with the seconds left in Retry-After. */
-    public static ErrorResponseException tooSoon(String what, long millisLeft) {
-        long seconds = Math.max(1, (millisLeft + 999) / 1000);
-        return new ErrorResponseException(ApiErrors.response(429, "too_many_requests",
-                        "This " + what + " was sent recently; it can be resent in " + seconds + " seconds")
-                .header(HttpHeaders.RETRY_AFTER, seconds)
-                .build());
     }
 
     private static String json(Object value) {

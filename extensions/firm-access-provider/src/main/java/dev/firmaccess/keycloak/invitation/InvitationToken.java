@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.invitation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.firmaccess.keycloak.mail.FirmLinkToken;
 
 /**
  * The signed link of an invitation: bound to the invitation, its email, its firm and its expiry.

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.invitation;
 
+import dev.firmaccess.keycloak.mail.Invitee;
 import java.util.List;
 
 /** Request and response shapes of the invitation endpoints. */
@@ -11,9 +12,6 @@ public final class InvitationViews {
     /** Body of an invite: everyone listed gets the same role, grants and teams. */
     public record InviteRequest(List<Invitee> invitees, String role, List<GrantInput> grants, List<String> teamIds,
             Long expiresAt) {
-    }
-
-    public record Invitee(String email, String firstName, String lastName) {
     }
 
     public record GrantInput(String businessId, String level) {

@@ -1,8 +1,8 @@
 package dev.firmaccess.keycloak.invitation;
 
-import dev.firmaccess.keycloak.staff.StaffEntity;
-import dev.firmaccess.keycloak.staff.StaffRepository;
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.core.StaffRole;
+import dev.firmaccess.keycloak.firm.StaffEntity;
+import dev.firmaccess.keycloak.firm.StaffRepository;
 import java.util.stream.Stream;
 import org.keycloak.Config;
 import org.keycloak.models.AdminRoles;

@@ -1,11 +1,11 @@
 package dev.firmaccess.keycloak.mailquota;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.storage.Jpa;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.core.HttpHeaders;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.ErrorResponseException;
 
 /**
  * The realm's rate limits on invitation emails (staff and portal invitations, CSV imports,
@@ -24,6 +24,12 @@ public final class MailQuota {
     private final String firmId;
     private final String actorId;
     private final FirmAccessSettings settings;
+
+    /** The realm's invitation email limits, as they apply to the context's firm and the person acting. */
+    public static MailQuota of(FirmContext context) {
+        return new MailQuota(Jpa.entityManager(context.session()), context.realm().getId(), context.firm().getId(),
+                context.actor().userId(), context.settings());
+    }
 
     public MailQuota(EntityManager em, String realmId, String firmId, String actorId, FirmAccessSettings settings) {
         this.em = em;
@@ -73,11 +79,8 @@ public final class MailQuota {
         // The earliest moment the window can have room again: when its oldest sending leaves it.
         long freedAt = window[1] == null ? now + WINDOW_MILLIS : ((Number) window[1]).longValue() + WINDOW_MILLIS;
         long seconds = Math.max(1, (freedAt - now + 999) / 1000);
-        throw new ErrorResponseException(ApiErrors.response(429, "too_many_requests",
-                        who + " sent " + sent + " invitation emails in the last hour; this request would send "
-                                + mails + " more, and the realm allows " + limit + " an hour. Try again in "
-                                + seconds + " seconds")
-                .header(HttpHeaders.RETRY_AFTER, seconds)
-                .build());
+        throw FirmAccessException.tooMany(who + " sent " + sent + " invitation emails in the last hour; this request"
+                + " would send " + mails + " more, and the realm allows " + limit + " an hour. Try again in "
+                + seconds + " seconds", seconds);
     }
 }

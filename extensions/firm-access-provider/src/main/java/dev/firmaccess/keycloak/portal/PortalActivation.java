@@ -2,8 +2,8 @@ package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.audit.AuditLog;
-import dev.firmaccess.keycloak.invitation.AcceptProblem;
-import dev.firmaccess.keycloak.invitation.EmailIdentity;
+import dev.firmaccess.keycloak.mail.AcceptProblem;
+import dev.firmaccess.keycloak.mail.EmailIdentity;
 import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import jakarta.persistence.EntityManager;
 import java.util.Date;
@@ -108,7 +108,7 @@ public final class PortalActivation {
             membership.setUserId(user.getId());
             membership.setActivatedAt(now);
             membership.setLinkId(spent);
-            audit.record("portal.activated", PortalService.TARGET, membership.getId(), before,
+            audit.record("portal.activated", PortalMembershipRepository.TARGET, membership.getId(), before,
                     PortalService.auditState(membership));
         }
         return checked;

@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.portal;
 
-import dev.firmaccess.keycloak.invitation.AcceptProblem;
-import dev.firmaccess.keycloak.invitation.LinkForms;
+import dev.firmaccess.keycloak.mail.AcceptProblem;
+import dev.firmaccess.keycloak.mail.LinkForms;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.firmaccess.keycloak.portal;
 
-import dev.firmaccess.keycloak.invitation.AcceptProblem;
-import dev.firmaccess.keycloak.invitation.EmailIdentity;
-import dev.firmaccess.keycloak.invitation.LinkForms;
-import dev.firmaccess.keycloak.invitation.LinkPages;
+import dev.firmaccess.keycloak.mail.AcceptProblem;
+import dev.firmaccess.keycloak.mail.EmailIdentity;
+import dev.firmaccess.keycloak.mail.LinkForms;
+import dev.firmaccess.keycloak.mail.LinkPages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

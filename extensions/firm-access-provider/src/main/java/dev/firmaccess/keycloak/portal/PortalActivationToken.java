@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.portal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.firmaccess.keycloak.invitation.FirmLinkToken;
+import dev.firmaccess.keycloak.mail.FirmLinkToken;
 import java.util.List;
 
 /**

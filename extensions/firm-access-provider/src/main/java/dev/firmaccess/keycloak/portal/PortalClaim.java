@@ -21,7 +21,7 @@ public record PortalClaim(String id, String alias, String name, List<WorkspaceCl
      * Groups workspaces (ordered by firm) into one entry per enabled firm; {@code firms} answers
      * empty for a firm that is gone or disabled, whose workspaces are then left out.
      */
-    static List<PortalClaim> of(List<PortalReach.Workspace> workspaces,
+    public static List<PortalClaim> of(List<PortalReach.Workspace> workspaces,
             Function<String, Optional<OrganizationModel>> firms) {
         Map<String, List<WorkspaceClaim>> byFirm = new LinkedHashMap<>();
         for (PortalReach.Workspace workspace : workspaces) {

@@ -1,9 +1,9 @@
 package dev.firmaccess.keycloak.portal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.portal.PortalCsv.RowError;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,9 +34,8 @@ public final class PortalCsvReplies {
             result = portalImport.run(body);
         } catch (PortalCsv.Unreadable unreadable) {
             throw unreadable.tooLarge()
-                    ? ApiErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "invalid_request",
-                            unreadable.getMessage())
-                    : ApiErrors.badRequest(unreadable.getMessage());
+                    ? FirmAccessException.tooLarge(unreadable.getMessage())
+                    : FirmAccessException.badInput(unreadable.getMessage());
         }
         if (!result.errors().isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)

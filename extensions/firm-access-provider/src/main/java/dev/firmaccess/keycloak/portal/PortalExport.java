@@ -1,11 +1,14 @@
 package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.access.GrantEntity;
+import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.storage.Jpa;
 import jakarta.persistence.EntityManager;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -39,12 +42,19 @@ public final class PortalExport {
     private static final int PAGE = 500;
 
     private final FirmContext context;
+    private final BusinessRepository businesses;
+    private final GrantRepository grants;
+    private final PortalMembershipRepository memberships;
     private final PortalAccess access;
     private final EntityManager em;
     private final Map<String, String> assigned = new HashMap<>();
 
     public PortalExport(FirmContext context) {
         this.context = context;
+        EntityManager em = Jpa.entityManager(context.session());
+        this.businesses = new BusinessRepository(em);
+        this.grants = new GrantRepository(em);
+        this.memberships = new PortalMembershipRepository(em);
         this.access = new PortalAccess(context);
         this.em = context.session().getProvider(JpaConnectionProvider.class).getEntityManager();
     }
@@ -62,13 +72,13 @@ public final class PortalExport {
         PortalCsv.Lines lines = PortalCsv.writer(out);
         lines.line(HEADER);
         for (int first = 0; ; first += PAGE) {
-            List<PortalMembershipEntity> page = context.portal().page(firmId, filter, now, first, PAGE);
-            Map<String, BusinessEntity> businesses = context.businesses()
+            List<PortalMembershipEntity> page = memberships.page(firmId, filter, now, first, PAGE);
+            Map<String, BusinessEntity> byId = businesses
                     .findAll(firmId, page.stream().map(PortalMembershipEntity::getBusinessId)
                             .collect(Collectors.toCollection(LinkedHashSet::new)))
                     .stream().collect(Collectors.toMap(BusinessEntity::getId, Function.identity()));
             for (PortalMembershipEntity m : page) {
-                BusinessEntity business = businesses.get(m.getBusinessId());
+                BusinessEntity business = byId.get(m.getBusinessId());
                 lines.line(List.of(business == null ? "" : business.getName(), m.getBusinessId(), m.getEmail(),
                         text(m.getFirstName()), text(m.getLastName()), m.getRole().wireName(),
                         PortalStatus.wireName(m.getStatus(), m.getExpiresAt(), now), time(m.getActivatedAt()),
@@ -85,8 +95,8 @@ public final class PortalExport {
 
     private void requireVisible(String businessId) {
         if (context.actor().may(FirmPermission.VIEW_ALL)) {
-            context.businesses().find(context.firm().getId(), businessId)
-                    .orElseThrow(() -> ApiErrors.notFound("Business not found"));
+            businesses.find(context.firm().getId(), businessId)
+                    .orElseThrow(() -> FirmAccessException.notFound("Business not found"));
         } else {
             access.requireManaged(businessId);
         }
@@ -95,7 +105,7 @@ public final class PortalExport {
     /** The members with a direct or team grant on a business, sorted, bounded by that business's grants. */
     private String assignedStaff(String businessId) {
         Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (GrantEntity grant : context.grants().forBusiness(businessId)) {
+        for (GrantEntity grant : grants.forBusiness(businessId)) {
             if (grant.getSubjectType() == GrantSubjectType.USER) {
                 UserModel user = context.session().users().getUserById(context.realm(), grant.getSubjectId());
                 if (user != null) {

@@ -1,15 +1,19 @@
 package dev.firmaccess.keycloak.portal;
 
+import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.BusinessRepository;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
-import dev.firmaccess.keycloak.invitation.InvitationService;
-import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
+import dev.firmaccess.keycloak.mail.Invitee;
+import dev.firmaccess.keycloak.mailquota.MailQuota;
 import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.portal.PortalCsv.Row;
 import dev.firmaccess.keycloak.portal.PortalCsv.RowError;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
-import dev.firmaccess.keycloak.web.ErrorBody;
+import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.web.Validation;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.keycloak.services.ErrorResponseException;
 
 /**
  * Bulk invitations from a CSV upload, one row per person and business, all or nothing: every row
@@ -28,12 +31,17 @@ import org.keycloak.services.ErrorResponseException;
 public final class PortalImport {
 
     private final FirmContext context;
+    private final BusinessRepository businesses;
+    private final AccessLevels levels;
     private final PortalService portal;
     private final PortalAccess access;
     private final Map<String, Optional<BusinessEntity>> managed = new HashMap<>();
 
     public PortalImport(FirmContext context) {
         this.context = context;
+        EntityManager em = Jpa.entityManager(context.session());
+        this.businesses = new BusinessRepository(em);
+        this.levels = AccessLevels.of(context.settings());
         this.portal = new PortalService(context);
         this.access = new PortalAccess(context);
     }
@@ -87,7 +95,7 @@ public final class PortalImport {
 
     private List<PortalMembership> create(List<Checked> rows, long now) {
         // One mail per address, for all its workspaces: counted before anything is created.
-        context.mailQuota().spend((int) rows.stream().filter(Checked::send).map(row -> row.invitee().email())
+        MailQuota.of(context).spend((int) rows.stream().filter(Checked::send).map(row -> row.invitee().email())
                 .distinct().count(), now);
         List<PortalMembershipEntity> created = new ArrayList<>();
         List<Map<String, Object>> before = new ArrayList<>();
@@ -104,7 +112,7 @@ public final class PortalImport {
         toSend.values().forEach(sameAddress -> portal.deliver(sameAddress, now));
         for (int i = 0; i < created.size(); i++) {
             PortalMembershipEntity membership = created.get(i);
-            context.audit().record("portal.imported", PortalService.TARGET, membership.getId(), before.get(i),
+            context.audit().record("portal.imported", PortalMembershipRepository.TARGET, membership.getId(), before.get(i),
                     PortalService.auditState(membership));
         }
         return portal.views(created, now);
@@ -112,13 +120,13 @@ public final class PortalImport {
 
     private Checked check(Row row, long now) {
         BusinessEntity business = business(row.get(PortalCsv.BUSINESS));
-        String email = valid(() -> InvitationService.email(row.get(PortalCsv.EMAIL)));
+        String email = valid(() -> Invitee.email(row.get(PortalCsv.EMAIL)));
         Invitee invitee = new Invitee(email,
                 valid(() -> Validation.optionalText(row.get(PortalCsv.FIRST_NAME), PortalCsv.FIRST_NAME)),
                 valid(() -> Validation.optionalText(row.get(PortalCsv.LAST_NAME), PortalCsv.LAST_NAME)));
         PortalRole role = PortalRole.parse(row.get(PortalCsv.ROLE))
                 .orElseThrow(() -> new RowProblem("'role' must be owner or guest"));
-        String level = valid(() -> context.levels().require(row.get(PortalCsv.LEVEL)));
+        String level = valid(() -> levels.require(row.get(PortalCsv.LEVEL)));
         String message = valid(() -> PortalPolicy.message(row.get(PortalCsv.MESSAGE)));
         Boolean send;
         try {
@@ -151,15 +159,15 @@ public final class PortalImport {
 
     private Optional<BusinessEntity> managedBusiness(String reference) {
         String firmId = context.firm().getId();
-        Optional<BusinessEntity> named = context.businesses().find(firmId, reference)
-                .or(() -> context.businesses().findByExternalRef(firmId, reference));
+        Optional<BusinessEntity> named = businesses.find(firmId, reference)
+                .or(() -> businesses.findByExternalRef(firmId, reference));
         if (named.isEmpty()) {
             return named;
         }
         try {
             return Optional.of(access.requireManaged(named.get().getId()));
-        } catch (ErrorResponseException refused) {
-            if (refused.getResponse().getStatus() == 404) {
+        } catch (FirmAccessException refused) {
+            if (refused.kind() == FirmAccessException.Kind.NOT_FOUND) {
                 return Optional.empty();
             }
             throw refused;
@@ -170,9 +178,8 @@ public final class PortalImport {
     private static <T> T valid(Supplier<T> check) {
         try {
             return check.get();
-        } catch (ErrorResponseException invalid) {
-            Object body = invalid.getResponse().getEntity();
-            throw new RowProblem(body instanceof ErrorBody error ? error.errorDescription() : "Invalid value");
+        } catch (FirmAccessException invalid) {
+            throw new RowProblem(invalid.description());
         }
     }
 

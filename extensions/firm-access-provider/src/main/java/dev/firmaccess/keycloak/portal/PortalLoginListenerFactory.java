@@ -1,16 +1,16 @@
 package dev.firmaccess.keycloak.portal;
 
-import org.keycloak.Config;
+import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * A global event listener, so the last login of portal users is kept without every realm having
  * to enable a listener in its event settings.
  */
-public final class PortalLoginListenerFactory implements EventListenerProviderFactory {
+public final class PortalLoginListenerFactory implements EventListenerProviderFactory,
+        StatelessProviderFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "firm-access-portal-login";
 
@@ -22,18 +22,6 @@ public final class PortalLoginListenerFactory implements EventListenerProviderFa
     @Override
     public boolean isGlobal() {
         return true;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.portal;
 
-import dev.firmaccess.keycloak.invitation.FirmAccessEmail;
+import dev.firmaccess.keycloak.mail.FirmAccessEmail;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.access.GrantRepository;
-import dev.firmaccess.keycloak.storage.FirmQuery;
+import dev.firmaccess.keycloak.mail.MailedInvitationRepository;
 import dev.firmaccess.keycloak.storage.LikePattern;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -13,28 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Storage of {@link PortalMembershipEntity} rows. Every find is bounded by the firm, every list by a page. */
-public final class PortalMembershipRepository {
+public final class PortalMembershipRepository extends
+        MailedInvitationRepository<PortalMembershipEntity, PortalMembershipRepository.Filter> {
 
-    private final EntityManager em;
+    /** The audit target type of portal memberships. */
+    public static final String TARGET = "portal_membership";
 
     public PortalMembershipRepository(EntityManager em) {
-        this.em = em;
-    }
-
-    /** A membership of this firm only: ids of other firms find nothing. */
-    public Optional<PortalMembershipEntity> find(String organizationId, String id) {
-        return Optional.ofNullable(id == null ? null : em.find(PortalMembershipEntity.class, id))
-                .filter(membership -> membership.getOrganizationId().equals(organizationId));
-    }
-
-    /** A membership of any firm of the realm: what a mail event naming the membership is about. */
-    public Optional<PortalMembershipEntity> inRealm(String realmId, String id) {
-        return Optional.ofNullable(id == null ? null : em.find(PortalMembershipEntity.class, id))
-                .filter(membership -> membership.getRealmId().equals(realmId));
+        super(em, PortalMembershipEntity.class, "m");
     }
 
     /** The membership whose activation was mailed last to an address in the realm. */
-    public Optional<PortalMembershipEntity> lastSentTo(String realmId, String email) {
+    @Override
+    public Optional<PortalMembershipEntity> lastMailedTo(String realmId, String email) {
         return em.createQuery("select m from PortalMembershipEntity m where m.realmId = :realm and m.email = :email"
                         + " and m.lastSentAt is not null order by m.lastSentAt desc, m.id desc",
                         PortalMembershipEntity.class)
@@ -105,24 +96,18 @@ public final class PortalMembershipRepository {
                 .executeUpdate();
     }
 
-    public void persist(PortalMembershipEntity membership) {
-        em.persist(membership);
-    }
-
     public void delete(PortalMembershipEntity membership) {
         em.remove(membership);
     }
 
-    public List<PortalMembershipEntity> page(String organizationId, Filter filter, long now, int first, int max) {
-        return query("select m", organizationId, filter, now, " order by m.createdAt desc, m.id desc",
-                PortalMembershipEntity.class)
-                .setFirstResult(first)
-                .setMaxResults(max)
-                .getResultList();
+    @Override
+    public String auditTarget() {
+        return TARGET;
     }
 
-    public long count(String organizationId, Filter filter, long now) {
-        return query("select count(m)", organizationId, filter, now, "", Long.class).getSingleResult();
+    @Override
+    public String deliveryChangedEvent() {
+        return "portal.delivery_changed";
     }
 
     private TypedQuery<PortalMembershipEntity> linkQuery(String organizationId, String linkId) {
@@ -132,8 +117,8 @@ public final class PortalMembershipRepository {
                 .setParameter("link", linkId);
     }
 
-    private <T> TypedQuery<T> query(String select, String organizationId, Filter filter, long now, String order,
-            Class<T> type) {
+    @Override
+    protected Map<String, Object> conditions(Filter filter, long now) {
         Map<String, Object> conditions = new LinkedHashMap<>();
         conditions.put("m.businessId = :business", filter.businessId());
         conditions.put("exists (select g.id from GrantEntity g where g.businessId = m.businessId"
@@ -158,8 +143,11 @@ public final class PortalMembershipRepository {
                         + " or lower(m.firstName) like :search" + LikePattern.ESCAPE
                         + " or lower(m.lastName) like :search" + LikePattern.ESCAPE + ")",
                 filter.search() == null || filter.search().isBlank() ? null : LikePattern.contains(filter.search()));
-        TypedQuery<T> query = FirmQuery.filtered(em, select, "PortalMembershipEntity m", organizationId, conditions,
-                order, type);
+        return conditions;
+    }
+
+    @Override
+    protected <T> TypedQuery<T> bindMore(TypedQuery<T> query, Filter filter) {
         return filter.manager() == null ? query
                 : GrantRepository.bindReach(query, filter.manager().userId(), filter.manager().teamIds());
     }

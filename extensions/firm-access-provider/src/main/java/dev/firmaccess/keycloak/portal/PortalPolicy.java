@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.portal;
 
-import dev.firmaccess.keycloak.invitation.InvitationPolicy;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.mail.ResendCooldown;
 import java.util.OptionalLong;
 
 /** The rules of portal memberships that need no storage, so they can be unit tested. */
@@ -23,10 +23,10 @@ public final class PortalPolicy {
         }
         String trimmed = value.strip();
         if (trimmed.length() > MAX_MESSAGE_LENGTH) {
-            throw ApiErrors.badRequest("'message' must be at most " + MAX_MESSAGE_LENGTH + " characters");
+            throw FirmAccessException.badInput("'message' must be at most " + MAX_MESSAGE_LENGTH + " characters");
         }
         if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw ApiErrors.badRequest("'message' must not contain control characters other than line breaks");
+            throw FirmAccessException.badInput("'message' must not contain control characters other than line breaks");
         }
         return trimmed;
     }
@@ -34,7 +34,8 @@ public final class PortalPolicy {
     /** Guests get their activation at once; only owners may be pre-provisioned without one. */
     public static void requireSendable(PortalRole role, boolean send) {
         if (!send && role == PortalRole.GUEST) {
-            throw ApiErrors.badRequest("Guests are always invited at once; 'send' may be false only for owners");
+            throw FirmAccessException.badInput(
+                    "Guests are always invited at once; 'send' may be false only for owners");
         }
     }
 
@@ -57,7 +58,7 @@ public final class PortalPolicy {
         if (membership.getStatus() != PortalStatus.PENDING) {
             return OptionalLong.empty();
         }
-        return InvitationPolicy.resendAllowedAt(membership.getLastSentAt(),
+        return ResendCooldown.allowedAt(membership.getLastSentAt(),
                 membership.isCooldownLifted(), cooldownMinutes, now);
     }
 }

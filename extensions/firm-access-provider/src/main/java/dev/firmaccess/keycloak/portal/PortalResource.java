@@ -1,12 +1,12 @@
 package dev.firmaccess.keycloak.portal;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.portal.PortalViews.AddRequest;
 import dev.firmaccess.keycloak.portal.PortalViews.InviteRequest;
 import dev.firmaccess.keycloak.portal.PortalViews.Link;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
@@ -48,7 +48,7 @@ public class PortalResource {
         context.actor().require(FirmPermission.VIEW_FIRM);
         Paging paging = Paging.of(first, max, context.limits());
         if (status != null && !STATUSES.contains(status)) {
-            throw ApiErrors.badRequest("'status' must be one of pending, expired, active, cancelled");
+            throw FirmAccessException.badInput("'status' must be one of pending, expired, active, cancelled");
         }
         return Pages.of(portal.page(business, status, search, paging.first(), paging.max()),
                 portal.count(business, status, search));

@@ -1,16 +1,21 @@
 package dev.firmaccess.keycloak.portal;
 
+import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.BusinessRepository;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
-import dev.firmaccess.keycloak.invitation.DeliveryStatus;
-import dev.firmaccess.keycloak.invitation.FirmAccessEmail;
-import dev.firmaccess.keycloak.invitation.InvitationService;
+import dev.firmaccess.keycloak.mail.DeliveryStatus;
+import dev.firmaccess.keycloak.mail.FirmAccessEmail;
+import dev.firmaccess.keycloak.mail.Invitee;
+import dev.firmaccess.keycloak.mail.ResendCooldown;
+import dev.firmaccess.keycloak.mailquota.MailQuota;
 import dev.firmaccess.keycloak.portal.PortalViews.AddRequest;
 import dev.firmaccess.keycloak.portal.PortalViews.InviteRequest;
-import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
 import dev.firmaccess.keycloak.portal.PortalViews.Link;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.storage.Jpa;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,16 +35,20 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class PortalService {
 
-    /** The audit target type of portal memberships. */
-    public static final String TARGET = "portal_membership";
+    private static final String TARGET = PortalMembershipRepository.TARGET;
 
     private final FirmContext context;
+    private final BusinessRepository businesses;
     private final PortalMembershipRepository memberships;
+    private final AccessLevels levels;
     private final PortalAccess access;
 
     public PortalService(FirmContext context) {
         this.context = context;
-        this.memberships = context.portal();
+        EntityManager em = Jpa.entityManager(context.session());
+        this.businesses = new BusinessRepository(em);
+        this.memberships = new PortalMembershipRepository(em);
+        this.levels = AccessLevels.of(context.settings());
         this.access = new PortalAccess(context);
     }
 
@@ -74,9 +83,9 @@ public final class PortalService {
         PortalRole role = role(request.role());
         boolean send = request.send() == null || request.send();
         PortalPolicy.requireSendable(role, send);
-        String level = context.levels().require(request.level());
+        String level = levels.require(request.level());
         String message = PortalPolicy.message(request.message());
-        List<Invitee> invitees = InvitationService.invitees(request.invitees(), context.limits());
+        List<Invitee> invitees = Invitee.checked(request.invitees(), context.limits());
         long now = System.currentTimeMillis();
         Map<Invitee, PortalMembershipEntity> reusable = new LinkedHashMap<>();
         for (Invitee invitee : invitees) {
@@ -86,7 +95,7 @@ public final class PortalService {
             }
         }
         if (send) {
-            context.mailQuota().spend(invitees.size(), now);
+            MailQuota.of(context).spend(invitees.size(), now);
         }
         List<PortalMembershipEntity> created = new ArrayList<>();
         for (Invitee invitee : invitees) {
@@ -119,13 +128,14 @@ public final class PortalService {
     public PortalMembership add(AddRequest request) {
         BusinessEntity business = requireOpen(access.requireManaged(request.businessId()));
         PortalRole role = role(request.role());
-        String level = context.levels().require(request.level());
+        String level = levels.require(request.level());
         List<PortalMembershipEntity> active = request.userId() == null ? List.of()
                 : memberships.activeOf(context.firm().getId(), request.userId());
         UserModel user = active.isEmpty() ? null : context.session().users().getUserById(context.realm(),
                 request.userId());
         if (user == null) {
-            throw ApiErrors.notFound("Portal user not found: only an active portal user of this firm can be added");
+            throw FirmAccessException.notFound(
+                    "Portal user not found: only an active portal user of this firm can be added");
         }
         String email = active.get(0).getEmail();
         long now = System.currentTimeMillis();
@@ -157,9 +167,9 @@ public final class PortalService {
         OptionalLong allowedAt = PortalPolicy.sendAllowedAt(membership, context.settings().resendCooldownMinutes(),
                 now);
         if (allowedAt.isPresent()) {
-            throw InvitationService.tooSoon("activation", allowedAt.getAsLong() - now);
+            throw ResendCooldown.tooSoon("activation", allowedAt.getAsLong() - now);
         }
-        context.mailQuota().spend(1, now);
+        MailQuota.of(context).spend(1, now);
         Map<String, Object> before = auditState(membership);
         boolean first = membership.getInvitedAt() == null;
         deliver(List.of(membership), now);
@@ -182,7 +192,7 @@ public final class PortalService {
         requirePending(membership, "activated by a link");
         long now = System.currentTimeMillis();
         if (membership.getExpiresAt() != null && membership.getExpiresAt() <= now) {
-            throw ApiErrors.conflict("The activation link has expired; send it again first");
+            throw FirmAccessException.conflict("The activation link has expired; send it again first");
         }
         Map<String, Object> before = auditState(membership);
         if (membership.getLinkId() == null) {
@@ -203,7 +213,7 @@ public final class PortalService {
         BusinessEntity business = requireOpen(access.requireManaged(businessId));
         long now = System.currentTimeMillis();
         List<PortalMembershipEntity> owners = memberships.unsentOwners(context.firm().getId(), business.getId());
-        context.mailQuota().spend(owners.size(), now);
+        MailQuota.of(context).spend(owners.size(), now);
         for (PortalMembershipEntity owner : owners) {
             Map<String, Object> before = auditState(owner);
             deliver(List.of(owner), now);
@@ -251,7 +261,7 @@ public final class PortalService {
     PortalMembershipEntity requireFree(BusinessEntity business, String email, long now) {
         PortalMembershipEntity existing = memberships.findByEmail(business.getId(), email).orElse(null);
         if (existing != null && !PortalPolicy.reusable(existing.getStatus(), existing.getExpiresAt(), now)) {
-            throw ApiErrors.conflict(email + " is already " + PortalStatus.wireName(existing.getStatus(),
+            throw FirmAccessException.conflict(email + " is already " + PortalStatus.wireName(existing.getStatus(),
                     existing.getExpiresAt(), now) + " in the portal of " + business.getName());
         }
         return existing;
@@ -293,24 +303,25 @@ public final class PortalService {
 
     static BusinessEntity requireOpen(BusinessEntity business) {
         if (business.isArchived()) {
-            throw ApiErrors.conflict("Business " + business.getName() + " is archived; restore it first");
+            throw FirmAccessException.conflict("Business " + business.getName() + " is archived; restore it first");
         }
         return business;
     }
 
     private static PortalRole role(String value) {
-        return PortalRole.parse(value).orElseThrow(() -> ApiErrors.badRequest("'role' must be one of owner, guest"));
+        return PortalRole.parse(value).orElseThrow(() -> FirmAccessException.badInput(
+                "'role' must be one of owner, guest"));
     }
 
     private static void requirePending(PortalMembershipEntity membership, String action) {
         if (membership.getStatus() != PortalStatus.PENDING) {
-            throw ApiErrors.conflict("Only a pending portal membership can be " + action + "; this one is "
+            throw FirmAccessException.conflict("Only a pending portal membership can be " + action + "; this one is "
                     + membership.getStatus().name().toLowerCase(Locale.ROOT));
         }
     }
 
     private Map<String, BusinessEntity> businesses(Collection<PortalMembershipEntity> rows) {
-        return context.businesses()
+        return businesses
                 .findAll(context.firm().getId(), rows.stream().map(PortalMembershipEntity::getBusinessId)
                         .collect(Collectors.toCollection(java.util.LinkedHashSet::new)))
                 .stream().collect(Collectors.toMap(BusinessEntity::getId, Function.identity()));
@@ -322,7 +333,7 @@ public final class PortalService {
     }
 
     private PortalMembership view(PortalMembershipEntity membership, long now) {
-        return view(membership, context.businesses().find(context.firm().getId(), membership.getBusinessId())
+        return view(membership, businesses.find(context.firm().getId(), membership.getBusinessId())
                 .orElse(null), now);
     }
 

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.portal;
 
-import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
+import dev.firmaccess.keycloak.mail.Invitee;
 import java.util.List;
 
 /** Request and response shapes of the portal endpoints. */

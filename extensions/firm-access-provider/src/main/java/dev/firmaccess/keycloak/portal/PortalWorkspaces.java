@@ -41,7 +41,7 @@ public final class PortalWorkspaces {
     }
 
     /** The firm of the organization id, when it exists and is enabled: the claim leaves out the others too. */
-    Optional<OrganizationModel> enabledFirm(String organizationId) {
+    public Optional<OrganizationModel> enabledFirm(String organizationId) {
         return Optional.ofNullable(session.getProvider(OrganizationProvider.class).getById(organizationId))
                 .filter(OrganizationModel::isEnabled);
     }

@@ -12,12 +12,12 @@ import org.keycloak.provider.ProviderEvent;
  * Deletes connection keys together with what they act for, in the transaction of the removal:
  * a member who leaves a firm and is invited back later does not find old keys working again.
  */
-final class ConnectionKeyCleanup {
+public final class ConnectionKeyCleanup {
 
     private ConnectionKeyCleanup() {
     }
 
-    static void onEvent(ProviderEvent event) {
+    public static void onEvent(ProviderEvent event) {
         if (event instanceof OrganizationModel.OrganizationMemberLeaveEvent left) {
             delete(left.getSession(), "k.organizationId = :org and k.userId = :user",
                     left.getOrganization().getId(), left.getUser().getId());

@@ -1,13 +1,13 @@
 package dev.firmaccess.keycloak.programmatic;
 
-import org.keycloak.Config;
+import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantType;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeFactory;
 
 /** Registers the connection-key grant at the realm's token endpoint. */
-public final class ConnectionKeyGrantTypeFactory implements OAuth2GrantTypeFactory {
+public final class ConnectionKeyGrantTypeFactory implements OAuth2GrantTypeFactory,
+        StatelessProviderFactory<OAuth2GrantType> {
 
     public static final String GRANT_TYPE = "urn:firm-access:grant-type:connection-key";
 
@@ -25,20 +25,6 @@ public final class ConnectionKeyGrantTypeFactory implements OAuth2GrantTypeFacto
     @Override
     public String getShortcut() {
         return SHORTCUT;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    /** Keys live exactly as long as the membership, user, firm and realm they act for. */
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        factory.register(ConnectionKeyCleanup::onEvent);
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

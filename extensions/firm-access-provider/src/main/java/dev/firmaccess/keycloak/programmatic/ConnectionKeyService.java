@@ -1,16 +1,17 @@
 package dev.firmaccess.keycloak.programmatic;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.staff.StaffEntity;
+import dev.firmaccess.keycloak.firm.StaffEntity;
+import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.staff.StaffPolicy;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.web.Validation;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.common.util.SecretGenerator;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
@@ -20,11 +21,14 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 public final class ConnectionKeyService {
 
     private final FirmContext context;
+    private final StaffRepository staffRecords;
     private final ConnectionKeyRepository keys;
 
     public ConnectionKeyService(FirmContext context) {
         this.context = context;
-        this.keys = new ConnectionKeyRepository(entityManager(context));
+        EntityManager em = Jpa.entityManager(context.session());
+        this.staffRecords = new StaffRepository(em);
+        this.keys = new ConnectionKeyRepository(em);
     }
 
     public List<ConnectionKeyView> page(String userId, int first, int max) {
@@ -34,6 +38,7 @@ public final class ConnectionKeyService {
     }
 
     public long count(String userId) {
+        requireSelfOr(userId, FirmPermission.VIEW_ALL);
         return keys.count(context.firm().getId(), userId);
     }
 
@@ -45,21 +50,21 @@ public final class ConnectionKeyService {
 
     public CreatedConnectionKey create(String userId, String requestedName) {
         if (!context.actor().is(userId)) {
-            throw ApiErrors.forbidden("Only the staff member themself may create their connection keys");
+            throw FirmAccessException.forbidden("Only the staff member themself may create their connection keys");
         }
         context.requireStaffMember(userId);
         context.origin().requireMayMintKeys();
         String name = Validation.name(requestedName, "name");
-        boolean programmatic = context.staff().find(context.firm().getId(), userId)
+        boolean programmatic = staffRecords.find(context.firm().getId(), userId)
                 .map(StaffEntity::isProgrammaticAccess)
                 .orElse(true);
         if (!programmatic) {
-            throw ApiErrors.forbidden("Programmatic access is turned off for you in this firm");
+            throw FirmAccessException.forbidden("Programmatic access is turned off for you in this firm");
         }
         // A bound per person and firm keeps the table small; enough for every script of one person.
         int limit = context.limits().keysPerMember();
         if (keys.count(context.firm().getId(), userId) >= limit) {
-            throw ApiErrors.conflict("You already have " + limit
+            throw FirmAccessException.conflict("You already have " + limit
                     + " connection keys in this firm; revoke one first");
         }
         ConnectionKeyEntity key = new ConnectionKeyEntity();
@@ -83,7 +88,7 @@ public final class ConnectionKeyService {
         requireSelfOr(userId, FirmPermission.MANAGE);
         context.requireStaffMember(userId);
         if (!context.actor().is(userId)) {
-            StaffPolicy.requireMayManage(context.actor(), context.roleOf(userId));
+            StaffPolicy.requireMayManage(context.actor(), staffRecords.roleOf(context.firm().getId(), userId));
         }
         ConnectionKeyEntity key = require(userId, keyId);
         keys.remove(key);
@@ -93,16 +98,12 @@ public final class ConnectionKeyService {
 
     private ConnectionKeyEntity require(String userId, String keyId) {
         return keys.find(context.firm().getId(), userId, keyId)
-                .orElseThrow(() -> ApiErrors.notFound("Connection key not found"));
+                .orElseThrow(() -> FirmAccessException.notFound("Connection key not found"));
     }
 
     private void requireSelfOr(String userId, FirmPermission permission) {
         if (!context.actor().is(userId)) {
             context.actor().require(permission);
         }
-    }
-
-    private static EntityManager entityManager(FirmContext context) {
-        return context.session().getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 }

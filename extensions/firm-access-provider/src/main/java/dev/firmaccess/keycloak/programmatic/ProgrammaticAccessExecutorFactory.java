@@ -1,33 +1,21 @@
 package dev.firmaccess.keycloak.programmatic;
 
+import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
 
 /** Registers the {@link ProgrammaticAccessExecutor}; {@link ProgrammaticAccessPolicy} puts it in each realm that uses keys. */
-public final class ProgrammaticAccessExecutorFactory implements ClientPolicyExecutorProviderFactory {
+public final class ProgrammaticAccessExecutorFactory implements ClientPolicyExecutorProviderFactory,
+        StatelessProviderFactory<ClientPolicyExecutorProvider> {
 
     public static final String PROVIDER_ID = "firm-access-programmatic-access";
 
     @Override
     public ClientPolicyExecutorProvider create(KeycloakSession session) {
         return new ProgrammaticAccessExecutor(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.programmatic;
 
-import dev.firmaccess.keycloak.staff.StaffEntity;
-import dev.firmaccess.keycloak.staff.StaffRepository;
+import dev.firmaccess.keycloak.firm.StaffEntity;
+import dev.firmaccess.keycloak.firm.StaffRepository;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import org.keycloak.connections.jpa.JpaConnectionProvider;

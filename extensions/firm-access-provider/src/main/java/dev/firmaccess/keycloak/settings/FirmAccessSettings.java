@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.settings;
 
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.core.StaffRole;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.settings;
 
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.webhook.WebhookSecrets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,22 +30,20 @@ public final class SettingsService {
                 secrets.isPreviousSet());
     }
 
-    /** Changes the settings through the API, and shows the change in the admin console's settings tab. */
+    /** Changes the settings, all or nothing, and answers them as they now are. */
     public SettingsView update(SettingsView change) {
         apply(change);
-        SettingsView after = read();
-        SettingsTab.mirror(realm, after);
-        return after;
+        return read();
     }
 
     /** Refuses a change that {@link #apply} would refuse, without writing anything. */
-    void validate(SettingsView change) {
+    public void validate(SettingsView change) {
         attributes(change);
         validateSwitch(change);
         validateSecrets(change);
     }
 
-    void apply(SettingsView change) {
+    public void apply(SettingsView change) {
         Map<String, String> attributes = attributes(change);
         validateSwitch(change);
         validateSecrets(change);
@@ -54,7 +52,6 @@ public final class SettingsService {
         }
         attributes.forEach(realm::setAttribute);
         applySecrets(change);
-        FirmAccessSwitch.setUp(realm);
     }
 
     private void validateSwitch(SettingsView change) {
@@ -62,10 +59,10 @@ public final class SettingsService {
             return;
         }
         if (FirmAccessSwitch.isMaster(realm)) {
-            throw ApiErrors.badRequest("Firm Access cannot be turned on in the master realm");
+            throw FirmAccessException.badInput("Firm Access cannot be turned on in the master realm");
         }
         if (!realm.isOrganizationsEnabled()) {
-            throw ApiErrors.badRequest("Turn on Organizations for the realm before turning on Firm Access");
+            throw FirmAccessException.badInput("Turn on Organizations for the realm before turning on Firm Access");
         }
     }
 
@@ -79,7 +76,7 @@ public final class SettingsService {
     }
 
     /** The secrets live in their own table, not in realm attributes, so no realm read or export shows them. */
-    void applySecrets(SettingsView change) {
+    public void applySecrets(SettingsView change) {
         if (change.invitationWebhookSecret() != null) {
             secrets.replace(change.invitationWebhookSecret());
         }
@@ -119,20 +116,21 @@ public final class SettingsService {
 
     private static String label(String value, String role) {
         if (value == null || value.isBlank() || value.trim().length() > MAX_LABEL) {
-            throw ApiErrors.badRequest("'roleLabels." + role + "' must be 1 to " + MAX_LABEL + " characters");
+            throw FirmAccessException.badInput("'roleLabels." + role + "' must be 1 to " + MAX_LABEL + " characters");
         }
         return value.trim();
     }
 
     private static List<String> levels(List<String> levels) {
         if (levels.isEmpty() || !FirmAccessSettings.FULL_ACCESS.equals(levels.get(0))) {
-            throw ApiErrors.badRequest("'accessLevels' must list the strongest level first, and that is 'full'");
+            throw FirmAccessException.badInput(
+                    "'accessLevels' must list the strongest level first, and that is 'full'");
         }
         if (levels.stream().anyMatch(level -> level == null || !LEVEL.matcher(level).matches())) {
-            throw ApiErrors.badRequest("Access levels are lower-case words of letters, digits, '-' and '_'");
+            throw FirmAccessException.badInput("Access levels are lower-case words of letters, digits, '-' and '_'");
         }
         if (new HashSet<>(levels).size() != levels.size()) {
-            throw ApiErrors.badRequest("'accessLevels' lists a level more than once");
+            throw FirmAccessException.badInput("'accessLevels' lists a level more than once");
         }
         return levels;
     }
@@ -143,7 +141,7 @@ public final class SettingsService {
             return;
         }
         if (value < 1 || value > max) {
-            throw ApiErrors.badRequest("'" + field + "' must be between 1 and " + max);
+            throw FirmAccessException.badInput("'" + field + "' must be between 1 and " + max);
         }
         attributes.put(attribute, value.toString());
     }

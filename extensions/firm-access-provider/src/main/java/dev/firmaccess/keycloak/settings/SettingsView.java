@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.settings;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.core.StaffRole;
 import java.util.List;
 
 /**
@@ -18,14 +18,14 @@ public record SettingsView(Boolean enabled, RoleLabels roleLabels, List<String> 
         Boolean invitationWebhookPreviousSecretSet, Integer mailsPerFirmPerHour, Integer mailsPerUserPerHour) {
 
     /** A change that changes nothing. */
-    static final SettingsView UNCHANGED = new SettingsView(null, null, null, null, null, null, null, null, null, null,
+    public static final SettingsView UNCHANGED = new SettingsView(null, null, null, null, null, null, null, null, null, null,
             null, null, null, null);
 
     /** Display labels of the three staff roles. */
     public record RoleLabels(String owner, String admin, String member) {
     }
 
-    static SettingsView of(FirmAccessSettings settings, boolean enabled, boolean secretSet,
+    public static SettingsView of(FirmAccessSettings settings, boolean enabled, boolean secretSet,
             boolean previousSecretSet) {
         return new SettingsView(enabled,
                 new RoleLabels(settings.labelOf(StaffRole.OWNER), settings.labelOf(StaffRole.ADMIN),

@@ -1,8 +1,9 @@
 package dev.firmaccess.keycloak.staff;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmActor;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.web.ApiErrors;
 
 /**
  * The rules that keep a firm governable: only owners make, unmake or remove owners or otherwise act
@@ -18,7 +19,7 @@ public final class StaffPolicy {
         actor.require(current == StaffRole.OWNER || target == StaffRole.OWNER
                 ? FirmPermission.MANAGE_OWNERS : FirmPermission.MANAGE);
         if (current == StaffRole.OWNER && target != StaffRole.OWNER && owners <= 1) {
-            throw ApiErrors.conflict("The firm's last owner cannot be demoted; make another owner first");
+            throw FirmAccessException.conflict("The firm's last owner cannot be demoted; make another owner first");
         }
     }
 
@@ -30,7 +31,7 @@ public final class StaffPolicy {
     public static void checkRemoval(FirmActor actor, StaffRole current, long owners) {
         requireMayManage(actor, current);
         if (current == StaffRole.OWNER && owners <= 1) {
-            throw ApiErrors.conflict("The firm's last owner cannot be removed; make another owner first");
+            throw FirmAccessException.conflict("The firm's last owner cannot be removed; make another owner first");
         }
     }
 }

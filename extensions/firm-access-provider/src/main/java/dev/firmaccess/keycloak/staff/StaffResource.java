@@ -1,9 +1,8 @@
 package dev.firmaccess.keycloak.staff;
 
-import dev.firmaccess.keycloak.access.AccessResource;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
-import dev.firmaccess.keycloak.programmatic.ConnectionKeyResource;
-import dev.firmaccess.keycloak.web.ApiErrors;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
@@ -51,7 +50,7 @@ public class StaffResource {
     public StaffView changeRole(@PathParam("userId") String userId, String body) {
         RoleChange change = JsonBodies.read(body, RoleChange.class, context.limits());
         StaffRole role = StaffRole.parse(change.role())
-                .orElseThrow(() -> ApiErrors.badRequest("'role' must be one of owner, admin, member"));
+                .orElseThrow(() -> FirmAccessException.badInput("'role' must be one of owner, admin, member"));
         return staff.changeRole(userId, role);
     }
 
@@ -62,7 +61,7 @@ public class StaffResource {
     public StaffView setProgrammaticAccess(@PathParam("userId") String userId, String body) {
         ProgrammaticAccessChange change = JsonBodies.read(body, ProgrammaticAccessChange.class, context.limits());
         if (change.enabled() == null) {
-            throw ApiErrors.badRequest("'enabled' (true or false) is required");
+            throw FirmAccessException.badInput("'enabled' (true or false) is required");
         }
         return staff.setProgrammaticAccess(userId, change.enabled());
     }
@@ -72,16 +71,6 @@ public class StaffResource {
     public Response remove(@PathParam("userId") String userId) {
         staff.remove(userId);
         return Response.noContent().build();
-    }
-
-    @Path("{userId}/access")
-    public AccessResource access(@PathParam("userId") String userId) {
-        return new AccessResource(context, userId);
-    }
-
-    @Path("{userId}/keys")
-    public ConnectionKeyResource keys(@PathParam("userId") String userId) {
-        return new ConnectionKeyResource(context, userId);
     }
 
     /** Body of a role change. */

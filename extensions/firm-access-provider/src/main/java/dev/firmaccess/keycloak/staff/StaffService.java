@@ -1,9 +1,16 @@
 package dev.firmaccess.keycloak.staff;
 
+import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.BusinessRepository.Reach;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.firm.StaffEntity;
+import dev.firmaccess.keycloak.firm.StaffRepository;
+import dev.firmaccess.keycloak.firm.TeamDirectory;
+import dev.firmaccess.keycloak.storage.Jpa;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,16 +22,23 @@ import org.keycloak.models.UserModel;
 public final class StaffService {
 
     private final FirmContext context;
+    private final BusinessRepository businesses;
+    private final TeamDirectory teams;
+    private final StaffRepository staffRecords;
 
     public StaffService(FirmContext context) {
         this.context = context;
+        EntityManager em = Jpa.entityManager(context.session());
+        this.businesses = new BusinessRepository(em);
+        this.teams = TeamDirectory.of(context);
+        this.staffRecords = new StaffRepository(em);
     }
 
     public List<StaffView> page(String search, int first, int max) {
         context.actor().require(FirmPermission.VIEW_ALL);
         List<UserModel> members = context.organizations()
                 .getMembersStream(context.firm(), blankToNull(search), false, first, max).toList();
-        Map<String, StaffEntity> rows = context.staff()
+        Map<String, StaffEntity> rows = staffRecords
                 .findByUsers(context.firm().getId(), members.stream().map(UserModel::getId).toList()).stream()
                 .collect(Collectors.toMap(StaffEntity::getUserId, Function.identity()));
         long allBusinesses = activeBusinessCount();
@@ -32,6 +46,7 @@ public final class StaffService {
     }
 
     public long count(String search) {
+        context.actor().require(FirmPermission.VIEW_ALL);
         return search == null || search.isBlank()
                 ? context.organizations().getMembersCount(context.firm())
                 : context.organizations().getMembersStream(context.firm(), search.trim(), false, null, null).count();
@@ -42,16 +57,16 @@ public final class StaffService {
             context.actor().require(FirmPermission.VIEW_ALL);
         }
         UserModel user = context.requireStaffMember(userId);
-        return view(user, context.staff().find(context.firm().getId(), userId).orElse(null), activeBusinessCount());
+        return view(user, staffRecords.find(context.firm().getId(), userId).orElse(null), activeBusinessCount());
     }
 
     public StaffView changeRole(String userId, StaffRole target) {
         context.actor().require(FirmPermission.MANAGE);
         UserModel user = context.requireStaffMember(userId);
-        StaffRole current = context.roleOf(userId);
-        StaffPolicy.checkRoleChange(context.actor(), current, target, context.staff().lockOwners(context.firm().getId()));
+        StaffRole current = staffRecords.roleOf(context.firm().getId(), userId);
+        StaffPolicy.checkRoleChange(context.actor(), current, target, staffRecords.lockOwners(context.firm().getId()));
         if (current != target) {
-            context.staff().upsert(context.realm().getId(), context.firm().getId(), userId, target);
+            staffRecords.upsert(context.realm().getId(), context.firm().getId(), userId, target);
             context.audit().record("staff.role_changed", "staff", userId,
                     Map.of("role", current.canonicalName()), Map.of("role", target.canonicalName()));
         }
@@ -61,8 +76,8 @@ public final class StaffService {
     public StaffView setProgrammaticAccess(String userId, boolean enabled) {
         context.actor().require(FirmPermission.MANAGE);
         context.requireStaffMember(userId);
-        StaffPolicy.requireMayManage(context.actor(), context.roleOf(userId));
-        StaffEntity row = context.staff().ensure(context.realm().getId(), context.firm().getId(), userId);
+        StaffPolicy.requireMayManage(context.actor(), staffRecords.roleOf(context.firm().getId(), userId));
+        StaffEntity row = staffRecords.ensure(context.realm().getId(), context.firm().getId(), userId);
         if (row.isProgrammaticAccess() != enabled) {
             row.setProgrammaticAccess(enabled);
             context.audit().record("staff.programmatic_access_changed", "staff", userId,
@@ -78,8 +93,8 @@ public final class StaffService {
     public void remove(String userId) {
         context.actor().require(FirmPermission.MANAGE);
         UserModel user = context.requireStaffMember(userId);
-        StaffRole current = context.roleOf(userId);
-        StaffPolicy.checkRemoval(context.actor(), current, context.staff().lockOwners(context.firm().getId()));
+        StaffRole current = staffRecords.roleOf(context.firm().getId(), userId);
+        StaffPolicy.checkRemoval(context.actor(), current, staffRecords.lockOwners(context.firm().getId()));
         context.organizations().removeMember(context.firm(), user);
         context.audit().record("staff.removed", "staff", userId,
                 Map.of("role", current.canonicalName(), "username", user.getUsername()), null);
@@ -87,19 +102,19 @@ public final class StaffService {
 
     private StaffView view(UserModel user, StaffEntity row, long allBusinesses) {
         StaffRole role = row == null ? StaffRole.MEMBER : row.getRole();
-        List<GroupModel> teams = context.teams().teamsOf(user);
+        List<GroupModel> userTeams = teams.teamsOf(user);
         long businessCount = role.reachesAllBusinesses()
                 ? allBusinesses
-                : context.businesses().count(context.firm().getId(), null, ArchiveFilter.ACTIVE,
-                        new Reach(user.getId(), teams.stream().map(GroupModel::getId).toList()));
+                : businesses.count(context.firm().getId(), null, ArchiveFilter.ACTIVE,
+                        new Reach(user.getId(), userTeams.stream().map(GroupModel::getId).toList()));
         return new StaffView(user.getId(), user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName(),
                 role.canonicalName(), context.settings().labelOf(role), row == null || row.isProgrammaticAccess(),
-                teams.stream().map(team -> new StaffView.TeamRef(team.getId(), team.getName())).toList(),
+                userTeams.stream().map(team -> new StaffView.TeamRef(team.getId(), team.getName())).toList(),
                 businessCount);
     }
 
     private long activeBusinessCount() {
-        return context.businesses().count(context.firm().getId(), null, ArchiveFilter.ACTIVE, Reach.ALL);
+        return businesses.count(context.firm().getId(), null, ArchiveFilter.ACTIVE, Reach.ALL);
     }
 
     private static String blankToNull(String value) {

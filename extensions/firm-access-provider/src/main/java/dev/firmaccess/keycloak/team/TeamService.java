@@ -1,10 +1,14 @@
 package dev.firmaccess.keycloak.team;
 
+import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.firm.TeamDirectory;
+import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.web.Validation;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.models.GroupModel;
@@ -14,11 +18,14 @@ import org.keycloak.models.UserModel;
 public final class TeamService {
 
     private final FirmContext context;
+    private final GrantRepository grants;
     private final TeamDirectory teams;
 
     public TeamService(FirmContext context) {
         this.context = context;
-        this.teams = context.teams();
+        EntityManager em = Jpa.entityManager(context.session());
+        this.grants = new GrantRepository(em);
+        this.teams = TeamDirectory.of(context);
     }
 
     public List<TeamView> page(String search, int first, int max) {
@@ -27,6 +34,7 @@ public final class TeamService {
     }
 
     public long count(String search) {
+        context.actor().require(FirmPermission.VIEW_ALL);
         return teams.count(search);
     }
 
@@ -59,7 +67,7 @@ public final class TeamService {
         context.actor().require(FirmPermission.MANAGE);
         GroupModel team = require(teamId);
         String name = team.getName();
-        context.grants().deleteForSubject(context.firm().getId(), GrantSubjectType.TEAM, teamId);
+        grants.deleteForSubject(context.firm().getId(), GrantSubjectType.TEAM, teamId);
         teams.delete(team);
         context.audit().record("team.deleted", "team", teamId, Map.of("name", name), null);
     }
@@ -88,19 +96,19 @@ public final class TeamService {
         GroupModel team = require(teamId);
         UserModel user = context.requireStaffMember(userId);
         if (!user.isMemberOf(team)) {
-            throw ApiErrors.notFound("Staff member is not in this team");
+            throw FirmAccessException.notFound("Staff member is not in this team");
         }
         user.leaveGroup(team);
         context.audit().record("team.member_removed", "team", teamId, Map.of("userId", userId), null);
     }
 
     public GroupModel require(String teamId) {
-        return teams.find(teamId).orElseThrow(() -> ApiErrors.notFound("Team not found"));
+        return teams.find(teamId).orElseThrow(() -> FirmAccessException.notFound("Team not found"));
     }
 
     private void requireFreeName(String name, String exceptTeamId) {
         if (teams.nameTaken(name, exceptTeamId)) {
-            throw ApiErrors.conflict("The firm already has a team named '" + name + "'");
+            throw FirmAccessException.conflict("The firm already has a team named '" + name + "'");
         }
     }
 

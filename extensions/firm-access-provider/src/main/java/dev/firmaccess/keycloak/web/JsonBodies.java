@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 
 /**
  * Reads request bodies ourselves rather than through the JAX-RS provider, so that malformed or
@@ -35,21 +36,20 @@ public final class JsonBodies {
     /** The body as the type; a body longer than {@link Limits#bodyChars()} is a 413 before parsing. */
     public static <T> T read(String body, Class<T> type, Limits limits) {
         if (body == null || body.isBlank()) {
-            throw ApiErrors.badRequest("A JSON request body is required");
+            throw FirmAccessException.badInput("A JSON request body is required");
         }
         if (body.length() > limits.bodyChars()) {
-            throw ApiErrors.of(jakarta.ws.rs.core.Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    "invalid_request", "The request body is larger than " + limits.bodyChars() + " characters");
+            throw FirmAccessException.tooLarge("The request body is larger than " + limits.bodyChars() + " characters");
         }
         T value;
         try {
             value = MAPPER.readValue(body, type);
         } catch (JsonProcessingException malformed) {
-            throw ApiErrors.badRequest("The request body is not valid JSON of the expected shape: "
+            throw FirmAccessException.badInput("The request body is not valid JSON of the expected shape: "
                     + malformed.getOriginalMessage());
         }
         if (value == null) {
-            throw ApiErrors.badRequest("A JSON request body is required");
+            throw FirmAccessException.badInput("A JSON request body is required");
         }
         return value;
     }

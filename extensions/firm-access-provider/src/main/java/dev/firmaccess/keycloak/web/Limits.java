@@ -11,7 +11,7 @@ import org.keycloak.services.resource.RealmResourceProvider;
  * The upper bounds of every list, bulk call, upload, batch and search, as the operator set them
  * with Keycloak's SPI options of the firm-access realm resource provider, for example
  * {@code --spi-realm-restapi-extension--firm-access--max-page-size=500}. Read once at start-up by
- * {@link FirmAccessRealmResourceProviderFactory#init}; the same on every request and every node
+ * the realm resource provider's factory (a {@link Source}); the same on every request and every node
  * started with the same options.
  *
  * @param pageSize        the largest {@code max} of a list endpoint
@@ -65,10 +65,18 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
         return read(DEFAULTS::get);
     }
 
+    /** The id of the realm resource provider whose SPI options set the limits. */
+    public static final String PROVIDER_ID = "firm-access";
+
+    /** The factory of the realm resource provider {@link #PROVIDER_ID}: it reads the limits at start-up. */
+    public interface Source {
+        Limits limits();
+    }
+
     /** The limits the running server was started with, from the provider factory that read them. */
     public static Limits of(KeycloakSession session) {
-        return ((FirmAccessRealmResourceProviderFactory) session.getKeycloakSessionFactory()
-                .getProviderFactory(RealmResourceProvider.class, FirmAccessRealmResourceProviderFactory.PROVIDER_ID))
+        return ((Source) session.getKeycloakSessionFactory()
+                .getProviderFactory(RealmResourceProvider.class, PROVIDER_ID))
                 .limits();
     }
 

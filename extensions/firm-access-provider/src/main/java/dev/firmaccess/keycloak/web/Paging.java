@@ -1,5 +1,7 @@
 package dev.firmaccess.keycloak.web;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
+
 /**
  * A bounded window of a list: every list endpoint pages, and no page is unbounded. Query values
  * arrive as text so that a malformed number is a 400 with our error shape rather than the 404
@@ -15,10 +17,10 @@ public record Paging(int first, int max) {
         int limit = limits.pageSize();
         int size = max == null ? Math.min(DEFAULT_MAX, limit) : integer(max, "max");
         if (start < 0) {
-            throw ApiErrors.badRequest("'first' must be 0 or more");
+            throw FirmAccessException.badInput("'first' must be 0 or more");
         }
         if (size < 1 || size > limit) {
-            throw ApiErrors.badRequest("'max' must be between 1 and " + limit);
+            throw FirmAccessException.badInput("'max' must be between 1 and " + limit);
         }
         return new Paging(start, size);
     }
@@ -31,7 +33,7 @@ public record Paging(int first, int max) {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException malformed) {
-            throw ApiErrors.badRequest("'" + name + "' must be a time in epoch milliseconds");
+            throw FirmAccessException.badInput("'" + name + "' must be a time in epoch milliseconds");
         }
     }
 
@@ -39,7 +41,7 @@ public record Paging(int first, int max) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException malformed) {
-            throw ApiErrors.badRequest("'" + name + "' must be a whole number");
+            throw FirmAccessException.badInput("'" + name + "' must be a whole number");
         }
     }
 }

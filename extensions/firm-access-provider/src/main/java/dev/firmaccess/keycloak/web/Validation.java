@@ -1,5 +1,7 @@
 package dev.firmaccess.keycloak.web;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
+
 /** Checks of user-supplied text shared by every endpoint. */
 public final class Validation {
 
@@ -11,7 +13,7 @@ public final class Validation {
     /** A required name: trimmed, not blank, at most 255 characters, no control characters. */
     public static String name(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw ApiErrors.badRequest("'" + field + "' is required");
+            throw FirmAccessException.badInput("'" + field + "' is required");
         }
         return optionalText(value, field);
     }
@@ -23,10 +25,10 @@ public final class Validation {
         }
         String trimmed = value.trim();
         if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw ApiErrors.badRequest("'" + field + "' must be at most " + MAX_NAME_LENGTH + " characters");
+            throw FirmAccessException.badInput("'" + field + "' must be at most " + MAX_NAME_LENGTH + " characters");
         }
         if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw ApiErrors.badRequest("'" + field + "' must not contain control characters");
+            throw FirmAccessException.badInput("'" + field + "' must not contain control characters");
         }
         return trimmed;
     }

@@ -1,16 +1,16 @@
 package dev.firmaccess.keycloak.webhook;
 
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.web.ErrorResponses;
 import dev.firmaccess.keycloak.web.Limits;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.ErrorResponseException;
 
 /**
  * Checks a received webhook message as Standard Webhooks asks: signed with one of the realm's
@@ -95,11 +95,11 @@ public final class WebhookMessage {
     }
 
     private static RuntimeException refused(String description) {
-        return ApiErrors.of(Response.Status.UNAUTHORIZED, "invalid_signature", description);
+        return new ErrorResponseException(ErrorResponses.response(401, "invalid_signature", description).build());
     }
 
     private static RuntimeException replayed() {
-        return ApiErrors.of(Response.Status.CONFLICT, "replayed_message",
-                "A message with this " + WebhookSignature.ID_HEADER + " was received already");
+        return new ErrorResponseException(ErrorResponses.response(409, "replayed_message",
+                "A message with this " + WebhookSignature.ID_HEADER + " was received already").build());
     }
 }

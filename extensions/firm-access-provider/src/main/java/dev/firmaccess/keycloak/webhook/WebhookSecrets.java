@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.webhook;
 
-import dev.firmaccess.keycloak.web.ApiErrors;
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Objects;
@@ -58,7 +58,7 @@ public final class WebhookSecrets {
         String resolved = value.length() > MAX_STORED ? null
                 : session.vault().getStringSecret(value).get().orElse(null);
         if (WebhookSignature.key(resolved).isEmpty()) {
-            throw ApiErrors.badRequest("'" + field + "' must be whsec_ followed by the base64 of "
+            throw FirmAccessException.badInput("'" + field + "' must be whsec_ followed by the base64 of "
                     + WebhookSignature.MIN_KEY_BYTES + " to " + WebhookSignature.MAX_KEY_BYTES
                     + " random bytes, a ${vault.key} reference to such a secret, or empty to remove it");
         }

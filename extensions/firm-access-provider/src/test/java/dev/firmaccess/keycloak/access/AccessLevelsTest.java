@@ -1,11 +1,11 @@
 package dev.firmaccess.keycloak.access;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.keycloak.services.ErrorResponseException;
 
 class AccessLevelsTest {
 
@@ -19,8 +19,8 @@ class AccessLevelsTest {
     @Test
     void anUnknownLevelIsABadRequest() {
         assertThatThrownBy(() -> levels.require("admin"))
-                .isInstanceOfSatisfying(ErrorResponseException.class,
-                        e -> assertThat(e.getResponse().getStatus()).isEqualTo(400));
+                .isInstanceOfSatisfying(FirmAccessException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FirmAccessException.Kind.BAD_INPUT));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.firmaccess.keycloak.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firmaccess.keycloak.invitation.InvitationViews.Invitee;
+import dev.firmaccess.keycloak.mail.Invitee;
 import org.junit.jupiter.api.Test;
 
 class ConsolePortalInviteesTest {

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.evaluation;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import dev.firmaccess.keycloak.evaluation.AuthZenRequests.BatchItem;
 import dev.firmaccess.keycloak.web.Limits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.keycloak.services.ErrorResponseException;
 
 class AuthZenRequestsTest {
 
@@ -76,9 +76,9 @@ class AuthZenRequestsTest {
 
         assertThat(AuthZenRequests.evaluations(atLimit, two)).hasSize(2);
         assertThatThrownBy(() -> AuthZenRequests.evaluations(overLimit, two))
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-                    assertThat(e.getResponse().getStatus()).isEqualTo(400);
-                    assertThat(AuthZenErrors.message(e)).isEqualTo("At most 2 evaluations per request");
+                .isInstanceOfSatisfying(FirmAccessException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FirmAccessException.Kind.BAD_INPUT);
+                    assertThat(e.description()).isEqualTo("At most 2 evaluations per request");
                 });
     }
 
@@ -88,8 +88,8 @@ class AuthZenRequestsTest {
         assertThat(AuthZenRequests.body("Application/JSON", "{}", LIMITS).isObject()).isTrue();
         for (String other : new String[] {"text/plain", "application/x-www-form-urlencoded", "not a type", null}) {
             assertThatThrownBy(() -> AuthZenRequests.body(other, "{}", LIMITS))
-                    .isInstanceOfSatisfying(ErrorResponseException.class,
-                            e -> assertThat(e.getResponse().getStatus()).isEqualTo(415));
+                    .isInstanceOfSatisfying(FirmAccessException.class,
+                            e -> assertThat(e.kind()).isEqualTo(FirmAccessException.Kind.UNSUPPORTED_MEDIA_TYPE));
         }
     }
 
@@ -121,7 +121,7 @@ class AuthZenRequestsTest {
     }
 
     private static void assertBadRequest(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ErrorResponseException.class,
-                e -> assertThat(e.getResponse().getStatus()).isEqualTo(400));
+        assertThatThrownBy(call).isInstanceOfSatisfying(FirmAccessException.class,
+                e -> assertThat(e.kind()).isEqualTo(FirmAccessException.Kind.BAD_INPUT));
     }
 }

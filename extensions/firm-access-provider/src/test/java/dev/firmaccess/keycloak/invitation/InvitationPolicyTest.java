@@ -29,26 +29,4 @@ class InvitationPolicyTest {
         }
     }
 
-    @Nested
-    class Cooldown {
-        @Test
-        void aRecentSendBlocksUntilTheCooldownEnds() {
-            assertThat(InvitationPolicy.resendAllowedAt(0L, false, 10, 60_000)).hasValue(600_000);
-        }
-
-        @Test
-        void afterTheCooldownAResendIsAllowed() {
-            assertThat(InvitationPolicy.resendAllowedAt(0L, false, 10, 600_000)).isEmpty();
-        }
-
-        @Test
-        void aBounceLiftsTheCooldown() {
-            assertThat(InvitationPolicy.resendAllowedAt(0L, true, 10, 1)).isEmpty();
-        }
-
-        @Test
-        void anInvitationNeverSentCanBeSentAtOnce() {
-            assertThat(InvitationPolicy.resendAllowedAt(null, false, 10, 1)).isEmpty();
-        }
-    }
 }

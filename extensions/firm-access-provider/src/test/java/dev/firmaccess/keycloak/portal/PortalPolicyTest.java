@@ -1,11 +1,11 @@
 package dev.firmaccess.keycloak.portal;
 
+import dev.firmaccess.keycloak.core.FirmAccessException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.keycloak.services.ErrorResponseException;
 
 class PortalPolicyTest {
 
@@ -30,14 +30,15 @@ class PortalPolicyTest {
         @Test
         void isRefusedAbove1000Characters() {
             assertThatThrownBy(() -> PortalPolicy.message("m".repeat(1001)))
-                    .isInstanceOf(ErrorResponseException.class)
-                    .satisfies(e -> assertThat(((ErrorResponseException) e).getResponse().getStatus()).isEqualTo(400));
+                    .isInstanceOf(FirmAccessException.class)
+                    .satisfies(e -> assertThat(((FirmAccessException) e).kind())
+                            .isEqualTo(FirmAccessException.Kind.BAD_INPUT));
         }
 
         @Test
         void isRefusedWithOtherControlCharacters() {
             assertThatThrownBy(() -> PortalPolicy.message("bell\u0007"))
-                    .isInstanceOf(ErrorResponseException.class);
+                    .isInstanceOf(FirmAccessException.class);
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.firmaccess.keycloak.settings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.firmaccess.keycloak.staff.StaffRole;
+import dev.firmaccess.keycloak.core.StaffRole;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FirmAccessSettingsTest {
 

@@ -1,13 +1,14 @@
 package dev.firmaccess.keycloak.staff;
 
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.StaffActor;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.keycloak.services.ErrorResponseException;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StaffPolicyTest {
 
@@ -17,8 +18,8 @@ class StaffPolicyTest {
         return new StaffActor("actor", role, DEFAULTS);
     }
 
-    private static int statusOf(Throwable thrown) {
-        return ((ErrorResponseException) thrown).getResponse().getStatus();
+    private static FirmAccessException.Kind kindOf(Throwable thrown) {
+        return ((FirmAccessException) thrown).kind();
     }
 
     @Nested
@@ -32,7 +33,7 @@ class StaffPolicyTest {
         @Test
         void mayNotMakeAnOwner() {
             assertThatThrownBy(() -> StaffPolicy.checkRoleChange(actor(StaffRole.ADMIN), StaffRole.ADMIN, StaffRole.OWNER, 1))
-                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(statusOf(thrown)).isEqualTo(403));
+                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.FORBIDDEN));
         }
 
         @Test
@@ -42,13 +43,13 @@ class StaffPolicyTest {
             assertThatCode(() -> StaffPolicy.requireMayManage(actor(StaffRole.ADMIN), StaffRole.ADMIN))
                     .doesNotThrowAnyException();
             assertThatThrownBy(() -> StaffPolicy.requireMayManage(actor(StaffRole.ADMIN), StaffRole.OWNER))
-                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(statusOf(thrown)).isEqualTo(403));
+                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.FORBIDDEN));
         }
 
         @Test
         void mayNotRemoveAnOwnerEvenIfThereAreSeveral() {
             assertThatThrownBy(() -> StaffPolicy.checkRemoval(actor(StaffRole.ADMIN), StaffRole.OWNER, 3))
-                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(statusOf(thrown)).isEqualTo(403));
+                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.FORBIDDEN));
         }
     }
 
@@ -57,7 +58,7 @@ class StaffPolicyTest {
         @Test
         void mayChangeNobodysRole() {
             assertThatThrownBy(() -> StaffPolicy.checkRoleChange(actor(StaffRole.MEMBER), StaffRole.MEMBER, StaffRole.ADMIN, 1))
-                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(statusOf(thrown)).isEqualTo(403));
+                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.FORBIDDEN));
         }
     }
 
@@ -78,13 +79,13 @@ class StaffPolicyTest {
         @Test
         void mayNotDemoteTheLastOwner() {
             assertThatThrownBy(() -> StaffPolicy.checkRoleChange(actor(StaffRole.OWNER), StaffRole.OWNER, StaffRole.MEMBER, 1))
-                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(statusOf(thrown)).isEqualTo(409));
+                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.CONFLICT));
         }
 
         @Test
         void mayNotRemoveTheLastOwner() {
             assertThatThrownBy(() -> StaffPolicy.checkRemoval(actor(StaffRole.OWNER), StaffRole.OWNER, 1))
-                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(statusOf(thrown)).isEqualTo(409));
+                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.CONFLICT));
         }
     }
 }

@@ -1,5 +1,0 @@
-package dev.firmaccess.keycloak.admin;
-
-/** A firm in the realm administrator's list. */
-public record AdminFirm(String id, String alias, String name, boolean enabled) {
-}

@@ -1,0 +1,91 @@
+package dev.firmaccess.keycloak.api;
+
+import dev.firmaccess.keycloak.access.GrantRepository;
+import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.firm.StaffRepository;
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.provider.ProviderEvent;
+
+/**
+ * Keeps the extension's tables in step with Keycloak's own removals, in the transaction of the
+ * removal: however a member leaves a firm (our API, the admin console, user deletion), their
+ * role, grants and team memberships go at once, so access ends on the very next request.
+ */
+final class FirmDataCleanup {
+
+    private FirmDataCleanup() {
+    }
+
+    static void onEvent(ProviderEvent event) {
+        if (event instanceof OrganizationModel.OrganizationMemberLeaveEvent left) {
+            memberLeft(left.getSession(), left.getOrganization(), left.getUser());
+        } else if (event instanceof UserModel.UserRemovedEvent removed) {
+            userRemoved(em(removed.getKeycloakSession()), removed.getUser().getId());
+        } else if (event instanceof GroupModel.GroupRemovedEvent removed) {
+            teamRemoved(em(removed.getKeycloakSession()), removed.getGroup().getId());
+        } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
+            firmRemoved(em(removed.getKeycloakSession()), removed.getOrganization().getId());
+        } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+            realmRemoved(em(removed.getKeycloakSession()), removed.getRealm().getId());
+        }
+    }
+
+    private static void memberLeft(KeycloakSession session, OrganizationModel firm, UserModel user) {
+        EntityManager em = em(session);
+        new StaffRepository(em).deleteForUser(firm.getId(), user.getId());
+        new GrantRepository(em).deleteForSubject(firm.getId(), GrantSubjectType.USER, user.getId());
+        session.getProvider(OrganizationProvider.class).getOrganizationGroupsByMember(firm, user).toList()
+                .forEach(user::leaveGroup);
+    }
+
+    private static void userRemoved(EntityManager em, String userId) {
+        em.createQuery("delete from StaffEntity s where s.userId = :user").setParameter("user", userId).executeUpdate();
+        em.createQuery("delete from GrantEntity g where g.subjectType = :type and g.subjectId = :user")
+                .setParameter("type", GrantSubjectType.USER)
+                .setParameter("user", userId)
+                .executeUpdate();
+        // A portal user's workspaces go with their account; invitations not yet activated name no user and stay.
+        em.createQuery("delete from PortalMembershipEntity m where m.userId = :user").setParameter("user", userId)
+                .executeUpdate();
+    }
+
+    private static void teamRemoved(EntityManager em, String groupId) {
+        em.createQuery("delete from GrantEntity g where g.subjectType = :type and g.subjectId = :team")
+                .setParameter("type", GrantSubjectType.TEAM)
+                .setParameter("team", groupId)
+                .executeUpdate();
+    }
+
+    private static void firmRemoved(EntityManager em, String organizationId) {
+        for (String entity : new String[] {"GrantEntity", "BusinessEntity", "StaffEntity", "AuditEntity",
+                "InvitationEntity", "PortalMembershipEntity", "MailSentEntity"}) {
+            em.createQuery("delete from " + entity + " e where e.organizationId = :org")
+                    .setParameter("org", organizationId)
+                    .executeUpdate();
+        }
+    }
+
+    private static void realmRemoved(EntityManager em, String realmId) {
+        em.createQuery("delete from GrantEntity g where g.businessId in"
+                        + " (select b.id from BusinessEntity b where b.realmId = :realm)")
+                .setParameter("realm", realmId)
+                .executeUpdate();
+        for (String entity : new String[] {"BusinessEntity", "StaffEntity", "AuditEntity", "InvitationEntity",
+                "PortalMembershipEntity", "MailSentEntity", "WebhookSecretEntity", "WebhookEventEntity"}) {
+            em.createQuery("delete from " + entity + " e where e.realmId = :realm")
+                    .setParameter("realm", realmId)
+                    .executeUpdate();
+        }
+    }
+
+    private static EntityManager em(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+}

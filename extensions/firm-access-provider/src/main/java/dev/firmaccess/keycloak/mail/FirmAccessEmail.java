@@ -1,0 +1,105 @@
+package dev.firmaccess.keycloak.mail;
+
+import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
+import java.io.IOException;
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailSenderProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.theme.FreeMarkerException;
+import org.keycloak.theme.Theme;
+import org.keycloak.theme.beans.MessageFormatterMethod;
+import org.keycloak.theme.freemarker.FreeMarkerProvider;
+
+/**
+ * Renders and sends one email of the extension's own email theme, whatever email theme the realm
+ * uses, in the recipient's language: the staff invitation and the portal activation share it.
+ */
+public final class FirmAccessEmail {
+
+    public static final String THEME = "firm-access";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Locale locale;
+    private final Theme theme;
+    private final Properties messages;
+
+    /** Prepares a message to {@code recipient} (null for an address with no account yet). */
+    public FirmAccessEmail(KeycloakSession session, RealmModel realm, UserModel recipient) throws IOException {
+        this.session = session;
+        this.realm = realm;
+        this.locale = localeOf(realm, recipient);
+        this.theme = session.theme().getTheme(THEME, Theme.Type.EMAIL);
+        this.messages = theme.getEnhancedMessages(realm, locale);
+    }
+
+    /** A time as the recipient reads it, in UTC (the templates say so). */
+    public String time(long epochMillis) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale).withZone(ZoneOffset.UTC).format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /**
+     * Sends the html and text variants of {@code template} with the subject message {@code subjectKey}.
+     * The template sees {@code attributes} plus the usual locale, msg, properties and realmName.
+     */
+    public void send(String to, String template, String subjectKey, Object[] subjectArguments,
+            Map<String, Object> attributes) throws EmailException, IOException, FreeMarkerException {
+        // the kind tag: the template's name without the theme's prefix, e.g. invitation, portal-activation
+        String kind = template.replaceFirst("^firm-access-", "").replaceFirst("\\.ftl$", "");
+        boolean sent = false;
+        try {
+            renderAndSend(to, template, subjectKey, subjectArguments, attributes);
+            sent = true;
+        } finally {
+            FirmAccessMetrics.mail(kind, sent);
+        }
+    }
+
+    private void renderAndSend(String to, String template, String subjectKey, Object[] subjectArguments,
+            Map<String, Object> attributes) throws EmailException, IOException, FreeMarkerException {
+        Map<String, Object> model = new HashMap<>(attributes);
+        model.put("locale", locale);
+        model.put("ltr", true);
+        model.put("msg", new MessageFormatterMethod(locale, messages));
+        model.put("properties", theme.getProperties());
+        model.put("realmName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
+        String subject = new MessageFormat(messages.getProperty(subjectKey, subjectKey), locale)
+                .format(subjectArguments);
+        FreeMarkerProvider freeMarker = session.getProvider(FreeMarkerProvider.class);
+        String text = freeMarker.processTemplate(model, "text/" + template, theme);
+        String html = freeMarker.processTemplate(model, "html/" + template, theme);
+        session.getProvider(EmailSenderProvider.class).send(realm.getSmtpConfig(), to, subject, text, html);
+    }
+
+    /** How a mail names the person who acted: their full name, else their username, else the realm. */
+    public static String actorName(KeycloakSession session, RealmModel realm, String userId) {
+        UserModel actor = userId == null ? null : session.users().getUserById(realm, userId);
+        if (actor == null) {
+            return realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName();
+        }
+        String name = ((actor.getFirstName() == null ? "" : actor.getFirstName()) + " "
+                + (actor.getLastName() == null ? "" : actor.getLastName())).trim();
+        return name.isEmpty() ? actor.getUsername() : name;
+    }
+
+    /** An existing user's chosen language, else the realm's default language. */
+    private static Locale localeOf(RealmModel realm, UserModel user) {
+        String tag = user == null ? null : user.getFirstAttribute(UserModel.LOCALE);
+        if (tag == null) {
+            tag = realm.getDefaultLocale();
+        }
+        return tag == null ? Locale.ENGLISH : Locale.forLanguageTag(tag);
+    }
+}
