@@ -47,6 +47,7 @@ class BackupRestoreIT {
     private static final String EVALUATOR = "backup-evaluator";
     private static final String EVALUATOR_SECRET = "evaluator-secret-for-tests";
     private static final String EVALUATOR_ROLE = "firm-access-evaluator";
+    private static final List<String> CUSTOM_LEVELS = List.of("full", "confidential", "review", "read-only", "audit");
 
     private FirmFixture fixture;
     private FirmSetup setup;
@@ -77,12 +78,13 @@ class BackupRestoreIT {
     }
 
     private void addFirmDataOfEveryKind() {
+        // Custom levels: Keycloak's component config keeps no order, and these only mean something in theirs.
         setup.updateSettings(Map.of("roleLabels", Map.of("owner", "Partner", "admin", "Manager", "member", "Associate"),
-                "claimBusinessCap", 50));
-        setup.shareWithTeam(fixture.firm(), fixture.unsharedBusiness(), fixture.team(), "full");
+                "claimBusinessCap", 50, "accessLevels", CUSTOM_LEVELS));
+        setup.shareWithTeam(fixture.firm(), fixture.unsharedBusiness(), fixture.team(), "confidential");
         setup.shareWithTeam(fixture.otherFirm(), fixture.otherFirmBusiness(), fixture.otherFirmTeam(), "full");
         String closed = setup.business(fixture.firm(), "Closed books");
-        setup.share(fixture.firm(), closed, fixture.member(), "full");
+        setup.share(fixture.firm(), closed, fixture.member(), "read-only");
         assertStatus(setup.asRealmAdmin(fixture.firm()).post("/businesses/" + closed + "/archive", null), 200);
         assertStatus(setup.asRealmAdmin(fixture.firm()).put("/staff/" + fixture.subject().id()
                 + "/programmatic-access", Map.of("enabled", false)), 200);
@@ -126,6 +128,18 @@ class BackupRestoreIT {
                 assertThat(sourceBackup.get(kind).size()).as("%s in the backup", kind).isPositive();
             }
             assertThat(withoutTimeAndInvitationIds(restored)).isEqualTo(withoutTimeAndInvitationIds(sourceBackup));
+        }
+
+        @Test
+        void theCustomAccessLevelsKeepTheirOrder() {
+            String settings = "/admin/realms/" + realm + "/firm-access/settings";
+
+            JsonNode levels = assertStatus(targetApi.get(settings, targetAdminToken()), 200).json().get("accessLevels");
+
+            List<String> names = new ArrayList<>();
+            levels.forEach(level -> names.add(level.asText()));
+            assertThat(names).isEqualTo(CUSTOM_LEVELS);
+            assertThat(levels).isEqualTo(sourceBackup.get("settings").get("accessLevels"));
         }
 
         @Test

@@ -69,7 +69,7 @@ final class BackupRestorer {
         rows(document.portalMemberships()).forEach(m -> requirePortalTargets(m, businesses));
         requireUniqueIds(document);
 
-        // The settings are realm attributes: Keycloak's realm import has brought them, webhook secret included.
+        // The settings are realm attributes: Keycloak's realm import has brought them (the webhook secret is set anew).
         write("business", rows(document.businesses()), this::persistBusiness);
         write("staff", rows(document.staff()), this::persistStaff);
         write("grant", rows(document.grants()), this::persistGrant);
