@@ -20,8 +20,10 @@ import dev.firmaccess.testing.TokenClaims;
 import dev.firmaccess.testing.WithSharedServer;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,7 @@ class BackupRestoreIT {
     private static final String EVALUATOR = "backup-evaluator";
     private static final String EVALUATOR_SECRET = "evaluator-secret-for-tests";
     private static final String EVALUATOR_ROLE = "firm-access-evaluator";
+    private static final Duration REALM_IMPORT_TIMEOUT = Duration.ofMinutes(5);
     private static final List<String> CUSTOM_LEVELS = List.of("full", "confidential", "review", "read-only", "audit");
 
     private FirmFixture fixture;
@@ -73,7 +76,10 @@ class BackupRestoreIT {
         Path export = Files.createTempFile(TestEnvironment.workDir(), "realm-", ".json");
         source.server().exportRealm(realm, export);
 
-        assertStatus(target.http().post("/admin/realms", targetAdminToken(), Files.readString(export)), 201);
+        // A whole realm's import takes longer than an API call, the more so on a busy machine.
+        assertStatus(target.http().send(target.http().request("/admin/realms", targetAdminToken())
+                .timeout(REALM_IMPORT_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Files.readString(export)))), 201);
         assertStatus(targetApi.post(backupPath(realm), targetAdminToken(), sourceBackup), 200);
     }
 

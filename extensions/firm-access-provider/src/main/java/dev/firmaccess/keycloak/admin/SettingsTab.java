@@ -9,7 +9,6 @@ import dev.firmaccess.keycloak.settings.SettingsView;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -238,14 +237,18 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
      * back from the database, and hence from a realm export, come in any order, while their order
      * is what they mean (strongest first). The order is therefore also kept as one value,
      * {@link #ACCESS_LEVEL_ORDER}; a component saved before that value existed is ordered by the
-     * realm's current levels. Levels the order does not know yet follow in the order given.
+     * realm's current levels. Levels other than those the order knows were typed into the form or
+     * sent just now: their order is the one given (and refused if it does not start with full).
      */
     static List<String> orderedLevels(ComponentModel model, List<String> currentLevels) {
         List<String> given = trimmed(model.getConfig().get(ACCESS_LEVELS));
         String kept = model.get(ACCESS_LEVEL_ORDER);
         List<String> order = kept == null || kept.isBlank() ? currentLevels : trimmed(List.of(kept.split(",")));
-        return Stream.concat(order.stream().filter(given::contains).distinct(),
-                given.stream().filter(level -> !order.contains(level))).toList();
+        return sameLevels(given, order) ? order : given;
+    }
+
+    private static boolean sameLevels(List<String> some, List<String> others) {
+        return some.size() == others.size() && new HashSet<>(some).equals(new HashSet<>(others));
     }
 
     /**
@@ -256,8 +259,7 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         List<String> given = trimmed(model.getConfig().get(ACCESS_LEVELS));
         ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
         List<String> before = stored == null ? List.of() : trimmed(stored.getConfig().get(ACCESS_LEVELS));
-        boolean reorderedInTheForm = !given.equals(before) && given.size() == before.size()
-                && new HashSet<>(given).equals(new HashSet<>(before));
+        boolean reorderedInTheForm = !given.equals(before) && sameLevels(given, before);
         List<String> ordered = reorderedInTheForm ? given
                 : orderedLevels(stored == null ? model : withLevels(stored, given), currentLevels(realm));
         if (!ordered.isEmpty()) {

@@ -68,11 +68,20 @@ class SettingsTabTest {
     }
 
     @Test
-    void accessLevelsStoredWithoutTheirOrderFollowTheRealmsLevelsAndNewOnesComeLast() {
+    void accessLevelsStoredWithoutTheirOrderFollowTheRealmsLevels() {
         ComponentModel stored = new ComponentModel();
         stored.getConfig().put(SettingsTab.ACCESS_LEVELS, List.of("audit", "read-only", " full"));
 
-        assertThat(SettingsTab.orderedLevels(stored, List.of("full", "read-only", "retired")))
-                .containsExactly("full", "read-only", "audit");
+        assertThat(SettingsTab.orderedLevels(stored, List.of("full", "audit", "read-only")))
+                .containsExactly("full", "audit", "read-only");
+    }
+
+    @Test
+    void levelsOtherThanTheKeptOnesKeepTheOrderGivenSoAWrongOrderIsRefused() {
+        ComponentModel form = new ComponentModel();
+        form.getConfig().put(SettingsTab.ACCESS_LEVELS, List.of("read", "full"));
+        form.put(SettingsTab.ACCESS_LEVEL_ORDER, "full");
+
+        assertThat(SettingsTab.view(form, List.of("full")).accessLevels()).containsExactly("read", "full");
     }
 }
