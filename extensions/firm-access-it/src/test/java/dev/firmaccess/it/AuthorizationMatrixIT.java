@@ -127,7 +127,12 @@ class AuthorizationMatrixIT {
                                 row(ADMIN_API, "GET", "/settings", this::plain, 403, 403, 403, 403, 403, 403, 401, 200),
                                 // The default value, so that the row changes nothing.
                                 row(ADMIN_API, "PUT", "/settings", () -> plain().body(Map.of("resendCooldownMinutes", 10)),
-                                        403, 403, 403, 403, 403, 403, 401, 200)),
+                                        403, 403, 403, 403, 403, 403, 401, 200),
+                                row(ADMIN_API, "GET", "/backup", this::plain, 403, 403, 403, 403, 403, 403, 401, 200),
+                                // The realm's own backup: a realm that holds firm data refuses any restore (409).
+                                row(ADMIN_API, "POST", "/backup", () -> plain().body(
+                                                assertStatus(setup.realmAdmin().get("/backup"), 200).json()),
+                                        403, 403, 403, 403, 403, 403, 401, 409)),
                         firmOperations,
                         firmOperations.stream().map(Row::onAdminApi).toList(),
                         outsideTheFirmApis())
@@ -310,7 +315,10 @@ class AuthorizationMatrixIT {
                 row(FIRM_API, "POST", portal + "/imports", () -> plain().body(new TextBody("text/csv",
                                 "business,email,role\r\n" + fixture.sharedBusiness() + "," + freshEmail() + ",guest\r\n")),
                         201, 201, 201, 404, 404, 404, 401, 401),
-                row(FIRM_API, "GET", portal + "/export", this::plain, 200, 200, 200, 404, 404, 404, 401, 401));
+                row(FIRM_API, "GET", portal + "/export", this::plain, 200, 200, 200, 404, 404, 404, 401, 401),
+                // Started by the realm administrator: the member, who sees only their own imports, gets 404.
+                row(FIRM_API, "GET", portal + "/imports/{importId}", () -> plain().with("importId", freshImport()),
+                        200, 200, 404, 404, 404, 404, 401, 401));
     }
 
     private void check(Row row, Caller caller) {
@@ -398,6 +406,16 @@ class AuthorizationMatrixIT {
 
     private String freshInvitation() {
         return setup.invitation(fixture.firm(), freshEmail());
+    }
+
+    /** An import of pre-provisioned owners, over the rows answered at once, so that it runs after its request. */
+    private String freshImport() {
+        StringBuilder csv = new StringBuilder("business,email,role,send\r\n");
+        for (int row = 0; row < 101; row++) {
+            csv.append(fixture.sharedBusiness()).append(',').append(freshEmail()).append(",owner,false\r\n");
+        }
+        return assertStatus(setup.asRealmAdmin(fixture.firm()).post("/portal/imports",
+                new TextBody("text/csv", csv.toString())), 202).json().get("id").asText();
     }
 
     private String freshEmail() {

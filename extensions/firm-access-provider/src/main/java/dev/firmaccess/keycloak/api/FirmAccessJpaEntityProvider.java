@@ -6,6 +6,7 @@ import dev.firmaccess.keycloak.audit.AuditEntity;
 import dev.firmaccess.keycloak.firm.StaffEntity;
 import dev.firmaccess.keycloak.invitation.InvitationEntity;
 import dev.firmaccess.keycloak.mailquota.MailSentEntity;
+import dev.firmaccess.keycloak.portal.PortalImportEntity;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyEntity;
 import dev.firmaccess.keycloak.webhook.WebhookEventEntity;
@@ -21,7 +22,8 @@ final class FirmAccessJpaEntityProvider implements JpaEntityProvider {
     private static final List<Class<?>> ENTITIES =
             List.of(StaffEntity.class, BusinessEntity.class, GrantEntity.class, AuditEntity.class,
                     ConnectionKeyEntity.class, InvitationEntity.class, PortalMembershipEntity.class,
-                    MailSentEntity.class, WebhookSecretEntity.class, WebhookEventEntity.class);
+                    MailSentEntity.class, WebhookSecretEntity.class, WebhookEventEntity.class,
+                    PortalImportEntity.class);
 
     @Override
     public List<Class<?>> getEntities() {

@@ -49,7 +49,8 @@ public final class ErrorResponses {
         };
     }
 
-    private static String error(FirmAccessException.Kind kind) {
+    /** The `error` code of the JSON error shape for a refusal of this kind. */
+    public static String error(FirmAccessException.Kind kind) {
         return switch (kind) {
             case BAD_INPUT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> "invalid_request";
             case UNAUTHORIZED -> "invalid_token";

@@ -30,10 +30,14 @@ import org.keycloak.services.resource.RealmResourceProvider;
  *                        from the server's clock, either way
  * @param webhookIdChars  characters of a mail-event message's {@code webhook-id}; at most
  *                        {@value #STORED_WEBHOOK_ID_CHARS}, the length the ids are stored with
+ * @param csvSyncRows     data rows of a portal CSV import answered within its request; a larger
+ *                        upload is imported after it, with a status to poll
+ * @param csvImportStaleSeconds how long, in seconds, an import after its request may make no
+ *                        progress before it counts as stopped (its server stopped) and failed
  */
 public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, int csvChars, int keysPerMember,
         int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds,
-        int webhookToleranceSeconds, int webhookIdChars) {
+        int webhookToleranceSeconds, int webhookIdChars, int csvSyncRows, int csvImportStaleSeconds) {
 
     /** The column length of a received {@code webhook-id}; a longer allowed id could not be stored. */
     public static final int STORED_WEBHOOK_ID_CHARS = 255;
@@ -53,7 +57,9 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
             Map.entry("key-creation-max-auth-age", 300),
             // Standard Webhooks' own default tolerance.
             Map.entry("webhook-timestamp-tolerance", 300),
-            Map.entry("max-webhook-id-chars", STORED_WEBHOOK_ID_CHARS));
+            Map.entry("max-webhook-id-chars", STORED_WEBHOOK_ID_CHARS),
+            Map.entry("max-csv-sync-rows", 100),
+            Map.entry("csv-import-stale-seconds", 300));
 
     /** The limits of the provider's SPI configuration, each option falling back to its default. */
     public static Limits from(Config.Scope config) {
@@ -95,7 +101,8 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
                 positive.applyAsInt("max-evaluations-per-batch"), positive.applyAsInt("max-search-page-size"),
                 positive.applyAsInt("max-body-chars"), positive.applyAsInt("max-mail-events"),
                 positive.applyAsInt("key-creation-max-auth-age"),
-                positive.applyAsInt("webhook-timestamp-tolerance"), webhookIdChars(positive));
+                positive.applyAsInt("webhook-timestamp-tolerance"), webhookIdChars(positive),
+                positive.applyAsInt("max-csv-sync-rows"), positive.applyAsInt("csv-import-stale-seconds"));
     }
 
     private static int webhookIdChars(ToIntFunction<String> positive) {
