@@ -50,7 +50,7 @@ class AuthorizationMatrixIT {
      * The columns of the table, in order. The rows spell out the first eight; the last four are
      * users of the realm with some of Keycloak's realm-management roles, whose statuses follow from
      * the others (see {@link #row}): on the firm API they are users of no firm; on the admin API
-     * manage-realm does all the realm admin does, view-realm reads the settings only (in Keycloak
+     * manage-realm does all the realm admin does, view-realm reads the settings and the backup only (in Keycloak
      * 26.7 it does not let anyone view organizations), view-organizations reads every firm as the
      * realm admin does and changes nothing (the role that tells view rights from manage rights),
      * and query-users alone does nothing.
@@ -477,11 +477,12 @@ class AuthorizationMatrixIT {
         boolean adminApi = base.equals(ADMIN_API);
         int realmAdmin = expected.get(Caller.REALM_ADMIN);
         int noFirm = expected.get(Caller.USER_WITH_NO_FIRM);
-        boolean readsSettings = method.equals("GET") && template.equals("/settings");
-        expected.put(Caller.VIEW_REALM_ADMIN, !adminApi ? noFirm : readsSettings ? realmAdmin : 403);
+        // The settings and the backup are the realm's, read with view-realm.
+        boolean readsRealm = method.equals("GET") && (template.equals("/settings") || template.equals("/backup"));
+        expected.put(Caller.VIEW_REALM_ADMIN, !adminApi ? noFirm : readsRealm ? realmAdmin : 403);
         expected.put(Caller.MANAGE_REALM_ADMIN, adminApi ? realmAdmin : noFirm);
         // Copying an activation link is a GET, but an audited act on the membership: manage rights.
-        boolean readsFirms = method.equals("GET") && !template.equals("/settings") && !template.endsWith("/link");
+        boolean readsFirms = method.equals("GET") && !readsRealm && !template.endsWith("/link");
         expected.put(Caller.VIEW_ORGANIZATIONS_ADMIN, !adminApi ? noFirm : readsFirms ? realmAdmin : 403);
         expected.put(Caller.QUERY_USERS_ADMIN, adminApi ? 403 : noFirm);
         return new Row(base, method, template, null, prepare, expected);

@@ -43,12 +43,13 @@ class PortalImportJobIT {
     private String api;
     private String ownerToken;
     private String memberToken;
+    private TestRealm realm;
 
     @BeforeAll
     void setUp(TestEnvironment env) {
         http = env.http();
         mail = env.mail();
-        TestRealm realm = env.newRealm("portal-import-job");
+        realm = env.newRealm("portal-import-job");
         String firmId = realm.createFirm("Tally & Sons", "tally");
         String owner = realm.createUser("otto");
         String member = realm.createUser("mara");
@@ -132,6 +133,25 @@ class PortalImportJobIT {
         assertThat(seen.get(seen.size() - 1).get("state").asText()).isEqualTo("imported");
     }
 
+    /** The import runs after the request without its token: the administrator's roles still decide. */
+    @Test
+    void aRealmAdministratorsImportRunsWithTheirRights() {
+        String email = "by-admin-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.test";
+        String path = "/admin/realms/" + realm.name() + "/firm-access/firms/tally/portal/imports";
+        String adminToken = realm.adminToken();
+
+        HttpJson.Reply accepted = documented("POST", path, http.send(http.request(path, adminToken)
+                .header("Content-Type", "text/csv").header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString("business,email,role,send\nHB-1," + email + ",owner,false\n",
+                        StandardCharsets.UTF_8))));
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        List<JsonNode> seen = pollUntilFinished(accepted, adminToken, path);
+        assertThat(seen.get(seen.size() - 1).get("state").asText()).as(seen.get(seen.size() - 1).toString())
+                .isEqualTo("imported");
+        assertThat(ok(http.get(api + "/portal/memberships?search=" + email, ownerToken)).json()).hasSize(1);
+    }
+
     @Test
     void theLimitsStillAnswerAtOnceAndNothingIsStarted() {
         String batch = UUID.randomUUID().toString().substring(0, 8);
@@ -159,8 +179,12 @@ class PortalImportJobIT {
 
     /** Every status of the import from its 202 answer on, polled (with a bound) until it has finished. */
     private List<JsonNode> pollUntilFinished(HttpJson.Reply accepted, String token) {
+        return pollUntilFinished(accepted, token, api + "/portal/imports");
+    }
+
+    private List<JsonNode> pollUntilFinished(HttpJson.Reply accepted, String token, String imports) {
         String status = URI.create(accepted.header("Location")).getRawPath();
-        assertThat(status).isEqualTo(api + "/portal/imports/" + accepted.json().get("id").asText());
+        assertThat(status).isEqualTo(imports + "/" + accepted.json().get("id").asText());
         List<JsonNode> seen = new ArrayList<>(List.of(accepted.json()));
         Predicate<JsonNode> finished = node -> node.has("finishedAt");
         long deadline = System.nanoTime() + IMPORT_TIMEOUT.toNanos();

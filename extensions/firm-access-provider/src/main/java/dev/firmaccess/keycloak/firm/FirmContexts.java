@@ -88,7 +88,9 @@ public final class FirmContexts {
         Supplier<AdminEventBuilder> adminEvents =
                 () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection());
         if (actingAs.adminRealmId() != null) {
-            RealmAdminActor actor = new RealmAdminActor(AdminPermissions.evaluator(session, realm, adminAuth), firm);
+            // Without the request's token: Keycloak evaluates the administrator's roles as a user's.
+            RealmAdminActor actor = new RealmAdminActor(AdminPermissions.evaluator(session, realm, signedInTo, user),
+                    firm, user.getId());
             actor.require(FirmPermission.VIEW_FIRM);
             return new FirmContext(session, firm, actor, CallerOrigin.ADMINISTRATION, actingAs, adminEvents);
         }
