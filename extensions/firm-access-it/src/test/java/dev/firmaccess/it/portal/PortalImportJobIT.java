@@ -41,6 +41,7 @@ class PortalImportJobIT {
     private HttpJson http;
     private MailCatcher mail;
     private String api;
+    private String imports;
     private String ownerToken;
     private String memberToken;
     private TestRealm realm;
@@ -58,6 +59,7 @@ class PortalImportJobIT {
         ok(http.put("/admin/realms/" + realm.name() + "/firm-access/firms/tally/staff/" + owner + "/role",
                 realm.adminToken(), Map.of("role", "owner")));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/tally";
+        imports = api + "/portal/imports";
         ownerToken = realm.accessToken("otto");
         memberToken = realm.accessToken("mara");
         ok(documented("POST", api + "/businesses", http.post(api + "/businesses", ownerToken,
@@ -74,7 +76,7 @@ class PortalImportJobIT {
             return "HB-1," + emails.get(i) + (i % 1000 == 0 ? ",guest,true" : ",owner,false");
         });
 
-        HttpJson.Reply accepted = upload(ownerToken, csv, null);
+        HttpJson.Reply accepted = upload(imports, ownerToken, csv, null);
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         assertThat(accepted.json().get("state").asText()).isEqualTo("queued");
@@ -103,7 +105,7 @@ class PortalImportJobIT {
         String csv = csv(150, i -> (i == 90 ? "NOPE" : "HB-1") + ","
                 + (i == 40 ? "not-an-email" : "r" + i + "-" + batch + "@customer.test") + ",owner,false");
 
-        HttpJson.Reply accepted = upload(ownerToken, csv, null);
+        HttpJson.Reply accepted = upload(imports, ownerToken, csv, null);
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         List<JsonNode> seen = pollUntilFinished(accepted, ownerToken);
@@ -122,10 +124,7 @@ class PortalImportJobIT {
 
     @Test
     void aSmallUploadAskingForAsyncGetsItsStatusToo() {
-        String email = "solo-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.test";
-
-        HttpJson.Reply accepted = upload(ownerToken, "business,email,role,send\nHB-1," + email + ",owner,false\n",
-                "respond-async");
+        HttpJson.Reply accepted = upload(imports, ownerToken, oneOwner("solo"), "respond-async");
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         assertThat(accepted.header("Preference-Applied")).isEqualTo("respond-async");
@@ -140,10 +139,8 @@ class PortalImportJobIT {
         String path = "/admin/realms/" + realm.name() + "/firm-access/firms/tally/portal/imports";
         String adminToken = realm.adminToken();
 
-        HttpJson.Reply accepted = documented("POST", path, http.send(http.request(path, adminToken)
-                .header("Content-Type", "text/csv").header("Prefer", "respond-async")
-                .POST(HttpRequest.BodyPublishers.ofString("business,email,role,send\nHB-1," + email + ",owner,false\n",
-                        StandardCharsets.UTF_8))));
+        HttpJson.Reply accepted = upload(path, adminToken, "business,email,role,send\nHB-1," + email + ",owner,false\n",
+                "respond-async");
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         List<JsonNode> seen = pollUntilFinished(accepted, adminToken, path);
@@ -157,7 +154,7 @@ class PortalImportJobIT {
         String batch = UUID.randomUUID().toString().substring(0, 8);
         String csv = csv(5001, i -> "HB-1,l" + i + "-" + batch + "@customer.test,owner,false");
 
-        HttpJson.Reply refused = upload(ownerToken, csv, null);
+        HttpJson.Reply refused = upload(imports, ownerToken, csv, null);
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
         assertThat(refused.json().get("error_description").asText()).contains("5000");
@@ -167,9 +164,7 @@ class PortalImportJobIT {
 
     @Test
     void anotherMemberDoesNotSeeTheImportAndAnUnknownIdIsNotFound() {
-        String email = "hidden-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.test";
-        HttpJson.Reply accepted = upload(ownerToken, "business,email,role,send\nHB-1," + email + ",owner,false\n",
-                "respond-async");
+        HttpJson.Reply accepted = upload(imports, ownerToken, oneOwner("hidden"), "respond-async");
         String status = URI.create(accepted.header("Location")).getRawPath();
 
         assertThat(documented("GET", status, http.get(status, memberToken)).status()).isEqualTo(404);
@@ -179,7 +174,7 @@ class PortalImportJobIT {
 
     /** Every status of the import from its 202 answer on, polled (with a bound) until it has finished. */
     private List<JsonNode> pollUntilFinished(HttpJson.Reply accepted, String token) {
-        return pollUntilFinished(accepted, token, api + "/portal/imports");
+        return pollUntilFinished(accepted, token, imports);
     }
 
     private List<JsonNode> pollUntilFinished(HttpJson.Reply accepted, String token, String imports) {
@@ -206,8 +201,13 @@ class PortalImportJobIT {
         return csv.toString();
     }
 
-    private HttpJson.Reply upload(String token, String csv, String prefer) {
-        String path = api + "/portal/imports";
+    /** An upload of one pre-provisioned owner, whose address starts with {@code name}. */
+    private static String oneOwner(String name) {
+        return "business,email,role,send\nHB-1," + name + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@customer.test,owner,false\n";
+    }
+
+    private HttpJson.Reply upload(String path, String token, String csv, String prefer) {
         HttpRequest.Builder request = http.request(path, token).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
         if (prefer != null) {
