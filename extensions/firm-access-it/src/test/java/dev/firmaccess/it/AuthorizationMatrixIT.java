@@ -316,7 +316,7 @@ class AuthorizationMatrixIT {
                                 "business,email,role\r\n" + fixture.sharedBusiness() + "," + freshEmail() + ",guest\r\n")),
                         201, 201, 201, 404, 404, 404, 401, 401),
                 row(FIRM_API, "GET", portal + "/export", this::plain, 200, 200, 200, 404, 404, 404, 401, 401),
-                // Started by the realm administrator: the member, who sees only their own imports, gets 404.
+                // Started by the owner: the member, who sees only their own imports, gets 404.
                 row(FIRM_API, "GET", portal + "/imports/{importId}", () -> plain().with("importId", freshImport()),
                         200, 200, 404, 404, 404, 404, 401, 401));
     }
@@ -408,14 +408,15 @@ class AuthorizationMatrixIT {
         return setup.invitation(fixture.firm(), freshEmail());
     }
 
-    /** An import of pre-provisioned owners, over the rows answered at once, so that it runs after its request. */
+    /** The owner's import of pre-provisioned owners, over the rows answered at once, so that it runs after its request. */
     private String freshImport() {
         StringBuilder csv = new StringBuilder("business,email,role,send\r\n");
         for (int row = 0; row < 101; row++) {
             csv.append(fixture.sharedBusiness()).append(',').append(freshEmail()).append(",owner,false\r\n");
         }
-        return assertStatus(setup.asRealmAdmin(fixture.firm()).post("/portal/imports",
-                new TextBody("text/csv", csv.toString())), 202).json().get("id").asText();
+        return assertStatus(setup.api().send("POST", "/realms/" + setup.realm().name() + "/firm-access/api/v1/firms/"
+                + fixture.firm().id() + "/portal/imports", token(Caller.OWNER), new TextBody("text/csv", csv.toString())),
+                202).json().get("id").asText();
     }
 
     private String freshEmail() {

@@ -4,7 +4,6 @@ import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.storage.Jpa;
-import java.util.function.Supplier;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -15,7 +14,6 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 /** Builds the {@link FirmContext} of a request for each of the two APIs. */
 public final class FirmContexts {
@@ -38,7 +36,7 @@ public final class FirmContexts {
         StaffRole role = new StaffRepository(Jpa.entityManager(session)).roleOf(firm.getId(), caller.user().getId());
         FirmActor actor = new StaffActor(caller.user().getId(), role, FirmAccessSettings.of(realm));
         AdminAuth adminAuth = new AdminAuth(realm, caller.token(), caller.user(), caller.client());
-        return new FirmContext(session, firm, actor, origin, actingAs(adminAuth, null),
+        return new FirmContext(session, firm, actor, origin, actingAs(adminAuth),
                 () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
     }
 
@@ -51,7 +49,7 @@ public final class FirmContexts {
         RealmModel realm = session.getContext().getRealm();
         AdminAuth adminAuth = new AdminAuth(realm, null, user, client);
         return new FirmContext(session, firm, new StaffActor(user.getId(), role, FirmAccessSettings.of(realm)),
-                CallerOrigin.ADMINISTRATION, actingAs(adminAuth, null),
+                CallerOrigin.ADMINISTRATION, actingAs(adminAuth),
                 () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
     }
 
@@ -68,41 +66,31 @@ public final class FirmContexts {
         RealmAdminActor actor = new RealmAdminActor(auth, firm);
         actor.require(FirmPermission.VIEW_FIRM);
         return new FirmContext(session, firm, actor, CallerOrigin.ADMINISTRATION,
-                actingAs(auth.adminAuth(), auth.adminAuth().getRealm().getId()), () -> adminEvent.clone(session));
+                actingAs(auth.adminAuth()), () -> adminEvent.clone(session));
     }
 
     /**
-     * The context of a job that continues a request after it ended (the session has the realm and
-     * the request's connection set): the same person acts, with the rights they have now. A staff
-     * member who left the firm, or an administrator who lost the rights, is refused as in a request.
+     * The context of a job that continues a staff member's request after it ended (the session has
+     * the realm and the request's connection set): the same person acts, with the role they have
+     * now. Someone who left the firm is refused as in a request. Realm administrators' rights come
+     * from their request's token, which a later job does not have, so they never start such jobs.
      */
     public static FirmContext resume(KeycloakSession session, OrganizationModel firm, ActingAs actingAs) {
         RealmModel realm = session.getContext().getRealm();
-        RealmModel signedInTo = actingAs.adminRealmId() == null ? realm : session.realms().getRealm(actingAs.adminRealmId());
-        UserModel user = signedInTo == null ? null : session.users().getUserById(signedInTo, actingAs.userId());
-        ClientModel client = signedInTo == null ? null : signedInTo.getClientById(actingAs.clientId());
-        if (user == null || client == null || !firm.isEnabled()) {
+        UserModel user = session.users().getUserById(realm, actingAs.userId());
+        ClientModel client = realm.getClientById(actingAs.clientId());
+        if (user == null || client == null || !firm.isEnabled()
+                || !session.getProvider(OrganizationProvider.class).isMember(firm, user)) {
             throw FirmAccessException.notFound("Firm not found");
         }
-        AdminAuth adminAuth = new AdminAuth(signedInTo, null, user, client);
-        Supplier<AdminEventBuilder> adminEvents =
-                () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection());
-        if (actingAs.adminRealmId() != null) {
-            // Without the request's token: Keycloak evaluates the administrator's roles as a user's.
-            RealmAdminActor actor = new RealmAdminActor(AdminPermissions.evaluator(session, realm, signedInTo, user),
-                    firm, user.getId());
-            actor.require(FirmPermission.VIEW_FIRM);
-            return new FirmContext(session, firm, actor, CallerOrigin.ADMINISTRATION, actingAs, adminEvents);
-        }
-        if (!session.getProvider(OrganizationProvider.class).isMember(firm, user)) {
-            throw FirmAccessException.notFound("Firm not found");
-        }
+        AdminAuth adminAuth = new AdminAuth(realm, null, user, client);
         StaffRole role = new StaffRepository(Jpa.entityManager(session)).roleOf(firm.getId(), user.getId());
         return new FirmContext(session, firm, new StaffActor(user.getId(), role, FirmAccessSettings.of(realm)),
-                CallerOrigin.ADMINISTRATION, actingAs, adminEvents);
+                CallerOrigin.ADMINISTRATION, actingAs,
+                () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
     }
 
-    private static ActingAs actingAs(AdminAuth auth, String adminRealmId) {
-        return new ActingAs(auth.getUser().getId(), adminRealmId, auth.getClient() == null ? null : auth.getClient().getId());
+    private static ActingAs actingAs(AdminAuth auth) {
+        return new ActingAs(auth.getUser().getId(), auth.getClient() == null ? null : auth.getClient().getId());
     }
 }

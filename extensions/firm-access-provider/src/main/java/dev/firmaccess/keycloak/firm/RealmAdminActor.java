@@ -14,22 +14,15 @@ public final class RealmAdminActor implements FirmActor {
 
     private final AdminPermissionEvaluator auth;
     private final OrganizationModel firm;
-    private final String userId;
 
     public RealmAdminActor(AdminPermissionEvaluator auth, OrganizationModel firm) {
-        this(auth, firm, auth.adminAuth().getUser().getId());
-    }
-
-    /** For an evaluator made for a user rather than a request's token, which has no admin auth to name them. */
-    RealmAdminActor(AdminPermissionEvaluator auth, OrganizationModel firm, String userId) {
         this.auth = auth;
         this.firm = firm;
-        this.userId = userId;
     }
 
     @Override
     public String userId() {
-        return userId;
+        return auth.adminAuth().getUser().getId();
     }
 
     @Override

@@ -22,9 +22,6 @@ public class PortalImportEntity extends FirmOwnedEntity {
     @Column(name = "ACTOR_ID", length = 36, nullable = false)
     private String actorId;
 
-    @Column(name = "ACTOR_REALM_ID", length = 36)
-    private String actorRealmId;
-
     @Column(name = "ACTOR_CLIENT_ID", length = 36)
     private String actorClientId;
 
@@ -70,14 +67,6 @@ public class PortalImportEntity extends FirmOwnedEntity {
 
     public void setActorId(String actorId) {
         this.actorId = actorId;
-    }
-
-    public String getActorRealmId() {
-        return actorRealmId;
-    }
-
-    public void setActorRealmId(String actorRealmId) {
-        this.actorRealmId = actorRealmId;
     }
 
     public String getActorClientId() {

@@ -39,9 +39,13 @@ public final class PortalImportJobs {
         this.em = Jpa.entityManager(context.session());
     }
 
-    /** Whether an upload of this many rows runs after its request rather than within it. */
+    /**
+     * Whether an upload of this many rows runs after its request rather than within it: staff's
+     * only, since a realm administrator's rights come from the request's token (see
+     * {@link dev.firmaccess.keycloak.firm.FirmContexts#resume}).
+     */
     public boolean runsLater(int rows, boolean askedForLater) {
-        return askedForLater || rows > context.limits().csvSyncRows();
+        return (askedForLater || rows > context.limits().csvSyncRows()) && context.actor().staffRole().isPresent();
     }
 
     /**
@@ -57,7 +61,6 @@ public final class PortalImportJobs {
         job.setRealmId(context.realm().getId());
         job.setOrganizationId(context.firm().getId());
         job.setActorId(actor.userId());
-        job.setActorRealmId(actor.adminRealmId());
         job.setActorClientId(actor.clientId());
         job.setRemoteAddress(context.session().getContext().getConnection().getRemoteAddr());
         job.setBaseUri(context.session().getContext().getUri().getBaseUri().toString());

@@ -73,7 +73,7 @@ final class PortalImportRun {
             throw FirmAccessException.notFound("Firm not found");
         }
         FirmContext context = FirmContexts.resume(session, firm,
-                new ActingAs(job.getActorId(), job.getActorRealmId(), job.getActorClientId()));
+                new ActingAs(job.getActorId(), job.getActorClientId()));
         List<PortalCsv.Row> rows = PortalCsv.read(job.getCsv(), context.limits());
         PortalImport.Result result = new PortalImport(context).run(rows, this::progress);
         em.refresh(job);
