@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.api;
 
+import dev.firmaccess.keycloak.backup.BackupResource;
 import dev.firmaccess.keycloak.admin.FirmAccessSetUp;
 import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
@@ -65,6 +66,11 @@ public class FirmAccessAdminResource {
     @Path("firms/{firm}")
     public FirmResource firm(@PathParam("firm") String firm) {
         return new FirmResource(FirmContexts.forRealmAdmin(session, auth, adminEvent, firm));
+    }
+
+    @Path("backup")
+    public BackupResource backup() {
+        return new BackupResource(session, realm, auth, adminEvent);
     }
 
     @GET
