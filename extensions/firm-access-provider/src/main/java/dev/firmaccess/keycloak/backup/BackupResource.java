@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.backup;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Limits;
@@ -41,7 +42,7 @@ public final class BackupResource {
     @Produces(MediaType.APPLICATION_JSON)
     public BackupDocument backup() {
         if (!auth.realm().canViewRealm()) {
-            throw FirmAccessException.forbidden("Backing up the firm data needs the view-realm role");
+            throw FirmAccessException.of(ErrorCode.FORBIDDEN, "Backing up the firm data needs the view-realm role");
         }
         return new BackupReader(session, realm, em()).read();
     }
@@ -51,7 +52,7 @@ public final class BackupResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Integer> restore(String body) {
         if (!auth.realm().canManageRealm()) {
-            throw FirmAccessException.forbidden("Restoring the firm data needs the manage-realm role");
+            throw FirmAccessException.of(ErrorCode.FORBIDDEN, "Restoring the firm data needs the manage-realm role");
         }
         BackupDocument document = JsonBodies.read(body, BackupDocument.class, Limits.of(session));
         Map<String, Integer> restored = new BackupRestorer(session, realm, em()).restore(document);

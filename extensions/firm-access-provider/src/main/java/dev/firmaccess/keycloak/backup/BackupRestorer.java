@@ -15,6 +15,7 @@ import dev.firmaccess.keycloak.mail.MailedInvitation;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.firm.StaffEntity;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -89,7 +90,7 @@ final class BackupRestorer {
         try {
             em.flush();
         } catch (PersistenceException | ModelDuplicateException taken) {
-            throw FirmAccessException.conflict("A " + kind + " of the backup collides with one stored on this server (an id or"
+            throw FirmAccessException.of(ErrorCode.RESTORE_CONFLICT, "A " + kind + " of the backup collides with one stored on this server (an id or"
                     + " a unique value is taken); restore into a server that does not hold the original realm");
         }
     }
@@ -108,7 +109,7 @@ final class BackupRestorer {
                     + realm.getId() + "); import the realm's export first so that its ids match");
         }
         if (new BackupReader(session, realm, em).holdsFirmData()) {
-            throw FirmAccessException.conflict("The realm already holds firm data; a backup is restored only into a realm"
+            throw FirmAccessException.of(ErrorCode.RESTORE_CONFLICT, "The realm already holds firm data; a backup is restored only into a realm"
                     + " without any");
         }
     }

@@ -90,6 +90,8 @@ public enum ErrorCode {
     SUBSCRIBER_LIMIT(FirmAccessException.Kind.CONFLICT),
     /** A bulk action names a membership it does not apply to (sending one sent before, resending one never sent). */
     ACTION_NOT_APPLICABLE(FirmAccessException.Kind.CONFLICT),
+    /** A restore meets firm data of the realm, or an id or unique value of the backup is taken on this server. */
+    RESTORE_CONFLICT(FirmAccessException.Kind.CONFLICT),
     /** A mail event whose webhook message id was received already. */
     REPLAYED_MESSAGE(FirmAccessException.Kind.CONFLICT),
 
