@@ -16,7 +16,7 @@ import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
  * Some requests to the extension's documented endpoints are refused before any resource of the
  * extension runs: a body of a media type an operation does not consume (415), a body larger than
  * the container takes (413), a query parameter Keycloak blocks (400), a missing token at Keycloak's
- * admin root (401), a path no resource matches (404). Keycloak answers those in its own
+ * admin root (401), a path no resource matches (404); on the AuthZEN discovery documents too. Keycloak answers those in its own
  * {@code {"error"}} shape; this filter rewrites them into the one error shape with its code, so
  * that a client reads every refusal the same way. A browser that asks for HTML keeps Keycloak's
  * error page, and the console, whose refusals are its own pages, is left alone.
@@ -26,7 +26,9 @@ public class ContainerRefusals implements ContainerResponseFilter {
 
     /** Dot-all: a decoded path may hold line breaks (an id of %0A, or U+2028), and they must not escape the match. */
     private static final Pattern DOCUMENTED_ENDPOINTS = Pattern.compile(
-            "/?(realms/[^/]+/firm-access/(?!console(/|$))|admin/realms/[^/]+/firm-access(/|$)).*", Pattern.DOTALL);
+            "/?(realms/[^/]+/firm-access/(?!console(/|$)).*|admin/realms/[^/]+/firm-access(/.*)?"
+                    + "|realms/[^/]+/\\.well-known/authzen-configuration|\\.well-known/authzen-configuration/realms/[^/]+)",
+            Pattern.DOTALL);
 
     private static final Map<Integer, ErrorCode> CODES = Map.of(
             400, ErrorCode.INVALID_REQUEST,
