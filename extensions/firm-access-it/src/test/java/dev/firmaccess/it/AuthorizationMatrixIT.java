@@ -64,6 +64,7 @@ class AuthorizationMatrixIT {
 
     private final AtomicInteger names = new AtomicInteger();
     private FirmFixture fixture;
+    private String sharedSubscriber;
     private FirmSetup setup;
     private List<Row> table;
     private final Map<Caller, Person> limitedAdmins = new EnumMap<>(Caller.class);
@@ -203,6 +204,8 @@ class AuthorizationMatrixIT {
         String invitation = "/firms/{firm}/invitations/{invitationId}";
         String portal = "/firms/{firm}/portal";
         String membership = portal + "/memberships/{membershipId}";
+        String subscribers = "/firms/{firm}/event-subscribers";
+        String subscriber = subscribers + "/{subscriberId}";
         // owner, admin, member, member of another firm, user of no firm, portal user, anonymous, realm admin (a foreign token here)
         return List.of(
                 row(FIRM_API, "GET", "/firms/{firm}", this::plain, 200, 200, 200, 404, 404, 404, 401, 401),
@@ -294,6 +297,21 @@ class AuthorizationMatrixIT {
                 row(FIRM_API, "PUT", "/firms/{firm}/sso/joiner-rules", () -> plain().body(Map.of("autoJoin", false)),
                         200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "GET", "/firms/{firm}/audit", this::plain, 200, 200, 403, 404, 404, 404, 401, 401),
+                // Apps that hear about access changes are the owners' business alone.
+                row(FIRM_API, "GET", subscribers, this::plain, 200, 403, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "POST", subscribers, () -> plain().body(subscriberRequest()),
+                        201, 403, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", subscriber, () -> onSubscriber(sharedSubscriber()), 200, 403, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", subscriber, () -> onSubscriber(freshSubscriber()),
+                        204, 403, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "POST", subscriber + "/secret", () -> onSubscriber(sharedSubscriber()),
+                        200, 403, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", subscriber + "/previous-secret", () -> onSubscriber(sharedSubscriber()),
+                        200, 403, 403, 404, 404, 404, 401, 401),
+                // An event the subscriber never had: the owner learns that only after the right was checked.
+                row(FIRM_API, "POST", subscriber + "/replays",
+                        () -> onSubscriber(sharedSubscriber()).body(Map.of("eventId", "evt_never_sent")),
+                        404, 403, 403, 404, 404, 404, 401, 401),
                 // The portal of the shared business, which the member has full access to: they manage it too.
                 row(FIRM_API, "GET", portal + "/memberships", this::plain, 200, 200, 200, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", portal + "/invitations", () -> plain().body(Map.of("businessId",
@@ -453,6 +471,27 @@ class AuthorizationMatrixIT {
         String business = freshBusiness();
         setup.shareWithTeam(fixture.firm(), business, fixture.team(), "full");
         return business;
+    }
+
+    private Call onSubscriber(String subscriberId) {
+        return plain().with("subscriberId", subscriberId);
+    }
+
+    private static Map<String, Object> subscriberRequest() {
+        return Map.of("url", "http://127.0.0.1:9/firm-access-events", "eventTypes", List.of("business.archived"));
+    }
+
+    private String freshSubscriber() {
+        return assertStatus(setup.asRealmAdmin(fixture.firm()).post("/event-subscribers", subscriberRequest()), 201)
+                .json().get("id").asText();
+    }
+
+    /** One subscriber for the rows that leave it in place, registered once. */
+    private String sharedSubscriber() {
+        if (sharedSubscriber == null) {
+            sharedSubscriber = freshSubscriber();
+        }
+        return sharedSubscriber;
     }
 
     private String freshTeam() {

@@ -47,6 +47,12 @@ public final class TestEnvironment implements AutoCloseable {
     static final String INTERNAL_EVENT_TARGETS_OPTION =
             "--spi-realm-restapi-extension--firm-access--allow-internal-event-targets=true";
 
+    /**
+     * The authorization matrix registers an access-event subscriber for each caller of each row on
+     * one shared firm, more than a firm may hold by default.
+     */
+    static final String EVENT_SUBSCRIBERS_OPTION = "--spi-realm-restapi-extension--firm-access--max-event-subscribers=500";
+
     /** Starts a server of the given flavor (its own copy of the distribution) on the database. */
     public static TestEnvironment start(String flavor, Database database) {
         MailCatcher mail = new MailCatcher().start();
@@ -64,6 +70,7 @@ public final class TestEnvironment implements AutoCloseable {
                     .runOption(OUTBOX_RETRY_OPTION)
                     .runOption(OUTBOX_POLL_OPTION)
                     .runOption(INTERNAL_EVENT_TARGETS_OPTION)
+                    .runOption(EVENT_SUBSCRIBERS_OPTION)
                     .start();
             return new TestEnvironment(mail, keycloak);
         } catch (RuntimeException e) {
