@@ -58,18 +58,28 @@ public final class MailCatcher implements AutoCloseable {
         return messages().stream().filter(mail -> mail.to().contains(address.toLowerCase())).toList();
     }
 
-    /** Waits for the first message to the address, failing after the timeout. */
+    /** Waits for a message to the address and answers the newest, failing after the timeout. */
     public ReceivedMail awaitMessageTo(String address, Duration timeout) {
+        List<ReceivedMail> found = awaitMessagesTo(address, 1, timeout);
+        return found.get(found.size() - 1);
+    }
+
+    /**
+     * Waits until at least {@code count} messages reached the address, oldest first, failing after
+     * the timeout: mail leaves the server after its transaction commits, so a resend's mail may
+     * arrive a moment after the request answered.
+     */
+    public List<ReceivedMail> awaitMessagesTo(String address, int count, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             List<ReceivedMail> found = messagesTo(address);
-            if (!found.isEmpty()) {
-                return found.get(found.size() - 1);
+            if (found.size() >= count) {
+                return found;
             }
             greenMail.waitForIncomingEmail(200, greenMail.getReceivedMessages().length + 1);
         }
-        throw new AssertionError("No mail to " + address + " within " + timeout + "; received: "
-                + messages().stream().map(ReceivedMail::to).toList());
+        throw new AssertionError("Fewer than " + count + " mails to " + address + " within " + timeout
+                + "; received: " + messages().stream().map(ReceivedMail::to).toList());
     }
 
     /**

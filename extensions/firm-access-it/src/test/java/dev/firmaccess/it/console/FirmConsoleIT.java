@@ -19,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 @Tag("browser")
 @WithSharedServer
@@ -115,9 +114,7 @@ class FirmConsoleIT extends OneBrowserPerTest {
 
         signIn("greta");
         browser.driver().get(consoleUrl + "firms/gruen/staff");
-        WebElement row = new StaffPage(browser.driver()).row("greta");
-        new Select(row.findElement(By.name("role"))).selectByValue("member");
-        ConsolePages.submit(browser.driver(), row.findElement(By.cssSelector("button[type='submit']")));
+        new StaffPage(browser.driver()).changeRole("greta", "member");
 
         Console console = new Console(browser.driver());
         assertThat(console.showsError()).isTrue();
