@@ -62,6 +62,8 @@
     <input type="checkbox" form="portal-bulk-form" name="membershipId" value="${m.id()}" class="fa-bulk-select" aria-label="${msg("portalSelectRow", m.email())}">
     </#if>
   </td>
+</#macro>
+
 <#-- The bad rows of a refused CSV import, by line number. -->
 <#macro importErrors errors>
       <table class="pf-v5-c-table pf-m-compact" id="import-errors" aria-labelledby="import-refusal">
