@@ -42,7 +42,7 @@ public final class GrantService {
         this.businesses = new BusinessRepository(em);
         this.grants = new GrantRepository(em);
         this.teams = TeamDirectory.of(context);
-        this.levels = AccessLevels.of(context.settings());
+        this.levels = AccessLevels.of(context);
     }
 
     public List<BusinessGrant> forBusiness(BusinessEntity business, int first, int max) {

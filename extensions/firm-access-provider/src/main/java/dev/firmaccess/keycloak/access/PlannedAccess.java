@@ -27,7 +27,7 @@ public final class PlannedAccess {
         this.context = context;
         this.businesses = new BusinessRepository(Jpa.entityManager(context.session()));
         this.teams = TeamDirectory.of(context);
-        this.levels = AccessLevels.of(context.settings());
+        this.levels = AccessLevels.of(context);
     }
 
     /** The planned grants as business id → checked level, in the order given. */

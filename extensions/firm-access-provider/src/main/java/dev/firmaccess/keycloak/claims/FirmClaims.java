@@ -52,11 +52,10 @@ final class FirmClaims {
         }
         Map<String, StaffEntity> rows = staff.findByUser(user.getId()).stream()
                 .collect(Collectors.toMap(StaffEntity::getOrganizationId, Function.identity()));
-        AccessLevels levels = new AccessLevels(settings.accessLevels());
-        return firms.stream().map(firm -> claim(user, firm, rows.get(firm.getId()), cap, levels)).toList();
+        return firms.stream().map(firm -> claim(user, firm, rows.get(firm.getId()), cap)).toList();
     }
 
-    private FirmClaim claim(UserModel user, OrganizationModel firm, StaffEntity row, int cap, AccessLevels levels) {
+    private FirmClaim claim(UserModel user, OrganizationModel firm, StaffEntity row, int cap) {
         StaffRole role = row == null ? StaffRole.MEMBER : row.getRole();
         boolean programmaticAccess = row == null || row.isProgrammaticAccess();
         if (role.reachesAllBusinesses()) {
@@ -67,7 +66,7 @@ final class FirmClaims {
                 .teamIdsOf(user);
         CappedBusinesses businesses = CappedBusinesses.of(
                 grants.reachingLevels(firm.getId(), user.getId(), teamIds, (cap + 1) * (1 + teamIds.size())), cap,
-                levels);
+                AccessLevels.of(settings, firm));
         if (businesses.capped()) {
             FirmAccessMetrics.claimCapped();
         }

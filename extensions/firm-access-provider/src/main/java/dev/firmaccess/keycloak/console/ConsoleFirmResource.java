@@ -158,7 +158,7 @@ public class ConsoleFirmResource {
         // A realm administrator who is not staff has no businesses or keys of their own in the firm.
         model.put("isStaff", context.actor().staffRole().isPresent());
         model.put("section", section);
-        model.put("levels", AccessLevels.of(context.settings()).all());
+        model.put("levels", AccessLevels.of(context).all());
         model.put("firmUrl", ConsolePaths.path(context.realm()) + "firms/" + context.firm().getAlias() + "/");
         return model;
     }

@@ -31,10 +31,11 @@ import org.keycloak.services.resource.RealmResourceProvider;
  *                        from the server's clock, either way
  * @param webhookIdChars  characters of a mail-event message's {@code webhook-id}; at most
  *                        {@value #STORED_WEBHOOK_ID_CHARS}, the length the ids are stored with
+ * @param levelsPerFirm   access levels one firm may define on top of the realm's
  */
 public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, int csvChars, int keysPerMember,
         int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds,
-        int webhookToleranceSeconds, int webhookIdChars) {
+        int webhookToleranceSeconds, int webhookIdChars, int levelsPerFirm) {
 
     /** The column length of a received {@code webhook-id}; a longer allowed id could not be stored. */
     public static final int STORED_WEBHOOK_ID_CHARS = 255;
@@ -54,7 +55,8 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
             Map.entry("key-creation-max-auth-age", 300),
             // Standard Webhooks' own default tolerance.
             Map.entry("webhook-timestamp-tolerance", 300),
-            Map.entry("max-webhook-id-chars", STORED_WEBHOOK_ID_CHARS));
+            Map.entry("max-webhook-id-chars", STORED_WEBHOOK_ID_CHARS),
+            Map.entry("max-levels-per-firm", 20));
 
     /** The limits of the provider's SPI configuration, each option falling back to its default. */
     public static Limits from(Config.Scope config) {
@@ -96,7 +98,8 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
                 positive.applyAsInt("max-evaluations-per-batch"), positive.applyAsInt("max-search-page-size"),
                 positive.applyAsInt("max-body-chars"), positive.applyAsInt("max-mail-events"),
                 positive.applyAsInt("key-creation-max-auth-age"),
-                positive.applyAsInt("webhook-timestamp-tolerance"), webhookIdChars(positive));
+                positive.applyAsInt("webhook-timestamp-tolerance"), webhookIdChars(positive),
+                positive.applyAsInt("max-levels-per-firm"));
     }
 
     private static int webhookIdChars(ToIntFunction<String> positive) {
