@@ -87,6 +87,11 @@ public class ConsoleFirmResource {
         return new ConsoleTeamPages(this, pages);
     }
 
+    @Path("levels")
+    public ConsoleLevelPages levels() {
+        return new ConsoleLevelPages(this, pages);
+    }
+
     @Path("sso")
     public ConsoleSsoPage sso() {
         return new ConsoleSsoPage(this, pages);
