@@ -1,13 +1,6 @@
 <#import "console-template.ftl" as layout>
 <@layout.page title=msg("businesses")>
-  <form method="post" action="${firmUrl}businesses" class="pf-v5-c-form fa-toolbar" id="create-business">
-    <@layout.csrfField/>
-    <label for="business-name">${msg("businessName")}</label>
-    <input class="pf-v5-c-form-control" id="business-name" name="name" required maxlength="255">
-    <label for="business-ref">${msg("externalRef")}</label>
-    <input class="pf-v5-c-form-control" id="business-ref" name="externalRef" maxlength="255">
-    <button type="submit" class="pf-v5-c-button pf-m-primary">${msg("create")}</button>
-  </form>
+  <@layout.createBusinessForm/>
   <@layout.searchForm action="${firmUrl}businesses"/>
   <p><#if archived><a href="${firmUrl}businesses">${msg("showActive")}</a><#else><a href="${firmUrl}businesses?archived=true">${msg("showArchived")}</a></#if></p>
   <table class="pf-v5-c-table pf-m-grid-md" id="business-table" aria-label="${msg("businesses")}">

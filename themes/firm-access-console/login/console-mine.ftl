@@ -1,5 +1,6 @@
 <#import "console-template.ftl" as layout>
 <@layout.page title=msg("myBusinesses")>
+  <#if mayCreate><@layout.createBusinessForm/></#if>
   <@layout.searchForm action="${firmUrl}mine"/>
   <#if businesses?has_content>
   <table class="pf-v5-c-table pf-m-grid-md" id="my-businesses" aria-label="${msg("myBusinesses")}">

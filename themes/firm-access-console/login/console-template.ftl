@@ -25,11 +25,11 @@
       <#if firms?? && (firms?size > 1)>
         <form method="get" action="${consoleUrl}" class="fa-inline" id="firm-switcher">
           <label for="firm-switch" class="fa-light">${msg("switchFirm")}</label>
-          <select id="firm-switch" name="firm" class="pf-v5-c-form-control fa-select" data-navigate="${consoleUrl}firms/">
+          <@selectControl><select id="firm-switch" name="firm" data-navigate="${consoleUrl}firms/">
             <#list firms as f>
               <option value="${f.alias()}" <#if firm?? && firm.alias() == f.alias()>selected</#if>>${f.name()} (${roleLabelOf(f)})</option>
             </#list>
-          </select>
+          </select></@selectControl>
           <noscript><a class="fa-light" href="${consoleUrl}">${msg("allFirms")}</a></noscript>
         </form>
       </#if>
@@ -80,7 +80,7 @@
 <#macro searchForm action>
   <form method="get" action="${action}" class="fa-toolbar" role="search">
     <label for="search" class="pf-v5-screen-reader">${msg("search")}</label>
-    <input class="pf-v5-c-form-control fa-search" type="search" id="search" name="search" value="${search}" placeholder="${msg("search")}">
+    <span class="pf-v5-c-form-control fa-search"><input type="search" id="search" name="search" value="${search}" placeholder="${msg("search")}"></span>
     <button class="pf-v5-c-button pf-m-control" type="submit">${msg("search")}</button>
   </form>
 </#macro>
@@ -109,10 +109,38 @@
   <time datetime="${moment?string.iso_s_u}" data-local="${seconds?then("seconds", "minutes")}">${moment?string(seconds?then("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"))} UTC</time><#t>
 </#macro>
 
+<#-- A PatternFly select: the control's frame around the native select, and its caret (drawn here: the icon font is not loaded). -->
+<#macro selectControl>
+  <span class="pf-v5-c-form-control fa-select"><#nested><span class="pf-v5-c-form-control__utilities"><span class="pf-v5-c-form-control__toggle-icon"><svg viewBox="0 0 320 512" width="10" height="16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M31 192h258c17.8 0 26.7 21.5 14.1 34.1L174.1 355c-7.8 7.8-20.5 7.8-28.3 0L16.9 226.1C4.3 213.5 13.2 192 31 192z"/></svg></span></span></span><#t>
+</#macro>
+
 <#macro csrfField><input type="hidden" name="csrf" value="${csrf}"></#macro>
 
 <#-- A realm administrator who is not staff of a firm has no firm role: the list shows that they administer the realm. -->
 <#function roleLabelOf f>
-  <#if f.role()?? && f.role() != "realm-admin"><#return f.roleLabel()></#if>
+  <#if f.role()?? && f.role() != "realm-admin"><#return roleText(f.role(), f.roleLabel())></#if>
   <#return msg("realmAdminRole")>
 </#function>
+
+<#-- A staff role by its own name and the realm's label for it, "Owner · PartnerAdmin": realms may give owners and
+     admins the same label, and the two must still be told apart. -->
+<#function roleText role label>
+  <#return msg("roleName_" + role) + " · " + label>
+</#function>
+
+<#-- Creating a business: owners and admins on the businesses page, members on their own page when the realm allows it. -->
+<#macro createBusinessForm>
+  <form method="post" action="${firmUrl}businesses" class="pf-v5-c-form fa-toolbar" id="create-business" aria-labelledby="create-business-heading">
+    <@csrfField/>
+    <h2 class="pf-v5-c-title pf-m-md fa-form-heading" id="create-business-heading">${msg("createBusiness")}</h2>
+    <div class="fa-field">
+      <label class="pf-v5-c-form__label" for="business-name"><span class="pf-v5-c-form__label-text">${msg("businessName")}</span></label>
+      <span class="pf-v5-c-form-control"><input id="business-name" name="name" required maxlength="255"></span>
+    </div>
+    <div class="fa-field">
+      <label class="pf-v5-c-form__label" for="business-ref"><span class="pf-v5-c-form__label-text">${msg("externalRef")}</span></label>
+      <span class="pf-v5-c-form-control"><input id="business-ref" name="externalRef" maxlength="255"></span>
+    </div>
+    <button type="submit" class="pf-v5-c-button pf-m-primary" id="create-business-button">${msg("create")}</button>
+  </form>
+</#macro>

@@ -1,4 +1,6 @@
 // Progressive enhancement only: every page works without it.
+// Marks the page as scripted at once, so that the Save buttons meant for browsers without scripts never show.
+document.documentElement.classList.add("fa-scripted");
 document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("[data-select-all]").forEach(function (all) {
     all.addEventListener("change", function () {
@@ -36,6 +38,48 @@ document.addEventListener("DOMContentLoaded", function () {
     time.textContent = moment.toLocaleString(document.documentElement.lang || undefined, {
       dateStyle: "medium",
       timeStyle: time.dataset.local === "seconds" ? "medium" : "short"
+    });
+  });
+});
+// A choice that saves itself where scripts run (role, programmatic access); without them the form's Save button does it.
+document.addEventListener("DOMContentLoaded", function () {
+  // Arrow keys change a closed select at once; a keyboard user leaving through the options must not save each of them,
+  // so a choice made with keys saves on Enter or when the field is left, one made with the pointer at once.
+  document.querySelectorAll("[data-autosubmit]").forEach(function (control) {
+    var saved = control.type === "checkbox" ? control.checked : control.value;
+    var byKeys = false;
+    function save() {
+      var current = control.type === "checkbox" ? control.checked : control.value;
+      if (current !== saved) {
+        saved = current;
+        control.form.requestSubmit();
+      }
+    }
+    control.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        save();
+      } else if (control.tagName === "SELECT") {
+        byKeys = true;
+      }
+    });
+    control.addEventListener("change", function () {
+      if (!byKeys) {
+        save();
+      }
+    });
+    control.addEventListener("blur", function () {
+      byKeys = false;
+      save();
+    });
+  });
+  // Buttons that tick or untick every box of one name on the page; hidden where they could not work.
+  document.querySelectorAll("[data-check]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      document.querySelectorAll("input[type='checkbox'][name='" + button.dataset.check + "']").forEach(function (box) {
+        box.checked = button.dataset.checked === "true";
+      });
     });
   });
 });

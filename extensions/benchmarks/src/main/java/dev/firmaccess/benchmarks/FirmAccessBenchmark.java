@@ -2,10 +2,13 @@ package dev.firmaccess.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.benchmarks.FirmLoader.LoadedFirm;
-import dev.firmaccess.testing.Database;
+import dev.firmaccess.testing.EmbeddedPostgresDatabase;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -23,12 +26,14 @@ import java.util.regex.Pattern;
 public final class FirmAccessBenchmark {
 
     private static final int REFRESH_ROUNDS = 3;
-    private static final int REFRESHES_PER_ROUND = 600;
-    private static final int SEQUENTIAL_CALLS = 2_000;
-    private static final int PARALLEL_CALLS = 4_000;
+    private static final int REFRESHES_PER_ROUND = Scale.CURRENT.calls(600);
+    private static final int SEQUENTIAL_CALLS = Scale.CURRENT.calls(2_000);
+    private static final int PARALLEL_CALLS = Scale.CURRENT.calls(4_000);
     private static final int BATCH = 100;
-    private static final int BATCH_CALLS = 200;
-    private static final int CONSOLE_CALLS = 50;
+    private static final int BATCH_CALLS = Scale.CURRENT.calls(200);
+    private static final int CONSOLE_CALLS = Scale.CURRENT.calls(50);
+    /** Sessions signed in per user and scope for the refresh lines of one user. */
+    private static final int SESSIONS = 4;
     /** The console's page size (ConsoleFirmResource.PAGE_SIZE). */
     private static final int CONSOLE_PAGE_SIZE = 20;
     /** The total in the pager's "1–20 of 10,000", whatever the number's grouping. */
@@ -38,34 +43,192 @@ public final class FirmAccessBenchmark {
     private final TestEnvironment env;
     private final HttpJson http;
     private final LoadedFirm firm;
+    private final ExtraFirms extra;
+    private final GoalTable goals;
     private final Random random = new Random(42);
     private final String realmPath = "/realms/" + FirmLoader.REALM;
 
-    private FirmAccessBenchmark(TestEnvironment env, LoadedFirm firm) {
+    private FirmAccessBenchmark(TestEnvironment env, LoadedFirm firm, ExtraFirms extra, GoalTable goals) {
         this.env = env;
         this.http = env.http();
         this.firm = firm;
+        this.extra = extra;
+        this.goals = goals;
     }
 
     public static void main(String[] args) {
+        measure();
+    }
+
+    /** Runs every line of the benchmark at the current scale and prints it; answers the goals as measured. */
+    static GoalTable measure() {
         long start = System.nanoTime();
-        try (TestEnvironment env = TestEnvironment.start("benchmark", Database.h2InMemory())) {
+        System.out.printf("Scale: %s, calls divided by %d; load average at start: %.1f on %d cores%n",
+                Scale.CURRENT.name(), Scale.CURRENT.callDivisor(), loadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        GoalTable goals = new GoalTable();
+        try (EmbeddedPostgresDatabase postgres = EmbeddedPostgresDatabase.start();
+                TestEnvironment env = TestEnvironment.start("benchmark", postgres.asKeycloakDatabase())) {
             long loadStart = System.nanoTime();
             LoadedFirm firm = new FirmLoader(env).load();
-            System.out.printf("%nLoaded %,d businesses, %,d staff, %d teams, %,d grants in %.0f s%n",
-                    firm.businessIds().size(), firm.staffIds().size(), FirmLoader.TEAMS, firm.grants(),
-                    (System.nanoTime() - loadStart) / 1e9);
-            new FirmAccessBenchmark(env, firm).run();
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            System.out.printf("%nLoaded %,d businesses, %,d staff, %d teams, %,d grants through the public API in %.0f s%n",
+                    firm.businessIds().size(), firm.staffIds().size(), FirmLoader.TEAMS, firm.grants(), loadSeconds);
+            goals.atMost("loading the benchmark firm through the API < 60 s", loadSeconds, 60, "%.0f s");
+            ExtraFirms extra = new ExtraFirms(env, () -> connect(postgres), firm).load();
+            new FirmAccessBenchmark(env, firm, extra, goals).run();
+            goals.print();
         }
-        System.out.printf("%nTotal run time %.0f s%n", (System.nanoTime() - start) / 1e9);
+        System.out.printf("%nTotal run time %.0f s; load average at the end: %.1f%n", (System.nanoTime() - start) / 1e9,
+                loadAverage());
+        return goals;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static Connection connect(EmbeddedPostgresDatabase postgres) {
+        try {
+            return postgres.connect();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void run() {
         refreshes();
+        refreshByUser();
+        multiFirmUser();
         evaluations();
         effectiveAccess();
         consolePages();
         claimSizes();
+        flatWithSize();
+        bulkShareAndRevoke();
+    }
+
+    /**
+     * Refresh throughput of single users with the claim, with Keycloak's organization claim and with
+     * neither, each user's modes interleaved: an owner, the member with 1,000+ grants, a typical member.
+     */
+    private void refreshByUser() {
+        Map<String, String> users = new LinkedHashMap<>();
+        users.put("owner", firm.owner());
+        users.put("member with 1,000+ grants (capped)", firm.heavyMember());
+        users.put("typical member", firm.sampleMembers().get(0));
+        System.out.printf("%nToken refresh throughput per user (%d sessions each, %d threads, modes interleaved)%n",
+                SESSIONS, FirmLoader.THREADS);
+        System.out.printf("  %-36s %10s %10s %10s %8s %8s%n", "user", "plain/s", "claim/s", "org/s", "claim", "org");
+        users.forEach((who, userId) -> {
+            Map<String, Double> rates = refreshRates(Map.of("plain", sessions(userId, "openid"),
+                    "claim", sessions(userId, "openid " + FirmLoader.SCOPE),
+                    "organization", sessions(userId, "openid organization")));
+            double claim = rates.get("claim") / rates.get("plain");
+            double organization = rates.get("organization") / rates.get("plain");
+            System.out.printf("  %-36s %10.1f %10.1f %10.1f %8.2f %8.2f%n", who, rates.get("plain"),
+                    rates.get("claim"), rates.get("organization"), claim, organization);
+            goals.atLeast("refresh with claim >= 0.95 of plain, " + who, claim, 0.95, "%.2f");
+            goals.add("refresh with claim ahead of Keycloak's organization mapper, " + who,
+                    String.format("%.2f vs %.2f", claim, organization), claim >= organization);
+        });
+    }
+
+    /** A user who is staff of 10 firms and portal user in 100 workspaces, against a typical member of one firm. */
+    private void multiFirmUser() {
+        String scope = "openid " + FirmLoader.SCOPE;
+        Map<String, Double> rates = refreshRates(Map.of("one firm", sessions(firm.sampleMembers().get(0), scope),
+                "10 firms + 100 workspaces", sessions(extra.multiFirmUser(), scope)));
+        double ratio = rates.get("10 firms + 100 workspaces") / rates.get("one firm");
+        System.out.printf("%nToken refresh with the claims, staff of 10 firms and portal user in %d workspaces%n",
+                extra.workspaces());
+        rates.forEach((who, rate) -> System.out.printf("  %-36s %10.1f refresh/s%n", who, rate));
+        goals.atLeast("10 firms + 100 workspaces refresh within 10 % of one firm", ratio, 0.9, "%.2f of one firm");
+    }
+
+    /** Refresh and evaluation in a firm of 1,000 businesses against one of 100,000, same shape of grants. */
+    private void flatWithSize() {
+        System.out.printf("%nFlat with size (sequential latency; members with a team of 100 and 20 direct grants)%n");
+        System.out.printf("  %-40s %8s %8s%n", "call", "p50 ms", "p99 ms");
+        Map<String, Latencies> refresh = new LinkedHashMap<>();
+        Map<String, Latencies> evaluation = new LinkedHashMap<>();
+        String evaluator = evaluatorToken();
+        for (ExtraFirms.SizedFirm sized : extra.sized()) {
+            List<String> tokens = sized.members().stream()
+                    .map(user -> signIn(user, "openid " + FirmLoader.SCOPE).get("refresh_token").asText()).toList();
+            String label = String.format("%,d businesses", sized.businessIds().size());
+            refresh.put(label, Latencies.of(50, SEQUENTIAL_CALLS / 4, () -> refresh(tokens, random.nextInt(tokens.size()))));
+            evaluation.put(label, Latencies.of(100, SEQUENTIAL_CALLS, () -> expect200(http.post(realmPath
+                    + "/firm-access/access/v1/evaluation", evaluator, Map.of(
+                    "subject", Map.of("type", "user", "id", sized.members().get(random.nextInt(sized.members().size()))),
+                    "action", Map.of("name", "read"), "resource", Map.of("type", "business",
+                            "id", sized.businessIds().get(random.nextInt(sized.businessIds().size()))))))));
+        }
+        refresh.forEach((label, l) -> System.out.printf("  %-40s %8.2f %8.2f%n", "refresh with claim, " + label,
+                l.percentile(50), l.percentile(99)));
+        evaluation.forEach((label, l) -> System.out.printf("  %-40s %8.2f %8.2f%n", "evaluation, " + label,
+                l.percentile(50), l.percentile(99)));
+        flatGoal("refresh with claim", refresh);
+        flatGoal("evaluation", evaluation);
+    }
+
+    private void flatGoal(String call, Map<String, Latencies> bySize) {
+        List<Latencies> sizes = List.copyOf(bySize.values());
+        for (int p : new int[] {50, 99}) {
+            double change = sizes.get(1).percentile(p) / sizes.get(0).percentile(p) - 1;
+            goals.atMost(String.format("%s p%d changes < 20 %% from %s to %s", call, p, bySize.keySet().toArray()[0],
+                    bySize.keySet().toArray()[1]), Math.abs(change) * 100, 20, "%.0f %%");
+        }
+    }
+
+    /** One bulk call sharing every business of the firm with one member, and one revoking them all. */
+    private void bulkShareAndRevoke() {
+        String member = firm.staffIds().get(FirmLoader.ADMINS + FirmLoader.SIGNED_IN_MEMBERS + 2);
+        List<Map<String, String>> items = firm.businessIds().stream()
+                .map(id -> Map.of("businessId", id, "subjectType", "user", "subjectId", member, "level", "read-only"))
+                .toList();
+        String admin = env.admin().tokenManager().getAccessTokenString();
+        String api = "/admin/realms/" + FirmLoader.REALM + "/firm-access/firms/" + FirmLoader.FIRM + "/grants";
+        long start = System.nanoTime();
+        expect200(http.post(api, admin, Map.of("grants", items)));
+        double share = (System.nanoTime() - start) / 1e9;
+        List<Map<String, String>> revoke = items.stream()
+                .map(item -> Map.of("businessId", item.get("businessId"), "subjectType", "user", "subjectId", member))
+                .toList();
+        start = System.nanoTime();
+        expect200(http.post(api + "/revoke", admin, Map.of("grants", revoke)));
+        double revoked = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%nBulk calls of %,d grants to one member (one call each, wall time on loopback)%n", items.size());
+        System.out.printf("  share %.2f s, revoke %.2f s%n", share, revoked);
+        goals.atMost(String.format("bulk share of %,d businesses <= 2 s", items.size()), share, 2, "%.2f s");
+        goals.atMost(String.format("bulk revoke of %,d businesses <= 2 s", items.size()), revoked, 2, "%.2f s");
+    }
+
+    /** Refresh tokens of {@link #SESSIONS} sign-ins of one user with one scope. */
+    private List<String> sessions(String userId, String scope) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < SESSIONS; i++) {
+            tokens.add(signIn(userId, scope).get("refresh_token").asText());
+        }
+        return tokens;
+    }
+
+    /**
+     * Refreshes per second of each mode's tokens, modes interleaved over the rounds after one
+     * untimed warm-up round, so that the machine's changing load falls on all of them alike.
+     */
+    private Map<String, Double> refreshRates(Map<String, List<String>> tokensByMode) {
+        Map<String, List<String>> modes = new LinkedHashMap<>(tokensByMode);
+        modes.forEach((mode, refreshTokens) -> Load.run(FirmLoader.THREADS, REFRESHES_PER_ROUND / 3,
+                i -> refresh(refreshTokens, i)));
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (int round = 0; round < REFRESH_ROUNDS; round++) {
+            modes.forEach((mode, refreshTokens) -> seconds.merge(mode,
+                    Load.run(FirmLoader.THREADS, REFRESHES_PER_ROUND, i -> refresh(refreshTokens, i)), Double::sum));
+        }
+        Map<String, Double> rates = new LinkedHashMap<>();
+        seconds.forEach((mode, taken) -> rates.put(mode, REFRESH_ROUNDS * REFRESHES_PER_ROUND / taken));
+        return rates;
     }
 
     /**
@@ -142,20 +305,12 @@ public final class FirmAccessBenchmark {
         Map<String, List<String>> tokens = new LinkedHashMap<>();
         modes.forEach((mode, scope) -> tokens.put(mode, firm.sampleMembers().stream()
                 .map(user -> signIn(user, scope).get("refresh_token").asText()).toList()));
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        tokens.forEach((mode, refreshTokens) -> Load.run(FirmLoader.THREADS, 200, i -> refresh(refreshTokens, i)));
-        for (int round = 0; round < REFRESH_ROUNDS; round++) {
-            tokens.forEach((mode, refreshTokens) -> seconds.merge(mode,
-                    Load.run(FirmLoader.THREADS, REFRESHES_PER_ROUND, i -> refresh(refreshTokens, i)), Double::sum));
-        }
-        double plain = REFRESH_ROUNDS * REFRESHES_PER_ROUND / seconds.get("plain (openid)");
+        Map<String, Double> rates = refreshRates(tokens);
+        double plain = rates.get("plain (openid)");
         System.out.printf("%nToken refresh throughput (%d members, %d threads, %d refreshes per mode, modes interleaved)%n",
                 firm.sampleMembers().size(), FirmLoader.THREADS, REFRESH_ROUNDS * REFRESHES_PER_ROUND);
         System.out.printf("  %-24s %10s %8s%n", "mode", "refresh/s", "ratio");
-        seconds.forEach((mode, taken) -> {
-            double rate = REFRESH_ROUNDS * REFRESHES_PER_ROUND / taken;
-            System.out.printf("  %-24s %10.1f %8.2f%n", mode, rate, rate / plain);
-        });
+        rates.forEach((mode, rate) -> System.out.printf("  %-24s %10.1f %8.2f%n", mode, rate, rate / plain));
     }
 
     private void refresh(List<String> refreshTokens, int i) {
@@ -190,6 +345,11 @@ public final class FirmAccessBenchmark {
         System.out.printf("  batch of %d / single, p50: %.1fx, p99: %.1fx; decisions per second in batches: %.0f%n",
                 BATCH, batch.percentile(50) / single.percentile(50), batch.percentile(99) / single.percentile(99),
                 batchRate * BATCH);
+        goals.atLeast("single evaluation throughput >= 0.8x userinfo", singleRate / userinfoRate, 0.8, "%.2fx");
+        goals.atMost("single evaluation p99 <= 2x userinfo's p99", single.percentile(99) / userinfo.percentile(99), 2,
+                "%.2fx");
+        goals.atMost("batch of 100 <= 3x single, p50", batch.percentile(50) / single.percentile(50), 3, "%.2fx");
+        goals.atMost("batch of 100 <= 3x single, p99", batch.percentile(99) / single.percentile(99), 3, "%.2fx");
     }
 
     private static void row(String name, Latencies latencies, double rate, Latencies baseline) {
@@ -217,20 +377,27 @@ public final class FirmAccessBenchmark {
 
     private void claimSizes() {
         System.out.printf("%nClaim size (bytes of the firm_access claim's JSON in the access token; whole token in brackets)%n");
-        claimSize("owner", firm.owner(), FirmLoader.SCOPE);
-        claimSize("member, 1,000+ grants, capped", firm.heavyMember(), FirmLoader.SCOPE);
+        int largest = Math.max(Math.max(claimSize("owner", firm.owner(), FirmLoader.SCOPE),
+                claimSize("member, 1,000+ grants, capped", firm.heavyMember(), FirmLoader.SCOPE)),
+                Math.max(claimSize("member, typical (capped)", firm.sampleMembers().get(0), FirmLoader.SCOPE),
+                        claimSize("staff of 10 firms (capped)", extra.multiFirmUser(), FirmLoader.SCOPE)));
         claimSize("member, 1,000+ grants, uncapped", firm.heavyMember(), FirmLoader.UNCAPPED_SCOPE);
-        claimSize("member, typical (capped)", firm.sampleMembers().get(0), FirmLoader.SCOPE);
+        goals.atMost("default claim of any user <= 4 KB", largest / 1024.0, 4, "%.1f KB");
     }
 
-    private void claimSize(String who, String userId, String scope) {
-        String token = signIn(userId, "openid " + scope).get("access_token").asText();
+    /** Prints the size of the user's claim with the scope; answers its bytes. */
+    private int claimSize(String who, String userId, String scope) {
+        JsonNode tokens = signIn(userId, "openid " + scope);
+        String token = tokens.get("access_token").asText();
         JsonNode claim = payload(token).get("firm_access");
-        JsonNode businesses = claim.get(0).get("businesses");
-        System.out.printf("  %-34s %7d bytes  [%6d]  businesses listed: %s, capped: %s%n", who,
-                claim.toString().getBytes(StandardCharsets.UTF_8).length, token.length(),
-                businesses.isArray() ? Integer.toString(businesses.size()) : businesses.asText(),
-                claim.get(0).get("businessesCapped").asBoolean());
+        int bytes = claim.toString().getBytes(StandardCharsets.UTF_8).length;
+        int listed = 0;
+        for (JsonNode firmClaim : claim) {
+            listed += firmClaim.get("businesses").isArray() ? firmClaim.get("businesses").size() : 0;
+        }
+        System.out.printf("  %-34s %7d bytes  [access token %6d, ID token %5d]  firms: %d, businesses listed: %d%n",
+                who, bytes, token.length(), tokens.get("id_token").asText().length(), claim.size(), listed);
+        return bytes;
     }
 
     private JsonNode signIn(String userId, String scope) {

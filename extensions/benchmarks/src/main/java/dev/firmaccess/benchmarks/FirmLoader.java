@@ -35,13 +35,13 @@ final class FirmLoader {
     static final String UNCAPPED_SCOPE = "firm-access-uncapped";
     static final String SMALL_SCOPE = "firm-access-cap10";
 
-    static final int BUSINESSES = 10_000;
-    static final int STAFF = 1_000;
-    static final int TEAMS = 100;
+    static final int BUSINESSES = Scale.CURRENT.businesses();
+    static final int STAFF = Scale.CURRENT.staff();
+    static final int TEAMS = Scale.CURRENT.teams();
     static final int ADMINS = 9;
     static final int DIRECT_GRANTS_PER_MEMBER = 20;
-    static final int HEAVY_GRANTS = 1_000;
-    static final int SIGNED_IN_MEMBERS = 20;
+    static final int HEAVY_GRANTS = Scale.CURRENT.heavyGrants();
+    static final int SIGNED_IN_MEMBERS = Scale.CURRENT.signedInMembers();
     static final int THREADS = 4;
     static final int GRANTS_PER_CALL = 5_000;
 
@@ -62,7 +62,7 @@ final class FirmLoader {
     LoadedFirm load() {
         RealmResource realm = createRealm();
         List<String> staff = importUsers();
-        String firmId = createFirm(realm);
+        String firmId = createFirm(realm, "Practice & Partners", FIRM);
         Load.run(THREADS, staff.size(), i -> ok(http.post("/admin/realms/" + REALM + "/organizations/" + firmId
                 + "/members", admin(), "\"" + staff.get(i) + "\"")));
         put(firmApi + "/staff/" + staff.get(0) + "/role", Map.of("role", "owner"));
@@ -146,7 +146,8 @@ final class FirmLoader {
             user.put("firstName", "Staff");
             user.put("lastName", Integer.toString(i));
             user.put("enabled", true);
-            boolean signsIn = i == 0 || i == STAFF - 1 || i > ADMINS && i <= ADMINS + SIGNED_IN_MEMBERS;
+            // the signed-in members, and after them the member of many firms
+            boolean signsIn = i == 0 || i == STAFF - 1 || i > ADMINS && i <= ADMINS + SIGNED_IN_MEMBERS + 1;
             if (signsIn) {
                 user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
             }
@@ -163,13 +164,13 @@ final class FirmLoader {
         return ids;
     }
 
-    private String createFirm(RealmResource realm) {
+    static String createFirm(RealmResource realm, String name, String alias) {
         OrganizationRepresentation org = new OrganizationRepresentation();
-        org.setName("Practice & Partners");
-        org.setAlias(FIRM);
+        org.setName(name);
+        org.setAlias(alias);
         org.setEnabled(true);
         OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-        domain.setName("practice.example.test");
+        domain.setName(alias + ".example.test");
         org.addDomain(domain);
         return created(realm.organizations().create(org));
     }
@@ -208,18 +209,18 @@ final class FirmLoader {
         ok(http.put(path, admin(), body));
     }
 
-    private String admin() {
+    String admin() {
         return env.admin().tokenManager().getAccessTokenString();
     }
 
-    private static HttpJson.Reply ok(HttpJson.Reply reply) {
+    static HttpJson.Reply ok(HttpJson.Reply reply) {
         if (reply.status() / 100 != 2) {
             throw new IllegalStateException("Loading failed: " + reply);
         }
         return reply;
     }
 
-    private static String created(Response response) {
+    static String created(Response response) {
         try (response) {
             if (response.getStatus() != 201) {
                 throw new IllegalStateException("Create failed: " + response.getStatus() + " "

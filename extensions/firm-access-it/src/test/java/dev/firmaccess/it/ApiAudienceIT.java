@@ -4,9 +4,8 @@ import static dev.firmaccess.it.support.Replies.assertError;
 import static dev.firmaccess.it.support.Replies.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firmaccess.it.support.Api;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.TokenClaims;
 import dev.firmaccess.testing.WithSharedServer;
@@ -17,7 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 
@@ -27,8 +25,7 @@ import org.keycloak.representations.idm.RoleRepresentation;
  * issued to any other app is refused with a bearer challenge and changes nothing.
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiAudienceIT {
+class ApiAudienceIT extends OwnRealmTest {
 
     private static final String OTHER_APP = "other-app";
     private static final String OPTIONAL_SCOPE_APP = "asks-for-the-api";
@@ -38,23 +35,18 @@ class ApiAudienceIT {
     private static final List<String> ORDINARY_SCOPES =
             List.of("basic", "profile", "email", "roles", "web-origins", "acr");
 
-    private HttpJson http;
-    private Api api;
-    private TestRealm realm;
     private String ownerId;
     private String businessId;
 
+    ApiAudienceIT() {
+        super("audience");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        api = new Api(http);
-        realm = env.newRealm("audience");
-        String firm = realm.createFirm("Audience Books", "audience");
-        ownerId = realm.createUser("owen");
-        realm.addMember(firm, ownerId);
-        assertStatus(api.put(adminFirm() + "/staff/" + ownerId + "/role", realm.adminToken(),
-                Map.of("role", "owner")), 200);
-        businessId = assertStatus(api.post(adminFirm() + "/businesses", realm.adminToken(),
+    void setUp() {
+        ownerId = newStaff(realm.createFirm("Audience Books", "audience"), "owen");
+        setStaffRole("audience", ownerId, "owner");
+        businessId = assertStatus(checked.post(adminFirm() + "/businesses", realm.adminToken(),
                 Map.of("name", "Audience Cafe")), 201).json().get("id").asText();
 
         ClientRepresentation other = publicPasswordClient(OTHER_APP);
@@ -123,7 +115,7 @@ class ApiAudienceIT {
     }
 
     private long businessCount() {
-        return Long.parseLong(assertStatus(api.get(adminFirm() + "/businesses", realm.adminToken()), 200)
+        return Long.parseLong(assertStatus(checked.get(adminFirm() + "/businesses", realm.adminToken()), 200)
                 .header("X-Total-Count"));
     }
 
@@ -149,15 +141,15 @@ class ApiAudienceIT {
             String token = tokenOf(OTHER_APP, null);
 
             assertThat(TokenClaims.of(token).path("aud").toString()).doesNotContain(TestRealm.API_SCOPE);
-            assertBearerChallenge(api.get(firmApi(), token));
-            assertBearerChallenge(api.get("/realms/" + realm.name() + "/firm-access/api/v1/firms", token));
+            assertBearerChallenge(checked.get(firmApi(), token));
+            assertBearerChallenge(checked.get("/realms/" + realm.name() + "/firm-access/api/v1/firms", token));
         }
 
         @Test
         void aChangeWithItIsRefusedAndChangesNothing() {
             long before = businessCount();
 
-            assertBearerChallenge(api.post(firmApi() + "/businesses", tokenOf(OTHER_APP, null),
+            assertBearerChallenge(checked.post(firmApi() + "/businesses", tokenOf(OTHER_APP, null),
                     Map.of("name", "Made with a foreign token")));
 
             assertThat(businessCount()).isEqualTo(before);
@@ -186,16 +178,16 @@ class ApiAudienceIT {
             String token = tokenOf(TestRealm.TEST_CLIENT, null);
 
             assertThat(TokenClaims.of(token).path("aud").toString()).contains(TestRealm.API_SCOPE);
-            assertThat(assertStatus(api.get(firmApi(), token), 200).json().get("role").asText()).isEqualTo("owner");
+            assertThat(assertStatus(checked.get(firmApi(), token), 200).json().get("role").asText()).isEqualTo("owner");
             assertThat(assertStatus(http.post(evaluation(), token, ownerReadsTheBusiness()), 200)
                     .json().get("decision").asBoolean()).isTrue();
         }
 
         @Test
         void anAppWithTheOptionalScopeGetsTheAudienceOnlyWhenItAsksForIt() {
-            assertBearerChallenge(api.get(firmApi(), tokenOf(OPTIONAL_SCOPE_APP, "openid")));
+            assertBearerChallenge(checked.get(firmApi(), tokenOf(OPTIONAL_SCOPE_APP, "openid")));
 
-            assertStatus(api.get(firmApi(), tokenOf(OPTIONAL_SCOPE_APP, "openid " + TestRealm.API_SCOPE)), 200);
+            assertStatus(checked.get(firmApi(), tokenOf(OPTIONAL_SCOPE_APP, "openid " + TestRealm.API_SCOPE)), 200);
         }
     }
 }

@@ -7,12 +7,9 @@ import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firmaccess.it.support.Client;
-import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.HttpJson.Reply;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,29 +19,23 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Every change in a firm leaves an audit record: who did what to which object, and its state before and after. */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditIT {
+class AuditIT extends OneFirmTest {
 
-    private FirmSetup setup;
-    private Firm firm;
-    private Person olivia;
-    private Client owner;
     private Person colleague;
     private String business;
     private String team;
     /** The changes Olivia made, oldest first: action, target type, target id. */
     private final List<List<String>> changes = new ArrayList<>();
 
+    AuditIT() {
+        super("audit", "Audit Partners");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) throws InterruptedException {
-        setup = FirmSetup.create(env, "audit");
-        firm = setup.newFirm("Audit Partners");
-        olivia = setup.staff(firm, "olivia", "owner");
-        owner = setup.as(olivia, firm);
+    void setUp() throws InterruptedException {
         colleague = setup.colleague(firm, "member");
         makeTheChanges();
     }

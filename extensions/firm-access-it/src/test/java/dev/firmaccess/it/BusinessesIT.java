@@ -7,12 +7,10 @@ import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.HttpJson.Reply;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,18 +20,10 @@ import org.junit.jupiter.api.TestInstance;
 
 /** A firm's businesses: members see what is shared with them; names and external references are checked. */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BusinessesIT {
+class BusinessesIT extends OneFirmTest {
 
-    private FirmSetup setup;
-    private Firm firm;
-    private Client owner;
-
-    @BeforeAll
-    void setUp(TestEnvironment env) {
-        setup = FirmSetup.create(env, "businesses");
-        firm = setup.newFirm("Business Partners");
-        owner = setup.as(setup.staff(firm, "olivia", "owner"), firm);
+    BusinessesIT() {
+        super("businesses", "Business Partners");
     }
 
     @Nested

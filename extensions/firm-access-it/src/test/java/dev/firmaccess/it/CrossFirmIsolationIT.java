@@ -6,19 +6,15 @@ import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.support.Client;
-import dev.firmaccess.it.support.FirmFixture;
-import dev.firmaccess.it.support.FirmSetup;
 import dev.firmaccess.it.support.Person;
+import dev.firmaccess.it.support.StandardFirmTest;
 import dev.firmaccess.testing.HttpJson.Reply;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Ids of another firm mean nothing under a firm's paths: they answer exactly like unknown ids, so
@@ -26,20 +22,13 @@ import org.junit.jupiter.api.TestInstance;
  * or connection keys, not even its owner.
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrossFirmIsolationIT {
+class CrossFirmIsolationIT extends StandardFirmTest {
 
     private static final String UNKNOWN_ID = "00000000-0000-0000-0000-000000000000";
 
-    private FirmFixture fixture;
-    private FirmSetup setup;
-    private Client owner;
 
-    @BeforeAll
-    void setUp(TestEnvironment env) {
-        fixture = FirmFixture.create(env, "isolation");
-        setup = fixture.setup();
-        owner = setup.as(fixture.owner(), fixture.firm());
+    CrossFirmIsolationIT() {
+        super("isolation");
     }
 
     @Nested

@@ -67,8 +67,7 @@ class DisabledFirmUserAndRealmIT {
         business = setup.business(firm, "Shared business");
         setup.share(firm, business, member, "full");
         createEvaluatorClient();
-        String testClient = realm.admin().clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
-        realm.admin().clients().get(testClient).addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
+        realm.addTestClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
         realm.createConnectionKeyClient(SCRIPTS);
         key = assertStatus(setup.asJustSignedIn(member, firm).post("/staff/" + member.id() + "/keys",
                 Map.of("name", "Script")), 201)

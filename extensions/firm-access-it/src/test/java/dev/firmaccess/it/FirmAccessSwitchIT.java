@@ -73,7 +73,7 @@ class FirmAccessSwitchIT {
 
             HttpJson.Reply current = http.get(settings(realm), token());
             assertThat(current.json().get("enabled").asBoolean()).isFalse();
-            assertThat(current.json().get("claimBusinessCap").asInt()).isEqualTo(100);
+            assertThat(current.json().get("claimBusinessCap").asInt()).isEqualTo(30);
             assertThat(clientIds(realm)).doesNotContainAnyElementsOf(CLIENTS);
             assertAllPathsAre404(realm);
         } finally {

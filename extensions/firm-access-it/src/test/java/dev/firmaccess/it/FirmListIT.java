@@ -3,43 +3,31 @@ package dev.firmaccess.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firmaccess.it.support.Api;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.TestEnvironment;
-import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirmListIT {
+class FirmListIT extends OwnRealmTest {
 
-    private HttpJson http;
     /** Calls whose replies are held to the OpenAPI document. */
-    private Api checked;
-    private TestRealm realm;
     private String firmsPath;
     private String firmId;
 
+    FirmListIT() {
+        super("firms");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        checked = new Api(http);
-        realm = env.newRealm("firms");
+    void setUp() {
         firmsPath = "/realms/" + realm.name() + "/firm-access/api/v1/firms";
-        firmId = realm.createFirm("Ledger & Co", "ledger");
-        String owner = realm.createUser("olivia");
-        String member = realm.createUser("max");
+        firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
+        newStaff(firmId, "max");
         realm.createUser("nobody");
-        realm.addMember(firmId, owner);
-        realm.addMember(firmId, member);
-        HttpJson.Reply promoted = checked.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + owner + "/role",
-                realm.adminToken(), Map.of("role", "owner"));
-        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
     }
 
     @Nested

@@ -6,9 +6,8 @@ import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.support.Client;
-import dev.firmaccess.it.support.FirmFixture;
-import dev.firmaccess.it.support.FirmSetup;
 import dev.firmaccess.it.support.Person;
+import dev.firmaccess.it.support.StandardFirmTest;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
@@ -18,26 +17,22 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every bulk call, upload and per-person collection has an upper bound (docs/security.md, Limits):
  * one past it is refused with the error shape, and nothing of the call is kept.
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LimitsIT {
+class LimitsIT extends StandardFirmTest {
 
-    private FirmFixture fixture;
-    private FirmSetup setup;
-    private Client owner;
     private MailCatcher mail;
 
+    LimitsIT() {
+        super("limits");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        fixture = FirmFixture.create(env, "limits");
-        setup = fixture.setup();
-        owner = setup.as(fixture.owner(), fixture.firm());
+    void theMailbox(TestEnvironment env) {
         mail = env.mail();
     }
 
@@ -47,7 +42,7 @@ class LimitsIT {
         void itIs413AndNothingIsCreated() {
             long before = businessCount();
 
-            Map<String, Object> body = Map.of("name", "Big", "padding", "x".repeat(1_000_001));
+            Map<String, Object> body = Map.of("name", "Big", "padding", "x".repeat(2_000_001));
 
             assertError(owner.post("/businesses", body), 413, "invalid_request");
             assertThat(businessCount()).isEqualTo(before);

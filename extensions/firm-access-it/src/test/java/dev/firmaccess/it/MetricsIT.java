@@ -1,5 +1,6 @@
 package dev.firmaccess.it;
 
+import static dev.firmaccess.it.support.Replies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.invitations.Browser;
@@ -7,11 +8,9 @@ import dev.firmaccess.it.invitations.InvitationPage;
 import dev.firmaccess.it.portal.ActivationPage;
 import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.it.support.MailEventSender;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.MailCatcher;
-import dev.firmaccess.testing.TestEnvironment;
-import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The extension's meters as an operator's Prometheus scrapes them from the management port's
@@ -33,8 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  * the server, so only the difference counts).
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetricsIT {
+class MetricsIT extends OwnRealmTest {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})?\\s+(\\S+)",
             Pattern.MULTILINE);
@@ -45,28 +42,19 @@ class MetricsIT {
     private static final String PASSWORD = "S3cret-pass!";
 
     private final HttpClient scraper = HttpClient.newHttpClient();
-    private TestEnvironment env;
-    private HttpJson http;
-    private MailCatcher mail;
-    private TestRealm realm;
     private String api;
     private String miaId;
     private List<String> businesses;
 
+    MetricsIT() {
+        super("metrics");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment environment) {
-        env = environment;
-        http = env.http();
-        mail = env.mail();
-        realm = env.newRealm("metrics");
-        String firmId = realm.createFirm("Metered & Co", "metered");
-        String owner = realm.createUser("olivia");
-        miaId = realm.createUser("mia");
-        realm.addMember(firmId, owner);
-        realm.addMember(firmId, miaId);
-        String adminApi = "/admin/realms/" + realm.name() + "/firm-access";
-        ok(http.put(adminApi + "/firms/metered/staff/" + owner + "/role", realm.adminToken(), Map.of("role", "owner")));
-        ok(http.put(adminApi + "/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
+    void setUp() {
+        String firmId = firmOwnedByOlivia("Metered & Co", "metered");
+        miaId = newStaff(firmId, "mia");
+        ok(http.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/metered";
         businesses = List.of("Alder Ltd", "Birch Ltd", "Cedar Ltd").stream()
                 .map(name -> ok(http.post(api + "/businesses", owner(), Map.of("name", name))).json().get("id").asText())
@@ -74,9 +62,7 @@ class MetricsIT {
         for (String business : businesses.subList(0, 2)) {
             ok(http.put(api + "/businesses/" + business + "/grants/users/" + miaId, owner(), Map.of("level", "full")));
         }
-        String testClient = realm.admin().clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
-        realm.admin().clients().get(testClient)
-                .addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of("businessCap", "1")));
+        realm.addTestClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of("businessCap", "1")));
     }
 
     @Test
@@ -215,10 +201,5 @@ class MetricsIT {
         Matcher found = link.matcher(text);
         assertThat(found.find()).as("a link in the mail to " + email).isTrue();
         return found.group();
-    }
-
-    private static HttpJson.Reply ok(HttpJson.Reply reply) {
-        assertThat(reply.status() / 100).as(reply.toString()).isEqualTo(2);
-        return reply;
     }
 }

@@ -4,34 +4,21 @@ import static dev.firmaccess.it.support.Replies.assertError;
 import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firmaccess.it.support.Client;
-import dev.firmaccess.it.support.FirmFixture;
-import dev.firmaccess.it.support.FirmSetup;
-import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.it.support.StandardFirmTest;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Requests that are malformed, mistyped or badly paged get a 400 in the error shape and change nothing. */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RequestValidationIT {
+class RequestValidationIT extends StandardFirmTest {
 
-    private FirmFixture fixture;
-    private FirmSetup setup;
-    private Client owner;
-
-    @BeforeAll
-    void setUp(TestEnvironment env) {
-        fixture = FirmFixture.create(env, "validation");
-        setup = fixture.setup();
-        owner = setup.as(fixture.owner(), fixture.firm());
+    RequestValidationIT() {
+        super("validation");
     }
 
     @Nested

@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.Client;
-import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
-import dev.firmaccess.it.support.Person;
+import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.HashMap;
 import java.util.List;
@@ -20,14 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The realm's settings: validated whole before anything changes, and their role labels show everywhere. */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SettingsIT {
+class SettingsIT extends OneFirmTest {
 
     private static final Map<String, Object> DEFAULTS = Map.ofEntries(
             Map.entry("enabled", true),
@@ -39,21 +34,19 @@ class SettingsIT {
             Map.entry("staffInvitationExpiryDays", 7),
             Map.entry("portalInvitationExpiryDays", 30),
             Map.entry("resendCooldownMinutes", 10),
-            Map.entry("claimBusinessCap", 100),
+            Map.entry("claimBusinessCap", 30),
             Map.entry("mailsPerFirmPerHour", 500),
             Map.entry("mailsPerUserPerHour", 200));
 
-    private FirmSetup setup;
     private Client settings;
-    private Firm firm;
-    private Person olivia;
+
+    SettingsIT() {
+        super("settings", "Settings Partners");
+    }
 
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        setup = FirmSetup.create(env, "settings");
+    void setUp() {
         settings = setup.realmAdmin();
-        firm = setup.newFirm("Settings Partners");
-        olivia = setup.staff(firm, "olivia", "owner");
         setup.colleague(firm, "admin");
         setup.colleague(firm, "member");
     }

@@ -6,36 +6,23 @@ import static dev.firmaccess.it.support.Replies.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firmaccess.it.support.Client;
-import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Sharing businesses with people, one by one and in bulk; a bulk change happens whole or not at all. */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SharingIT {
+class SharingIT extends OneFirmTest {
 
     private static final String UNKNOWN_ID = "00000000-0000-0000-0000-000000000000";
 
-    private FirmSetup setup;
-    private Firm firm;
-    private Client owner;
-
-    @BeforeAll
-    void setUp(TestEnvironment env) {
-        setup = FirmSetup.create(env, "sharing");
-        firm = setup.newFirm("Sharing Partners");
-        owner = setup.as(setup.staff(firm, "olivia", "owner"), firm);
+    SharingIT() {
+        super("sharing", "Sharing Partners");
     }
 
     @Nested
@@ -189,6 +176,37 @@ class SharingIT {
 
             assertThat(texts(access.get("businesses"), "businessId")).containsExactlyInAnyOrder(wanted, throughTeam);
             assertThat(setup.grantees(firm, dropped)).isEmpty();
+        }
+
+        @Test
+        void withAScopeOnlyTheScopesGrantsChangeAndOthersStay() {
+            String outside = setup.business(firm, "Outside the scope");
+            String dropped = setup.business(firm, "Dropped in the scope");
+            String added = setup.business(firm, "Added in the scope");
+            Person person = setup.colleague(firm, "member");
+            setup.share(firm, outside, person, "full");
+            setup.share(firm, dropped, person, "full");
+
+            assertStatus(owner.put("/staff/" + person.id() + "/access", Map.of(
+                    "grants", List.of(Map.of("businessId", added, "level", "full")),
+                    "scope", List.of(dropped, added))), 200);
+
+            assertThat(setup.reachedBusinesses(firm, person)).containsExactlyInAnyOrder(outside, added);
+        }
+
+        @Test
+        void aGrantOutsideTheScopeOrABlankScopeEntryChangesNothing() {
+            String kept = setup.business(firm, "Kept beside the scope");
+            String wanted = setup.business(firm, "Wanted outside the scope");
+            Person person = setup.colleague(firm, "member");
+            setup.share(firm, kept, person, "full");
+
+            assertError(owner.put("/staff/" + person.id() + "/access", Map.of(
+                    "grants", List.of(Map.of("businessId", wanted)), "scope", List.of(kept))), 400, "invalid_request");
+            assertError(owner.put("/staff/" + person.id() + "/access", Map.of(
+                    "grants", List.of(), "scope", List.of(kept, " "))), 400, "invalid_request");
+
+            assertThat(setup.reachedBusinesses(firm, person)).containsExactly(kept);
         }
     }
 

@@ -6,33 +6,20 @@ import static dev.firmaccess.it.support.Replies.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firmaccess.it.support.Client;
-import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.HttpJson.Reply;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Leaving a firm ends every kind of access to it at once, however the person leaves. */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaffRemovalIT {
+class StaffRemovalIT extends OneFirmTest {
 
-    private FirmSetup setup;
-    private Firm firm;
-    private Client owner;
-
-    @BeforeAll
-    void setUp(TestEnvironment env) {
-        setup = FirmSetup.create(env, "removal");
-        firm = setup.newFirm("Removal Partners");
-        owner = setup.as(setup.staff(firm, "olivia", "owner"), firm);
+    StaffRemovalIT() {
+        super("removal", "Removal Partners");
     }
 
     @Nested

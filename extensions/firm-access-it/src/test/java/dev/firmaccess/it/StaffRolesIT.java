@@ -73,6 +73,43 @@ class StaffRolesIT {
     }
 
     @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class GivenStaffToFind {
+
+        private Client lister;
+
+        @BeforeAll
+        void aFirmWithThreePeople() {
+            Firm firm = setup.newFirm("Searchable Accounting");
+            setup.staff(firm, "ledger", "member");
+            setup.staff(firm, "ledgerbook", "admin");
+            lister = setup.as(setup.staff(firm, "lister", "owner"), firm);
+        }
+
+        @Test
+        void theStaffTotalCountsOnlyTheMatchesOfTheSearch() {
+            Reply ledger = lister.get("/staff?search=LEDGER");
+            Reply wildcard = lister.get("/staff?search=led*book");
+            Reply lastName = lister.get("/staff?search=tester");
+
+            assertThat(Replies.totalCount(ledger)).isEqualTo(2).isEqualTo(ledger.json().size());
+            assertThat(Replies.totalCount(wildcard)).isEqualTo(1).isEqualTo(wildcard.json().size());
+            assertThat(Replies.totalCount(lastName)).isEqualTo(3).isEqualTo(lastName.json().size());
+        }
+
+        @Test
+        void aSearchWithLikeWildcardsMatchesThemLiterally() {
+            Reply percent = lister.get("/staff?search=%25");
+            Reply underscore = lister.get("/staff?search=l_dger");
+
+            assertThat(Replies.totalCount(percent)).isZero();
+            assertThat(percent.json().size()).isZero();
+            assertThat(Replies.totalCount(underscore)).isZero();
+            assertThat(underscore.json().size()).isZero();
+        }
+    }
+
+    @Nested
     class GivenAnAdmin {
 
         private Firm firm;

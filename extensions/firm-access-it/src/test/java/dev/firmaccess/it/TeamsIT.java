@@ -6,33 +6,20 @@ import static dev.firmaccess.it.support.Replies.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firmaccess.it.support.Client;
-import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.HttpJson.Reply;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Teams: named groups of staff that share their grants, kept as the firm's native organization groups. */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TeamsIT {
+class TeamsIT extends OneFirmTest {
 
-    private FirmSetup setup;
-    private Firm firm;
-    private Client owner;
-
-    @BeforeAll
-    void setUp(TestEnvironment env) {
-        setup = FirmSetup.create(env, "teams");
-        firm = setup.newFirm("Team Partners");
-        owner = setup.as(setup.staff(firm, "olivia", "owner"), firm);
+    TeamsIT() {
+        super("teams", "Team Partners");
     }
 
     @Nested

@@ -1,8 +1,6 @@
 package dev.firmaccess.testing;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.keycloak.admin.client.Keycloak;
 
 /**
@@ -63,15 +61,12 @@ public final class FirmAccessKeycloak implements AutoCloseable {
      * for, from the Maven repository in {@code ~/.m2/repository}; the provider jar found on the
      * classpath; the work directory {@code target/firm-access-keycloak}; in-memory H2; a 1 GB heap.
      */
-    public static final class Builder {
+    public static final class Builder extends ServerOptions<Builder> {
         private Path distribution;
         private String keycloakVersion = KeycloakDistributionSource.defaultVersion();
         private Path mavenRepository = Path.of(System.getProperty("user.home"), ".m2", "repository");
         private Path providerJar;
         private Path workDirectory = Path.of("target", "firm-access-keycloak");
-        private Database database = Database.h2InMemory();
-        private final List<String> runOptions = new ArrayList<>();
-        private String heap = "1g";
 
         private Builder() {
         }
@@ -108,23 +103,6 @@ public final class FirmAccessKeycloak implements AutoCloseable {
             return this;
         }
 
-        public Builder database(Database value) {
-            this.database = value;
-            return this;
-        }
-
-        /** A {@code kc.sh start} option, e.g. an SPI option of the provider. */
-        public Builder runOption(String option) {
-            runOptions.add(option);
-            return this;
-        }
-
-        /** The server's maximum heap, as for {@code -Xmx}. */
-        public Builder heap(String value) {
-            this.heap = value;
-            return this;
-        }
-
         /** Starts the server and waits until it answers; throws with the server log's tail if it does not. */
         public FirmAccessKeycloak start() {
             Path jar = providerJar != null ? providerJar : ProviderJarOnClasspath.find();
@@ -133,9 +111,7 @@ public final class FirmAccessKeycloak implements AutoCloseable {
             Path home = distribution != null
                     ? KeycloakDistributionSource.copyOf(distribution, work)
                     : KeycloakDistributionSource.fromMavenRepository(mavenRepository, keycloakVersion, work);
-            KeycloakServer.Builder server = KeycloakServer.builder(home).provider(jar).database(database).heap(heap);
-            runOptions.forEach(server::runOption);
-            return new FirmAccessKeycloak(server.build().start());
+            return new FirmAccessKeycloak(copyTo(KeycloakServer.builder(home).provider(jar)).build().start());
         }
     }
 }

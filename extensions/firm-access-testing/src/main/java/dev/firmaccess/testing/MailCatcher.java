@@ -23,12 +23,15 @@ import java.util.stream.Collectors;
 public final class MailCatcher implements AutoCloseable {
 
     private final GreenMail greenMail;
+    private final int smtpPort;
 
+    /** A catcher on a free port; it listens once started, so a realm can point at it before it is up. */
     public MailCatcher() {
         this(FreePorts.next());
     }
 
     public MailCatcher(int smtpPort) {
+        this.smtpPort = smtpPort;
         this.greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
@@ -38,7 +41,7 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     public int smtpPort() {
-        return greenMail.getSmtp().getPort();
+        return smtpPort;
     }
 
     /** The realm {@code smtpServer} settings that make Keycloak send its mail here. */

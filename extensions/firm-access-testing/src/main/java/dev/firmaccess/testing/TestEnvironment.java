@@ -35,6 +35,18 @@ public final class TestEnvironment implements AutoCloseable {
         this.http = new HttpJson(keycloak.baseUrl());
     }
 
+    /**
+     * A test waits for a retried email seconds, not minutes: the outbox polls every second and
+     * retries a failed mail after a second, doubling from there.
+     */
+    static final String OUTBOX_RETRY_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-retry-seconds=1";
+
+    static final String OUTBOX_POLL_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-poll-seconds=1";
+
+    /** Access-event subscribers of the tests listen on loopback, which a production server refuses. */
+    static final String INTERNAL_EVENT_TARGETS_OPTION =
+            "--spi-realm-restapi-extension--firm-access--allow-internal-event-targets=true";
+
     /** Starts a server of the given flavor (its own copy of the distribution) on the database. */
     public static TestEnvironment start(String flavor, Database database) {
         MailCatcher mail = new MailCatcher().start();
@@ -49,6 +61,9 @@ public final class TestEnvironment implements AutoCloseable {
                             + EVALUATIONS_PER_BATCH)
                     .runOption("--spi-realm-restapi-extension--firm-access--key-creation-max-auth-age="
                             + KEY_CREATION_MAX_AUTH_AGE_SECONDS)
+                    .runOption(OUTBOX_RETRY_OPTION)
+                    .runOption(OUTBOX_POLL_OPTION)
+                    .runOption(INTERNAL_EVENT_TARGETS_OPTION)
                     .start();
             return new TestEnvironment(mail, keycloak);
         } catch (RuntimeException e) {

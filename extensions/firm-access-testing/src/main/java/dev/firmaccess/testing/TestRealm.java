@@ -2,6 +2,7 @@ package dev.firmaccess.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,7 +63,11 @@ public final class TestRealm {
 
     /** Creates the {@value #API_SCOPE} scope as a default of clients made later, and of the test client. */
     private void addApiScope() {
-        String scopeId = ApiScope.createAsRealmDefault(admin());
+        addTestClientScope(ApiScope.createAsRealmDefault(admin()));
+    }
+
+    /** Makes a client scope, such as one of {@link ClaimScope}, a default scope of the test client. */
+    public void addTestClientScope(String scopeId) {
         admin().clients().get(admin().clients().findByClientId(TEST_CLIENT).get(0).getId())
                 .addDefaultClientScope(scopeId);
     }
@@ -174,6 +179,15 @@ public final class TestRealm {
     /** An access token of the master realm's bootstrap admin, for the realm-admin API. */
     public String adminToken() {
         return admin.tokenManager().getAccessTokenString();
+    }
+
+    /** Points the realm's mail at other SMTP settings, e.g. a server not started yet; answers the settings it had. */
+    public Map<String, String> useSmtp(Map<String, String> settings) {
+        RealmRepresentation rep = admin().toRepresentation();
+        Map<String, String> before = new HashMap<>(rep.getSmtpServer());
+        rep.setSmtpServer(new HashMap<>(settings));
+        admin().update(rep);
+        return before;
     }
 
     public void delete() {

@@ -3,13 +3,16 @@ package dev.firmaccess.it.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.events.EventReceiver;
 import dev.firmaccess.it.invitations.Browser;
 import dev.firmaccess.it.invitations.InvitationPage;
 import dev.firmaccess.it.portal.AtOnce;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.EmbeddedPostgresDatabase;
+import dev.firmaccess.testing.Eventually;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.KeycloakCluster;
+import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestRealm;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Two Keycloak nodes on one PostgreSQL, clustered as Keycloak clusters by default: a change made
  * on one node holds on the other at its very next call, with no waiting and no retry. Each case
- * prints how long after the change that next call answered.
+ * prints how long after the change that next call answered. Mail waiting in the outbox goes out
+ * once, whichever node takes it, and survives a restart of both nodes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeClusterIT {
@@ -56,9 +60,7 @@ class TwoNodeClusterIT {
         HttpJson.Reply owner = node(1).put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/"
                 + ids.get("olivia") + "/role", realm.adminToken(), Map.of("role", "owner"));
         assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
-        String testClient = realm.admin().clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
-        realm.admin().clients().get(testClient)
-                .addDefaultClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
+        realm.addTestClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
         realm.createConnectionKeyClient(SCRIPTS);
     }
 
@@ -90,6 +92,43 @@ class TwoNodeClusterIT {
     }
 
     @Test
+    void aGrantRemovedOnNode1IsGoneFromTheNextRefreshOnNode2ThatCachedTheClaim() {
+        String business = createBusiness("Quay Chandlers");
+        String grant = firmApi() + "/businesses/" + business + "/grants/users/" + ids.get("mia");
+        assertStatus(node(1).put(grant, owner(), Map.of("level", "full")), 200);
+        HttpJson.Reply before = refreshOn(2, TestRealm.TEST_CLIENT, realm.signIn("mia").get("refresh_token").asText());
+        assertStatus(before, 200);
+        assertThat(businessIds(before.json())).as("node 2 lists the grant, and keeps mia's standing").contains(business);
+
+        assertStatus(node(1).delete(grant, owner()), 204);
+        long changed = System.nanoTime();
+        HttpJson.Reply next = refreshOn(2, TestRealm.TEST_CLIENT, before.json().get("refresh_token").asText());
+        long answered = millisSince(changed);
+
+        assertStatus(next, 200);
+        assertThat(businessIds(next.json())).as("node 2's very next refresh").doesNotContain(business);
+        report("grant removed on node 1", "token refresh on node 2 (cached standing)", answered);
+    }
+
+    @Test
+    void aRoleChangedOnNode2HoldsInTheNextEvaluationOnNode1ThatCachedTheStaffRow() {
+        String business = createBusiness("Lantern Lane Studio");
+        String vera = realm.accessToken("vera");
+        assertThat(mayRead(1, vera, "vera", business)).as("a member without a grant, asked on node 1").isFalse();
+
+        String role = firmApi() + "/staff/" + ids.get("vera") + "/role";
+        assertStatus(node(2).put(role, owner(), Map.of("role", "admin")), 200);
+        long changed = System.nanoTime();
+        boolean next = mayRead(1, vera, "vera", business);
+        long answered = millisSince(changed);
+
+        assertThat(next).as("node 1's very next evaluation: an admin reaches every business").isTrue();
+        report("role changed on node 2", "evaluation on node 1 (cached staff row)", answered);
+        assertStatus(node(2).put(role, owner(), Map.of("role", "member")), 200);
+        assertThat(mayRead(1, vera, "vera", business)).as("a member again, at once").isFalse();
+    }
+
+    @Test
     void aMemberRemovedOnNode2GetsNoFirmInTheNextRefreshOnNode1() {
         JsonNode signedIn = realm.signIn("rita");
         assertThat(firmAliases(signedIn)).containsExactly("ledger");
@@ -113,13 +152,13 @@ class TwoNodeClusterIT {
                 "connection_key", key.json().get("key").asText()));
         assertStatus(exchanged, 200);
         String refreshToken = exchanged.json().get("refresh_token").asText();
-        HttpJson.Reply before = refreshOn(2, refreshToken);
+        HttpJson.Reply before = refreshOn(2, SCRIPTS, refreshToken);
         assertStatus(before, 200);
 
         assertStatus(node(1).put(firmApi() + "/staff/" + ids.get("kai") + "/programmatic-access", owner(),
                 Map.of("enabled", false)), 200);
         long changed = System.nanoTime();
-        HttpJson.Reply next = refreshOn(2, before.json().get("refresh_token").asText());
+        HttpJson.Reply next = refreshOn(2, SCRIPTS, before.json().get("refresh_token").asText());
         long answered = millisSince(changed);
 
         assertStatus(next, 400);
@@ -203,7 +242,100 @@ class TwoNodeClusterIT {
                 .filteredOn(member -> member.getId().equals(ids.get("cora"))).hasSize(1);
     }
 
+    @Test
+    void mailsWaitingWhileSmtpIsDownGoOutOnceEachWhicheverNodeTakesThem() {
+        MailCatcher later = new MailCatcher();
+        Map<String, String> working = realm.useSmtp(later.realmSmtpSettings());
+        try {
+            Map<String, String> invitations = new LinkedHashMap<>();
+            for (int i = 0; i < 6; i++) {
+                String email = "queued-" + i + "@example.test";
+                invitations.put(email, invite(i % 2 + 1, email));
+            }
+            invitations.values().forEach(this::awaitFailedAttempt);
+
+            later.start();
+
+            invitations.forEach((email, id) -> {
+                later.awaitMessageTo(email, Duration.ofSeconds(60));
+                awaitSent(id);
+            });
+            invite(2, "queued-last@example.test");
+            later.awaitMessageTo("queued-last@example.test", Duration.ofSeconds(60));
+            invitations.keySet().forEach(email -> assertThat(later.messagesTo(email)).as(email).hasSize(1));
+        } finally {
+            realm.useSmtp(working);
+            later.close();
+        }
+    }
+
+    @Test
+    void aMailAndAnAccessEventWaitingWhileBothNodesRestartAreNotLostAndGoOutOnce() {
+        MailCatcher later = new MailCatcher();
+        Map<String, String> working = realm.useSmtp(later.realmSmtpSettings());
+        try (EventReceiver app = new EventReceiver()) {
+            HttpJson.Reply subscribed = node(2).post(firmApi() + "/event-subscribers", owner(),
+                    Map.of("url", app.url(), "eventTypes", List.of("business.archived")));
+            assertStatus(subscribed, 201);
+            app.trust(subscribed.json().get("secret").asText());
+            app.down(true);
+            String id = invite(1, "restart@example.test");
+            String business = createBusiness("Restart Ltd");
+            assertStatus(node(1).post(firmApi() + "/businesses/" + business + "/archive", owner(), ""), 200);
+            awaitFailedAttempt(id);
+            Eventually.until(app::refusedIds, ids -> !ids.isEmpty(), Duration.ofSeconds(60), "event attempted");
+
+            cluster.node(2).close();
+            cluster.node(1).close();
+            later.start();
+            app.down(false);
+            long restarting = System.nanoTime();
+            cluster.node(1).start();
+            cluster.node(2).start();
+
+            later.awaitMessageTo("restart@example.test", Duration.ofSeconds(60));
+            awaitSent(id);
+            assertThat(app.awaitAccepted(1).get(0).body().at("/data/targetId").asText()).isEqualTo(business);
+            System.out.printf("Cluster: a mail and an event queued before both nodes stopped went out %d ms after"
+                    + " the restart began%n", millisSince(restarting));
+            invite(2, "restart-after@example.test");
+            later.awaitMessageTo("restart-after@example.test", Duration.ofSeconds(60));
+            assertThat(later.messagesTo("restart@example.test")).hasSize(1);
+            assertThat(app.accepted()).hasSize(1);
+            assertStatus(node(1).delete(firmApi() + "/event-subscribers/" + subscribed.json().get("id").asText(),
+                    owner()), 204);
+        } finally {
+            realm.useSmtp(working);
+            later.close();
+        }
+    }
+
     // --- helpers -----------------------------------------------------------------------------
+
+    private String invite(int number, String email) {
+        HttpJson.Reply invited = node(number).post(firmApi() + "/invitations", owner(), Map.of("role", "member",
+                "invitees", List.of(Map.of("email", email))));
+        assertStatus(invited, 201);
+        return invited.json().get(0).get("id").asText();
+    }
+
+    private JsonNode invitation(String id) {
+        HttpJson.Reply reply = node(1).get(firmApi() + "/invitations/" + id, owner());
+        assertStatus(reply, 200);
+        return reply.json();
+    }
+
+    /** A failed attempt lifts the resend cooldown: the mail was tried, and waits in the outbox. */
+    private void awaitFailedAttempt(String id) {
+        Eventually.until(() -> invitation(id), view -> !view.hasNonNull("resendAllowedAt"), Duration.ofSeconds(60),
+                "attempted");
+        assertThat(invitation(id).get("deliveryStatus").asText()).isEqualTo("not_sent");
+    }
+
+    private void awaitSent(String id) {
+        Eventually.until(() -> invitation(id).get("deliveryStatus").asText(), "sent"::equals, Duration.ofSeconds(60),
+                "sent");
+    }
 
     private HttpJson node(int number) {
         return cluster.http(number);
@@ -236,9 +368,14 @@ class TwoNodeClusterIT {
         return reply.json().get("decision").asBoolean();
     }
 
-    private HttpJson.Reply refreshOn(int number, String refreshToken) {
-        return node(number).postForm(tokenPath(), Map.of("grant_type", "refresh_token", "client_id", SCRIPTS,
+    private HttpJson.Reply refreshOn(int number, String clientId, String refreshToken) {
+        return node(number).postForm(tokenPath(), Map.of("grant_type", "refresh_token", "client_id", clientId,
                 "refresh_token", refreshToken));
+    }
+
+    private static List<String> businessIds(JsonNode tokens) {
+        return HttpJson.jwtClaims(tokens.get("access_token").asText()).path("firm_access").path(0).path("businesses")
+                .findValuesAsText("id");
     }
 
     private static List<String> firmAliases(JsonNode tokens) {

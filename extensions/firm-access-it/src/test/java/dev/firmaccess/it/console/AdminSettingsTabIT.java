@@ -3,8 +3,8 @@ package dev.firmaccess.it.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.time.Duration;
@@ -13,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.openqa.selenium.By;
@@ -29,28 +28,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Tag("browser")
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminSettingsTabIT {
+class AdminSettingsTabIT extends OwnRealmTest {
 
     private static final String TAB_TYPE = "org.keycloak.services.ui.extend.UiTabProvider";
 
-    private HttpJson http;
-    private TestRealm realm;
     private String settingsPath;
     private String componentsPath;
     private String realmId;
     private String baseUrl;
-    private TestEnvironment environment;
+
+    AdminSettingsTabIT() {
+        super("settings-tab");
+    }
 
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
+    void setUp() {
         baseUrl = env.server().baseUrl();
-        realm = env.newRealm("settings-tab");
         settingsPath = "/admin/realms/" + realm.name() + "/firm-access/settings";
         componentsPath = "/admin/realms/" + realm.name() + "/components";
         realmId = realm.admin().toRepresentation().getId();
-        environment = env;
     }
 
     @Test
@@ -169,7 +165,7 @@ class AdminSettingsTabIT {
 
     /** A realm with a user "rita" who administers it through realm-management's realm-admin role. */
     private TestRealm realmWithAdministrator(String prefix) {
-        TestRealm other = environment.newRealm(prefix);
+        TestRealm other = env.newRealm(prefix);
         String rita = other.createUser("rita");
         ClientRepresentation management = other.admin().clients().findByClientId("realm-management").get(0);
         RoleRepresentation realmAdmin = other.admin().clients().get(management.getId()).roles().get("realm-admin")

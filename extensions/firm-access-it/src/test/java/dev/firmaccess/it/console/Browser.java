@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,6 +25,16 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     Browser() {
+        this("en");
+    }
+
+    /** A browser whose preferred language is the given one, as a person's browser sends it. */
+    Browser(String language) {
+        this(language, true);
+    }
+
+    /** A browser that asks for the given language, and runs pages' scripts or (as some people's do) not. */
+    Browser(String language, boolean scripts) {
         BrowserLocator.Found installed = BrowserLocator.ofThisMachine().locate();
         try {
             profile = Files.createTempDirectory("firm-access-chromium");
@@ -33,7 +45,9 @@ final class Browser implements AutoCloseable {
         options.setBinary(installed.browser().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--lang=en", "--user-data-dir=" + profile);
+                "--no-first-run", "--window-size=1280,900", "--lang=" + language, "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
+                "profile.managed_default_content_settings.javascript", scripts ? 1 : 2));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(installed.driver().toFile())
                 .usingAnyFreePort()
@@ -44,6 +58,11 @@ final class Browser implements AutoCloseable {
 
     WebDriver driver() {
         return driver;
+    }
+
+    /** Makes the page as wide as the given screen (a phone: 375, a wide desktop: 1920), keeping the height. */
+    void width(int pixels) {
+        driver.manage().window().setSize(new Dimension(pixels, 900));
     }
 
     /** Saves a screenshot of the current page as a test artifact. */

@@ -1,10 +1,12 @@
 package dev.firmaccess.it.console;
 
+import dev.firmaccess.testing.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -54,6 +56,17 @@ final class ConsolePages {
                 .ignoring(WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(script.executeScript(
                         "return window.firmAccessOldPage === undefined && document.readyState === 'complete';")));
+    }
+
+    /**
+     * Loads the current page again until {@code read} shows {@code expected}: what the outbox does
+     * after a page was served (a mail going out) shows on a later load.
+     */
+    static void reloadUntil(WebDriver driver, Supplier<String> read, String expected) {
+        Eventually.until(() -> {
+            replacePage(driver, () -> driver.get(driver.getCurrentUrl()));
+            return read.get();
+        }, expected::equals, Duration.ofSeconds(30), expected);
     }
 
     /** Opens the console, signs in on Keycloak's login page and waits until the console shows its first page. */
@@ -111,12 +124,45 @@ final class ConsolePages {
 
     record StaffPage(WebDriver driver) {
         AccessPage manageAccessOf(String username) {
-            row(username).findElement(By.linkText("Manage access")).click();
+            submit(driver, row(username).findElement(By.cssSelector(".fa-manage-access")));
             return new AccessPage(driver);
         }
 
+        boolean offersManageAccess(String username) {
+            return !row(username).findElements(By.cssSelector(".fa-manage-access")).isEmpty();
+        }
+
+        /** Flips the switch; where scripts run the flip itself saves, and the page comes back. */
         void switchProgrammaticAccess(String username) {
-            submit(driver, row(username).findElement(By.cssSelector("button[role='switch']")));
+            replacePage(driver, () -> row(username).findElement(By.cssSelector("label.pf-v5-c-switch")).click());
+        }
+
+        /** Picks a role from the row's dropdown; where scripts run the choice itself saves. */
+        void changeRole(String username, String role) {
+            replacePage(driver, () -> roleSelect(username).selectByValue(role));
+        }
+
+        Select roleSelect(String username) {
+            return new Select(row(username).findElement(By.cssSelector(".fa-role select")));
+        }
+
+        boolean offersRoleChange(String username) {
+            return !row(username).findElements(By.cssSelector(".fa-role select")).isEmpty();
+        }
+
+        /** The role as the row shows it: the chosen option where it can be changed, the text where it cannot. */
+        String role(String username) {
+            return offersRoleChange(username) ? roleSelect(username).getFirstSelectedOption().getText()
+                    : row(username).findElement(By.cssSelector(".fa-role")).getText();
+        }
+
+        List<String> offeredRoles(String username) {
+            return roleSelect(username).getOptions().stream().map(WebElement::getText).toList();
+        }
+
+        /** The businesses column: a member's count, or the label of those who reach every business. */
+        String reach(String username) {
+            return row(username).findElement(By.cssSelector(".fa-reach")).getText();
         }
 
         WebElement row(String username) {
@@ -125,13 +171,37 @@ final class ConsolePages {
     }
 
     record AccessPage(WebDriver driver) {
-        void select(String businessName) {
-            driver.findElement(By.cssSelector("#access-table tr[data-business='" + businessName + "'] input[name='business']"))
-                    .click();
+        WebElement box(String businessName) {
+            return driver.findElement(By.cssSelector("#access-table tr[data-business='" + businessName
+                    + "'] input[name='business']"));
         }
 
-        void assignSelected() {
-            submit(driver, driver.findElement(By.id("assign-selected")));
+        boolean ticked(String businessName) {
+            return box(businessName).isSelected();
+        }
+
+        /** Ticks or unticks a business's box. */
+        void toggle(String businessName) {
+            box(businessName).click();
+        }
+
+        List<String> tickedBusinesses() {
+            return driver.findElements(By.cssSelector("#access-table tr[data-business]")).stream()
+                    .filter(row -> row.findElement(By.cssSelector("input[name='business']")).isSelected())
+                    .map(row -> row.getAttribute("data-business"))
+                    .toList();
+        }
+
+        void selectAllShown() {
+            driver.findElement(By.id("select-page")).click();
+        }
+
+        void deselectAllShown() {
+            driver.findElement(By.id("deselect-page")).click();
+        }
+
+        void save() {
+            submit(driver, driver.findElement(By.id("save-access")));
         }
 
         String levelOf(String businessName) {
@@ -176,6 +246,15 @@ final class ConsolePages {
     }
 
     record MyBusinessesPage(WebDriver driver) {
+        boolean offersCreation() {
+            return !driver.findElements(By.id("create-business")).isEmpty();
+        }
+
+        void create(String name) {
+            driver.findElement(By.id("business-name")).sendKeys(name);
+            submit(driver, driver.findElement(By.id("create-business-button")));
+        }
+
         List<String> names() {
             return driver.findElements(By.cssSelector("#my-businesses .fa-business-name")).stream()
                     .map(WebElement::getText)
@@ -216,12 +295,16 @@ final class ConsolePages {
             return row(email).findElement(By.cssSelector(".fa-cooldown time"));
         }
 
-        /** Presses "Copy link" in the invitation's row; the answer page shows the link, which the Copy button copies. */
+        /**
+         * Presses "Copy link" in the invitation's row; the answer page shows the link, which the Copy
+         * button copies and then says so in the page's language.
+         */
         String copyLink(String email) {
             submit(driver, row(email).findElement(By.cssSelector(".fa-copy-link")));
             WebElement copy = driver.findElement(By.cssSelector("#invitation-link [data-copy]"));
+            String copied = copy.getAttribute("data-copied");
             copy.click();
-            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> copy.getText().equals("Copied"));
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> copy.getText().equals(copied));
             return driver.findElement(By.id("invitation-link-url")).getAttribute("value");
         }
 

@@ -12,9 +12,7 @@ import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,48 +22,27 @@ import org.openqa.selenium.JavascriptExecutor;
 @Tag("browser")
 @WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirmConsoleIT {
+class FirmConsoleIT extends OneBrowserPerTest {
 
     private static final String HTML_NAME = "<b>Bold</b> & <script>alert(1)</script> Co";
 
     private HttpJson http;
     private TestRealm realm;
-    private String baseUrl;
     private String consoleUrl;
     private String apiFirm;
     private String maxId;
-    private Browser browser;
 
     @BeforeAll
     void setUp(TestEnvironment env) {
         http = env.http();
-        baseUrl = env.server().baseUrl();
-        realm = env.newRealm("console");
-        consoleUrl = baseUrl + "/realms/" + realm.name() + "/firm-access/console/";
-        apiFirm = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
-        String firmId = realm.createFirm("Ledger & Co", "ledger");
-        String olivia = realm.createUser("olivia");
-        maxId = realm.createUser("max");
-        realm.addMember(firmId, olivia);
-        realm.addMember(firmId, maxId);
-        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + olivia
-                + "/role", realm.adminToken(), Map.of("role", "owner"));
-        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
-        String owner = realm.accessToken("olivia");
+        ConsoleFirm firm = ConsoleFirm.create(env, "console", "Ledger & Co", "ledger", "olivia", "max");
+        realm = firm.realm();
+        consoleUrl = firm.consoleUrl();
+        apiFirm = firm.api();
+        maxId = firm.userId("max");
         for (String name : new String[] {"Alpha GmbH", "Beta AG", "Gamma KG", HTML_NAME}) {
-            HttpJson.Reply created = http.post(apiFirm + "/businesses", owner, Map.of("name", name));
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            firm.createBusiness(name);
         }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test
@@ -73,21 +50,18 @@ class FirmConsoleIT {
         signIn("olivia");
         Console console = new Console(browser.driver());
         assertThat(console.title()).isEqualTo("Staff");
-        browser.screenshot("staff");
 
         AccessPage access = new StaffPage(browser.driver()).manageAccessOf("max");
-        access.select("Alpha GmbH");
-        access.select("Beta AG");
-        access.assignSelected();
+        access.toggle("Alpha GmbH");
+        access.toggle("Beta AG");
+        access.save();
         assertThat(access.levelOf("Alpha GmbH")).startsWith("full");
         assertThat(access.levelOf("Gamma KG")).isEqualTo("No access");
-        browser.screenshot("manage-access");
         console.signOut();
 
         signIn("max");
         assertThat(console.title()).isEqualTo("My businesses");
         assertThat(new MyBusinessesPage(browser.driver()).names()).containsExactlyInAnyOrder("Alpha GmbH", "Beta AG");
-        browser.screenshot("member-businesses");
     }
 
     @Test

@@ -23,9 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,7 +36,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Tag("browser")
 @WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirmConsolePagesIT {
+class FirmConsolePagesIT extends OneBrowserPerTest {
 
     private static final String SCRIPTS = "console-scripts";
 
@@ -47,45 +45,25 @@ class FirmConsolePagesIT {
     private TestRealm realm;
     private String consoleUrl;
     private String firmUrl;
-    private Browser browser;
     private String reviewersId;
 
     @BeforeAll
     void setUp(TestEnvironment env) {
         http = env.http();
         mail = env.mail();
-        realm = env.newRealm("console-pages");
-        consoleUrl = env.server().baseUrl() + "/realms/" + realm.name() + "/firm-access/console/";
-        firmUrl = consoleUrl + "firms/books/";
-        String firmId = realm.createFirm("Books & Partners", "books");
-        String olivia = realm.createUser("olivia");
-        realm.addMember(firmId, olivia);
-        realm.addMember(firmId, realm.createUser("max"));
-        realm.addMember(firmId, realm.createUser("nina"));
-        HttpJson.Reply promoted = http.put("/admin/realms/" + realm.name() + "/firm-access/firms/books/staff/" + olivia
-                + "/role", realm.adminToken(), Map.of("role", "owner"));
-        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
-
-        String owner = realm.accessToken("olivia");
+        ConsoleFirm firm = ConsoleFirm.create(env, "console-pages", "Books & Partners", "books", "olivia", "max",
+                "nina");
+        realm = firm.realm();
+        consoleUrl = firm.consoleUrl();
+        firmUrl = firm.firmUrl();
         for (String name : new String[] {"Delta Ltd", "Echo Ltd", "Foxtrot Ltd", "Golf Ltd"}) {
-            HttpJson.Reply created = http.post(apiFirm() + "/businesses", owner, Map.of("name", name));
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            firm.createBusiness(name);
         }
-        HttpJson.Reply team = http.post(apiFirm() + "/teams", owner, Map.of("name", "Reviewers"));
+        HttpJson.Reply team = http.post(apiFirm() + "/teams", firm.ownerToken(), Map.of("name", "Reviewers"));
         assertThat(team.status()).as(team.toString()).isEqualTo(201);
         reviewersId = team.json().get("id").asText();
 
         realm.createConnectionKeyClient(SCRIPTS);
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test
@@ -101,7 +79,7 @@ class FirmConsolePagesIT {
         MailCatcher.ReceivedMail invitation = mail.awaitMessageTo("new.hire@example.com", Duration.ofSeconds(30));
         assertThat(invitation.subject()).contains("Books & Partners");
         assertThat(new Console(browser.driver()).title()).isEqualTo("Invitations");
-        assertThat(invitations.delivery("new.hire@example.com")).isEqualTo("Sent");
+        ConsolePages.reloadUntil(browser.driver(), () -> invitations.delivery("new.hire@example.com"), "Sent");
         assertThat(invitations.resendButton("new.hire@example.com").isEnabled()).isFalse();
         assertThat(invitations.cooldown("new.hire@example.com")).startsWith("Can be resent from ");
         // The page says when in the viewer's time zone (Tokyo here), keeping the server's UTC time as the tooltip.

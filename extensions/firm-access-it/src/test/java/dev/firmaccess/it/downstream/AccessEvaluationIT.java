@@ -3,10 +3,9 @@ package dev.firmaccess.it.downstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firmaccess.it.support.Api;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
-import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -16,29 +15,25 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessEvaluationIT {
+class AccessEvaluationIT extends OwnRealmTest {
 
-    private HttpJson http;
     /** Calls whose replies are held to the OpenAPI document. */
-    private Api checked;
-    private TestRealm realm;
     private Downstream setup;
     private String api;
     private String evaluator;
     private final Map<String, String> users = new LinkedHashMap<>();
     private final Map<String, String> businesses = new LinkedHashMap<>();
 
+    AccessEvaluationIT() {
+        super("authzen");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        checked = new Api(http);
-        realm = env.newRealm("authzen");
+    void setUp() {
         setup = new Downstream(http, realm);
         api = "/realms/" + realm.name() + "/firm-access/access/v1/";
         String acme = realm.createFirm("Acme Accounting", "acme");

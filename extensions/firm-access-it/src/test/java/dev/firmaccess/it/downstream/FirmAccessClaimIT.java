@@ -3,6 +3,7 @@ package dev.firmaccess.it.downstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
@@ -120,15 +121,39 @@ class FirmAccessClaimIT {
         }
 
         @Test
-        void theIdTokenAndUserinfoCarryTheSameClaim() {
+        void theIdTokenNamesFirmsAndRolesWithoutBusinessesAndUserinfoCarriesTheWholeClaim() {
             JsonNode tokens = setup.signIn("max", "openid");
             JsonNode access = Downstream.payload(tokens.get("access_token").asText()).get("firm_access");
             JsonNode id = Downstream.payload(tokens.get("id_token").asText()).get("firm_access");
             JsonNode userinfo = http.get("/realms/" + realm.name() + "/protocol/openid-connect/userinfo",
                     tokens.get("access_token").asText()).json().get("firm_access");
 
-            assertThat(id).isEqualTo(access);
             assertThat(userinfo).isEqualTo(access);
+            assertThat(aliases(id)).isEqualTo(aliases(access)).containsExactly("harbor", "ledger");
+            for (JsonNode firm : id) {
+                ObjectNode expected = firm(access, firm.get("alias").asText()).deepCopy();
+                expected.remove(List.of("businesses", "businessesCapped"));
+                assertThat(firm).isEqualTo(expected);
+            }
+            assertThat(firm(access, "ledger").get("businesses")).hasSize(2);
+        }
+
+        @Test
+        void theCapIsOneBudgetForTheWholeClaim() {
+            String spread = realm.createUser("spread");
+            realm.addMember(ledger, spread);
+            realm.addMember(harbor, spread);
+            for (int i = 0; i < 2; i++) {
+                setup.grantUser("harbor", setup.business("harbor", "Harbor " + i), spread, "full");
+                setup.grantUser("ledger", setup.business("ledger", "Ledger " + i), spread, "full");
+            }
+
+            JsonNode claim = claim("spread", "openid");
+
+            assertThat(firm(claim, "harbor").get("businesses")).hasSize(2);
+            assertThat(firm(claim, "harbor").get("businessesCapped").asBoolean()).isFalse();
+            assertThat(firm(claim, "ledger").get("businesses")).hasSize(1);
+            assertThat(firm(claim, "ledger").get("businessesCapped").asBoolean()).isTrue();
         }
 
         @Test
@@ -154,6 +179,41 @@ class FirmAccessClaimIT {
             JsonNode firm = firm(Downstream.payload(refreshed.json().get("access_token").asText()).get("firm_access"),
                     "ledger");
             assertThat(firm.get("businesses")).isEmpty();
+        }
+
+        @Test
+        void aBusinessArchivedAfterSignInIsGoneFromTheVeryNextRefreshOfATeamMember() {
+            String member = realm.createUser("archivist");
+            realm.addMember(ledger, member);
+            String business = setup.business("ledger", "Archive Ltd");
+            setup.grantTeam("ledger", business, setup.team("ledger", "Archivists", member), "full");
+            JsonNode signedIn = setup.signIn("archivist", "openid");
+            assertThat(firm(Downstream.payload(signedIn.get("access_token").asText()).get("firm_access"), "ledger")
+                    .get("businesses").get(0).get("id").asText()).isEqualTo(business);
+
+            setup.ok(setup.asAdmin("POST", setup.admin("ledger") + "/businesses/" + business + "/archive", null));
+            HttpJson.Reply refreshed = realm.refresh(signedIn.get("refresh_token").asText());
+
+            assertThat(refreshed.status()).isEqualTo(200);
+            assertThat(firm(Downstream.payload(refreshed.json().get("access_token").asText()).get("firm_access"),
+                    "ledger").get("businesses")).isEmpty();
+        }
+
+        @Test
+        void aRoleChangedAfterSignInShowsInTheVeryNextRefresh() {
+            String member = realm.createUser("promoted");
+            realm.addMember(ledger, member);
+            JsonNode signedIn = setup.signIn("promoted", "openid");
+            assertThat(firm(Downstream.payload(signedIn.get("access_token").asText()).get("firm_access"), "ledger")
+                    .get("role").asText()).isEqualTo("member");
+
+            setup.role("ledger", member, "admin");
+            HttpJson.Reply refreshed = realm.refresh(signedIn.get("refresh_token").asText());
+
+            JsonNode firm = firm(Downstream.payload(refreshed.json().get("access_token").asText()).get("firm_access"),
+                    "ledger");
+            assertThat(firm.get("role").asText()).isEqualTo("admin");
+            assertThat(firm.get("businesses").asText()).isEqualTo("*");
         }
 
         @Test

@@ -3,7 +3,7 @@ package dev.firmaccess.it.programmatic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firmaccess.it.support.Api;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 
@@ -27,25 +26,22 @@ import org.keycloak.representations.idm.ProtocolMapperRepresentation;
  * at the token endpoint, and the programmatic-access switch cuts the script off and lets it back.
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProgrammaticAccessIT {
+class ProgrammaticAccessIT extends OwnRealmTest {
 
     private static final String GRANT = "urn:firm-access:grant-type:connection-key";
     private static final String SCRIPTS = "scripts";
     private static final String RESOURCE_SERVER = "resource-server";
     private static final String RESOURCE_SERVER_SECRET = "resource-server-secret";
 
-    private HttpJson http;
     /** Calls whose replies are held to the OpenAPI document. */
-    private Api checked;
-    private TestRealm realm;
     private final Map<String, String> ids = new LinkedHashMap<>();
 
+    ProgrammaticAccessIT() {
+        super("keys");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        checked = new Api(http);
-        realm = env.newRealm("keys");
+    void setUp() {
         String ledger = realm.createFirm("Ledger & Co", "ledger");
         String other = realm.createFirm("Other Books", "other");
         for (String user : List.of("olivia", "adam", "max", "mia", "sam", "rex", "una", "bea")) {

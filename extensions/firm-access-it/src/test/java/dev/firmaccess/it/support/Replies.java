@@ -22,6 +22,12 @@ public final class Replies {
         return reply;
     }
 
+    /** Any success (2xx); answers the reply for chaining. For set-up steps whose exact status is not the point. */
+    public static Reply ok(Reply reply) {
+        assertThat(reply.status()).as("status of %s", reply).isBetween(200, 299);
+        return reply;
+    }
+
     public static void assertError(Reply reply, int status, String error) {
         assertStatus(reply, status);
         assertThat(reply.json().get("error").asText()).as("error code of %s", reply).isEqualTo(error);

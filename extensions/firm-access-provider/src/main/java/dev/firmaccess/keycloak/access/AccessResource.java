@@ -7,7 +7,6 @@ import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
-import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,8 +35,8 @@ public class AccessResource {
     public Response read(@QueryParam("search") String search, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         AccessService access = new AccessService(context, readableMember());
-        Paging paging = Paging.of(first, max, context.limits());
-        return Pages.of(access.page(search, paging.first(), paging.max()), access.count(search));
+        return Pages.of(first, max, context.limits(), (from, size) -> access.page(search, from, size),
+                () -> access.count(search));
     }
 
     @PUT
@@ -46,7 +45,8 @@ public class AccessResource {
     public Response replace(String body) {
         context.actor().require(FirmPermission.MANAGE);
         UserModel member = context.requireStaffMember(userId);
-        new GrantService(context).replaceDirect(member, JsonBodies.read(body, AccessReplacement.class, context.limits()).grants());
+        AccessReplacement replacement = JsonBodies.read(body, AccessReplacement.class, context.limits());
+        new GrantService(context).replaceDirect(member, replacement.grants(), replacement.scope());
         return read(null, null, null);
     }
 
@@ -72,8 +72,8 @@ public class AccessResource {
             List<Explanation> one = access.explain(new BusinessService(context).require(businessId)).stream().toList();
             return Pages.of(one, one.size());
         }
-        Paging paging = Paging.of(first, max, context.limits());
-        return Pages.of(access.explain(search, paging.first(), paging.max()), access.count(search));
+        return Pages.of(first, max, context.limits(), (from, size) -> access.explain(search, from, size),
+                () -> access.count(search));
     }
 
     /** Staff may read their own access; reading anyone else's needs owner or admin rights. */

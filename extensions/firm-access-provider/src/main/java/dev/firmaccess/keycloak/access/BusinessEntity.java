@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.access;
 
-import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
+import dev.firmaccess.keycloak.storage.DatedFirmEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -8,10 +8,7 @@ import jakarta.persistence.Table;
 /** A client business of a firm. It belongs to exactly one firm (organization). */
 @Entity
 @Table(name = "FA_BUSINESS")
-public class BusinessEntity extends FirmOwnedEntity {
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
+public class BusinessEntity extends DatedFirmEntity {
 
     @Column(name = "NAME", length = 255, nullable = false)
     private String name;
@@ -24,17 +21,6 @@ public class BusinessEntity extends FirmOwnedEntity {
 
     @Column(name = "CREATED_BY", length = 36)
     private String createdBy;
-
-    @Column(name = "CREATED_AT", nullable = false)
-    private long createdAt;
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
 
     public String getName() {
         return name;
@@ -66,13 +52,5 @@ public class BusinessEntity extends FirmOwnedEntity {
 
     public void setCreatedBy(String createdBy) {
         this.createdBy = createdBy;
-    }
-
-    public long getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(long createdAt) {
-        this.createdAt = createdAt;
     }
 }

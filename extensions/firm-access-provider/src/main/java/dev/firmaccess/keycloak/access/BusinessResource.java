@@ -8,7 +8,6 @@ import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Pages;
-import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,9 +39,9 @@ public class BusinessResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("search") String search, @QueryParam("archived") String archived,
             @QueryParam("first") String first, @QueryParam("max") String max) {
-        Paging paging = Paging.of(first, max, limits);
         ArchiveFilter filter = archiveFilter(archived);
-        return Pages.of(businesses.page(search, filter, paging.first(), paging.max()), businesses.count(search, filter));
+        return Pages.of(first, max, limits, (from, size) -> businesses.page(search, filter, from, size),
+                () -> businesses.count(search, filter));
     }
 
     @POST
@@ -97,8 +96,8 @@ public class BusinessResource {
     public Response grants(@PathParam("businessId") String businessId, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         BusinessEntity business = businesses.require(businessId);
-        Paging paging = Paging.of(first, max, limits);
-        return Pages.of(grants.forBusiness(business, paging.first(), paging.max()), grants.countForBusiness(business));
+        return Pages.of(first, max, limits, (from, size) -> grants.forBusiness(business, from, size),
+                () -> grants.countForBusiness(business));
     }
 
     @PUT

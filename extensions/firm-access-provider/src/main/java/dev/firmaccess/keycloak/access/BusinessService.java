@@ -108,6 +108,7 @@ public final class BusinessService {
         if (business.isArchived() != archived) {
             Map<String, Object> before = state(business);
             business.setArchived(archived);
+            evictReach(business);
             context.audit().record(archived ? "business.archived" : "business.restored", "business", businessId,
                     before, state(business));
         }
@@ -118,8 +119,14 @@ public final class BusinessService {
         context.actor().require(FirmPermission.MANAGE);
         BusinessEntity business = require(businessId);
         Map<String, Object> before = state(business);
+        evictReach(business);
         businesses.delete(business);
         context.audit().record("business.deleted", "business", businessId, before, null);
+    }
+
+    /** Whoever reaches the business through a grant stops (or starts again) reaching it. */
+    private void evictReach(BusinessEntity business) {
+        new ReachEviction(context).grants(grants.forBusiness(business.getId()));
     }
 
     /** A business of this firm, or the 404 that unknown ids and other firms' ids get alike. */

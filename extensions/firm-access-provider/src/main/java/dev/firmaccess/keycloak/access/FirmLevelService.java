@@ -25,10 +25,12 @@ public final class FirmLevelService {
 
     private final FirmContext context;
     private final GrantRepository grants;
+    private final ReachEviction eviction;
 
     public FirmLevelService(FirmContext context) {
         this.context = context;
         this.grants = new GrantRepository(Jpa.entityManager(context.session()));
+        this.eviction = new ReachEviction(context);
     }
 
     public List<LevelView> list() {
@@ -75,7 +77,8 @@ public final class FirmLevelService {
         requireMayDefine();
         FirmLevel deleted = find(name);
         String firmId = context.firm().getId();
-        long inUse = grants.countAtLevel(firmId, deleted.name());
+        List<GrantEntity> using = grants.atLevel(firmId, deleted.name());
+        int inUse = using.size();
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("name", deleted.name());
         before.put("write", deleted.write());
@@ -92,6 +95,8 @@ public final class FirmLevelService {
             AccessLevels.of(context).require(moveTo);
             after.put("grantsMovedTo", moveTo);
             after.put("grants", grants.moveLevel(firmId, deleted.name(), moveTo));
+            // The claim keeps the levels of a user's grants with the user in Keycloak's cache.
+            eviction.grants(using);
         }
         List<FirmLevel> kept = FirmLevel.of(context.firm()).stream()
                 .filter(level -> !level.name().equals(deleted.name())).toList();

@@ -172,12 +172,12 @@ public final class GrantRepository {
         return grant;
     }
 
-    public long countAtLevel(String organizationId, String level) {
-        return em.createQuery("select count(g) from GrantEntity g where g.organizationId = :org and g.accessLevel = :level",
-                        Long.class)
+    public List<GrantEntity> atLevel(String organizationId, String level) {
+        return em.createQuery("select g from GrantEntity g where g.organizationId = :org and g.accessLevel = :level",
+                        GrantEntity.class)
                 .setParameter("org", organizationId)
                 .setParameter("level", level)
-                .getSingleResult();
+                .getResultList();
     }
 
     /** Moves every grant of the firm at one level to another; returns how many moved. */

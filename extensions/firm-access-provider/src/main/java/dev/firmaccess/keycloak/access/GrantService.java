@@ -1,10 +1,12 @@
 package dev.firmaccess.keycloak.access;
 
+import dev.firmaccess.keycloak.access.GrantRequests.ResolvedGrant;
 import dev.firmaccess.keycloak.access.GrantViews.BulkGrantItem;
 import dev.firmaccess.keycloak.access.GrantViews.BulkRevokeItem;
 import dev.firmaccess.keycloak.access.GrantViews.BusinessGrant;
 import dev.firmaccess.keycloak.access.GrantViews.DirectGrant;
 import dev.firmaccess.keycloak.access.GrantViews.TeamGrant;
+import dev.firmaccess.keycloak.access.ReachEviction.Subject;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
@@ -12,14 +14,15 @@ import dev.firmaccess.keycloak.firm.TeamDirectory;
 import dev.firmaccess.keycloak.storage.Jpa;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
@@ -35,6 +38,7 @@ public final class GrantService {
     private final GrantRepository grants;
     private final TeamDirectory teams;
     private final AccessLevels levels;
+    private final ReachEviction eviction;
 
     public GrantService(FirmContext context) {
         this.context = context;
@@ -43,6 +47,7 @@ public final class GrantService {
         this.grants = new GrantRepository(em);
         this.teams = TeamDirectory.of(context);
         this.levels = AccessLevels.of(context);
+        this.eviction = new ReachEviction(context);
     }
 
     public List<BusinessGrant> forBusiness(BusinessEntity business, int first, int max) {
@@ -83,7 +88,9 @@ public final class GrantService {
         BusinessEntity business = businesses.require(context.firm().getId(), businessId);
         String checkedLevel = levels.require(level);
         requireSubject(type, subjectId);
-        apply(business.getId(), type, subjectId, checkedLevel);
+        apply(findInFirm(business.getId(), type, subjectId),
+                new ResolvedGrant(business.getId(), type, subjectId, checkedLevel), true);
+        eviction.subject(type, subjectId);
         return new BusinessGrant(business.getId(), typeName(type), subjectId, subjectName(type, subjectId), checkedLevel);
     }
 
@@ -93,7 +100,7 @@ public final class GrantService {
      */
     public void set(String businessId, String subjectType, String subjectId, String level) {
         requireMayShare();
-        GrantSubjectType type = subjectType(subjectType);
+        GrantSubjectType type = GrantRequests.subjectType(subjectType);
         if (level != null) {
             share(businessId, type, subjectId, level);
             return;
@@ -111,26 +118,24 @@ public final class GrantService {
         GrantEntity grant = findInFirm(business.getId(), type, subjectId)
                 .orElseThrow(() -> FirmAccessException.notFound("Grant not found"));
         grants.delete(grant);
+        eviction.grants(List.of(grant));
         context.audit().record("grant.removed", "business", business.getId(), state(grant), null);
     }
 
     public int bulkShare(List<BulkGrantItem> items) {
         context.actor().require(FirmPermission.MANAGE);
-        requireBulkSize(items);
-        List<ResolvedGrant> resolved = items.stream()
-                .map(item -> new ResolvedGrant(required(item.businessId(), "businessId"),
-                        subjectType(item.subjectType()), required(item.subjectId(), "subjectId"),
-                        levels.require(item.level())))
-                .toList();
-        requireDistinct(resolved);
+        List<ResolvedGrant> resolved = GrantRequests.toShare(items, levels, context.limits().bulkGrants());
         requireBusinesses(resolved.stream().map(ResolvedGrant::businessId).collect(Collectors.toSet()));
         resolved.stream().map(g -> Map.entry(g.type(), g.subjectId())).distinct()
                 .forEach(subject -> requireSubject(subject.getKey(), subject.getValue()));
 
-        List<Map<String, String>> changed = resolved.stream()
-                .filter(g -> apply(g.businessId(), g.type(), g.subjectId(), g.level(), false))
-                .map(ResolvedGrant::state)
+        Map<Subject, Map<String, GrantEntity>> current = currentGrants(resolved.stream().map(ResolvedGrant::subject)
+                .toList());
+        List<ResolvedGrant> applied = resolved.stream()
+                .filter(g -> apply(Optional.ofNullable(current.get(g.subject()).get(g.businessId())), g, false))
                 .toList();
+        eviction.evict(applied.stream().map(ResolvedGrant::subject).toList());
+        List<Map<String, String>> changed = applied.stream().map(ResolvedGrant::state).toList();
         if (!changed.isEmpty()) {
             context.audit().record("grant.bulk_added", "firm", context.firm().getId(), null, Map.of("grants", changed));
         }
@@ -139,41 +144,61 @@ public final class GrantService {
 
     public int bulkRevoke(List<BulkRevokeItem> items) {
         context.actor().require(FirmPermission.MANAGE);
-        requireBulkSize(items);
-        List<GrantEntity> revoked = items.stream()
-                .map(item -> findInFirm(required(item.businessId(), "businessId"), subjectType(item.subjectType()),
-                        required(item.subjectId(), "subjectId"))
-                        .orElseThrow(() -> FirmAccessException.notFound("No grant of business " + item.businessId()
-                                + " to " + item.subjectType() + " " + item.subjectId())))
+        GrantRequests.requireSize(items, context.limits().bulkGrants());
+        List<Map.Entry<Subject, String>> wanted = items.stream()
+                .map(item -> Map.entry(new Subject(GrantRequests.subjectType(item.subjectType()),
+                        GrantRequests.required(item.subjectId(), "subjectId")),
+                        GrantRequests.required(item.businessId(), "businessId")))
+                .toList();
+        Map<Subject, Map<String, GrantEntity>> current = currentGrants(wanted.stream().map(Map.Entry::getKey).toList());
+        List<GrantEntity> revoked = wanted.stream()
+                .map(item -> Optional.ofNullable(current.get(item.getKey()).get(item.getValue()))
+                        .orElseThrow(() -> FirmAccessException.notFound("No grant of business " + item.getValue()
+                                + " to " + typeName(item.getKey().type()) + " " + item.getKey().id())))
                 .toList();
         if (new HashSet<>(revoked).size() != revoked.size()) {
             throw FirmAccessException.badInput("The same grant is listed more than once");
         }
         revoked.forEach(grants::delete);
+        eviction.grants(revoked);
         context.audit().record("grant.bulk_revoked", "firm", context.firm().getId(),
                 Map.of("grants", revoked.stream().map(GrantService::state).toList()), Map.of("grants", List.of()));
         return revoked.size();
     }
 
-    /** Makes the member's direct grants exactly the given ones; team grants stay as they are. */
-    public void replaceDirect(UserModel member, List<DirectGrant> wanted) {
+    /**
+     * Makes the member's direct grants exactly the given ones, in one change; team grants stay as
+     * they are. With a scope (business ids), only grants on those businesses are added, changed or
+     * removed, and every wanted grant must lie within it; without one, all direct grants are replaced.
+     */
+    public void replaceDirect(UserModel member, List<DirectGrant> wanted, List<String> scope) {
         context.actor().require(FirmPermission.MANAGE);
-        requireBulkSize(wanted);
-        Map<String, String> target = new LinkedHashMap<>();
-        for (DirectGrant grant : wanted) {
-            String level = levels.require(grant.level());
-            if (target.put(required(grant.businessId(), "businessId"), level) != null) {
-                throw FirmAccessException.badInput("Business " + grant.businessId() + " is listed more than once");
+        Map<String, String> target = GrantRequests.directTarget(wanted, levels, context.limits().bulkGrants());
+        Set<String> within = scope == null ? null : new HashSet<>(scope);
+        if (within != null) {
+            if (within.stream().anyMatch(businessId -> businessId == null || businessId.isBlank())) {
+                throw FirmAccessException.badInput("'scope' lists business ids, none of them blank");
             }
+            GrantRequests.requireSize(scope, context.limits().bulkGrants());
+            target.keySet().stream().filter(businessId -> !within.contains(businessId)).findFirst()
+                    .ifPresent(outside -> {
+                        throw FirmAccessException.badInput("Business " + outside + " is not in the scope");
+                    });
+            requireBusinesses(within);
         }
         requireBusinesses(target.keySet());
 
-        List<GrantEntity> current = grants.forSubject(context.firm().getId(), GrantSubjectType.USER,
-                member.getId());
-        Map<String, String> before = current.stream()
+        Subject subject = new Subject(GrantSubjectType.USER, member.getId());
+        Map<String, GrantEntity> current = new HashMap<>(currentGrants(List.of(subject)).get(subject));
+        if (within != null) {
+            current.keySet().retainAll(within);
+        }
+        Map<String, String> before = current.values().stream()
                 .collect(Collectors.toMap(GrantEntity::getBusinessId, GrantEntity::getAccessLevel));
-        current.stream().filter(g -> !target.containsKey(g.getBusinessId())).forEach(grants::delete);
-        target.forEach((businessId, level) -> apply(businessId, GrantSubjectType.USER, member.getId(), level, false));
+        current.values().stream().filter(g -> !target.containsKey(g.getBusinessId())).forEach(grants::delete);
+        target.forEach((businessId, level) -> apply(Optional.ofNullable(current.get(businessId)),
+                new ResolvedGrant(businessId, GrantSubjectType.USER, member.getId(), level), false));
+        eviction.subject(GrantSubjectType.USER, member.getId());
         if (!before.equals(target)) {
             context.audit().record("access.replaced", "staff", member.getId(), Map.of("direct", before),
                     Map.of("direct", target));
@@ -184,31 +209,44 @@ public final class GrantService {
     public int assignAll(UserModel member, String level) {
         context.actor().require(FirmPermission.MANAGE);
         String checkedLevel = levels.require(level);
+        Subject subject = new Subject(GrantSubjectType.USER, member.getId());
+        Map<String, GrantEntity> current = currentGrants(List.of(subject)).get(subject);
         int changed = (int) businesses.activeIds(context.firm().getId()).stream()
-                .filter(businessId -> apply(businessId, GrantSubjectType.USER, member.getId(), checkedLevel, false))
+                .filter(businessId -> apply(Optional.ofNullable(current.get(businessId)),
+                        new ResolvedGrant(businessId, GrantSubjectType.USER, member.getId(), checkedLevel), false))
                 .count();
+        eviction.subject(GrantSubjectType.USER, member.getId());
         context.audit().record("access.assigned_all", "staff", member.getId(), null,
                 Map.of("level", checkedLevel, "changed", changed));
         return changed;
     }
 
-    private void apply(String businessId, GrantSubjectType type, String subjectId, String level) {
-        apply(businessId, type, subjectId, level, true);
+    /**
+     * The firm's grants of each subject by business id, one query per distinct subject. Bulk changes
+     * look their grants up here instead of querying per item: a query amid thousands of pending
+     * writes makes Hibernate flush and check all of them each time.
+     */
+    private Map<Subject, Map<String, GrantEntity>> currentGrants(Collection<Subject> subjects) {
+        Map<Subject, Map<String, GrantEntity>> current = new HashMap<>();
+        for (Subject subject : new LinkedHashSet<>(subjects)) {
+            current.put(subject, grants.forSubject(context.firm().getId(), subject.type(), subject.id()).stream()
+                    .collect(Collectors.toMap(GrantEntity::getBusinessId, Function.identity())));
+        }
+        return current;
     }
 
     /** Creates or updates one grant; answers whether anything changed. */
-    private boolean apply(String businessId, GrantSubjectType type, String subjectId, String level, boolean audited) {
-        Optional<GrantEntity> existing = findInFirm(businessId, type, subjectId);
-        if (existing.isPresent() && existing.get().getAccessLevel().equals(level)) {
+    private boolean apply(Optional<GrantEntity> existing, ResolvedGrant wanted, boolean audited) {
+        if (existing.isPresent() && existing.get().getAccessLevel().equals(wanted.level())) {
             return false;
         }
         Map<String, String> before = existing.map(GrantService::state).orElse(null);
-        GrantEntity grant = existing.orElseGet(() -> grants.create(context.firm().getId(), businessId, type,
-                subjectId, level, context.actor().userId()));
-        grant.setAccessLevel(level);
+        GrantEntity grant = existing.orElseGet(() -> grants.create(context.firm().getId(), wanted.businessId(),
+                wanted.type(), wanted.subjectId(), wanted.level(), context.actor().userId()));
+        grant.setAccessLevel(wanted.level());
         if (audited) {
-            context.audit().record(before == null ? "grant.added" : "grant.changed", "business", businessId, before,
-                    state(grant));
+            context.audit().record(before == null ? "grant.added" : "grant.changed", "business", wanted.businessId(),
+                    before, state(grant));
         }
         return true;
     }
@@ -243,45 +281,6 @@ public final class GrantService {
         return user == null ? null : user.getUsername();
     }
 
-    private void requireBulkSize(List<?> items) {
-        if (items == null) {
-            throw FirmAccessException.badInput("'grants' is required");
-        }
-        int limit = context.limits().bulkGrants();
-        if (items.size() > limit) {
-            throw FirmAccessException.badInput("At most " + limit + " grants per call");
-        }
-        // Not contains(null): immutable lists (List.of) throw on it instead of answering.
-        if (items.stream().anyMatch(Objects::isNull)) {
-            throw FirmAccessException.badInput("'grants' must not contain null");
-        }
-    }
-
-    private static void requireDistinct(List<ResolvedGrant> grants) {
-        long distinct = grants.stream().map(g -> List.of(g.businessId(), g.type().name(), g.subjectId())).distinct()
-                .count();
-        if (distinct != grants.size()) {
-            throw FirmAccessException.badInput("The same business and subject are listed more than once");
-        }
-    }
-
-    private static String required(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw FirmAccessException.badInput("'" + field + "' is required in every grant");
-        }
-        return value;
-    }
-
-    static GrantSubjectType subjectType(String value) {
-        if ("user".equals(value)) {
-            return GrantSubjectType.USER;
-        }
-        if ("team".equals(value)) {
-            return GrantSubjectType.TEAM;
-        }
-        throw FirmAccessException.badInput("'subjectType' must be 'user' or 'team'");
-    }
-
     static String typeName(GrantSubjectType type) {
         return type.name().toLowerCase(Locale.ROOT);
     }
@@ -289,12 +288,5 @@ public final class GrantService {
     private static Map<String, String> state(GrantEntity grant) {
         return Map.of("businessId", grant.getBusinessId(), "subjectType", typeName(grant.getSubjectType()),
                 "subjectId", grant.getSubjectId(), "level", grant.getAccessLevel());
-    }
-
-    private record ResolvedGrant(String businessId, GrantSubjectType type, String subjectId, String level) {
-        Map<String, String> state() {
-            return Map.of("businessId", businessId, "subjectType", typeName(type), "subjectId", subjectId,
-                    "level", level);
-        }
     }
 }

@@ -35,8 +35,11 @@ public final class GrantViews {
     public record BulkRevokeItem(String businessId, String subjectType, String subjectId) {
     }
 
-    /** Body that replaces a staff member's direct grants. */
-    public record AccessReplacement(List<DirectGrant> grants) {
+    /**
+     * Body that replaces a staff member's direct grants: all of them, or, with a scope, only those
+     * on the scope's businesses (one page of a long list), leaving the others as they are.
+     */
+    public record AccessReplacement(List<DirectGrant> grants, List<String> scope) {
     }
 
     public record DirectGrant(String businessId, String level) {

@@ -3,9 +3,11 @@ package dev.firmaccess.keycloak.api;
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.audit.AuditEntity;
+import dev.firmaccess.keycloak.events.SubscriberEntity;
 import dev.firmaccess.keycloak.firm.StaffEntity;
 import dev.firmaccess.keycloak.invitation.InvitationEntity;
 import dev.firmaccess.keycloak.mailquota.MailSentEntity;
+import dev.firmaccess.keycloak.outbox.OutboxEntity;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyEntity;
 import dev.firmaccess.keycloak.webhook.WebhookEventEntity;
@@ -21,7 +23,8 @@ final class FirmAccessJpaEntityProvider implements JpaEntityProvider {
     private static final List<Class<?>> ENTITIES =
             List.of(StaffEntity.class, BusinessEntity.class, GrantEntity.class, AuditEntity.class,
                     ConnectionKeyEntity.class, InvitationEntity.class, PortalMembershipEntity.class,
-                    MailSentEntity.class, WebhookSecretEntity.class, WebhookEventEntity.class);
+                    MailSentEntity.class, WebhookSecretEntity.class, WebhookEventEntity.class, OutboxEntity.class,
+                    SubscriberEntity.class);
 
     @Override
     public List<Class<?>> getEntities() {

@@ -2,12 +2,20 @@ package dev.firmaccess.keycloak.api;
 
 import dev.firmaccess.keycloak.admin.FirmAccessSetUp;
 import dev.firmaccess.keycloak.core.StatelessProviderFactory;
+import dev.firmaccess.keycloak.events.AccessEvents;
+import dev.firmaccess.keycloak.events.EventDelivery;
+import dev.firmaccess.keycloak.invitation.InvitationRepository;
+import dev.firmaccess.keycloak.mail.MailDelivery;
+import dev.firmaccess.keycloak.outbox.OutboxWorker;
+import dev.firmaccess.keycloak.portal.PortalMembershipRepository;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyCleanup;
 import dev.firmaccess.keycloak.sso.Joiner;
+import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.PostMigrationEvent;
 
 public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProviderFactory,
         StatelessProviderFactory<JpaEntityProvider> {
@@ -24,8 +32,9 @@ public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProvid
     /**
      * The one place that registers the extension's listeners: the cleanup on Keycloak's removals (the
      * firm's rows, and the connection keys, which live exactly as long as the membership, user, firm
-     * and realm they act for), the set-up of a realm created with Firm Access on, and the joiner rules
-     * applied when someone joins a firm through its identity provider.
+     * and realm they act for), the set-up of a realm created with Firm Access on, the joiner rules
+     * applied when someone joins a firm through its identity provider, the access events of audited
+     * changes, and this node's outbox worker, once the database is migrated.
      */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
@@ -33,6 +42,14 @@ public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProvid
         factory.register(ConnectionKeyCleanup::onEvent);
         factory.register(FirmAccessSetUp::onEvent);
         factory.register(Joiner::onEvent);
+        factory.register(AccessEvents::onEvent);
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent migrated) {
+                OutboxWorker.start(migrated.getFactory(), List.of(
+                        new MailDelivery(List.of(InvitationRepository::new, PortalMembershipRepository::new)),
+                        new EventDelivery()));
+            }
+        });
     }
 
     @Override

@@ -49,14 +49,14 @@ public class FirmAccessRealmResource {
     }
 
     /** The pages behind the link in an invitation email. */
-    @Path("invitations")
+    @Path("invitations/accept")
     public InvitationAcceptResource invitations() {
         requireOn();
         return new InvitationAcceptResource(session);
     }
 
     /** The pages behind the link in a portal activation email. */
-    @Path("portal")
+    @Path("portal/activate")
     public PortalActivationResource portal() {
         requireOn();
         return new PortalActivationResource(session);

@@ -65,7 +65,8 @@ final class FirmDataCleanup {
 
     private static void firmRemoved(EntityManager em, String organizationId) {
         for (String entity : new String[] {"GrantEntity", "BusinessEntity", "StaffEntity", "AuditEntity",
-                "InvitationEntity", "PortalMembershipEntity", "MailSentEntity"}) {
+                "InvitationEntity", "PortalMembershipEntity", "MailSentEntity", "OutboxEntity",
+                "SubscriberEntity"}) {
             em.createQuery("delete from " + entity + " e where e.organizationId = :org")
                     .setParameter("org", organizationId)
                     .executeUpdate();
@@ -78,7 +79,8 @@ final class FirmDataCleanup {
                 .setParameter("realm", realmId)
                 .executeUpdate();
         for (String entity : new String[] {"BusinessEntity", "StaffEntity", "AuditEntity", "InvitationEntity",
-                "PortalMembershipEntity", "MailSentEntity", "WebhookSecretEntity", "WebhookEventEntity"}) {
+                "PortalMembershipEntity", "MailSentEntity", "WebhookSecretEntity", "WebhookEventEntity",
+                "OutboxEntity", "SubscriberEntity"}) {
             em.createQuery("delete from " + entity + " e where e.realmId = :realm")
                     .setParameter("realm", realmId)
                     .executeUpdate();

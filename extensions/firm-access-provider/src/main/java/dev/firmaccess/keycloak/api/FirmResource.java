@@ -6,6 +6,7 @@ import dev.firmaccess.keycloak.access.FirmLevelResource;
 import dev.firmaccess.keycloak.access.GrantResource;
 import dev.firmaccess.keycloak.firm.AuditResource;
 import dev.firmaccess.keycloak.firm.FirmActor;
+import dev.firmaccess.keycloak.events.SubscriberResource;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.firm.FirmSummary;
@@ -97,6 +98,11 @@ public class FirmResource {
     @Path("sso")
     public SsoResource sso() {
         return new SsoResource(context);
+    }
+
+    @Path("event-subscribers")
+    public SubscriberResource eventSubscribers() {
+        return new SubscriberResource(context);
     }
 
     @Path("audit")

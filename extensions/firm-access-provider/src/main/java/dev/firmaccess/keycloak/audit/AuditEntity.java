@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.audit;
 
-import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
+import dev.firmaccess.keycloak.storage.RealmFirmEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -8,10 +8,7 @@ import jakarta.persistence.Table;
 /** One change in a firm: who did what to which target, with the state before and after. */
 @Entity
 @Table(name = "FA_AUDIT")
-public class AuditEntity extends FirmOwnedEntity {
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
+public class AuditEntity extends RealmFirmEntity {
 
     @Column(name = "EVENT_TIME", nullable = false)
     private long time;
@@ -33,14 +30,6 @@ public class AuditEntity extends FirmOwnedEntity {
 
     @Column(name = "AFTER_STATE")
     private String after;
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
 
     public long getTime() {
         return time;

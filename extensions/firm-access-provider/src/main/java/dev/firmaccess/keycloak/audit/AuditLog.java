@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firmaccess.keycloak.storage.FirmQuery;
+import dev.firmaccess.keycloak.storage.Jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
@@ -29,14 +31,28 @@ public final class AuditLog {
     private final String organizationId;
     private final String actorId;
     private final Supplier<AdminEventBuilder> adminEvents;
+    /** Where each record is also published as a {@link FirmChangeAudited}; null for nowhere. */
+    private final KeycloakSession publishTo;
 
     public AuditLog(EntityManager em, String realmId, String organizationId, String actorId,
             Supplier<AdminEventBuilder> adminEvents) {
+        this(em, realmId, organizationId, actorId, adminEvents, null);
+    }
+
+    /** A log that also publishes each record to the server's listeners, in the session's transaction. */
+    public AuditLog(KeycloakSession session, String realmId, String organizationId, String actorId,
+            Supplier<AdminEventBuilder> adminEvents) {
+        this(Jpa.entityManager(session), realmId, organizationId, actorId, adminEvents, session);
+    }
+
+    private AuditLog(EntityManager em, String realmId, String organizationId, String actorId,
+            Supplier<AdminEventBuilder> adminEvents, KeycloakSession publishTo) {
         this.em = em;
         this.realmId = realmId;
         this.organizationId = organizationId;
         this.actorId = actorId;
         this.adminEvents = adminEvents;
+        this.publishTo = publishTo;
     }
 
     public void record(String action, String targetType, String targetId, Object before, Object after) {
@@ -52,14 +68,19 @@ public final class AuditLog {
         entry.setBefore(json(before));
         entry.setAfter(json(after));
         em.persist(entry);
+        AuditRecord record = new AuditRecord(entry.getId(), entry.getTime(), actorId, action, targetType, targetId,
+                tree(entry.getBefore()), tree(entry.getAfter()));
         adminEvents.get()
                 .operation(operationOf(before, after))
                 .resource(RESOURCE_TYPE)
                 .resourcePath("firm-access", "firms", organizationId, targetType, targetId == null ? "" : targetId)
-                .representation(new AuditRecord(entry.getId(), entry.getTime(), actorId, action, targetType, targetId,
-                        tree(entry.getBefore()), tree(entry.getAfter())))
+                .representation(record)
                 .detail("action", action)
                 .success();
+        if (publishTo != null) {
+            publishTo.getKeycloakSessionFactory().publish(new FirmChangeAudited(publishTo, realmId, organizationId,
+                    record));
+        }
     }
 
     public List<AuditRecord> page(AuditQuery query, int first, int max) {

@@ -27,6 +27,12 @@ public final class FirmAccessClaimMapper extends JsonClaimMapper {
                 ClaimConfig.of(config).capOr(claims.realmCap()));
     }
 
+    /** The ID token names the firms and roles an app needs at sign-in; the business lists stay in the access token. */
+    @Override
+    protected Object forIdToken(Object value) {
+        return ((List<?>) value).stream().map(firm -> ((FirmClaim) firm).withoutBusinesses()).toList();
+    }
+
     /** The cap and the requested scopes change which businesses and firms the claim lists. */
     @Override
     protected String variant(Map<String, String> config, ClientSessionContext clientSession) {
@@ -38,7 +44,7 @@ public final class FirmAccessClaimMapper extends JsonClaimMapper {
         cap.setName(ClaimConfig.BUSINESS_CAP);
         cap.setLabel("Business cap");
         cap.setType(ProviderConfigProperty.STRING_TYPE);
-        cap.setHelpText("At most this many businesses per firm are listed for a member; the claim then says"
+        cap.setHelpText("At most this many businesses are listed, all firms together; a cut list says"
                 + " businessesCapped. Empty: the realm's claimBusinessCap setting.");
         return cap;
     }

@@ -36,6 +36,12 @@ public final class FirmPortalClaimMapper extends JsonClaimMapper {
         return PortalClaim.of(workspaces, new PortalWorkspaces(session)::enabledFirm);
     }
 
+    /** The ID token names the firms of the user's workspaces; the workspaces stay in the access token. */
+    @Override
+    protected Object forIdToken(Object value) {
+        return ((List<?>) value).stream().map(firm -> ((PortalClaim) firm).withoutWorkspaces()).toList();
+    }
+
     @Override
     public String getId() {
         return PROVIDER_ID;

@@ -19,6 +19,7 @@ import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 import org.keycloak.utils.JsonUtils;
 
@@ -47,6 +48,11 @@ public abstract class JsonClaimMapper extends AbstractOIDCProtocolMapper impleme
     protected abstract Object value(KeycloakSession session, UserModel user, Map<String, String> config,
             ClientSessionContext clientSession);
 
+    /** The value as the ID token carries it; the whole value unless a mapper trims it. */
+    protected Object forIdToken(Object value) {
+        return value;
+    }
+
     /** What, besides the user, changes the value within one token response; nothing unless a mapper says so. */
     protected String variant(Map<String, String> config, ClientSessionContext clientSession) {
         return "";
@@ -62,8 +68,10 @@ public abstract class JsonClaimMapper extends AbstractOIDCProtocolMapper impleme
             value = FirmAccessMetrics.claim(getId(), () -> value(session, user, model.getConfig(), clientSession));
             session.setAttribute(memo, value);
         }
+        // The access token, userinfo and introspection are AccessTokens; the ID token is the only plain IDToken.
+        Object mapped = token instanceof AccessToken ? value : forIdToken(value);
         // Not OIDCAttributeMapperHelper.mapClaim: it drops empty lists and keeps one element of single-valued ones.
-        JsonUtils.mapClaim(JsonUtils.splitClaimPath(claimName(model.getConfig())), value, token.getOtherClaims(),
+        JsonUtils.mapClaim(JsonUtils.splitClaimPath(claimName(model.getConfig())), mapped, token.getOtherClaims(),
                 false);
     }
 

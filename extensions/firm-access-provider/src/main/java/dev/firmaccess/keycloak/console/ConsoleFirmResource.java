@@ -168,8 +168,13 @@ public class ConsoleFirmResource {
         return model;
     }
 
+    /**
+     * The roles the viewer may give, each with the realm's label: only owners make owners, so
+     * nobody else is offered the role and then refused.
+     */
     static List<Map<String, String>> roleOptions(FirmContext context) {
         return List.of(StaffRole.values()).stream()
+                .filter(role -> role != StaffRole.OWNER || context.actor().may(FirmPermission.MANAGE_OWNERS))
                 .map(role -> Map.of("value", role.canonicalName(), "label", context.settings().labelOf(role)))
                 .toList();
     }

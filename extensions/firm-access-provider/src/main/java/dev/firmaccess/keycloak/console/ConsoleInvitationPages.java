@@ -1,6 +1,5 @@
 package dev.firmaccess.keycloak.console;
 
-import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.invitation.InvitationRepository;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -59,12 +57,17 @@ public class ConsoleInvitationPages extends ConsolePageFamily {
         return change(form, invitations -> invitations.cancel(invitationId));
     }
 
-    /** Runs a change of the invitations and answers with the invitations page again. */
+    /** Runs a change of the invitations and answers with the page the form was on again. */
     private Response change(MultivaluedMap<String, String> form, Consumer<InvitationService> change) {
         return firm.action(form, (user, context) -> {
             change.accept(new InvitationService(context));
-            return firm.redirect(context, "invitations");
+            return firm.redirect(context, fromStaffPage(form) ? "staff" : "invitations");
         });
+    }
+
+    /** The staff page lists the pending invitations too; its forms say so, so that the answer returns there. */
+    private static boolean fromStaffPage(MultivaluedMap<String, String> form) {
+        return "staff".equals(form.getFirst("from"));
     }
 
     /** The link is shown on the answer page itself: issuing it is audited, so it is a POST, not a link to follow. */
@@ -74,30 +77,35 @@ public class ConsoleInvitationPages extends ConsolePageFamily {
     public Response link(@PathParam("invitationId") String invitationId, MultivaluedMap<String, String> form) {
         return firm.action(form, (user, context) -> {
             Link link = new InvitationService(context).link(invitationId);
-            return render(user, context, 0, Map.of("invitationId", invitationId, "url", link.link()));
+            Map<String, String> shown = Map.of("invitationId", invitationId, "url", link.link());
+            return fromStaffPage(form)
+                    ? new ConsoleStaffPages(firm, pages).render(user, context, null, 0, 0, shown)
+                    : render(user, context, 0, shown);
         });
     }
 
     private Response render(ConsoleUser user, FirmContext context, int offset, Map<String, String> link) {
         context.actor().require(FirmPermission.MANAGE);
-        InvitationService invitations = new InvitationService(context);
         Map<String, Object> model = firm.model(user, context, "invitations");
-        model.put("invitations", invitations.page(AWAITING, offset, ConsoleFirmResource.PAGE_SIZE));
-        model.put("roles", roles(context));
-        model.put("now", System.currentTimeMillis());
+        putPending(model, context, offset, link);
+        model.put("roles", ConsoleFirmResource.roleOptions(context));
         model.put("search", "");
-        if (link != null) {
-            model.put("link", link);
-        }
-        ConsoleFirmResource.paging(model, offset, invitations.count(AWAITING));
         return pages.render(200, "console-invitations", user.auth().user(), model);
     }
 
-    /** Only owners may invite owners, so only they are offered the role. */
-    private static List<Map<String, String>> roles(FirmContext context) {
-        return ConsoleFirmResource.roleOptions(context).stream()
-                .filter(role -> !role.get("value").equals(StaffRole.OWNER.canonicalName())
-                        || context.actor().may(FirmPermission.MANAGE_OWNERS))
-                .toList();
+    /**
+     * The pending invitations, one page from the offset, for the invitations page and the staff
+     * page, with the link just issued when there is one.
+     */
+    static void putPending(Map<String, Object> model, FirmContext context, int offset, Map<String, String> link) {
+        InvitationService invitations = new InvitationService(context);
+        model.put("invitations", invitations.page(AWAITING, offset, ConsoleFirmResource.PAGE_SIZE));
+        model.put("invitationsFirst", offset);
+        model.put("invitationsTotal", invitations.count(AWAITING));
+        model.put("pageSize", ConsoleFirmResource.PAGE_SIZE);
+        model.put("now", System.currentTimeMillis());
+        if (link != null) {
+            model.put("link", link);
+        }
     }
 }

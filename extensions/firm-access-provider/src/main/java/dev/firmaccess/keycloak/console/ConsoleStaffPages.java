@@ -4,9 +4,10 @@ import dev.firmaccess.keycloak.access.AccessService;
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.BusinessService;
 import dev.firmaccess.keycloak.access.GrantService;
-import dev.firmaccess.keycloak.access.GrantViews.BulkGrantItem;
+import dev.firmaccess.keycloak.access.GrantViews.DirectGrant;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
+import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.staff.StaffService;
 import jakarta.ws.rs.Consumes;
@@ -18,9 +19,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.keycloak.models.UserModel;
 
 /**
@@ -33,18 +39,28 @@ public class ConsoleStaffPages extends ConsolePageFamily {
         super(firm, pages);
     }
 
+    /** The staff list with, for those who may act on them, the pending invitations under it (each list paged on its own). */
     @GET
-    public Response list(@QueryParam("search") String search, @QueryParam("first") String first) {
-        return firm.page((user, context) -> {
-            StaffService staff = new StaffService(context);
-            int offset = ConsoleFirmResource.offset(first);
-            Map<String, Object> model = firm.model(user, context, "staff");
-            model.put("staff", staff.page(search, offset, ConsoleFirmResource.PAGE_SIZE));
-            model.put("roles", ConsoleFirmResource.roleOptions(context));
-            model.put("search", search == null ? "" : search);
-            ConsoleFirmResource.paging(model, offset, staff.count(search));
-            return pages.render(200, "console-staff", user.auth().user(), model);
-        });
+    public Response list(@QueryParam("search") String search, @QueryParam("first") String first,
+            @QueryParam("invitationsFirst") String invitationsFirst) {
+        return firm.page((user, context) -> render(user, context, search, ConsoleFirmResource.offset(first),
+                ConsoleFirmResource.offset(invitationsFirst), null));
+    }
+
+    /** The staff page, with an invitation link just issued from it when there is one. */
+    Response render(ConsoleUser user, FirmContext context, String search, int offset, int invitationsOffset,
+            Map<String, String> link) {
+        StaffService staff = new StaffService(context);
+        Map<String, Object> model = firm.model(user, context, "staff");
+        model.put("staff", staff.page(search, offset, ConsoleFirmResource.PAGE_SIZE));
+        model.put("roles", ConsoleFirmResource.roleOptions(context));
+        model.put("mayManageOwners", context.actor().may(FirmPermission.MANAGE_OWNERS));
+        model.put("search", search == null ? "" : search);
+        ConsoleFirmResource.paging(model, offset, staff.count(search));
+        if (context.actor().may(FirmPermission.MANAGE)) {
+            ConsoleInvitationPages.putPending(model, context, invitationsOffset, link);
+        }
+        return pages.render(200, "console-staff", user.auth().user(), model);
     }
 
     @POST
@@ -97,6 +113,8 @@ public class ConsoleStaffPages extends ConsolePageFamily {
                         access.explain(businesses.require(business.id())).ifPresent(explained -> {
                             row.put("level", explained.level());
                             row.put("paths", explained.paths());
+                            explained.paths().stream().filter(path -> "direct".equals(path.type())).findFirst()
+                                    .ifPresent(direct -> row.put("direct", direct.level()));
                         });
                         return row;
                     })
@@ -110,21 +128,38 @@ public class ConsoleStaffPages extends ConsolePageFamily {
         });
     }
 
+    /**
+     * Saves the manage-access form: the member's direct grants on the businesses the page showed
+     * become exactly the ticked ones, in one all-or-nothing change; businesses on other pages keep
+     * theirs. A ticked business that already had a direct grant keeps its level, a newly ticked one
+     * gets the chosen level.
+     */
     @POST
     @Path("{userId}/access")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response assign(@PathParam("userId") String userId, MultivaluedMap<String, String> form) {
         return firm.action(form, (user, context) -> {
-            List<String> selected = form.getOrDefault("business", List.of());
-            if (selected.isEmpty()) {
-                throw FirmAccessException.badInput("Select at least one business");
+            List<String> ticked = form.getOrDefault("business", List.of());
+            Set<String> scope = new LinkedHashSet<>(form.getOrDefault("shown", List.of()));
+            scope.addAll(ticked);
+            if (scope.isEmpty()) {
+                throw FirmAccessException.badInput("The form named no business to save");
             }
             String level = form.getFirst("level");
-            new GrantService(context).bulkShare(selected.stream()
-                    .map(businessId -> new BulkGrantItem(businessId, "user", userId, level))
-                    .toList());
-            return firm.redirect(context, "staff/" + userId + "/access");
+            List<DirectGrant> wanted = ticked.stream()
+                    .map(businessId -> new DirectGrant(businessId, Optional.ofNullable(
+                            ConsoleFirmResource.blankToNull(form.getFirst("direct-" + businessId))).orElse(level)))
+                    .toList();
+            new GrantService(context).replaceDirect(context.requireStaffMember(userId), wanted, List.copyOf(scope));
+            return firm.redirect(context, "staff/" + userId + "/access" + samePage(form));
         });
+    }
+
+    /** The query that brings the manage-access page back to the page and search it was saved from. */
+    private static String samePage(MultivaluedMap<String, String> form) {
+        String search = ConsoleFirmResource.blankToNull(form.getFirst("search"));
+        return "?first=" + ConsoleFirmResource.offset(form.getFirst("first"))
+                + (search == null ? "" : "&search=" + URLEncoder.encode(search, StandardCharsets.UTF_8));
     }
 
     @POST

@@ -19,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -100,10 +102,15 @@ final class Evaluator {
     }
 
     /**
-     * Reads ahead for a batch: the grants of each subject on all the batch's businesses of one
-     * firm in one query, instead of one query per item.
+     * Reads ahead for a batch: its businesses in one query, and the grants of each subject on all the
+     * batch's businesses of one firm in one query, instead of queries per item.
      */
     void prefetch(List<Evaluation> batch) {
+        businessRepository.preload(batch.stream()
+                .filter(item -> EvaluationTypes.BUSINESS.equals(item.resource().type()))
+                .map(item -> item.resource().id())
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         Map<String, Standing> subjects = new LinkedHashMap<>();
         Map<String, Set<String>> businessIds = new HashMap<>();
         for (Evaluation item : batch) {

@@ -1,14 +1,17 @@
 package dev.firmaccess.keycloak.evaluation;
 
 import dev.firmaccess.keycloak.core.StaffRole;
-import dev.firmaccess.keycloak.firm.StaffEntity;
+import dev.firmaccess.keycloak.firm.StaffAccessCache;
+import dev.firmaccess.keycloak.firm.StaffAccessCache.StaffRecord;
 import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -16,9 +19,9 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
- * Looks up subjects, firms and standings for one request. The lookups are remembered only for
- * that request, so a batch about one subject asks the database once, and the next request sees
- * every change at once.
+ * Looks up subjects, firms and standings for one request. The lookups are remembered for that
+ * request, so a batch about one subject asks once; staff rows come from the user's
+ * {@link StaffAccessCache} entry, which every change of them evicts on every node.
  */
 final class Standings {
 
@@ -66,13 +69,23 @@ final class Standings {
             if (!organizations.isMember(firm, user)) {
                 return Optional.empty();
             }
-            Optional<StaffEntity> row = staff.find(firm.getId(), user.getId());
-            StaffRole role = row.map(StaffEntity::getRole).orElse(StaffRole.MEMBER);
-            return Optional.of(new Standing(firm, user, role,
-                    row.map(StaffEntity::isProgrammaticAccess).orElse(true),
-                    role.reachesAllBusinesses() ? List.of()
-                            : new TeamDirectory(session, realm, organizations, firm).teamsOf(user)));
+            StaffRecord row = StaffAccessCache.staffRecords(user, staff).getOrDefault(firm.getId(), StaffRecord.DEFAULT);
+            StaffRole role = row.role();
+            return Optional.of(new Standing(firm, user, role, row.programmaticAccess(),
+                    role.reachesAllBusinesses() ? Map.of() : teams(firm, user)));
         });
+    }
+
+    /** The user's teams in the firm, id to name: ids from the user's cached standing, names from Keycloak's group cache. */
+    private Map<String, String> teams(OrganizationModel firm, UserModel user) {
+        Map<String, String> teams = new LinkedHashMap<>();
+        for (String teamId : new TeamDirectory(session, realm, organizations, firm).cachedTeamIdsOf(user)) {
+            GroupModel team = session.groups().getGroupById(realm, teamId);
+            if (team != null) {
+                teams.put(teamId, team.getName());
+            }
+        }
+        return teams;
     }
 
     /** The enabled firms the user is staff of, ordered by id so that search pages are stable. */

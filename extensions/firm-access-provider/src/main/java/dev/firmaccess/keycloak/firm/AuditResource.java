@@ -25,8 +25,8 @@ public class AuditResource {
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("first") String first, @QueryParam("max") String max) {
         context.actor().require(FirmPermission.VIEW_ALL);
-        Paging paging = Paging.of(first, max, context.limits());
         AuditQuery query = new AuditQuery(action, actorId, targetType, targetId, Paging.epochMillis(from, "from"), Paging.epochMillis(to, "to"));
-        return Pages.of(context.audit().page(query, paging.first(), paging.max()), context.audit().count(query));
+        return Pages.of(first, max, context.limits(), (start, size) -> context.audit().page(query, start, size),
+                () -> context.audit().count(query));
     }
 }

@@ -3,7 +3,6 @@ package dev.firmaccess.keycloak.firm;
 import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
-import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.web.Limits;
 import java.util.function.Supplier;
 import org.keycloak.models.KeycloakSession;
@@ -38,7 +37,7 @@ public final class FirmContext {
         this.origin = origin;
         this.settings = FirmAccessSettings.of(realm);
         this.organizations = session.getProvider(OrganizationProvider.class);
-        this.audit = new AuditLog(Jpa.entityManager(session), realm.getId(), firm.getId(), actor.userId(), adminEvents);
+        this.audit = new AuditLog(session, realm.getId(), firm.getId(), actor.userId(), adminEvents);
         this.limits = Limits.of(session);
     }
 

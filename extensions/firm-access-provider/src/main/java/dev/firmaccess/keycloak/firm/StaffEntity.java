@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.firm;
 
 import dev.firmaccess.keycloak.core.StaffRole;
-import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
+import dev.firmaccess.keycloak.storage.DatedFirmEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,10 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "FA_STAFF")
-public class StaffEntity extends FirmOwnedEntity {
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
+public class StaffEntity extends DatedFirmEntity {
 
     @Column(name = "USER_ID", length = 36, nullable = false)
     private String userId;
@@ -29,17 +26,6 @@ public class StaffEntity extends FirmOwnedEntity {
 
     @Column(name = "PROGRAMMATIC_ACCESS", nullable = false)
     private boolean programmaticAccess;
-
-    @Column(name = "CREATED_AT", nullable = false)
-    private long createdAt;
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
 
     public String getUserId() {
         return userId;
@@ -63,13 +49,5 @@ public class StaffEntity extends FirmOwnedEntity {
 
     public void setProgrammaticAccess(boolean programmaticAccess) {
         this.programmaticAccess = programmaticAccess;
-    }
-
-    public long getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(long createdAt) {
-        this.createdAt = createdAt;
     }
 }

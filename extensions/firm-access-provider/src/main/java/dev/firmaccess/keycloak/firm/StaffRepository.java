@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.firm;
 
 import dev.firmaccess.keycloak.core.StaffRole;
+import dev.firmaccess.keycloak.storage.LikePattern;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
@@ -57,6 +58,22 @@ public final class StaffRepository {
                 .setParameter("org", organizationId)
                 .setParameter("roles", roles)
                 .getResultList();
+    }
+
+    /**
+     * Counts in one query the members of an organization whose username, email, first or last name
+     * contains the search, as Keycloak's own member search matches them (a {@code *} in the search
+     * stands for any text), so a filtered staff total never loads the members.
+     */
+    public long countMembers(String organizationGroupId, String search) {
+        return em.createQuery("select count(m) from UserGroupMembershipEntity m where m.groupId = :group"
+                        + " and (m.user.username like :pattern" + LikePattern.ESCAPE
+                        + " or m.user.email like :pattern" + LikePattern.ESCAPE
+                        + " or lower(m.user.firstName) like :pattern" + LikePattern.ESCAPE
+                        + " or lower(m.user.lastName) like :pattern" + LikePattern.ESCAPE + ")", Long.class)
+                .setParameter("group", organizationGroupId)
+                .setParameter("pattern", LikePattern.contains(search).replace('*', '%'))
+                .getSingleResult();
     }
 
     /**

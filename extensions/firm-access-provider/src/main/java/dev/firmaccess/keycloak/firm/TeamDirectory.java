@@ -74,6 +74,14 @@ public final class TeamDirectory {
     }
 
     /**
+     * The ids of the user's teams, kept with the user in {@link StaffAccessCache}: joining or leaving
+     * a team (a group membership) evicts the cached user, deleting one evicts the realm's users.
+     */
+    public List<String> cachedTeamIdsOf(UserModel user) {
+        return StaffAccessCache.remembered(user, "teams/" + firm.getId(), () -> List.copyOf(teamIdsOf(user)));
+    }
+
+    /**
      * The ids of the user's teams in one query, for token mappers: a membership whose group hangs
      * directly under the firm's internal group. Users of a federated store keep their
      * memberships elsewhere and go through the organization provider.

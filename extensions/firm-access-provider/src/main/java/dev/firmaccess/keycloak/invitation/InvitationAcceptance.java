@@ -7,10 +7,12 @@ import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmContexts;
+import dev.firmaccess.keycloak.firm.StaffAccessCache;
 import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
 import dev.firmaccess.keycloak.invitation.InvitationViews.GrantInput;
 import dev.firmaccess.keycloak.mail.AcceptProblem;
+import dev.firmaccess.keycloak.mail.LinkCheck;
 import dev.firmaccess.keycloak.mail.EmailIdentity;
 import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.storage.Jpa;
@@ -56,14 +58,16 @@ public final class InvitationAcceptance {
     }
 
     /** A checked link: the invitation and its firm, or the problem that stops it. */
-    public record Checked(AcceptProblem problem, InvitationEntity invitation, OrganizationModel firm) {
+    public record Checked(AcceptProblem problem, InvitationEntity invitation, OrganizationModel firm)
+            implements LinkCheck {
 
         static Checked failed(AcceptProblem problem, InvitationEntity invitation, OrganizationModel firm) {
             return new Checked(problem, invitation, firm);
         }
 
-        public boolean ok() {
-            return problem == null;
+        @Override
+        public String email() {
+            return invitation.getEmail();
         }
     }
 
@@ -157,6 +161,8 @@ public final class InvitationAcceptance {
         List<GrantInput> applied = invited.stream().filter(grant -> stillThere.contains(grant.businessId())).toList();
         applied.forEach(grant -> grants.create(firm.getId(), grant.businessId(), GrantSubjectType.USER,
                 user.getId(), grant.level(), invitation.getInvitedBy()));
+        // the new membership evicts the cached user too; the role and grants must not depend on that
+        StaffAccessCache.evict(session, realm, List.of(user.getId()));
         List<String> teams = InvitationService.teamIdsOf(invitation).stream()
                 .filter(teamId -> TeamDirectory.of(context).find(teamId).map(team -> {
                     user.joinGroup(team);

@@ -66,6 +66,11 @@ public class InvitationEntity extends MailedInvitation {
         this.teamIds = teamIds;
     }
 
+    @Override
+    public boolean awaitsMail() {
+        return state == InvitationState.PENDING;
+    }
+
     public InvitationState getState() {
         return state;
     }

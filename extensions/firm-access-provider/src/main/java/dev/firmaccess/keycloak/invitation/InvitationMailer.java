@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -13,7 +12,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.theme.FreeMarkerException;
 
 /**
- * Sends the invitation email from the extension's own email theme, whatever email theme the
+ * Queues the invitation email from the extension's own email theme, whatever email theme the
  * realm uses, so the message always has the firm, inviter, role, expiry and link.
  */
 public final class InvitationMailer {
@@ -30,8 +29,11 @@ public final class InvitationMailer {
         this.realm = realm;
     }
 
-    /** Answers whether the SMTP server took the message; a failure is logged once and left to a resend. */
-    public boolean send(OrganizationModel firm, InvitationEntity invitation, String link, String inviter,
+    /**
+     * Answers whether the message is in the outbox, to go out once the transaction commits; a
+     * message that could not be rendered is logged once and left to a resend.
+     */
+    public boolean queue(OrganizationModel firm, InvitationEntity invitation, String link, String inviter,
             String roleLabel) {
         try {
             UserModel existing = session.users().getUserByEmail(realm, invitation.getEmail());
@@ -47,12 +49,12 @@ public final class InvitationMailer {
             }
             attributes.put("expiresAt", email.time(invitation.getExpiresAt()));
             attributes.put("link", link);
-            email.send(invitation.getEmail(), TEMPLATE, "firmAccessInvitationSubject", new Object[] {firm.getName()},
+            email.queue(invitation, TEMPLATE, "firmAccessInvitationSubject", new Object[] {firm.getName()},
                     attributes);
             return true;
-        } catch (EmailException | IOException | FreeMarkerException failed) {
-            LOG.warnf("Invitation %s could not be sent; it stays not_sent and can be resent once the realm's SMTP"
-                    + " settings work: %s", invitation.getId(), failed.getMessage());
+        } catch (IOException | FreeMarkerException failed) {
+            LOG.warnf("Invitation %s could not be rendered; it stays not_sent and can be resent once the email"
+                    + " theme works: %s", invitation.getId(), failed.getMessage());
             return false;
         }
     }

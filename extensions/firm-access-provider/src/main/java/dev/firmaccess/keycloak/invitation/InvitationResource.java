@@ -10,7 +10,6 @@ import dev.firmaccess.keycloak.mail.DeliveryStatus;
 import dev.firmaccess.keycloak.mail.Invitee;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
-import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -42,7 +41,6 @@ public class InvitationResource {
     public Response list(@QueryParam("status") String status, @QueryParam("deliveryStatus") String deliveryStatus,
             @QueryParam("email") String email, @QueryParam("first") String first, @QueryParam("max") String max) {
         context.actor().require(FirmPermission.VIEW_ALL);
-        Paging paging = Paging.of(first, max, context.limits());
         if (status != null && !STATUSES.contains(status)) {
             throw FirmAccessException.badInput("'status' must be one of pending, expired, accepted, cancelled");
         }
@@ -51,7 +49,8 @@ public class InvitationResource {
                         "'deliveryStatus' must be one of not_sent, sent, delivered, opened, bounced, spam_reported"));
         InvitationRepository.Filter filter = new InvitationRepository.Filter(status, delivery,
                 email == null || email.isBlank() ? null : Invitee.email(email));
-        return Pages.of(invitations.page(filter, paging.first(), paging.max()), invitations.count(filter));
+        return Pages.of(first, max, context.limits(), (from, size) -> invitations.page(filter, from, size),
+                () -> invitations.count(filter));
     }
 
     @POST

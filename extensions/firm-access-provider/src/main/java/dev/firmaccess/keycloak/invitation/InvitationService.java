@@ -157,7 +157,10 @@ public final class InvitationService {
                 invitation.getExpiresAt());
     }
 
-    /** A new link id (older links stop working), a new expiry on both rows, and a send attempt. */
+    /**
+     * A new link id (older links stop working), a new expiry on both rows, and the mail in the
+     * outbox: not_sent until it goes out. The resend cooldown counts from now; a failed attempt lifts it.
+     */
     private void sendNewLink(InvitationEntity invitation, OrganizationInvitationModel nativeInvitation, long expiresAt,
             long now) {
         invitation.setLinkId(KeycloakModelUtils.generateId());
@@ -165,11 +168,11 @@ public final class InvitationService {
         nativeInvitation.setExpiresAt((int) (expiresAt / 1000));
         String link = new InvitationLinks(context.session(), context.realm()).issue(invitation);
         nativeInvitation.setInviteLink(link);
-        boolean sent = new InvitationMailer(context.session(), context.realm()).send(context.firm(), invitation, link,
-                FirmAccessEmail.actorName(context.session(), context.realm(), context.actor().userId()),
+        boolean queued = new InvitationMailer(context.session(), context.realm()).queue(context.firm(), invitation,
+                link, FirmAccessEmail.actorName(context.session(), context.realm(), context.actor().userId()),
                 context.settings().labelOf(invitation.getRole()));
-        invitation.setDelivery(sent ? DeliveryStatus.SENT : DeliveryStatus.NOT_SENT);
-        if (sent) {
+        invitation.setDelivery(DeliveryStatus.NOT_SENT);
+        if (queued) {
             invitation.setLastSentAt(now);
             invitation.setCooldownLifted(false);
         }

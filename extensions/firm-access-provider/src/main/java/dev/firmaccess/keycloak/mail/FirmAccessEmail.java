@@ -1,6 +1,5 @@
 package dev.firmaccess.keycloak.mail;
 
-import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import java.io.IOException;
 import java.text.MessageFormat;
 import java.time.Instant;
@@ -11,8 +10,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailSenderProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -22,8 +19,8 @@ import org.keycloak.theme.beans.MessageFormatterMethod;
 import org.keycloak.theme.freemarker.FreeMarkerProvider;
 
 /**
- * Renders and sends one email of the extension's own email theme, whatever email theme the realm
- * uses, in the recipient's language: the staff invitation and the portal activation share it.
+ * Renders one email of the extension's own email theme, whatever email theme the realm uses, in
+ * the recipient's language, into the outbox: the staff invitation and the portal activation share it.
  */
 public final class FirmAccessEmail {
 
@@ -51,24 +48,13 @@ public final class FirmAccessEmail {
     }
 
     /**
-     * Sends the html and text variants of {@code template} with the subject message {@code subjectKey}.
-     * The template sees {@code attributes} plus the usual locale, msg, properties and realmName.
+     * Renders the html and text variants of {@code template} with the subject message
+     * {@code subjectKey} and puts the message in the outbox of the current transaction, for the
+     * link the rows {@code about} share. The template sees {@code attributes} plus the usual
+     * locale, msg, properties and realmName.
      */
-    public void send(String to, String template, String subjectKey, Object[] subjectArguments,
-            Map<String, Object> attributes) throws EmailException, IOException, FreeMarkerException {
-        // the kind tag: the template's name without the theme's prefix, e.g. invitation, portal-activation
-        String kind = template.replaceFirst("^firm-access-", "").replaceFirst("\\.ftl$", "");
-        boolean sent = false;
-        try {
-            renderAndSend(to, template, subjectKey, subjectArguments, attributes);
-            sent = true;
-        } finally {
-            FirmAccessMetrics.mail(kind, sent);
-        }
-    }
-
-    private void renderAndSend(String to, String template, String subjectKey, Object[] subjectArguments,
-            Map<String, Object> attributes) throws EmailException, IOException, FreeMarkerException {
+    public void queue(MailedInvitation about, String template, String subjectKey, Object[] subjectArguments,
+            Map<String, Object> attributes) throws IOException, FreeMarkerException {
         Map<String, Object> model = new HashMap<>(attributes);
         model.put("locale", locale);
         model.put("ltr", true);
@@ -80,7 +66,10 @@ public final class FirmAccessEmail {
         FreeMarkerProvider freeMarker = session.getProvider(FreeMarkerProvider.class);
         String text = freeMarker.processTemplate(model, "text/" + template, theme);
         String html = freeMarker.processTemplate(model, "html/" + template, theme);
-        session.getProvider(EmailSenderProvider.class).send(realm.getSmtpConfig(), to, subject, text, html);
+        // the kind tag: the template's name without the theme's prefix, e.g. invitation, portal-activation
+        String kind = template.replaceFirst("^firm-access-", "").replaceFirst("\\.ftl$", "");
+        MailDelivery.queue(session, about, new QueuedMail(kind, about.getLinkId(), about.getEmail(), subject, text,
+                html));
     }
 
     /** How a mail names the person who acted: their full name, else their username, else the realm. */

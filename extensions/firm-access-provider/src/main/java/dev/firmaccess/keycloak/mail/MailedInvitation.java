@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.mail;
 
-import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
+import dev.firmaccess.keycloak.storage.DatedFirmEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,10 +11,7 @@ import jakarta.persistence.MappedSuperclass;
  * portal memberships share them, and the mail-event webhook and resend cooldown work on them.
  */
 @MappedSuperclass
-public abstract class MailedInvitation extends FirmOwnedEntity {
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
+public abstract class MailedInvitation extends DatedFirmEntity {
 
     /** Lower-cased. */
     @Column(name = "EMAIL", nullable = false)
@@ -43,16 +40,8 @@ public abstract class MailedInvitation extends FirmOwnedEntity {
     @Column(name = "INVITED_BY", length = 36)
     private String invitedBy;
 
-    @Column(name = "CREATED_AT", nullable = false)
-    private long createdAt;
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
+    /** Whether the invitation still waits for its person, so that a queued mail about it should go out. */
+    public abstract boolean awaitsMail();
 
     public String getEmail() {
         return email;
@@ -116,13 +105,5 @@ public abstract class MailedInvitation extends FirmOwnedEntity {
 
     public void setInvitedBy(String invitedBy) {
         this.invitedBy = invitedBy;
-    }
-
-    public long getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(long createdAt) {
-        this.createdAt = createdAt;
     }
 }

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.mailquota;
 
-import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
+import dev.firmaccess.keycloak.storage.RealmFirmEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -11,10 +11,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "FA_MAIL_SENT")
-public class MailSentEntity extends FirmOwnedEntity {
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
+public class MailSentEntity extends RealmFirmEntity {
 
     @Column(name = "ACTOR_ID", length = 36, nullable = false)
     private String actorId;
@@ -24,14 +21,6 @@ public class MailSentEntity extends FirmOwnedEntity {
 
     @Column(name = "MAILS", nullable = false)
     private int mails;
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
 
     public String getActorId() {
         return actorId;

@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.portal;
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.mail.AcceptProblem;
+import dev.firmaccess.keycloak.mail.LinkCheck;
 import dev.firmaccess.keycloak.mail.EmailIdentity;
 import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import jakarta.persistence.EntityManager;
@@ -47,16 +48,13 @@ public final class PortalActivation {
 
     /** A checked link: what it would activate and in which firm, or the problem that stops it. */
     public record Checked(AcceptProblem problem, PortalActivationToken token, OrganizationModel firm,
-            List<PortalMembershipEntity> activatable) {
+            List<PortalMembershipEntity> activatable) implements LinkCheck {
 
         static Checked failed(AcceptProblem problem, PortalActivationToken token, OrganizationModel firm) {
             return new Checked(problem, token, firm, List.of());
         }
 
-        public boolean ok() {
-            return problem == null;
-        }
-
+        @Override
         public String email() {
             return token.getEmail();
         }

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.portal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +10,15 @@ import java.util.function.Function;
 import org.keycloak.models.OrganizationModel;
 
 /**
- * The {@code firm_portal} claim: per firm, the workspaces the user reaches as a portal user.
- * Documented in docs/claims.md.
+ * The {@code firm_portal} claim: per firm, the workspaces the user reaches as a portal user; the ID
+ * token's copy names the firms only. Documented in docs/claims.md.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PortalClaim(String id, String alias, String name, List<WorkspaceClaim> workspaces) {
+
+    public PortalClaim withoutWorkspaces() {
+        return new PortalClaim(id, alias, name, null);
+    }
 
     public record WorkspaceClaim(String id, String name, String role, String level) {
     }

@@ -6,14 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.theme.FreeMarkerException;
 
-/** Sends the portal activation email: firm, workspaces, inviter, personal message, link and expiry. */
+/** Queues the portal activation email: firm, workspaces, inviter, personal message, link and expiry. */
 final class PortalMailer {
 
     static final String TEMPLATE = "firm-access-portal-activation.ftl";
@@ -29,10 +28,11 @@ final class PortalMailer {
     }
 
     /**
-     * Answers whether the SMTP server took the message. A failure is logged once and changes
-     * nothing else: the memberships stay, not_sent, and can be sent again.
+     * Answers whether the message is in the outbox, to go out once the transaction commits. A
+     * message that could not be rendered is logged once and changes nothing else: the memberships
+     * stay, not_sent, and can be sent again.
      */
-    boolean send(OrganizationModel firm, PortalMembershipEntity membership, List<String> businessNames, String inviter,
+    boolean queue(OrganizationModel firm, PortalMembershipEntity membership, List<String> businessNames, String inviter,
             String link) {
         try {
             UserModel existing = session.users().getUserByEmail(realm, membership.getEmail());
@@ -52,12 +52,12 @@ final class PortalMailer {
             attributes.put("existingAccount", existing != null);
             attributes.put("expiresAt", email.time(membership.getExpiresAt()));
             attributes.put("link", link);
-            email.send(membership.getEmail(), TEMPLATE, "firmAccessPortalSubject",
+            email.queue(membership, TEMPLATE, "firmAccessPortalSubject",
                     new Object[] {firm.getName(), String.join(", ", businessNames)}, attributes);
             return true;
-        } catch (EmailException | IOException | FreeMarkerException failed) {
-            LOG.warnf("Portal activation %s could not be sent; it stays not_sent and can be sent again once the"
-                    + " realm's SMTP settings work: %s", membership.getLinkId(), failed.getMessage());
+        } catch (IOException | FreeMarkerException failed) {
+            LOG.warnf("Portal activation %s could not be rendered; it stays not_sent and can be sent again once the"
+                    + " email theme works: %s", membership.getLinkId(), failed.getMessage());
             return false;
         }
     }

@@ -83,6 +83,11 @@ public class PortalMembershipEntity extends MailedInvitation {
         this.accessLevel = accessLevel;
     }
 
+    @Override
+    public boolean awaitsMail() {
+        return status == PortalStatus.PENDING;
+    }
+
     public PortalStatus getStatus() {
         return status;
     }

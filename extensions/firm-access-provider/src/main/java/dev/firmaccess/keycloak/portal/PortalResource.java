@@ -11,7 +11,6 @@ import dev.firmaccess.keycloak.portal.PortalViews.Link;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
-import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -48,12 +47,12 @@ public class PortalResource {
     public Response list(@QueryParam("business") String business, @QueryParam("status") String status,
             @QueryParam("search") String search, @QueryParam("first") String first, @QueryParam("max") String max) {
         context.actor().require(FirmPermission.VIEW_FIRM);
-        Paging paging = Paging.of(first, max, context.limits());
         if (status != null && !STATUSES.contains(status)) {
             throw FirmAccessException.badInput("'status' must be one of pending, expired, active, cancelled");
         }
-        return Pages.of(portal.page(business, status, search, paging.first(), paging.max()),
-                portal.count(business, status, search));
+        return Pages.of(first, max, context.limits(),
+                (from, size) -> portal.page(business, status, search, from, size),
+                () -> portal.count(business, status, search));
     }
 
     @POST

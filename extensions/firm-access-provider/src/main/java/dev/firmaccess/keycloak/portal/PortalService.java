@@ -224,7 +224,8 @@ public final class PortalService {
 
     /**
      * Issues one new link for pending memberships of one address (older links stop working) and
-     * mails it. A mail failure keeps the memberships, not_sent, for a later send.
+     * puts its mail in the outbox: not_sent until it goes out. The resend cooldown counts from
+     * now; a failed attempt lifts it.
      */
     public void deliver(List<PortalMembershipEntity> sameAddress, long now) {
         String linkId = KeycloakModelUtils.generateId();
@@ -235,12 +236,12 @@ public final class PortalService {
         });
         String link = new PortalLinks(context.session(), context.realm()).issue(sameAddress);
         List<String> businessNames = businesses(sameAddress).values().stream().map(BusinessEntity::getName).toList();
-        boolean sent = new PortalMailer(context.session(), context.realm()).send(context.firm(), sameAddress.get(0),
-                businessNames, FirmAccessEmail.actorName(context.session(), context.realm(), context.actor().userId()),
-                link);
+        boolean queued = new PortalMailer(context.session(), context.realm()).queue(context.firm(),
+                sameAddress.get(0), businessNames,
+                FirmAccessEmail.actorName(context.session(), context.realm(), context.actor().userId()), link);
         sameAddress.forEach(membership -> {
-            membership.setDelivery(sent ? DeliveryStatus.SENT : DeliveryStatus.NOT_SENT);
-            if (sent) {
+            membership.setDelivery(DeliveryStatus.NOT_SENT);
+            if (queued) {
                 membership.setLastSentAt(now);
                 membership.setCooldownLifted(false);
                 if (membership.getInvitedAt() == null) {

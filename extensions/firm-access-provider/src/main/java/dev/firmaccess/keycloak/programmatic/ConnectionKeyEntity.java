@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.programmatic;
 
-import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
+import dev.firmaccess.keycloak.storage.DatedFirmEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -8,10 +8,7 @@ import jakarta.persistence.Table;
 /** A staff member's connection key for one firm; only the hash of the key text is kept. */
 @Entity
 @Table(name = "FA_CONNECTION_KEY")
-public class ConnectionKeyEntity extends FirmOwnedEntity {
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
+public class ConnectionKeyEntity extends DatedFirmEntity {
 
     @Column(name = "USER_ID", length = 36, nullable = false)
     private String userId;
@@ -22,19 +19,8 @@ public class ConnectionKeyEntity extends FirmOwnedEntity {
     @Column(name = "SECRET_HASH", length = 64, nullable = false)
     private String secretHash;
 
-    @Column(name = "CREATED_AT", nullable = false)
-    private long createdAt;
-
     @Column(name = "LAST_USED_AT")
     private Long lastUsedAt;
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
 
     public String getUserId() {
         return userId;
@@ -58,14 +44,6 @@ public class ConnectionKeyEntity extends FirmOwnedEntity {
 
     public void setSecretHash(String secretHash) {
         this.secretHash = secretHash;
-    }
-
-    public long getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(long createdAt) {
-        this.createdAt = createdAt;
     }
 
     public Long getLastUsedAt() {

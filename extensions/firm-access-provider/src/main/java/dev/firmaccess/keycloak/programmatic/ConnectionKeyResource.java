@@ -4,7 +4,6 @@ import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Pages;
-import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,8 +33,7 @@ public class ConnectionKeyResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("first") String first, @QueryParam("max") String max) {
-        Paging paging = Paging.of(first, max, limits);
-        return Pages.of(keys.page(userId, paging.first(), paging.max()), keys.count(userId));
+        return Pages.of(first, max, limits, (from, size) -> keys.page(userId, from, size), () -> keys.count(userId));
     }
 
     @POST

@@ -52,7 +52,7 @@ public record FirmAccessSettings(
                 positive(attributes, STAFF_INVITATION_EXPIRY_DAYS, 7),
                 positive(attributes, PORTAL_INVITATION_EXPIRY_DAYS, 30),
                 positive(attributes, RESEND_COOLDOWN_MINUTES, 10),
-                positive(attributes, CLAIM_BUSINESS_CAP, 100),
+                positive(attributes, CLAIM_BUSINESS_CAP, 30),
                 positive(attributes, MAILS_PER_FIRM_PER_HOUR, 500),
                 positive(attributes, MAILS_PER_USER_PER_HOUR, 200));
     }

@@ -5,7 +5,6 @@ import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
-import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,8 +31,8 @@ public class StaffResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("search") String search, @QueryParam("first") String first,
             @QueryParam("max") String max) {
-        Paging paging = Paging.of(first, max, context.limits());
-        return Pages.of(staff.page(search, paging.first(), paging.max()), staff.count(search));
+        return Pages.of(first, max, context.limits(), (from, size) -> staff.page(search, from, size),
+                () -> staff.count(search));
     }
 
     @GET

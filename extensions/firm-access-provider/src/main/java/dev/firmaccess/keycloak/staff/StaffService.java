@@ -6,6 +6,7 @@ import dev.firmaccess.keycloak.access.BusinessRepository.Reach;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.firm.StaffAccessCache;
 import dev.firmaccess.keycloak.firm.StaffEntity;
 import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
@@ -47,9 +48,10 @@ public final class StaffService {
 
     public long count(String search) {
         context.actor().require(FirmPermission.VIEW_ALL);
-        return search == null || search.isBlank()
+        String term = blankToNull(search);
+        return term == null
                 ? context.organizations().getMembersCount(context.firm())
-                : context.organizations().getMembersStream(context.firm(), search.trim(), false, null, null).count();
+                : staffRecords.countMembers(context.organizations().getOrganizationGroup(context.firm()).getId(), term);
     }
 
     public StaffView get(String userId) {
@@ -67,6 +69,7 @@ public final class StaffService {
         StaffPolicy.checkRoleChange(context.actor(), current, target, staffRecords.lockOwners(context.firm().getId()));
         if (current != target) {
             staffRecords.upsert(context.realm().getId(), context.firm().getId(), userId, target);
+            StaffAccessCache.evict(context.session(), context.realm(), List.of(userId));
             context.audit().record("staff.role_changed", "staff", userId,
                     Map.of("role", current.canonicalName()), Map.of("role", target.canonicalName()));
         }
@@ -80,6 +83,7 @@ public final class StaffService {
         StaffEntity row = staffRecords.ensure(context.realm().getId(), context.firm().getId(), userId);
         if (row.isProgrammaticAccess() != enabled) {
             row.setProgrammaticAccess(enabled);
+            StaffAccessCache.evict(context.session(), context.realm(), List.of(userId));
             context.audit().record("staff.programmatic_access_changed", "staff", userId,
                     Map.of("programmaticAccess", !enabled), Map.of("programmaticAccess", enabled));
         }

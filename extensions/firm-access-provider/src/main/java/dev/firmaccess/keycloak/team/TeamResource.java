@@ -4,7 +4,6 @@ import dev.firmaccess.keycloak.access.GrantService;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
-import dev.firmaccess.keycloak.web.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,8 +34,8 @@ public class TeamResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("search") String search, @QueryParam("first") String first,
             @QueryParam("max") String max) {
-        Paging paging = Paging.of(first, max, context.limits());
-        return Pages.of(teams.page(search, paging.first(), paging.max()), teams.count(search));
+        return Pages.of(first, max, context.limits(), (from, size) -> teams.page(search, from, size),
+                () -> teams.count(search));
     }
 
     @POST
@@ -74,8 +73,8 @@ public class TeamResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response members(@PathParam("teamId") String teamId, @QueryParam("first") String first,
             @QueryParam("max") String max) {
-        Paging paging = Paging.of(first, max, context.limits());
-        return Pages.of(teams.members(teamId, paging.first(), paging.max()), teams.memberCount(teamId));
+        return Pages.of(first, max, context.limits(), (from, size) -> teams.members(teamId, from, size),
+                () -> teams.memberCount(teamId));
     }
 
     @PUT
@@ -98,9 +97,9 @@ public class TeamResource {
     public Response grants(@PathParam("teamId") String teamId, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         GroupModel team = teams.require(teamId);
-        Paging paging = Paging.of(first, max, context.limits());
         GrantService grants = new GrantService(context);
-        return Pages.of(grants.forTeam(team, paging.first(), paging.max()), grants.countForTeam(team));
+        return Pages.of(first, max, context.limits(), (from, size) -> grants.forTeam(team, from, size),
+                () -> grants.countForTeam(team));
     }
 
     /** Body of a team creation or rename. */

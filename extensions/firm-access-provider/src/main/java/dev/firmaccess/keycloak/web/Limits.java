@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 
 /**
@@ -31,11 +32,25 @@ import org.keycloak.services.resource.RealmResourceProvider;
  *                        from the server's clock, either way
  * @param webhookIdChars  characters of a mail-event message's {@code webhook-id}; at most
  *                        {@value #STORED_WEBHOOK_ID_CHARS}, the length the ids are stored with
+ * @param outboxAttempts  delivery attempts of one outbox message (an email) before it is marked failed
+ * @param outboxRetrySeconds the wait, in seconds, after a message's first failed attempt; it doubles
+ *                        with each further failure
+ * @param outboxPollSeconds how often, in seconds, each node looks for due outbox messages
+ * @param outboxLeaseSeconds how long, in seconds, a node that claimed a message has to deliver it
+ *                        before another node may claim it again
+ * @param outboxBatch     outbox messages one node claims in one poll
+ * @param outboxRetentionDays how long, in days, a sent, failed or obsolete outbox message is kept
+ *                        for inspection before it is deleted
+ * @param eventSubscribers access-event subscribers of one firm
+ * @param internalEventTargets whether access-event subscribers may be on loopback, private or
+ *                        other internal addresses (off: public addresses only)
  * @param levelsPerFirm   access levels one firm may define on top of the realm's
  */
 public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, int csvChars, int keysPerMember,
         int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds,
-        int webhookToleranceSeconds, int webhookIdChars, int levelsPerFirm) {
+        int webhookToleranceSeconds, int webhookIdChars, int outboxAttempts, int outboxRetrySeconds,
+        int outboxPollSeconds, int outboxLeaseSeconds, int outboxBatch, int outboxRetentionDays,
+        int eventSubscribers, boolean internalEventTargets, int levelsPerFirm) {
 
     /** The column length of a received {@code webhook-id}; a longer allowed id could not be stored. */
     public static final int STORED_WEBHOOK_ID_CHARS = 255;
@@ -50,22 +65,34 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
             Map.entry("max-keys-per-member", 50),
             Map.entry("max-evaluations-per-batch", 1000),
             Map.entry("max-search-page-size", 1000),
-            Map.entry("max-body-chars", 1_000_000),
+            Map.entry("max-body-chars", 2_000_000),
             Map.entry("max-mail-events", 1000),
             Map.entry("key-creation-max-auth-age", 300),
             // Standard Webhooks' own default tolerance.
             Map.entry("webhook-timestamp-tolerance", 300),
             Map.entry("max-webhook-id-chars", STORED_WEBHOOK_ID_CHARS),
+            // 30 s doubling over 10 attempts: the last one about four hours after the first
+            Map.entry("outbox-max-attempts", 10),
+            Map.entry("outbox-retry-seconds", 30),
+            Map.entry("outbox-poll-seconds", 5),
+            // longer than an SMTP server's usual timeouts, so a slow send is not repeated by another node
+            Map.entry("outbox-lease-seconds", 300),
+            Map.entry("outbox-batch-size", 50),
+            Map.entry("outbox-retention-days", 7),
+            Map.entry("max-event-subscribers", 20),
             Map.entry("max-levels-per-firm", 20));
+
+    /** The SPI option that lets access-event subscribers be on internal addresses; off by default. */
+    public static final String INTERNAL_EVENT_TARGETS = "allow-internal-event-targets";
 
     /** The limits of the provider's SPI configuration, each option falling back to its default. */
     public static Limits from(Config.Scope config) {
-        return read(name -> config.getInt(name, DEFAULTS.get(name)));
+        return read(name -> config.getInt(name, DEFAULTS.get(name)), config.getBoolean(INTERNAL_EVENT_TARGETS, false));
     }
 
     /** The defaults, for code that runs without the server's configuration (unit tests). */
     public static Limits defaultLimits() {
-        return read(DEFAULTS::get);
+        return read(DEFAULTS::get, false);
     }
 
     /** The id of the realm resource provider whose SPI options set the limits. */
@@ -78,12 +105,15 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
 
     /** The limits the running server was started with, from the provider factory that read them. */
     public static Limits of(KeycloakSession session) {
-        return ((Source) session.getKeycloakSessionFactory()
-                .getProviderFactory(RealmResourceProvider.class, PROVIDER_ID))
-                .limits();
+        return of(session.getKeycloakSessionFactory());
     }
 
-    private static Limits read(Function<String, Integer> option) {
+    /** The same, for code that runs outside a request, such as the outbox worker started with the server. */
+    public static Limits of(KeycloakSessionFactory factory) {
+        return ((Source) factory.getProviderFactory(RealmResourceProvider.class, PROVIDER_ID)).limits();
+    }
+
+    private static Limits read(Function<String, Integer> option, boolean internalEventTargets) {
         ToIntFunction<String> positive = name -> {
             Integer value = option.apply(name);
             if (value == null || value < 1) {
@@ -99,6 +129,10 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
                 positive.applyAsInt("max-body-chars"), positive.applyAsInt("max-mail-events"),
                 positive.applyAsInt("key-creation-max-auth-age"),
                 positive.applyAsInt("webhook-timestamp-tolerance"), webhookIdChars(positive),
+                positive.applyAsInt("outbox-max-attempts"), positive.applyAsInt("outbox-retry-seconds"),
+                positive.applyAsInt("outbox-poll-seconds"), positive.applyAsInt("outbox-lease-seconds"),
+                positive.applyAsInt("outbox-batch-size"), positive.applyAsInt("outbox-retention-days"),
+                positive.applyAsInt("max-event-subscribers"), internalEventTargets,
                 positive.applyAsInt("max-levels-per-firm"));
     }
 

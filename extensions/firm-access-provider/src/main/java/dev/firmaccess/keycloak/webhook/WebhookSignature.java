@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Optional;
@@ -27,6 +28,8 @@ public final class WebhookSignature {
     static final int MIN_KEY_BYTES = 24;
     static final int MAX_KEY_BYTES = 64;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private WebhookSignature() {
     }
 
@@ -41,6 +44,13 @@ public final class WebhookSignature {
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
+    }
+
+    /** A new {@code whsec_} secret of 32 random bytes, for a receiver to verify what we send. */
+    public static String newSecret() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
     }
 
     /** The {@code v1,<base64>} signature of a message; the secret must be a valid {@code whsec_} secret. */

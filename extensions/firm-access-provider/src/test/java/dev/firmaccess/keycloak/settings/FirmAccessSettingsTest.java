@@ -27,7 +27,7 @@ class FirmAccessSettingsTest {
             assertThat(settings.staffInvitationExpiryDays()).isEqualTo(7);
             assertThat(settings.portalInvitationExpiryDays()).isEqualTo(30);
             assertThat(settings.resendCooldownMinutes()).isEqualTo(10);
-            assertThat(settings.claimBusinessCap()).isEqualTo(100);
+            assertThat(settings.claimBusinessCap()).isEqualTo(30);
             assertThat(settings.mailsPerFirmPerHour()).isEqualTo(500);
             assertThat(settings.mailsPerUserPerHour()).isEqualTo(200);
         }
@@ -64,7 +64,7 @@ class FirmAccessSettingsTest {
         void fallsBackToDefaultsInsteadOfFailing() {
             assertThat(settings.accessLevels()).as("full access can never be configured away").containsExactly("full");
             assertThat(settings.resendCooldownMinutes()).isEqualTo(10);
-            assertThat(settings.claimBusinessCap()).isEqualTo(100);
+            assertThat(settings.claimBusinessCap()).isEqualTo(30);
         }
     }
 }

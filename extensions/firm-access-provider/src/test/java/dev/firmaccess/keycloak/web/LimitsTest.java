@@ -24,7 +24,7 @@ class LimitsTest {
         assertThat(limits.pageSize()).isEqualTo(1000);
         assertThat(limits.batchSize()).isEqualTo(1000);
         assertThat(limits.invitees()).isEqualTo(100);
-        assertThat(limits.bodyChars()).isEqualTo(1_000_000);
+        assertThat(limits.bodyChars()).isEqualTo(2_000_000);
     }
 
     @Test

@@ -1,0 +1,105 @@
+package dev.firmaccess.it.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firmaccess.it.console.ConsolePages.AccessPage;
+import dev.firmaccess.it.console.ConsolePages.Console;
+import dev.firmaccess.it.console.ConsolePages.InvitationsPage;
+import dev.firmaccess.it.console.ConsolePages.StaffPage;
+import dev.firmaccess.testing.HttpJson;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.TestRealm;
+import dev.firmaccess.testing.WithSharedServer;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/** The console's main flow in a browser that asks for German: invite, accept, share, change the role. */
+@Tag("browser")
+@WithSharedServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleInGermanIT extends OneBrowserPerTest {
+
+    private static final String INVITEE = "neu.kollegin@example.com";
+
+    private HttpJson http;
+    private ConsoleFirm firm;
+
+    @BeforeAll
+    void setUp(TestEnvironment env) {
+        http = env.http();
+        firm = ConsoleFirm.create(env, "console-de", "Kanzlei Berg", "berg", "olivia");
+        // Keycloak answers in German only in a realm that offers more than one language.
+        RealmRepresentation languages = firm.realm().admin().toRepresentation();
+        languages.setInternationalizationEnabled(true);
+        languages.setSupportedLocales(Set.of("en", "de"));
+        languages.setDefaultLocale("en");
+        firm.realm().admin().update(languages);
+        for (String name : List.of("Bäckerei Kurz", "Metzgerei Lang")) {
+            firm.createBusiness(name);
+        }
+    }
+
+    @Override
+    protected String language() {
+        return "de";
+    }
+
+    @Test
+    void anOwnerInvitesSomeoneWhoJoinsGetsABusinessAndBecomesAdmin() {
+        WebDriver driver = browser.driver();
+        Console console = new Console(driver);
+        ConsolePages.signIn(driver, firm.consoleUrl(), "olivia", TestRealm.PASSWORD);
+        assertThat(console.title()).isEqualTo("Mitarbeitende");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+
+        console.open("invitations");
+        InvitationsPage invitations = new InvitationsPage(driver);
+        invitations.invite(INVITEE, "member");
+        assertThat(console.title()).isEqualTo("Einladungen");
+        assertThat(invitations.delivery(INVITEE)).isEqualTo("Gesendet");
+        assertThat(invitations.row(INVITEE).getText()).contains("Mitglied · PartnerUser");
+        String link = invitations.copyLink(INVITEE);
+        console.signOut();
+
+        driver.get(link);
+        assertThat(driver.findElement(By.id("firm-access-invitation")).getAttribute("data-page")).isEqualTo("register");
+        driver.findElement(By.id("firstName")).sendKeys("Nele");
+        driver.findElement(By.id("lastName")).sendKeys("Neu");
+        driver.findElement(By.id("password")).sendKeys("S3cret-pass!");
+        driver.findElement(By.id("password-confirm")).sendKeys("S3cret-pass!");
+        ConsolePages.submit(driver, driver.findElement(By.cssSelector("#fa-register button[type='submit']")));
+        driver.manage().deleteAllCookies();
+        ConsolePages.signIn(driver, firm.consoleUrl(), INVITEE, "S3cret-pass!");
+        assertThat(console.title()).isEqualTo("Meine Mandanten");
+        assertThat(driver.findElement(By.id("no-businesses")).getText())
+                .isEqualTo("Noch ist kein Mandant mit Ihnen geteilt.");
+        console.signOut();
+
+        ConsolePages.signIn(driver, firm.consoleUrl(), "olivia", TestRealm.PASSWORD);
+        StaffPage staff = new StaffPage(driver);
+        AccessPage access = staff.manageAccessOf(INVITEE);
+        assertThat(console.title()).isEqualTo("Zugriff von " + INVITEE);
+        access.toggle("Bäckerei Kurz");
+        access.save();
+        assertThat(access.ticked("Bäckerei Kurz")).isTrue();
+        assertThat(access.levelOf("Metzgerei Lang")).isEqualTo("Kein Zugriff");
+        browser.screenshot("manage-access-de");
+
+        console.open("staff");
+        assertThat(staff.reach(INVITEE)).isEqualTo("1");
+        staff.changeRole(INVITEE, "admin");
+        assertThat(staff.role(INVITEE)).isEqualTo("Administrator · PartnerAdmin");
+        assertThat(staff.reach(INVITEE)).isEqualTo("Alle Mandanten");
+        assertThat(staff.offersManageAccess(INVITEE)).isFalse();
+        browser.screenshot("staff-de");
+        HttpJson.Reply invitee = http.get(firm.api() + "/staff?search=" + INVITEE, firm.ownerToken());
+        assertThat(invitee.json().get(0).get("role").asText()).as(invitee.toString()).isEqualTo("admin");
+    }
+}

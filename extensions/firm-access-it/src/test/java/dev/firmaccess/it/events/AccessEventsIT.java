@@ -1,0 +1,259 @@
+package dev.firmaccess.it.events;
+
+import static dev.firmaccess.it.support.Replies.assertError;
+import static dev.firmaccess.it.support.Replies.assertStatus;
+import static dev.firmaccess.it.support.Replies.totalCount;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.events.EventReceiver.Received;
+import dev.firmaccess.it.support.Client;
+import dev.firmaccess.it.support.Firm;
+import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.Person;
+import dev.firmaccess.testing.Eventually;
+import dev.firmaccess.testing.TestEnvironment;
+import dev.firmaccess.testing.WithSharedServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Apps registered as subscribers hear about every change of access, signed, once, in order. */
+@WithSharedServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessEventsIT {
+
+    private static final List<String> ALL_TYPES = List.of("grant.added", "grant.changed", "grant.removed",
+            "staff.removed", "staff.role_changed", "staff.programmatic_access_changed", "team.membership_changed",
+            "business.archived", "portal.membership_ended");
+
+    private final EventReceiver receiver = new EventReceiver();
+    private FirmSetup setup;
+    private Firm firm;
+    private Client owner;
+    private Client member;
+    private Client otherOwner;
+    private Client realmAdmin;
+
+    @BeforeAll
+    void setUp(TestEnvironment env) {
+        setup = FirmSetup.create(env, "events");
+        firm = setup.newFirm("Events & Co");
+        owner = setup.as(setup.staff(firm, "olivia", "owner"), firm);
+        member = setup.as(setup.staff(firm, "mia", "member"), firm);
+        Firm otherFirm = setup.newFirm("Other Books");
+        otherOwner = setup.as(setup.staff(otherFirm, "otto", "owner"), otherFirm);
+        realmAdmin = setup.asRealmAdmin(firm);
+        assertStatus(setup.realmAdmin().put("/settings", Map.of("accessLevels", List.of("full", "read-only"))), 200);
+    }
+
+    @AfterAll
+    void stopReceiver() {
+        receiver.close();
+    }
+
+    @Nested
+    class GivenASubscriber {
+
+        @Test
+        void eachChangeOfAccessIsPostedOnceSignedAndInTheOrderItWasMade() {
+            EventReceiver app = new EventReceiver();
+            try {
+                String subscriber = subscribe(owner, app, ALL_TYPES);
+                Person kim = setup.colleague(firm, "member");
+                String business = setup.business(firm, "Harbour Bakery");
+                String grant = "/businesses/" + business + "/grants/users/" + kim.id();
+
+                assertStatus(owner.put(grant, Map.of("level", "full")), 200);
+                assertStatus(owner.put(grant, Map.of("level", "read-only")), 200);
+                assertStatus(owner.delete(grant), 204);
+                assertStatus(owner.put("/staff/" + kim.id() + "/role", Map.of("role", "admin")), 200);
+                assertStatus(owner.put("/staff/" + kim.id() + "/programmatic-access", Map.of("enabled", false)), 200);
+                assertStatus(owner.post("/businesses/" + business + "/archive", null), 200);
+                assertStatus(owner.delete("/staff/" + kim.id()), 204);
+
+                List<Received> events = app.awaitAccepted(7);
+                assertThat(events).extracting(Received::type).containsExactly("grant.added", "grant.changed",
+                        "grant.removed", "staff.role_changed", "staff.programmatic_access_changed",
+                        "business.archived", "staff.removed");
+                assertThat(events).extracting(Received::id).doesNotHaveDuplicates()
+                        .allSatisfy(id -> assertThat(id).startsWith("evt_"));
+                assertThat(events).allSatisfy(event -> {
+                    assertThat(event.body().get("id").asText()).isEqualTo(event.id());
+                    assertThat(event.body().at("/data/firm/id").asText()).isEqualTo(firm.id());
+                });
+                assertThat(events.get(2).body().at("/data/targetId").asText()).isEqualTo(business);
+                assertThat(events.get(3).body().at("/data/after/role").asText()).isEqualTo("admin");
+
+                JsonNode status = Eventually.until(() -> view(owner, subscriber),
+                        view -> view.get("pending").asLong() == 0, Duration.ofSeconds(30), "nothing pending");
+                assertThat(status.get("lastDeliveryAt").asLong()).isPositive();
+                assertThat(status.get("failures").asInt()).isZero();
+                assertThat(status.hasNonNull("secret")).as("the secret is shown once").isFalse();
+                assertThat(app.accepted()).as("each change once").hasSize(7);
+                unsubscribe(subscriber);
+            } finally {
+                app.close();
+            }
+        }
+
+        @Test
+        void aSubscriberThatIsDownGetsItsEventsInOrderWhenItIsBackWhileOthersGoOn() {
+            EventReceiver failing = new EventReceiver();
+            EventReceiver healthy = new EventReceiver();
+            try {
+                String held = subscribe(owner, failing, List.of("team.membership_changed"));
+                String helper = subscribe(realmAdmin, healthy, List.of("team.membership_changed"));
+                failing.down(true);
+                Person lee = setup.colleague(firm, "member");
+                String team = setup.team(firm, "Night shift");
+
+                setup.join(firm, team, lee);
+                assertStatus(owner.delete("/teams/" + team + "/members/" + lee.id()), 204);
+                setup.join(firm, team, lee);
+
+                assertThat(healthy.awaitAccepted(3)).extracting(event -> event.body().at("/data/action").asText())
+                        .containsExactly("team.member_added", "team.member_removed", "team.member_added");
+                Eventually.until(failing::refusedIds, ids -> ids.size() >= 2, Duration.ofSeconds(30),
+                        "retried while down");
+                assertThat(failing.refusedIds()).as("only the first event is tried while it fails")
+                        .containsOnly(healthy.accepted().get(0).id());
+                JsonNode waiting = view(owner, held);
+                assertThat(waiting.get("pending").asLong()).isEqualTo(3);
+                assertThat(waiting.get("failures").asInt()).isPositive();
+                assertThat(waiting.get("lastError").asText()).contains("503");
+                assertThat(failing.accepted()).isEmpty();
+
+                failing.down(false);
+
+                assertThat(failing.awaitAccepted(3)).extracting(Received::id)
+                        .containsExactlyElementsOf(healthy.accepted().stream().map(Received::id).toList());
+                Eventually.until(() -> view(owner, held), view -> view.get("pending").asLong() == 0,
+                        Duration.ofSeconds(30), "nothing pending");
+                unsubscribe(held);
+                unsubscribe(helper);
+            } finally {
+                failing.close();
+                healthy.close();
+            }
+        }
+
+        @Test
+        void anEventIsReplayedByItsIdWithTheSameId() {
+            try (EventReceiver app = new EventReceiver()) {
+                String subscriber = subscribe(owner, app, List.of("business.archived"));
+                String business = setup.business(firm, "Replay Ltd");
+                assertStatus(owner.post("/businesses/" + business + "/archive", null), 200);
+                Received first = app.awaitAccepted(1).get(0);
+
+                JsonNode replay = assertStatus(owner.post("/event-subscribers/" + subscriber + "/replays",
+                        Map.of("eventId", first.id())), 202).json();
+
+                assertThat(replay.get("eventId").asText()).isEqualTo(first.id());
+                Received again = app.awaitAccepted(2).get(1);
+                assertThat(again.id()).isEqualTo(first.id());
+                assertThat(again.body()).isEqualTo(first.body());
+                assertError(owner.post("/event-subscribers/" + subscriber + "/replays",
+                        Map.of("eventId", "evt_unknown")), 404, "not_found");
+                unsubscribe(subscriber);
+            }
+        }
+
+        @Test
+        void aRotationSignsWithBothSecretsUntilItEnds() {
+            try (EventReceiver app = new EventReceiver()) {
+                String subscriber = subscribe(owner, app, List.of("business.archived"));
+                JsonNode rotated = assertStatus(owner.post("/event-subscribers/" + subscriber + "/secret", ""),
+                        200).json();
+                assertThat(rotated.get("previousSecretSet").asBoolean()).isTrue();
+                assertThat(rotated.get("secret").asText()).startsWith("whsec_");
+                String business = setup.business(firm, "Rotation Ltd");
+
+                // the app still holds the old secret: the old signature beside the new one lets it in
+                assertStatus(owner.post("/businesses/" + business + "/archive", null), 200);
+
+                assertThat(app.awaitAccepted(1).get(0).signatures().split(" ")).hasSize(2);
+                JsonNode ended = assertStatus(owner.delete("/event-subscribers/" + subscriber + "/previous-secret"),
+                        200).json();
+                assertThat(ended.get("previousSecretSet").asBoolean()).isFalse();
+                unsubscribe(subscriber);
+            }
+        }
+    }
+
+    @Nested
+    class GivenBadInput {
+
+        @Test
+        void aBadUrlOrAnUnknownEventTypeIsRefusedAndNothingIsStored() {
+            long before = totalCount(assertStatus(owner.get("/event-subscribers"), 200));
+
+            assertError(owner.post("/event-subscribers", Map.of("url", "ftp://127.0.0.1/events",
+                    "eventTypes", List.of("grant.removed"))), 400, "invalid_request");
+            assertError(owner.post("/event-subscribers", Map.of("url", "not a url",
+                    "eventTypes", List.of("grant.removed"))), 400, "invalid_request");
+            assertError(owner.post("/event-subscribers", Map.of("url", receiver.url(),
+                    "eventTypes", List.of("grant.removed", "firm.exploded"))), 400, "invalid_request");
+            assertError(owner.post("/event-subscribers", Map.of("url", receiver.url(), "eventTypes", List.of())),
+                    400, "invalid_request");
+            assertError(owner.post("/event-subscribers", Map.of("url", receiver.url(),
+                    "eventTypes", List.of("grant.removed"), "secret", "hunter2")), 400, "invalid_request");
+
+            assertThat(totalCount(assertStatus(owner.get("/event-subscribers"), 200))).isEqualTo(before);
+        }
+    }
+
+    @Nested
+    class GivenSomeoneWhoIsNotTheFirmsOwner {
+
+        @Test
+        void aMemberCannotRegisterOrListSubscribers() {
+            long before = totalCount(assertStatus(owner.get("/event-subscribers"), 200));
+
+            assertStatus(member.post("/event-subscribers", Map.of("url", receiver.url(),
+                    "eventTypes", List.of("grant.removed"))), 403);
+            assertStatus(member.get("/event-subscribers"), 403);
+
+            assertThat(totalCount(assertStatus(owner.get("/event-subscribers"), 200))).isEqualTo(before);
+        }
+
+        @Test
+        void anotherFirmsOwnerSeesNeitherTheSubscribersNorTheirEvents() {
+            String subscriber = subscribe(owner, receiver, List.of("grant.removed"));
+            assertThat(assertStatus(realmAdmin.get("/event-subscribers"), 200).json())
+                    .extracting(node -> node.get("id").asText()).contains(subscriber);
+
+            assertStatus(otherOwner.get("/event-subscribers/" + subscriber), 404);
+            assertStatus(otherOwner.post("/event-subscribers/" + subscriber + "/replays", Map.of("eventId", "evt_x")),
+                    404);
+            assertStatus(otherOwner.delete("/event-subscribers/" + subscriber), 404);
+            assertThat(assertStatus(otherOwner.get("/event-subscribers"), 200).json())
+                    .extracting(node -> node.get("id").asText()).doesNotContain(subscriber);
+            unsubscribe(subscriber);
+        }
+    }
+
+    /** Registers the receiver for the types; it trusts the secret the server made. */
+    private String subscribe(Client as, EventReceiver app, List<String> types) {
+        JsonNode created = assertStatus(as.post("/event-subscribers", Map.of("url", app.url(), "eventTypes", types)),
+                201).json();
+        assertThat(created.get("secret").asText()).startsWith("whsec_");
+        app.trust(created.get("secret").asText());
+        return created.get("id").asText();
+    }
+
+    /** Removes a subscriber whose receiver the test closes, so no later change is tried on it. */
+    private void unsubscribe(String subscriber) {
+        assertStatus(owner.delete("/event-subscribers/" + subscriber), 204);
+        assertStatus(owner.get("/event-subscribers/" + subscriber), 404);
+    }
+
+    private JsonNode view(Client as, String subscriber) {
+        return assertStatus(as.get("/event-subscribers/" + subscriber), 200).json();
+    }
+}

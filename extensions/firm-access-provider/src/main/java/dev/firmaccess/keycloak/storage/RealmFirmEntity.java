@@ -1,0 +1,23 @@
+package dev.firmaccess.keycloak.storage;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+
+/**
+ * A firm's row that also names its realm, so that a realm's removal finds its rows without going
+ * through the organizations Keycloak has already removed.
+ */
+@MappedSuperclass
+public abstract class RealmFirmEntity extends FirmOwnedEntity {
+
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+}
