@@ -10,7 +10,6 @@ import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ import org.openqa.selenium.support.ui.Select;
 @Tag("browser")
 @WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirmLevelsConsoleIT {
+class FirmLevelsConsoleIT extends OneBrowserPerTest {
 
     private FirmSetup setup;
     private Firm firm;
@@ -31,7 +30,6 @@ class FirmLevelsConsoleIT {
     private String business;
     private String team;
     private String consoleUrl;
-    private Browser browser;
 
     @BeforeAll
     void setUp(TestEnvironment env) {
@@ -41,12 +39,6 @@ class FirmLevelsConsoleIT {
         business = setup.business(firm, "Picked Ltd");
         team = setup.team(firm, "Bookkeeping");
         consoleUrl = env.server().baseUrl() + "/realms/" + setup.realm().name() + "/firm-access/console/";
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test

@@ -80,6 +80,15 @@ class FirmLevelsIT {
         return reply.json().get("decision").asBoolean();
     }
 
+    private static Map<String, Object> bulk(String businessId, Person person, String level) {
+        return Map.of("grants", List.of(Map.of("businessId", businessId, "subjectType", "user",
+                "subjectId", person.id(), "level", level)));
+    }
+
+    private static Map<String, Object> joinerRules(String businessId, String level) {
+        return Map.of("autoJoin", false, "grants", List.of(Map.of("businessId", businessId, "level", level)));
+    }
+
     private long grantsAt(String level) {
         return assertStatus(setup.asRealmAdmin(firm).get("/businesses?max=1000"), 200).json().findValues("id").stream()
                 .mapToLong(business -> texts(setup.asRealmAdmin(firm).get("/businesses/" + business.asText() + "/grants"),
@@ -212,6 +221,26 @@ class FirmLevelsIT {
             assertError(setup.asRealmAdmin(other).put("/businesses/" + business + "/grants/users/" + max.id(),
                     Map.of("level", "private-level")), 400, "invalid_request");
             assertThat(texts(levels(owner), "name")).contains("private-level");
+        }
+
+        @Test
+        void bulkSharesAndJoinerRulesTakeTheFirmsLevelWhileAnotherFirmRefusesIt() {
+            assertStatus(owner.post("/levels", Map.of("name", "payroll-clerk")), 201);
+            String business = setup.business(firm, "Bulk Ltd");
+            Person otherOwner = setup.staff(other, "owen", "owner");
+            String foreign = setup.business(other, "Foreign bulk Ltd");
+
+            assertStatus(owner.post("/grants", bulk(business, max, "payroll-clerk")), 200);
+            assertStatus(owner.put("/sso/joiner-rules", joinerRules(business, "payroll-clerk")), 200);
+            Client otherFirm = setup.as(otherOwner, other);
+            assertError(otherFirm.post("/grants", bulk(foreign, otherOwner, "payroll-clerk")), 400, "invalid_request");
+            assertError(otherFirm.put("/sso/joiner-rules", joinerRules(foreign, "payroll-clerk")), 400,
+                    "invalid_request");
+
+            assertThat(texts(setup.asRealmAdmin(firm).get("/businesses/" + business + "/grants"), "level"))
+                    .containsExactly("payroll-clerk");
+            assertThat(texts(setup.asRealmAdmin(other).get("/businesses/" + foreign + "/grants"), "level")).isEmpty();
+            assertThat(assertStatus(otherFirm.get("/sso"), 200).json().get("joinerRules").get("grants")).isEmpty();
         }
 
         @Test

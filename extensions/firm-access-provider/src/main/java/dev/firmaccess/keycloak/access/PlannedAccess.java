@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * Grants and teams someone is to get later (when accepting an invitation, when joining through the
  * firm's identity provider), checked when they are planned: every business and team must be the
- * firm's, every level one of the realm's, no business listed twice.
+ * firm's, every level the realm's or the firm's own, no business listed twice.
  */
 public final class PlannedAccess {
 
