@@ -32,7 +32,6 @@ class FirmLevelsIT {
     private Downstream downstream;
     private Firm firm;
     private Firm other;
-    private Person olivia;
     private Person max;
     private Client owner;
     private String evaluator;
@@ -45,9 +44,8 @@ class FirmLevelsIT {
         setup.updateSettings(Map.of("accessLevels", List.of("full", "read-only")));
         firm = setup.newFirm("Level Partners");
         other = setup.newFirm("Other Partners");
-        olivia = setup.staff(firm, "olivia", "owner");
         max = setup.staff(firm, "max", "member");
-        owner = setup.as(olivia, firm);
+        owner = setup.as(setup.staff(firm, "olivia", "owner"), firm);
         downstream.installClaimScope(Map.of());
         downstream.serviceClient("evaluator-app", true);
         evaluator = downstream.clientToken("evaluator-app");
