@@ -6,24 +6,32 @@
 
 # --- the provider jar, built with Maven (tests run in CI, not here) -----------------------------
 FROM maven:3.9-eclipse-temurin-21 AS provider
+# Maven runs as an unprivileged user in a copy of the sources, with its local repository in a
+# BuildKit cache mount under the build directory: no home directory, and the downloads are kept
+# between image builds without landing in a layer.
+ARG BUILD_UID=10001
+ENV MAVEN_OPTS=-Dmaven.repo.local=/build/.maven-repository
+RUN mkdir /build && chown ${BUILD_UID} /build
 WORKDIR /build
+USER ${BUILD_UID}
 # The reactor needs every module's POM, even when it builds only some modules.
-COPY pom.xml ./
-COPY extensions/firm-access-provider/pom.xml extensions/firm-access-provider/
-COPY extensions/firm-access-testing/pom.xml extensions/firm-access-testing/
-COPY extensions/firm-access-it/pom.xml extensions/firm-access-it/
-COPY extensions/dev-server/pom.xml extensions/dev-server/
-COPY extensions/firm-access-client/pom.xml extensions/firm-access-client/
-COPY themes themes
-COPY extensions/firm-access-provider/src extensions/firm-access-provider/src
-RUN --mount=type=cache,target=/root/.m2 \
+COPY --chown=${BUILD_UID} pom.xml ./
+COPY --chown=${BUILD_UID} extensions/firm-access-provider/pom.xml extensions/firm-access-provider/
+COPY --chown=${BUILD_UID} extensions/firm-access-testing/pom.xml extensions/firm-access-testing/
+COPY --chown=${BUILD_UID} extensions/firm-access-it/pom.xml extensions/firm-access-it/
+COPY --chown=${BUILD_UID} extensions/dev-server/pom.xml extensions/dev-server/
+COPY --chown=${BUILD_UID} extensions/firm-access-client/pom.xml extensions/firm-access-client/
+COPY --chown=${BUILD_UID} extensions/benchmarks/pom.xml extensions/benchmarks/
+COPY --chown=${BUILD_UID} themes themes
+COPY --chown=${BUILD_UID} extensions/firm-access-provider/src extensions/firm-access-provider/src
+RUN --mount=type=cache,target=/build/.maven-repository,uid=${BUILD_UID} \
     mvn -B -q -DskipTests -pl extensions/firm-access-provider -am package
 
 # --- the demo seeder: applies realm-config/demo-firm-access.json through the APIs ---------------
 FROM provider AS seed-build
-COPY extensions/firm-access-testing/src extensions/firm-access-testing/src
-COPY extensions/dev-server/src extensions/dev-server/src
-RUN --mount=type=cache,target=/root/.m2 \
+COPY --chown=${BUILD_UID} extensions/firm-access-testing/src extensions/firm-access-testing/src
+COPY --chown=${BUILD_UID} extensions/dev-server/src extensions/dev-server/src
+RUN --mount=type=cache,target=/build/.maven-repository,uid=${BUILD_UID} \
     mvn -B -q -DskipTests -pl extensions/dev-server -am package
 
 FROM eclipse-temurin:21-jre AS seed

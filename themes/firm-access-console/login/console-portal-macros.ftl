@@ -62,4 +62,19 @@
     <input type="checkbox" form="portal-bulk-form" name="membershipId" value="${m.id()}" class="fa-bulk-select" aria-label="${msg("portalSelectRow", m.email())}">
     </#if>
   </td>
+<#-- The bad rows of a refused CSV import, by line number. -->
+<#macro importErrors errors>
+      <table class="pf-v5-c-table pf-m-compact" id="import-errors" aria-labelledby="import-refusal">
+        <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
+          <th scope="col" class="pf-v5-c-table__th">${msg("portalImportRow")}</th><th scope="col" class="pf-v5-c-table__th">${msg("portalImportProblem")}</th>
+        </tr></thead>
+        <tbody class="pf-v5-c-table__tbody">
+        <#list errors as e>
+          <tr class="pf-v5-c-table__tr" data-row="${e.row()?c}">
+            <td class="pf-v5-c-table__td" data-label="${msg("portalImportRow")}">${e.row()?c}</td>
+            <td class="pf-v5-c-table__td fa-import-problem" data-label="${msg("portalImportProblem")}">${e.message()}</td>
+          </tr>
+        </#list>
+        </tbody>
+      </table>
 </#macro>

@@ -27,22 +27,7 @@
   <#if importRefusal??>
     <div class="pf-v5-c-alert pf-m-danger pf-m-inline" role="alert" id="import-refused">
       <p class="pf-v5-c-alert__title" id="import-refusal">${importRefusal}</p>
-      <#if importErrors?has_content>
-      <table class="pf-v5-c-table pf-m-compact" id="import-errors" aria-labelledby="import-refusal">
-        <thead class="pf-v5-c-table__thead"><tr class="pf-v5-c-table__tr">
-      <@portal.selectHeader/>
-          <th scope="col" class="pf-v5-c-table__th">${msg("portalImportRow")}</th><th scope="col" class="pf-v5-c-table__th">${msg("portalImportProblem")}</th>
-        </tr></thead>
-        <tbody class="pf-v5-c-table__tbody">
-        <#list importErrors as e>
-          <tr class="pf-v5-c-table__tr" data-row="${e.row()?c}">
-            <td class="pf-v5-c-table__td" data-label="${msg("portalImportRow")}">${e.row()?c}</td>
-            <td class="pf-v5-c-table__td fa-import-problem" data-label="${msg("portalImportProblem")}">${e.message()}</td>
-          </tr>
-        </#list>
-        </tbody>
-      </table>
-      </#if>
+      <#if importErrors?has_content><@portal.importErrors importErrors/></#if>
     </div>
   </#if>
   <#if memberships?has_content>

@@ -83,3 +83,28 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+// An import that runs after its upload: its status is fetched again each second until it has finished.
+document.addEventListener("DOMContentLoaded", function () {
+  var status = document.querySelector("[data-poll]");
+  if (!status) {
+    return;
+  }
+  var poll = function () {
+    fetch(window.location.href, {credentials: "same-origin", headers: {"Accept": "text/html"}})
+      .then(function (reply) { return reply.text(); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(status.id);
+        if (!fresh) {
+          return;
+        }
+        status.innerHTML = fresh.innerHTML;
+        status.dataset.state = fresh.dataset.state;
+        if (fresh.hasAttribute("data-poll")) {
+          window.setTimeout(poll, 1000);
+        } else {
+          status.removeAttribute("data-poll");
+        }
+      });
+  };
+  window.setTimeout(poll, 1000);
+});

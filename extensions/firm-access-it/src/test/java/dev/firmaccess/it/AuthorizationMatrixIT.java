@@ -52,7 +52,7 @@ class AuthorizationMatrixIT {
      * The columns of the table, in order. The rows spell out the first eight; the last four are
      * users of the realm with some of Keycloak's realm-management roles, whose statuses follow from
      * the others (see {@link #row}): on the firm API they are users of no firm; on the admin API
-     * manage-realm does all the realm admin does, view-realm reads the settings only (in Keycloak
+     * manage-realm does all the realm admin does, view-realm reads the settings and the backup only (in Keycloak
      * 26.7 it does not let anyone view organizations), view-organizations reads every firm as the
      * realm admin does and changes nothing (the role that tells view rights from manage rights),
      * and query-users alone does nothing.
@@ -129,7 +129,12 @@ class AuthorizationMatrixIT {
                                 row(ADMIN_API, "GET", "/settings", this::plain, 403, 403, 403, 403, 403, 403, 401, 200),
                                 // The default value, so that the row changes nothing.
                                 row(ADMIN_API, "PUT", "/settings", () -> plain().body(Map.of("resendCooldownMinutes", 10)),
-                                        403, 403, 403, 403, 403, 403, 401, 200)),
+                                        403, 403, 403, 403, 403, 403, 401, 200),
+                                row(ADMIN_API, "GET", "/backup", this::plain, 403, 403, 403, 403, 403, 403, 401, 200),
+                                // The realm's own backup: a realm that holds firm data refuses any restore (409).
+                                row(ADMIN_API, "POST", "/backup", () -> plain().body(
+                                                assertStatus(setup.realmAdmin().get("/backup"), 200).json()),
+                                        403, 403, 403, 403, 403, 403, 401, 409)),
                         firmOperations,
                         firmOperations.stream().map(Row::onAdminApi).toList(),
                         outsideTheFirmApis())
@@ -185,7 +190,7 @@ class AuthorizationMatrixIT {
 
     private String freshActivationToken() {
         return lastSegment(assertStatus(setup.asRealmAdmin(fixture.firm())
-                .get("/portal/memberships/" + freshPortalOwner() + "/link"), 200).json().get("url").asText());
+                .post("/portal/memberships/" + freshPortalOwner() + "/link", null), 200).json().get("url").asText());
     }
 
     private static String lastSegment(String url) {
@@ -313,7 +318,7 @@ class AuthorizationMatrixIT {
                         200, 200, 200, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", membership + "/cancel", () -> onMembership(freshPortalOwner()),
                         204, 204, 204, 404, 404, 404, 401, 401),
-                row(FIRM_API, "GET", membership + "/link", () -> onMembership(freshPortalOwner()),
+                row(FIRM_API, "POST", membership + "/link", () -> onMembership(freshPortalOwner()),
                         200, 200, 200, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", portal + "/bulk-actions", () -> plain().body(Map.of("action", "cancel",
                                 "membershipIds", List.of(freshPortalOwner()))),
@@ -323,7 +328,10 @@ class AuthorizationMatrixIT {
                 row(FIRM_API, "POST", portal + "/imports", () -> plain().body(new TextBody("text/csv",
                                 "business,email,role\r\n" + fixture.sharedBusiness() + "," + freshEmail() + ",guest\r\n")),
                         201, 201, 201, 404, 404, 404, 401, 401),
-                row(FIRM_API, "GET", portal + "/export", this::plain, 200, 200, 200, 404, 404, 404, 401, 401));
+                row(FIRM_API, "GET", portal + "/export", this::plain, 200, 200, 200, 404, 404, 404, 401, 401),
+                // Started by the owner: the member, who sees only their own imports, gets 404.
+                row(FIRM_API, "GET", portal + "/imports/{importId}", () -> plain().with("importId", freshImport()),
+                        200, 200, 404, 404, 404, 404, 401, 401));
     }
 
     private void check(Row row, Caller caller) {
@@ -413,6 +421,19 @@ class AuthorizationMatrixIT {
         return setup.invitation(fixture.firm(), freshEmail());
     }
 
+    /** The owner's import of pre-provisioned owners, over the rows answered at once, so that it runs after its request. */
+    private String freshImport() {
+        // A business of its own: unsent owners of the shared one would all be mailed by its invite-owners row.
+        String business = freshBusiness();
+        StringBuilder csv = new StringBuilder("business,email,role,send\r\n");
+        for (int row = 0; row < 101; row++) {
+            csv.append(business).append(',').append(freshEmail()).append(",owner,false\r\n");
+        }
+        return assertStatus(setup.api().send("POST", "/realms/" + setup.realm().name() + "/firm-access/api/v1/firms/"
+                + fixture.firm().id() + "/portal/imports", token(Caller.OWNER), new TextBody("text/csv", csv.toString())),
+                202).json().get("id").asText();
+    }
+
     private String freshEmail() {
         return "matrix-invitee-" + names.incrementAndGet() + "@example.test";
     }
@@ -489,11 +510,11 @@ class AuthorizationMatrixIT {
         boolean adminApi = base.equals(ADMIN_API);
         int realmAdmin = expected.get(Caller.REALM_ADMIN);
         int noFirm = expected.get(Caller.USER_WITH_NO_FIRM);
-        boolean readsSettings = method.equals("GET") && template.equals("/settings");
-        expected.put(Caller.VIEW_REALM_ADMIN, !adminApi ? noFirm : readsSettings ? realmAdmin : 403);
+        // The settings and the backup are the realm's, read with view-realm.
+        boolean readsRealm = method.equals("GET") && (template.equals("/settings") || template.equals("/backup"));
+        expected.put(Caller.VIEW_REALM_ADMIN, !adminApi ? noFirm : readsRealm ? realmAdmin : 403);
         expected.put(Caller.MANAGE_REALM_ADMIN, adminApi ? realmAdmin : noFirm);
-        // Copying an activation link is a GET, but an audited act on the membership: manage rights.
-        boolean readsFirms = method.equals("GET") && !template.equals("/settings") && !template.endsWith("/link");
+        boolean readsFirms = method.equals("GET") && !readsRealm;
         expected.put(Caller.VIEW_ORGANIZATIONS_ADMIN, !adminApi ? noFirm : readsFirms ? realmAdmin : 403);
         expected.put(Caller.QUERY_USERS_ADMIN, adminApi ? 403 : noFirm);
         return new Row(base, method, template, null, prepare, expected);

@@ -152,7 +152,7 @@ class CrossFirmIsolationIT extends StandardFirmTest {
                     .json().get(0).get("id").asText();
 
             assertSameNotFound(id -> owner.get("/portal/memberships/" + id), membership);
-            assertSameNotFound(id -> owner.get("/portal/memberships/" + id + "/link"), membership);
+            assertSameNotFound(id -> owner.post("/portal/memberships/" + id + "/link", null), membership);
             assertSameNotFound(id -> owner.post("/portal/memberships/" + id + "/send", null), membership);
             assertSameNotFound(id -> owner.post("/portal/memberships/" + id + "/cancel", null), membership);
             assertSameNotFound(id -> owner.delete("/portal/memberships/" + id), membership);
@@ -209,7 +209,7 @@ class CrossFirmIsolationIT extends StandardFirmTest {
     private static void assertSameNotFound(Function<String, Reply> call, String foreignId) {
         Reply foreign = call.apply(foreignId);
         Reply unknown = call.apply(UNKNOWN_ID);
-        assertError(foreign, 404, "not_found");
+        assertError(foreign, 404, "not_found", "not_found");
         assertThat(foreign.body().replace(foreignId, UNKNOWN_ID)).as("the answer for an unknown id")
                 .isEqualTo(unknown.body());
     }

@@ -78,7 +78,7 @@ class DisabledFirmUserAndRealmIT {
         String membership = assertStatus(setup.asRealmAdmin(firm).post("/portal/invitations", Map.of(
                 "businessId", business, "role", "owner", "send", false,
                 "invitees", List.of(Map.of("email", "paused-customer@example.test")))), 201).json().get(0).get("id").asText();
-        activationLink = assertStatus(setup.asRealmAdmin(firm).get("/portal/memberships/" + membership + "/link"), 200)
+        activationLink = assertStatus(setup.asRealmAdmin(firm).post("/portal/memberships/" + membership + "/link", null), 200)
                 .json().get("url").asText();
     }
 

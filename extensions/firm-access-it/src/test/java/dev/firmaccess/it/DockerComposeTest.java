@@ -21,7 +21,7 @@ class DockerComposeTest {
     private static final Path ROOT = Path.of(System.getProperty("firm-access.project.root"));
     private static final Pattern KEYCLOAK_BASE = Pattern.compile("(?m)^FROM\\s+quay\\.io/keycloak/keycloak:(\\S+)");
     private static final Pattern HOST_MOUNT = Pattern.compile("^\\s*-\\s*\\./([^:]+):", Pattern.MULTILINE);
-    private static final Pattern SOURCE_COPY = Pattern.compile("(?m)^COPY\\s+(?!--from)(\\S+)\\s+\\S+$");
+    private static final Pattern SOURCE_COPY = Pattern.compile("(?m)^COPY\\s+(?:--chown=\\S+\\s+)?(?!--from)(\\S+)\\s+\\S+$");
     private static final Pattern KC_BUILD = Pattern.compile("(?m)^RUN\\s+\\S*kc\\.sh build((?:[^\\n\\\\]|\\\\\\n)*)");
     private static final Pattern MAVEN_JDK = Pattern.compile("(?m)^FROM\\s+maven:\\S+-eclipse-temurin-(\\d+)\\s");
 
@@ -87,6 +87,19 @@ class DockerComposeTest {
         assertThat(ROOT.resolve("extensions/dev-server/src/main/java/dev/firmaccess/devserver/DemoSeed.java"))
                 .exists();
         assertThat(seedService).contains("target: seed").doesNotContain("volumes:").doesNotContain("mvn ");
+    }
+
+    @Test
+    void mavenRunsUnprivilegedWithItsRepositoryInACacheUnderTheBuildDirectory() throws IOException {
+        String buildStage = dockerfile().split("(?m)^FROM ")[1];
+        List<String> mavenRuns = Pattern.compile("(?m)^RUN\\s+--mount=\\S+\\s+\\\\\\n\\s+mvn ").matcher(dockerfile())
+                .results().map(found -> found.group()).toList();
+
+        assertThat(dockerfile()).doesNotContain("/root").doesNotContain("~/").doesNotContain("$HOME");
+        assertThat(buildStage).containsPattern("(?m)^USER \\$\\{BUILD_UID}")
+                .contains("ENV MAVEN_OPTS=-Dmaven.repo.local=/build/.maven-repository");
+        assertThat(mavenRuns).hasSize(2)
+                .allSatisfy(run -> assertThat(run).contains("type=cache,target=/build/.maven-repository"));
     }
 
     @Test

@@ -64,7 +64,7 @@ class LimitsIT extends StandardFirmTest {
 
             var reply = owner.post("/grants", Map.of("grants", grants));
 
-            assertError(reply, 400, "invalid_request");
+            assertError(reply, 400, "invalid_request", "bulk_limit");
             assertThat(reply.json().get("error_description").asText()).isEqualTo("At most 10000 grants per call");
             assertThat(setup.grantees(fixture.firm(), fixture.unsharedBusiness())).isEqualTo(before);
         }
@@ -82,7 +82,7 @@ class LimitsIT extends StandardFirmTest {
 
             var reply = owner.post("/invitations", Map.of("invitees", invitees, "role", "member"));
 
-            assertError(reply, 400, "invalid_request");
+            assertError(reply, 400, "invalid_request", "bulk_limit");
             assertThat(reply.json().get("error_description").asText()).isEqualTo("At most 100 invitees per call");
             assertThat(totalCount(assertStatus(owner.get("/invitations?max=1"), 200))).isEqualTo(pendingBefore);
             String later = "limit-later-" + System.nanoTime() + "@example.test";

@@ -8,8 +8,10 @@ import dev.firmaccess.it.portal.AtOnce;
 import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.testing.EmbeddedPostgresDatabase;
 import dev.firmaccess.testing.HttpJson;
+import dev.firmaccess.testing.PostgresEnvironment;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
+import dev.firmaccess.testing.WithSharedServer;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +24,6 @@ import java.util.Map;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
  * The production path: Keycloak on a real PostgreSQL migrates our tables, round-trips our data, and
  * its row locks let only one of several simultaneous portal activations through.
  */
+@WithSharedServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresStorageIT {
 
@@ -40,19 +42,9 @@ class PostgresStorageIT {
     private TestEnvironment env;
 
     @BeforeAll
-    void startKeycloakOnPostgres() {
-        postgres = EmbeddedPostgresDatabase.start();
-        env = TestEnvironment.start("postgres", postgres.asKeycloakDatabase());
-    }
-
-    @AfterAll
-    void stop() {
-        if (env != null) {
-            env.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+    void useKeycloakOnPostgres(PostgresEnvironment postgresServer) {
+        postgres = postgresServer.database();
+        env = postgresServer.server();
     }
 
     @Test

@@ -48,7 +48,7 @@ class StaffRolesIT {
             long records = setup.auditCount(firm);
 
             assertError(setup.as(owner, firm).put("/staff/" + owner.id() + "/role", Map.of("role", "admin")),
-                    409, "conflict");
+                    409, "conflict", "last_owner");
 
             assertThat(roleOf(firm, owner)).isEqualTo("owner");
             assertThat(setup.auditCount(firm)).isEqualTo(records);
@@ -56,7 +56,7 @@ class StaffRolesIT {
 
         @Test
         void theOwnerCannotRemoveThemselfAndStaysStaff() {
-            assertError(setup.as(owner, firm).delete("/staff/" + owner.id()), 409, "conflict");
+            assertError(setup.as(owner, firm).delete("/staff/" + owner.id()), 409, "conflict", "last_owner");
 
             assertThat(roleOf(firm, owner)).isEqualTo("owner");
             assertStatus(setup.as(owner, firm).get(""), 200);
@@ -64,9 +64,9 @@ class StaffRolesIT {
 
         @Test
         void evenTheRealmAdministratorCannotRemoveTheLastOwner() {
-            assertError(setup.asRealmAdmin(firm).delete("/staff/" + owner.id()), 409, "conflict");
+            assertError(setup.asRealmAdmin(firm).delete("/staff/" + owner.id()), 409, "conflict", "last_owner");
             assertError(setup.asRealmAdmin(firm).put("/staff/" + owner.id() + "/role", Map.of("role", "member")),
-                    409, "conflict");
+                    409, "conflict", "last_owner");
 
             assertThat(roleOf(firm, owner)).isEqualTo("owner");
         }

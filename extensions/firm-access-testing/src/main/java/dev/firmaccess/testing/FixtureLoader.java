@@ -207,7 +207,8 @@ public final class FixtureLoader {
         HttpJson.Reply invited = http.post(firmPath("/portal/invitations"), adminToken(), invitation);
         expect(invited, "invite " + user.email() + " to the portal");
         String membership = invited.json().get(0).get("id").asText();
-        HttpJson.Reply link = http.get(firmPath("/portal/memberships/" + membership + "/link"), adminToken());
+        HttpJson.Reply link = http.post(firmPath("/portal/memberships/" + membership + "/link"), adminToken(),
+                Map.of());
         expect(link, "copy the activation link of " + user.email());
         String page = URI.create(link.json().get("url").asText()).getRawPath();
         HttpJson.Reply shown = http.send(http.request(page, null).setHeader("Accept", "text/html").GET());

@@ -149,6 +149,28 @@ public final class KeycloakServer implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Writes one realm, its users with their credentials in the same file, with {@code kc.sh export},
+     * a second process on the server's database, as an operator backs a realm up. Not for an
+     * in-memory database, which only the running server sees.
+     */
+    public void exportRealm(String realm, Path file) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "export", "--optimized",
+                "--realm=" + realm, "--file=" + file, "--cache=local"));
+        command.addAll(database.runOptions());
+        Process export = launch(command);
+        try {
+            if (!export.waitFor(5, TimeUnit.MINUTES) || export.exitValue() != 0) {
+                export.descendants().forEach(ProcessHandle::destroyForcibly);
+                export.destroyForcibly();
+                throw new IllegalStateException("kc.sh export failed. Server log:\n" + logTail(80));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during kc.sh export", e);
+        }
+    }
+
     /** Installs the providers and runs {@code kc.sh build} when they or the build options changed. */
     public KeycloakServer prepare() {
         installProviders();

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -102,6 +103,21 @@ public final class TestRealm {
         try (Response response = admin().users().create(user)) {
             return createdId(response, "user " + username);
         }
+    }
+
+    /**
+     * Gives the user a language of the realm, which the realm then offers beside English (its
+     * default): Keycloak keeps a user's language only in a realm that offers more than one.
+     */
+    public void speaks(String userId, String locale) {
+        RealmRepresentation languages = admin().toRepresentation();
+        languages.setInternationalizationEnabled(true);
+        languages.setSupportedLocales(Set.of("en", locale));
+        languages.setDefaultLocale("en");
+        admin().update(languages);
+        UserRepresentation user = admin().users().get(userId).toRepresentation();
+        user.setAttributes(Map.of("locale", List.of(locale)));
+        admin().users().get(userId).update(user);
     }
 
     /** Creates an organization (a firm); answers its id. */

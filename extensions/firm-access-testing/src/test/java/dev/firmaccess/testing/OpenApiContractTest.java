@@ -128,7 +128,8 @@ class OpenApiContractTest {
 
     @Test
     void acceptsTheErrorShapeOnProtectedEndpoints() {
-        String unauthorized = "{\"error\": \"invalid_token\", \"error_description\": \"A bearer token is required\"}";
+        String unauthorized = "{\"error\": \"invalid_token\", \"error_description\": \"A bearer token is required\","
+                + " \"code\": \"invalid_token\"}";
 
         assertThatCode(() -> contract.assertResponseConforms("PUT",
                 "/admin/realms/acme/firm-access/firms/f1/staff/u1/role", 401, JSON, unauthorized))
@@ -219,7 +220,7 @@ class OpenApiContractTest {
 
     @Test
     void documentsNotFoundInTheErrorShapeUnderBothBases() {
-        String notFound = "{\"error\": \"not_found\", \"error_description\": \"Firm not found\"}";
+        String notFound = "{\"error\": \"not_found\", \"error_description\": \"Firm not found\", \"code\": \"not_found\"}";
 
         Stream.of(FIRM_API, ADMIN_API).forEach(base -> assertThatCode(() -> contract.assertResponseConforms(
                 "GET", base.replace("{realm}", "acme") + "/firms/f1/audit", 404, JSON, notFound))

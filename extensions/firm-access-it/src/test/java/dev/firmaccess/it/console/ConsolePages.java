@@ -592,6 +592,19 @@ final class ConsolePages {
             return driver.findElement(By.id("import-done")).getText();
         }
 
+        /** The progress bar of an import that runs after its upload, as "value/max". */
+        String importProgress() {
+            WebElement bar = driver.findElement(By.id("import-progress"));
+            return bar.getAttribute("value") + "/" + bar.getAttribute("max");
+        }
+
+        /** Waits, with a bound, until the import's page shows the import finished, without leaving the page. */
+        String awaitImportFinished(Duration timeout) {
+            new WebDriverWait(driver, timeout).until(done -> !List.of("queued", "checking", "importing")
+                    .contains(done.findElement(By.id("import-status")).getAttribute("data-state")));
+            return driver.findElement(By.id("import-status")).getAttribute("data-state");
+        }
+
         String exportUrl() {
             return driver.findElement(By.id("portal-export")).getAttribute("href");
         }

@@ -126,7 +126,7 @@ class ConsolePagingIT {
 
         String membership = portalInvite("customer", MATCHING_PORTAL_USERS, PERSON_TERM);
         portalInvite("plain", OTHER_PORTAL_USERS, "Plain");
-        activationLink = assertStatus(setup.asRealmAdmin(firm).get("/portal/memberships/" + membership + "/link"), 200)
+        activationLink = assertStatus(setup.asRealmAdmin(firm).post("/portal/memberships/" + membership + "/link", null), 200)
                 .json().get("url").asText();
 
         businessAuditRecords = Replies.totalCount(assertStatus(setup.asRealmAdmin(firm)

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 @Tag("browser")
 @WithSharedServer
@@ -100,6 +102,31 @@ class FirmConsoleIT extends OneBrowserPerTest {
         assertThat(console.title()).isEqualTo("Not allowed");
         HttpJson.Reply max = http.get(apiFirm + "/staff/" + maxId, realm.accessToken("olivia"));
         assertThat(max.json().get("programmaticAccess").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRefusalIsShownInTheLanguageOfTheUserAndChangesNothing() {
+        String firmId = realm.createFirm("Grün & Partner", "gruen");
+        String gretaId = realm.createUser("greta");
+        realm.addMember(firmId, gretaId);
+        String gruenStaff = "/admin/realms/" + realm.name() + "/firm-access/firms/gruen/staff/" + gretaId;
+        assertThat(http.put(gruenStaff + "/role", realm.adminToken(), Map.of("role", "owner")).status()).isEqualTo(200);
+        realm.speaks(gretaId, "de");
+
+        signIn("greta");
+        browser.driver().get(consoleUrl + "firms/gruen/staff");
+        WebElement row = new StaffPage(browser.driver()).row("greta");
+        new Select(row.findElement(By.name("role"))).selectByValue("member");
+        ConsolePages.submit(browser.driver(), row.findElement(By.cssSelector("button[type='submit']")));
+
+        Console console = new Console(browser.driver());
+        assertThat(console.showsError()).isTrue();
+        assertThat(console.title()).isEqualTo("Konflikt");
+        WebElement refusal = browser.driver().findElement(By.id("error-description"));
+        assertThat(refusal.getAttribute("data-code")).isEqualTo("last_owner");
+        assertThat(refusal.getText()).isEqualTo("Der letzte Inhaber der Kanzlei kann weder herabgestuft noch entfernt"
+                + " werden; ernennen Sie zuerst einen weiteren Inhaber.");
+        assertThat(http.get(gruenStaff, realm.adminToken()).json().get("role").asText()).isEqualTo("owner");
     }
 
     private void signIn(String username) {

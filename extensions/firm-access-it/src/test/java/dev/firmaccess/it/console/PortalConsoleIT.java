@@ -319,6 +319,40 @@ class PortalConsoleIT extends OwnRealmTest {
     }
 
     @Test
+    void aLargeUploadShowsAProgressBarThatThePageUpdatesUntilEveryoneIsImported() throws Exception {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        // A business of its own, so that the other tests' businesses keep their short lists.
+        String bulk = business("Bulk Imports " + batch);
+        StringBuilder csv = new StringBuilder("business,email,role,send\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append(bulk).append(",bulk").append(i).append('-').append(batch).append("@customer.test,owner,false\n");
+        }
+        ConsolePages.signIn(owner.driver(), consoleUrl, "olivia", TestRealm.PASSWORD);
+        new Console(owner.driver()).open("portal");
+        PortalUsersPage portal = new PortalUsersPage(owner.driver());
+
+        Path upload = Files.createTempFile("portal-import-large", ".csv");
+        Files.writeString(upload, csv);
+        try {
+            portal.importFile(upload);
+        } finally {
+            Files.delete(upload);
+        }
+
+        assertThat(owner.driver().getCurrentUrl()).contains("/firm-access/console/firms/ledger/portal/imports/");
+        assertThat(portal.importProgress()).endsWith("/3000");
+        owner.screenshot("portal-import-progress");
+        // Set on this page: still there at the end, so the page updated itself rather than being reloaded.
+        ((JavascriptExecutor) owner.driver()).executeScript("window.sameImportPage = true;");
+        assertThat(portal.awaitImportFinished(Duration.ofMinutes(3))).isEqualTo("imported");
+        assertThat(((JavascriptExecutor) owner.driver()).executeScript("return window.sameImportPage === true;"))
+                .isEqualTo(true);
+        assertThat(portal.importDone()).matches("Imported: 3,?000 portal memberships created\\.");
+        HttpJson.Reply last = http.get(api + "/portal/memberships?search=bulk2999-" + batch, ownerToken);
+        assertThat(last.json()).hasSize(1);
+    }
+
+    @Test
     void aMembersExportHoldsOnlyTheBusinessesTheyHaveFullAccessTo() throws Exception {
         String bakeryGuest = unique("bg");
         String floristGuest = unique("fg");

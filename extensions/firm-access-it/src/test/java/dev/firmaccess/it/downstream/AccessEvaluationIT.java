@@ -388,6 +388,7 @@ class AccessEvaluationIT extends OwnRealmTest {
             JsonNode failed = reply.json().get("evaluations").get(0).get("context").get("error");
             assertThat(failed.get("status").asInt()).isEqualTo(400);
             assertThat(failed.get("message").asText()).contains("evaluations[0]").contains("action");
+            assertThat(failed.get("code").asText()).isEqualTo("invalid_request");
             assertThat(reply.json().get("evaluations").get(2).get("context").get("error").get("message").asText())
                     .contains("evaluations[2]");
         }
@@ -420,6 +421,7 @@ class AccessEvaluationIT extends OwnRealmTest {
             assertJsonError(refused, 400);
             assertThat(refused.json().get("error_description").asText())
                     .isEqualTo("At most " + limit + " evaluations per request");
+            assertThat(refused.json().get("code").asText()).isEqualTo("bulk_limit");
         }
 
         @Test

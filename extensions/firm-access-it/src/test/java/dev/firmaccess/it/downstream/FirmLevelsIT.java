@@ -125,8 +125,9 @@ class FirmLevelsIT {
             setup.share(firm, business, max, "temp-editor");
             long auditBefore = setup.auditCount(firm);
 
-            assertError(owner.delete("/levels/temp-editor"), 409, "conflict");
-            assertError(owner.delete("/levels/temp-editor?moveTo=no-such-level"), 400, "invalid_request");
+            assertError(owner.delete("/levels/temp-editor"), 409, "conflict", "level_in_use");
+            assertError(owner.delete("/levels/temp-editor?moveTo=no-such-level"), 400, "invalid_request",
+                    "unknown_access_level");
             assertThat(texts(levels(owner), "name")).contains("temp-editor");
             assertThat(grantsAt("temp-editor")).isEqualTo(1);
             assertThat(setup.auditCount(firm)).isEqualTo(auditBefore);
@@ -162,8 +163,9 @@ class FirmLevelsIT {
             assertStatus(owner.post("/levels", Map.of("name", "reviewer")), 201);
             JsonNode before = levels(owner);
 
-            assertError(owner.post("/levels", Map.of("name", "reviewer", "write", true)), 409, "conflict");
-            assertError(owner.post("/levels", Map.of("name", "read-only")), 409, "conflict");
+            assertError(owner.post("/levels", Map.of("name", "reviewer", "write", true)), 409, "conflict",
+                    "level_name_taken");
+            assertError(owner.post("/levels", Map.of("name", "read-only")), 409, "conflict", "level_name_taken");
             assertError(owner.post("/levels", Map.of("name", "")), 400, "invalid_request");
             assertError(owner.post("/levels", Map.of("name", "x".repeat(65))), 400, "invalid_request");
             assertError(owner.post("/levels", Map.of("name", "a=b")), 400, "invalid_request");
@@ -188,7 +190,7 @@ class FirmLevelsIT {
                 assertStatus(crowdedOwner.post("/levels", Map.of("name", "level-" + i)), 201);
             }
 
-            assertError(crowdedOwner.post("/levels", Map.of("name", "one-too-many")), 409, "conflict");
+            assertError(crowdedOwner.post("/levels", Map.of("name", "one-too-many")), 409, "conflict", "level_limit");
             assertThat(texts(levels(crowdedOwner), "name")).hasSize(22).doesNotContain("one-too-many");
         }
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.FirmFixture;
 import dev.firmaccess.it.support.FirmSetup;
-import dev.firmaccess.it.support.KnownMismatch;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.it.support.TextBody;
 import dev.firmaccess.testing.HttpJson.Reply;
@@ -108,9 +107,7 @@ class FuzzIT {
         if (!request.method().equals("GET") && reply.status() < 300) {
             return "a malformed request was accepted: " + excerpt(reply);
         }
-        boolean refusedBeforeTheExtension =
-                KnownMismatch.of(request.method(), request.pathAndQuery(), reply).isPresent();
-        if (reply.status() >= 400 && isJson(reply) && !refusedBeforeTheExtension) {
+        if (reply.status() >= 400 && isJson(reply)) {
             return errorShapeProblem(reply);
         }
         return null;
@@ -118,8 +115,9 @@ class FuzzIT {
 
     private static String errorShapeProblem(Reply reply) {
         JsonNode error = reply.json();
-        boolean shaped = error.isObject() && error.size() == 2 && error.path("error").isTextual()
-                && !error.path("error").asText().isBlank() && error.path("error_description").isTextual();
+        boolean shaped = error.isObject() && error.size() == 3 && error.path("error").isTextual()
+                && !error.path("error").asText().isBlank() && error.path("error_description").isTextual()
+                && error.path("code").isTextual();
         return shaped ? null : "not the error shape: " + excerpt(reply);
     }
 

@@ -62,8 +62,7 @@ final class MalformedRequests {
         Body body = reads ? maybeBody() : body();
         // A PUT whose body cannot be parsed at all writes nothing even on real objects; a parsed
         // body of wrong fields might meet an operation that defaults every field it misses.
-        // Reading a link is no read: copying it is an audited action, as handing it out by hand is.
-        boolean realIdsAreSafe = (method.equals("GET") && !template.endsWith("/link"))
+        boolean realIdsAreSafe = method.equals("GET")
                 || (method.equals("PUT") && !template.contains("/members/") && body.unparsable());
         String path = fill(template, name -> {
             if (name.equals("realm")) {

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -356,20 +355,13 @@ class InvitationsIT extends OwnRealmTest {
     class GivenAnInviteeWhoReadsGerman {
         @Test
         void theMailComesFromTheGermanBundle() {
-            // Keycloak keeps a user's language only in a realm that offers more than one.
-            RealmRepresentation languages = realm.admin().toRepresentation();
-            languages.setInternationalizationEnabled(true);
-            languages.setSupportedLocales(Set.of("en", "de"));
-            languages.setDefaultLocale("en");
-            realm.admin().update(languages);
             String userId = realm.createUser("greta");
-            UserRepresentation greta = realm.admin().users().get(userId).toRepresentation();
-            greta.setAttributes(Map.of("locale", List.of("de")));
-            realm.admin().users().get(userId).update(greta);
+            realm.speaks(userId, "de");
+            String email = "greta@example.test";
 
-            invite(ownerToken, greta.getEmail(), "member", List.of(), List.of());
+            invite(ownerToken, email, "member", List.of(), List.of());
 
-            MailCatcher.ReceivedMail message = mail.awaitMessageTo(greta.getEmail(), Duration.ofSeconds(20));
+            MailCatcher.ReceivedMail message = mail.awaitMessageTo(email, Duration.ofSeconds(20));
             assertThat(message.subject()).isEqualTo("Einladung zu Ledger & Co");
             assertThat(message.text()).contains("Hallo Greta").contains("hat Sie eingeladen");
         }
@@ -451,6 +443,7 @@ class InvitationsIT extends OwnRealmTest {
                     Map.of("invitees", List.of(Map.of("email", "adam@example.test"))));
             assertThat(reply.status()).isEqualTo(409);
             assertThat(reply.json().get("error").asText()).isEqualTo("conflict");
+            assertThat(reply.json().get("code").asText()).isEqualTo("already_member");
         }
 
         @Test
@@ -460,6 +453,7 @@ class InvitationsIT extends OwnRealmTest {
             HttpJson.Reply reply = checked.post(api + "/invitations", ownerToken,
                     Map.of("invitees", List.of(Map.of("email", email.toUpperCase()))));
             assertThat(reply.status()).isEqualTo(409);
+            assertThat(reply.json().get("code").asText()).isEqualTo("invitation_pending");
             // the first mail leaves after its commit; a later invitation's mail shows the refused one sent none
             mail.awaitMessageTo(email, Duration.ofSeconds(30));
             String later = unique("later");
@@ -558,6 +552,7 @@ class InvitationsIT extends OwnRealmTest {
             HttpJson.Reply tooSoon = checked.post(api + "/invitations/" + id + "/resend", ownerToken, "");
             assertThat(tooSoon.status()).isEqualTo(429);
             assertThat(tooSoon.json().get("error").asText()).isEqualTo("too_many_requests");
+            assertThat(tooSoon.json().get("code").asText()).isEqualTo("resend_cooldown");
             assertThat(Integer.parseInt(tooSoon.header("Retry-After"))).isBetween(1, 600);
 
             HttpJson.Reply forged = mailEvents.send(MailEventSender.newSecret(),

@@ -117,7 +117,7 @@ class MailRateLimitIT {
     }
 
     private static void assertRateLimited(Reply reply) {
-        assertError(reply, 429, "too_many_requests");
+        assertError(reply, 429, "too_many_requests", "too_many_mails");
         assertThat(reply.json().get("error_description").asText()).contains("invitation emails in the last hour");
         assertThat(Long.parseLong(reply.header("Retry-After"))).isBetween(1L, 3600L);
     }

@@ -310,7 +310,7 @@ class PortalIT extends OwnRealmTest {
             String id = invite(ownerToken, Map.of("businessId", bakery, "role", "owner", "send", false,
                     "invitees", List.of(Map.of("email", email)))).get(0).get("id").asText();
 
-            JsonNode link = ok(get(api + "/portal/memberships/" + id + "/link", ownerToken)).json();
+            JsonNode link = ok(post(api + "/portal/memberships/" + id + "/link", ownerToken, "")).json();
             assertThat(link.get("url").asText()).contains("/firm-access/portal/activate/");
             assertThat(link.get("expiresAt").asLong()).isCloseTo(System.currentTimeMillis() + 30 * DAY,
                     within(120_000L));
@@ -388,7 +388,7 @@ class PortalIT extends OwnRealmTest {
             String email = unique("olga");
             String id = invite(ownerToken, Map.of("businessId", bakery, "role", "owner", "send", false,
                     "invitees", List.of(Map.of("email", email)))).get(0).get("id").asText();
-            String copied = ok(get(api + "/portal/memberships/" + id + "/link", ownerToken)).json().get("url")
+            String copied = ok(post(api + "/portal/memberships/" + id + "/link", ownerToken, "")).json().get("url")
                     .asText();
             ok(post(api + "/portal/memberships/" + id + "/send", ownerToken, ""));
 

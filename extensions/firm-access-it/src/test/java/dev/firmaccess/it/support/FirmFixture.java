@@ -57,7 +57,7 @@ public record FirmFixture(FirmSetup setup, Firm firm, Firm otherFirm, Person own
                 "businessId", businessId, "role", "owner", "send", false,
                 "invitees", List.of(Map.of("email", email, "firstName", "Paula", "lastName", "Portal")))), 201)
                 .json().get(0).get("id").asText();
-        String link = assertStatus(setup.asRealmAdmin(firm).get("/portal/memberships/" + membership + "/link"), 200)
+        String link = assertStatus(setup.asRealmAdmin(firm).post("/portal/memberships/" + membership + "/link", null), 200)
                 .json().get("url").asText();
         // The page's own form, so the post carries the form token bound to the link and the browser.
         PortalBrowser.Answer signedUp = ActivationPage.open(new PortalBrowser(), link)

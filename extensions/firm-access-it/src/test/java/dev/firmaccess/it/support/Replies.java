@@ -30,16 +30,24 @@ public final class Replies {
 
     public static void assertError(Reply reply, int status, String error) {
         assertStatus(reply, status);
-        assertThat(reply.json().get("error").asText()).as("error code of %s", reply).isEqualTo(error);
+        assertThat(reply.json().get("error").asText()).as("error of %s", reply).isEqualTo(error);
     }
 
-    /** {@code {"error": "...", "error_description": "..."}} and nothing else. */
+    /** The refusal, its class and the code of the rule that refused it (docs/errors.md). */
+    public static void assertError(Reply reply, int status, String error, String code) {
+        assertError(reply, status, error);
+        assertThat(reply.json().get("code").asText()).as("code of %s", reply).isEqualTo(code);
+    }
+
+    /** {@code {"error": "...", "error_description": "...", "code": "..."}} and nothing else. */
     private static void assertErrorShape(Reply reply) {
         JsonNode body = reply.json();
         assertThat(body.isObject()).as("error body of %s", reply).isTrue();
-        assertThat(fieldNames(body)).as("error fields of %s", reply).containsExactlyInAnyOrder("error", "error_description");
+        assertThat(fieldNames(body)).as("error fields of %s", reply)
+                .containsExactlyInAnyOrder("error", "error_description", "code");
         assertThat(body.get("error").isTextual() && !body.get("error").asText().isBlank()).as("error of %s", reply).isTrue();
         assertThat(body.get("error_description").isTextual()).as("error_description of %s", reply).isTrue();
+        assertThat(body.get("code").asText()).as("code of %s", reply).matches("[a-z]+(_[a-z]+)*");
     }
 
     /** The values of one text field of every object in a JSON array body. */

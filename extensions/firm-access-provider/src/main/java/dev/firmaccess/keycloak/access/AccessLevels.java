@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.access;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
@@ -67,7 +68,7 @@ public final class AccessLevels {
             return strongest();
         }
         if (!pickerOrder.contains(level)) {
-            throw FirmAccessException.badInput(
+            throw FirmAccessException.of(ErrorCode.UNKNOWN_ACCESS_LEVEL,
                     "Unknown access level '" + level + "'; this firm defines " + pickerOrder);
         }
         return level;

@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.access;
 
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
@@ -141,7 +142,8 @@ public final class BusinessService {
     private void requireFreeExternalRef(String externalRef, String exceptBusinessId) {
         if (externalRef != null && businesses.externalRefTaken(context.firm().getId(), externalRef,
                 exceptBusinessId)) {
-            throw FirmAccessException.conflict("Another business of this firm already has the external reference '"
+            throw FirmAccessException.of(ErrorCode.EXTERNAL_REF_TAKEN,
+                    "Another business of this firm already has the external reference '"
                     + externalRef + "'");
         }
     }

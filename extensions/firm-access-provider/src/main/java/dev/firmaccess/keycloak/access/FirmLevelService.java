@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.access;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
@@ -53,14 +54,16 @@ public final class FirmLevelService {
         String checked = checkedName(name);
         List<FirmLevel> stored = new ArrayList<>(FirmLevel.of(context.firm()));
         if (context.settings().accessLevels().contains(checked)) {
-            throw FirmAccessException.conflict("'" + checked + "' is already one of the realm's access levels");
+            throw FirmAccessException.of(ErrorCode.LEVEL_NAME_TAKEN,
+                    "'" + checked + "' is already one of the realm's access levels");
         }
         if (stored.stream().anyMatch(level -> level.name().equals(checked))) {
-            throw FirmAccessException.conflict("This firm already has an access level named '" + checked + "'");
+            throw FirmAccessException.of(ErrorCode.LEVEL_NAME_TAKEN,
+                    "This firm already has an access level named '" + checked + "'");
         }
         int max = context.limits().levelsPerFirm();
         if (stored.size() >= max) {
-            throw FirmAccessException.conflict("This firm already has " + max + " access levels of its own, the most it may define; delete one first");
+            throw FirmAccessException.of(ErrorCode.LEVEL_LIMIT, "This firm already has " + max + " access levels of its own, the most it may define; delete one first");
         }
         FirmLevel created = new FirmLevel(checked, Boolean.TRUE.equals(write));
         stored.add(created);
@@ -86,7 +89,7 @@ public final class FirmLevelService {
         Map<String, Object> after = new LinkedHashMap<>();
         if (inUse > 0) {
             if (moveTo == null || moveTo.isBlank()) {
-                throw FirmAccessException.conflict("Access level '" + deleted.name() + "' is used by " + inUse
+                throw FirmAccessException.of(ErrorCode.LEVEL_IN_USE, "Access level '" + deleted.name() + "' is used by " + inUse
                         + " grants; name the level to move them to with 'moveTo'");
             }
             if (moveTo.equals(deleted.name())) {

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.access;
 
 import dev.firmaccess.keycloak.access.GrantViews.BulkGrantItem;
 import dev.firmaccess.keycloak.access.GrantViews.DirectGrant;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ final class GrantRequests {
         for (DirectGrant grant : wanted) {
             String level = levels.require(grant.level());
             if (target.put(required(grant.businessId(), "businessId"), level) != null) {
-                throw FirmAccessException.badInput("Business " + grant.businessId() + " is listed more than once");
+                throw FirmAccessException.of(ErrorCode.DUPLICATE_ITEM,
+                        "Business " + grant.businessId() + " is listed more than once");
             }
         }
         return target;
@@ -48,7 +50,7 @@ final class GrantRequests {
             throw FirmAccessException.badInput("'grants' is required");
         }
         if (items.size() > limit) {
-            throw FirmAccessException.badInput("At most " + limit + " grants per call");
+            throw FirmAccessException.of(ErrorCode.BULK_LIMIT, "At most " + limit + " grants per call");
         }
         // Not contains(null): immutable lists (List.of) throw on it instead of answering.
         if (items.stream().anyMatch(Objects::isNull)) {
@@ -60,7 +62,8 @@ final class GrantRequests {
         long distinct = grants.stream().map(g -> List.of(g.businessId(), g.type().name(), g.subjectId())).distinct()
                 .count();
         if (distinct != grants.size()) {
-            throw FirmAccessException.badInput("The same business and subject are listed more than once");
+            throw FirmAccessException.of(ErrorCode.DUPLICATE_ITEM,
+                    "The same business and subject are listed more than once");
         }
     }
 

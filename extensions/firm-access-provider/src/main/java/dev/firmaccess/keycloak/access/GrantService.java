@@ -7,6 +7,7 @@ import dev.firmaccess.keycloak.access.GrantViews.BusinessGrant;
 import dev.firmaccess.keycloak.access.GrantViews.DirectGrant;
 import dev.firmaccess.keycloak.access.GrantViews.TeamGrant;
 import dev.firmaccess.keycloak.access.ReachEviction.Subject;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
@@ -157,7 +158,7 @@ public final class GrantService {
                                 + " to " + typeName(item.getKey().type()) + " " + item.getKey().id())))
                 .toList();
         if (new HashSet<>(revoked).size() != revoked.size()) {
-            throw FirmAccessException.badInput("The same grant is listed more than once");
+            throw FirmAccessException.of(ErrorCode.DUPLICATE_ITEM, "The same grant is listed more than once");
         }
         revoked.forEach(grants::delete);
         eviction.grants(revoked);

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.access;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
@@ -42,7 +43,7 @@ public final class PlannedAccess {
                 throw FirmAccessException.badInput("'businessId' is required in every grant");
             }
             if (levelByBusiness.put(id, levels.require(level.apply(grant))) != null) {
-                throw FirmAccessException.badInput("Business " + id + " is listed more than once");
+                throw FirmAccessException.of(ErrorCode.DUPLICATE_ITEM, "Business " + id + " is listed more than once");
             }
         }
         Set<String> found = businesses.findAll(context.firm().getId(), levelByBusiness.keySet()).stream()

@@ -6,6 +6,7 @@ import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.settings.SettingsService;
 import dev.firmaccess.keycloak.settings.SettingsView;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.component.ComponentModel;
@@ -36,6 +37,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     static final String ADMIN_LABEL = "roleLabelAdmin";
     static final String MEMBER_LABEL = "roleLabelMember";
     static final String ACCESS_LEVELS = "accessLevels";
+    /** Not a field of the form: the order of {@link #ACCESS_LEVELS}, see {@link #orderedLevels}. */
+    static final String ACCESS_LEVEL_ORDER = "accessLevelOrder";
     static final String MEMBERS_MAY_CREATE = "membersMayCreateBusinesses";
     static final String STAFF_EXPIRY = "staffInvitationExpiryDays";
     static final String PORTAL_EXPIRY = "portalInvitationExpiryDays";
@@ -147,8 +150,9 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         if (another) {
             throw new ComponentValidationException("The realm already has Firm Access settings; edit those");
         }
+        keepLevelOrder(realm, model);
         SettingsService settings = new SettingsService(session, realm);
-        SettingsView change = view(model);
+        SettingsView change = view(model, currentLevels(realm));
         refusedAsComponentError(() -> settings.validate(change));
         // Taken out before the component is stored: a component's configuration shows in realm exports.
         // The secret goes to its own table in the same transaction, so a failed save stores neither.
@@ -160,13 +164,13 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
 
     @Override
     public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        refusedAsComponentError(() -> new SettingsService(session, realm).apply(view(model)));
+        refusedAsComponentError(() -> new SettingsService(session, realm).apply(view(model, currentLevels(realm))));
         FirmAccessSetUp.ensureClients(realm);
     }
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
-        refusedAsComponentError(() -> new SettingsService(session, realm).apply(view(newModel)));
+        refusedAsComponentError(() -> new SettingsService(session, realm).apply(view(newModel, currentLevels(realm))));
         FirmAccessSetUp.ensureClients(realm);
     }
 
@@ -193,6 +197,7 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
             component.put(ADMIN_LABEL, settings.roleLabels().admin());
             component.put(MEMBER_LABEL, settings.roleLabels().member());
             component.getConfig().put(ACCESS_LEVELS, settings.accessLevels());
+            component.put(ACCESS_LEVEL_ORDER, String.join(",", settings.accessLevels()));
             component.put(MEMBERS_MAY_CREATE, settings.membersMayCreateBusinesses().toString());
             component.put(STAFF_EXPIRY, settings.staffInvitationExpiryDays().toString());
             component.put(PORTAL_EXPIRY, settings.portalInvitationExpiryDays().toString());
@@ -206,22 +211,74 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         });
     }
 
-    /** The form as a settings change: a field left empty keeps its current value. */
-    static SettingsView view(ComponentModel model) {
+    /**
+     * The form as a settings change: a field left empty keeps its current value. {@code currentLevels}
+     * orders the access levels of a component stored without their order (see {@link #orderedLevels}).
+     */
+    static SettingsView view(ComponentModel model, List<String> currentLevels) {
         String owner = model.get(OWNER_LABEL);
         String admin = model.get(ADMIN_LABEL);
         String member = model.get(MEMBER_LABEL);
         boolean anyLabel = owner != null || admin != null || member != null;
-        List<String> levels = model.getConfig().get(ACCESS_LEVELS);
+        List<String> levels = orderedLevels(model, currentLevels);
         String mayCreate = model.get(MEMBERS_MAY_CREATE);
         String enabled = model.get(ENABLED);
         return new SettingsView(enabled == null || enabled.isBlank() ? null : Boolean.valueOf(enabled),
                 anyLabel ? new SettingsView.RoleLabels(owner, admin, member) : null,
-                levels == null || levels.isEmpty() ? null : levels.stream().map(level -> level == null ? null : level.trim()).toList(),
+                levels.isEmpty() ? null : levels,
                 mayCreate == null || mayCreate.isBlank() ? null : Boolean.valueOf(mayCreate),
                 number(model, STAFF_EXPIRY), number(model, PORTAL_EXPIRY), number(model, RESEND_COOLDOWN),
                 number(model, CLAIM_CAP), secret(model), null, null, null, number(model, MAILS_PER_FIRM),
                 number(model, MAILS_PER_USER));
+    }
+
+    /**
+     * Keycloak stores a component's multivalued configuration as unordered rows, so the levels read
+     * back from the database, and hence from a realm export, come in any order, while their order
+     * is what they mean (strongest first). The order is therefore also kept as one value,
+     * {@link #ACCESS_LEVEL_ORDER}; a component saved before that value existed is ordered by the
+     * realm's current levels. Levels other than those the order knows were typed into the form or
+     * sent just now: their order is the one given (and refused if it does not start with full).
+     */
+    static List<String> orderedLevels(ComponentModel model, List<String> currentLevels) {
+        List<String> given = trimmed(model.getConfig().get(ACCESS_LEVELS));
+        String kept = model.get(ACCESS_LEVEL_ORDER);
+        List<String> order = kept == null || kept.isBlank() ? currentLevels : trimmed(List.of(kept.split(",")));
+        return sameLevels(given, order) ? order : given;
+    }
+
+    private static boolean sameLevels(List<String> some, List<String> others) {
+        return some.size() == others.size() && new HashSet<>(some).equals(new HashSet<>(others));
+    }
+
+    /**
+     * Before the component is stored: its order is the one the form sends when an administrator
+     * changed only the order of the levels there, else the order kept so far.
+     */
+    private static void keepLevelOrder(RealmModel realm, ComponentModel model) {
+        List<String> given = trimmed(model.getConfig().get(ACCESS_LEVELS));
+        ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
+        List<String> before = stored == null ? List.of() : trimmed(stored.getConfig().get(ACCESS_LEVELS));
+        boolean reorderedInTheForm = !given.equals(before) && sameLevels(given, before);
+        List<String> ordered = reorderedInTheForm ? given
+                : orderedLevels(stored == null ? model : withLevels(stored, given), currentLevels(realm));
+        if (!ordered.isEmpty()) {
+            model.put(ACCESS_LEVEL_ORDER, String.join(",", ordered));
+        }
+    }
+
+    private static ComponentModel withLevels(ComponentModel stored, List<String> levels) {
+        ComponentModel copy = new ComponentModel(stored);
+        copy.getConfig().put(ACCESS_LEVELS, levels);
+        return copy;
+    }
+
+    private static List<String> currentLevels(RealmModel realm) {
+        return FirmAccessSettings.of(realm).accessLevels();
+    }
+
+    private static List<String> trimmed(List<String> levels) {
+        return levels == null ? List.of() : levels.stream().map(level -> level == null ? null : level.trim()).toList();
     }
 
     /** Empty, or the mask the admin console shows for a stored secret, keeps the current secret. */

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.api;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.programmatic.ProgrammaticAccessGate;
 import dev.firmaccess.keycloak.web.BearerCaller;
@@ -27,15 +28,17 @@ public final class BearerAuth {
             result = null;
         }
         if (result == null || result.user() == null) {
-            throw FirmAccessException.unauthorized("A valid bearer access token of this realm is required");
+            throw FirmAccessException.of(ErrorCode.INVALID_TOKEN,
+                    "A valid bearer access token of this realm is required");
         }
         if (!FirmApiAudience.accepts(result.token())) {
-            throw FirmAccessException.unauthorized("The access token is not meant for this API: its audience must include '"
+            throw FirmAccessException.of(ErrorCode.WRONG_AUDIENCE,
+                    "The access token is not meant for this API: its audience must include '"
                     + FirmApiAudience.AUDIENCE + "' (client scope " + FirmApiAudience.SCOPE + ")");
         }
         ProgrammaticAccessGate gate = ProgrammaticAccessGate.of(session);
         gate.refusalFor(result.session()).ifPresent(refusal -> {
-            throw FirmAccessException.unauthorized(refusal.description());
+            throw FirmAccessException.of(ErrorCode.KEY_SESSION_REFUSED, refusal.description());
         });
         return new BearerCaller(result, gate.keyFirmOf(result.session()).orElse(null));
     }

@@ -1,6 +1,8 @@
 package dev.firmaccess.keycloak.api;
 
+import dev.firmaccess.keycloak.backup.BackupResource;
 import dev.firmaccess.keycloak.admin.FirmAccessSetUp;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.settings.SettingsService;
@@ -49,7 +51,7 @@ public class FirmAccessAdminResource {
     public Response firms(@QueryParam("search") String search, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         if (!auth.orgs().canView()) {
-            throw FirmAccessException.forbidden(
+            throw FirmAccessException.of(ErrorCode.FORBIDDEN, 
                     "Viewing organizations needs the view-realm or view-organizations role");
         }
         Paging paging = Paging.of(first, max, limits);
@@ -66,12 +68,17 @@ public class FirmAccessAdminResource {
         return new FirmResource(FirmContexts.forRealmAdmin(session, auth, adminEvent, firm));
     }
 
+    @Path("backup")
+    public BackupResource backup() {
+        return new BackupResource(session, realm, auth, adminEvent);
+    }
+
     @GET
     @Path("settings")
     @Produces(MediaType.APPLICATION_JSON)
     public SettingsView settings() {
         if (!auth.realm().canViewRealm()) {
-            throw FirmAccessException.forbidden("Viewing the settings needs the view-realm role");
+            throw FirmAccessException.of(ErrorCode.FORBIDDEN, "Viewing the settings needs the view-realm role");
         }
         return new SettingsService(session, realm).read();
     }
@@ -82,7 +89,7 @@ public class FirmAccessAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public SettingsView updateSettings(String body) {
         if (!auth.realm().canManageRealm()) {
-            throw FirmAccessException.forbidden("Changing the settings needs the manage-realm role");
+            throw FirmAccessException.of(ErrorCode.FORBIDDEN, "Changing the settings needs the manage-realm role");
         }
         SettingsService settings = new SettingsService(session, realm);
         SettingsView before = settings.read();

@@ -8,6 +8,7 @@ import dev.firmaccess.keycloak.firm.StaffEntity;
 import dev.firmaccess.keycloak.invitation.InvitationEntity;
 import dev.firmaccess.keycloak.mailquota.MailSentEntity;
 import dev.firmaccess.keycloak.outbox.OutboxEntity;
+import dev.firmaccess.keycloak.portal.PortalImportEntity;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyEntity;
 import dev.firmaccess.keycloak.webhook.WebhookEventEntity;
@@ -24,7 +25,7 @@ final class FirmAccessJpaEntityProvider implements JpaEntityProvider {
             List.of(StaffEntity.class, BusinessEntity.class, GrantEntity.class, AuditEntity.class,
                     ConnectionKeyEntity.class, InvitationEntity.class, PortalMembershipEntity.class,
                     MailSentEntity.class, WebhookSecretEntity.class, WebhookEventEntity.class, OutboxEntity.class,
-                    SubscriberEntity.class);
+                    SubscriberEntity.class, PortalImportEntity.class);
 
     @Override
     public List<Class<?>> getEntities() {

@@ -54,6 +54,9 @@ final class FirmDataCleanup {
         // A portal user's workspaces go with their account; invitations not yet activated name no user and stay.
         em.createQuery("delete from PortalMembershipEntity m where m.userId = :user").setParameter("user", userId)
                 .executeUpdate();
+        // Imports act as the person who started them, who is gone: none of them can run or be asked for.
+        em.createQuery("delete from PortalImportEntity j where j.actorId = :user").setParameter("user", userId)
+                .executeUpdate();
     }
 
     private static void teamRemoved(EntityManager em, String groupId) {
@@ -66,7 +69,7 @@ final class FirmDataCleanup {
     private static void firmRemoved(EntityManager em, String organizationId) {
         for (String entity : new String[] {"GrantEntity", "BusinessEntity", "StaffEntity", "AuditEntity",
                 "InvitationEntity", "PortalMembershipEntity", "MailSentEntity", "OutboxEntity",
-                "SubscriberEntity"}) {
+                "SubscriberEntity", "PortalImportEntity"}) {
             em.createQuery("delete from " + entity + " e where e.organizationId = :org")
                     .setParameter("org", organizationId)
                     .executeUpdate();
@@ -80,7 +83,7 @@ final class FirmDataCleanup {
                 .executeUpdate();
         for (String entity : new String[] {"BusinessEntity", "StaffEntity", "AuditEntity", "InvitationEntity",
                 "PortalMembershipEntity", "MailSentEntity", "WebhookSecretEntity", "WebhookEventEntity",
-                "OutboxEntity", "SubscriberEntity"}) {
+                "OutboxEntity", "SubscriberEntity", "PortalImportEntity"}) {
             em.createQuery("delete from " + entity + " e where e.realmId = :realm")
                     .setParameter("realm", realmId)
                     .executeUpdate();

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.api;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.CallerOrigin;
 import dev.firmaccess.keycloak.web.BearerCaller;
@@ -36,16 +37,19 @@ final class TokenOrigin implements CallerOrigin {
     @Override
     public void requireMayMintKeys() {
         if (caller.keyFirmId() != null) {
-            throw FirmAccessException.forbidden("A session made from a connection key cannot create connection keys");
+            throw FirmAccessException.of(ErrorCode.KEY_CREATION_REFUSED,
+                    "A session made from a connection key cannot create connection keys");
         }
         AccessToken token = caller.auth().token();
         if (!OAuth2Constants.AUTHORIZATION_CODE.equals(grantTypeOf(token))) {
-            throw FirmAccessException.staleAuthentication("Creating a connection key needs an access token from a"
+            throw FirmAccessException.staleAuthentication(ErrorCode.INTERACTIVE_SIGN_IN_REQUIRED,
+                    "Creating a connection key needs an access token from a"
                     + " browser sign-in (authorization code flow), or the firm console", maxAuthAgeSeconds);
         }
         Long authTime = token.getAuth_time();
         if (authTime == null || Time.currentTime() - authTime > maxAuthAgeSeconds) {
-            throw FirmAccessException.staleAuthentication("Creating a connection key needs a sign-in within the last "
+            throw FirmAccessException.staleAuthentication(ErrorCode.RECENT_SIGN_IN_REQUIRED,
+                    "Creating a connection key needs a sign-in within the last "
                     + maxAuthAgeSeconds + " seconds; sign in again", maxAuthAgeSeconds);
         }
     }

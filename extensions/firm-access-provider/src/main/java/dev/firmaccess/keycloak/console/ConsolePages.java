@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.console;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.web.ErrorResponses;
 import jakarta.ws.rs.core.MediaType;
@@ -56,16 +57,19 @@ final class ConsolePages {
         }
     }
 
-    /** The error page for a refused or failed action: the status of the domain's error and its description. */
+    /**
+     * The error page for a refused action: the status of the domain's error, and its code, which the
+     * page says in the user's language (the description is English, for logs and API clients).
+     */
     Response error(FirmAccessException failure, UserModel user) {
-        return error(ErrorResponses.status(failure.kind()), failure.description(), user);
+        return error(ErrorResponses.status(failure.kind()), failure.code(), user);
     }
 
-    Response error(int status, String description, UserModel user) {
+    Response error(int status, ErrorCode code, UserModel user) {
         Map<String, Object> model = new HashMap<>();
         model.put("status", status);
-        if (description != null) {
-            model.put("description", description);
+        if (code != null) {
+            model.put("code", code.wireName());
         }
         return render(status, "console-error", user, model);
     }

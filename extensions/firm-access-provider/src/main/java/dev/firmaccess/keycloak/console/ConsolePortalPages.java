@@ -11,6 +11,7 @@ import dev.firmaccess.keycloak.portal.PortalBulk;
 import dev.firmaccess.keycloak.portal.PortalCsv;
 import dev.firmaccess.keycloak.portal.PortalCsvReplies;
 import dev.firmaccess.keycloak.portal.PortalImport;
+import dev.firmaccess.keycloak.portal.PortalImportJobs;
 import dev.firmaccess.keycloak.portal.PortalRole;
 import dev.firmaccess.keycloak.portal.PortalService;
 import dev.firmaccess.keycloak.portal.PortalViews.AddRequest;
@@ -65,7 +66,8 @@ public class ConsolePortalPages extends ConsolePageFamily {
     /**
      * Bulk invitations from a CSV file or pasted text, through the same import as the API's
      * upload: all or nothing, with every bad row named on the list page, or the number of
-     * memberships created. The file wins over the text when both are given.
+     * memberships created. The file wins over the text when both are given. An upload over the
+     * rows answered at once runs after the request, and the answer is its progress page.
      */
     @POST
     @Path("imports")
@@ -78,19 +80,39 @@ public class ConsolePortalPages extends ConsolePageFamily {
             Map<String, Object> outcome = new HashMap<>();
             // The pasted text comes back for correction; a file is chosen again.
             outcome.put("csvText", upload.field("csv"));
-            PortalImport.Result result;
+            List<PortalCsv.Row> rows;
             try {
-                result = new PortalImport(context).run(csv);
+                rows = PortalCsv.read(csv, context.limits());
             } catch (PortalCsv.Unreadable unreadable) {
                 outcome.put("importRefusal", unreadable.getMessage());
                 return renderList(user, context, 400, Filter.NONE, 0, outcome);
             }
+            PortalImportJobs jobs = new PortalImportJobs(context);
+            if (jobs.runsLater(rows.size(), false)) {
+                return firm.redirect(context, "portal/imports/" + jobs.start(csv, rows).id());
+            }
+            PortalImport.Result result = new PortalImport(context).run(rows, PortalImport.Progress.UNWATCHED);
             if (!result.errors().isEmpty()) {
                 outcome.put("importRefusal", result.refusal());
                 outcome.put("importErrors", result.errors());
                 return renderList(user, context, 400, Filter.NONE, 0, outcome);
             }
             return renderList(user, context, 200, Filter.NONE, 0, Map.of("imported", result.created().size()));
+        });
+    }
+
+    /**
+     * An import too large to run within its upload: a progress bar while it runs (the page polls
+     * itself; without scripts it refreshes), then its outcome as the upload's page shows it.
+     */
+    @GET
+    @Path("imports/{importId}")
+    public Response importStatus(@PathParam("importId") String importId) {
+        return firm.page((user, context) -> {
+            context.actor().require(FirmPermission.VIEW_FIRM);
+            Map<String, Object> model = firm.model(user, context, "portal");
+            model.put("importStatus", new PortalImportJobs(context).status(importId));
+            return pages.render(200, "console-portal-import", user.auth().user(), model);
         });
     }
 

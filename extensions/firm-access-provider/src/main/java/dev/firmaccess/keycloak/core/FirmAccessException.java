@@ -3,9 +3,10 @@ package dev.firmaccess.keycloak.core;
 import java.util.OptionalLong;
 
 /**
- * What the domain says when it refuses a request: a {@link Kind} and a description meant for the
- * caller. Services and policies throw it without knowing who asked; each surface translates it once
- * at its edge (the JSON error shape of the REST APIs, the themed page of the console).
+ * What the domain says when it refuses a request: an {@link ErrorCode} (which names the rule and
+ * its {@link Kind}) and a description meant for the caller. Services and policies throw it without
+ * knowing who asked; each surface translates it once at its edge (the JSON error shape of the REST
+ * APIs, the themed page of the console).
  */
 public final class FirmAccessException extends RuntimeException {
 
@@ -36,53 +37,54 @@ public final class FirmAccessException extends RuntimeException {
         TOO_MANY
     }
 
-    private final Kind kind;
+    private final ErrorCode code;
     private final Long seconds;
 
-    private FirmAccessException(Kind kind, String description, Long seconds) {
+    private FirmAccessException(ErrorCode code, String description, Long seconds) {
         super(description);
-        this.kind = kind;
+        this.code = code;
         this.seconds = seconds;
     }
 
+    /** A refusal by the rule the code names. */
+    public static FirmAccessException of(ErrorCode code, String description) {
+        if (code.kind() == Kind.TOO_MANY || code.kind() == Kind.STALE_AUTHENTICATION) {
+            throw new IllegalArgumentException(code + " needs its seconds: use tooMany or staleAuthentication");
+        }
+        return new FirmAccessException(code, description, null);
+    }
+
+    /** A refusal of input with no more specific code than {@link ErrorCode#INVALID_REQUEST}. */
     public static FirmAccessException badInput(String description) {
-        return new FirmAccessException(Kind.BAD_INPUT, description, null);
+        return of(ErrorCode.INVALID_REQUEST, description);
     }
 
-    public static FirmAccessException unauthorized(String description) {
-        return new FirmAccessException(Kind.UNAUTHORIZED, description, null);
-    }
-
-    public static FirmAccessException staleAuthentication(String description, long maxAgeSeconds) {
-        return new FirmAccessException(Kind.STALE_AUTHENTICATION, description, maxAgeSeconds);
-    }
-
-    public static FirmAccessException forbidden(String description) {
-        return new FirmAccessException(Kind.FORBIDDEN, description, null);
-    }
-
+    /** An unknown id or one of another firm: {@link ErrorCode#NOT_FOUND}, the same for both. */
     public static FirmAccessException notFound(String description) {
-        return new FirmAccessException(Kind.NOT_FOUND, description, null);
+        return of(ErrorCode.NOT_FOUND, description);
     }
 
-    public static FirmAccessException conflict(String description) {
-        return new FirmAccessException(Kind.CONFLICT, description, null);
+    public static FirmAccessException staleAuthentication(ErrorCode code, String description, long maxAgeSeconds) {
+        return new FirmAccessException(requireKind(code, Kind.STALE_AUTHENTICATION), description, maxAgeSeconds);
     }
 
-    public static FirmAccessException tooLarge(String description) {
-        return new FirmAccessException(Kind.TOO_LARGE, description, null);
+    public static FirmAccessException tooMany(ErrorCode code, String description, long retryAfterSeconds) {
+        return new FirmAccessException(requireKind(code, Kind.TOO_MANY), description, retryAfterSeconds);
     }
 
-    public static FirmAccessException unsupportedMediaType(String description) {
-        return new FirmAccessException(Kind.UNSUPPORTED_MEDIA_TYPE, description, null);
+    private static ErrorCode requireKind(ErrorCode code, Kind kind) {
+        if (code.kind() != kind) {
+            throw new IllegalArgumentException(code + " is not of kind " + kind);
+        }
+        return code;
     }
 
-    public static FirmAccessException tooMany(String description, long retryAfterSeconds) {
-        return new FirmAccessException(Kind.TOO_MANY, description, retryAfterSeconds);
+    public ErrorCode code() {
+        return code;
     }
 
     public Kind kind() {
-        return kind;
+        return code.kind();
     }
 
     /** The description for the caller (the exception's message). */
@@ -101,6 +103,6 @@ public final class FirmAccessException extends RuntimeException {
     }
 
     private OptionalLong secondsFor(Kind secondsKind) {
-        return kind == secondsKind && seconds != null ? OptionalLong.of(seconds) : OptionalLong.empty();
+        return kind() == secondsKind && seconds != null ? OptionalLong.of(seconds) : OptionalLong.empty();
     }
 }

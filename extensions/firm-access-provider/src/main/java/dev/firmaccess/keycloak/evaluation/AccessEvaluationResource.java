@@ -8,7 +8,6 @@ import dev.firmaccess.keycloak.evaluation.AuthZenRequests.BatchItem;
 import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.web.BearerCaller;
-import dev.firmaccess.keycloak.web.ErrorResponses;
 import dev.firmaccess.keycloak.web.Limits;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.HeaderParam;
@@ -94,12 +93,12 @@ public class AccessEvaluationResource {
     /** One item of a batch: an item that cannot be read or evaluated is denied alone, with its error. */
     private static Decision decide(Evaluator evaluator, BatchItem item) {
         if (item.error() != null) {
-            return Decision.failed(Response.Status.BAD_REQUEST.getStatusCode(), item.error());
+            return Decision.failed(item.error());
         }
         try {
             return evaluator.evaluate(item.evaluation());
         } catch (FirmAccessException invalid) {
-            return Decision.failed(ErrorResponses.status(invalid.kind()), invalid.description());
+            return Decision.failed(invalid);
         }
     }
 

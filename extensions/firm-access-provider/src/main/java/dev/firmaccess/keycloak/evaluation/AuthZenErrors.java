@@ -1,7 +1,6 @@
 package dev.firmaccess.keycloak.evaluation;
 
 import dev.firmaccess.keycloak.core.FirmAccessException;
-import dev.firmaccess.keycloak.web.ErrorBody;
 import dev.firmaccess.keycloak.web.ErrorResponses;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -27,8 +26,7 @@ final class AuthZenErrors {
             response = Response.ok(request.get(), MediaType.APPLICATION_JSON_TYPE);
         } catch (FirmAccessException error) {
             Response original = ErrorResponses.of(error);
-            response = ErrorResponses.response(original.getStatus(), ((ErrorBody) original.getEntity()).error(),
-                    error.description());
+            response = ErrorResponses.response(error.code(), ErrorResponses.error(error.kind()), error.description());
             String challenge = original.getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
             if (challenge != null) {
                 response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);

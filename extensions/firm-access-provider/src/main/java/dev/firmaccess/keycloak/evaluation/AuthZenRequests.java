@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.evaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Action;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
@@ -34,12 +35,12 @@ final class AuthZenRequests {
     }
 
     /** One batch item: its evaluation, or why it cannot be evaluated (then it alone is denied). */
-    record BatchItem(Evaluation evaluation, String error) {
+    record BatchItem(Evaluation evaluation, FirmAccessException error) {
     }
 
     static JsonNode body(String contentType, String body, Limits limits) {
         if (!isJson(contentType)) {
-            throw FirmAccessException.unsupportedMediaType("The request body must be application/json");
+            throw FirmAccessException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json");
         }
         JsonNode root = JsonBodies.read(body, JsonNode.class, limits);
         if (!root.isObject()) {
@@ -66,13 +67,14 @@ final class AuthZenRequests {
             throw invalid("'evaluations' must be an array");
         }
         if (items.size() > limits.batchSize()) {
-            throw invalid("At most " + limits.batchSize() + " evaluations per request");
+            throw FirmAccessException.of(ErrorCode.BULK_LIMIT,
+                    "At most " + limits.batchSize() + " evaluations per request");
         }
         List<BatchItem> evaluations = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             if (!item.isObject()) {
-                evaluations.add(new BatchItem(null, "'evaluations[" + i + "]' must be an object"));
+                evaluations.add(new BatchItem(null, invalid("'evaluations[" + i + "]' must be an object")));
                 continue;
             }
             ObjectNode withDefaults = JsonNodeFactory.instance.objectNode();
@@ -85,7 +87,8 @@ final class AuthZenRequests {
             try {
                 evaluations.add(new BatchItem(evaluation(withDefaults), null));
             } catch (FirmAccessException missing) {
-                evaluations.add(new BatchItem(null, "'evaluations[" + i + "]': " + missing.description()));
+                evaluations.add(new BatchItem(null, FirmAccessException.of(missing.code(),
+                        "'evaluations[" + i + "]': " + missing.description())));
             }
         }
         return evaluations;

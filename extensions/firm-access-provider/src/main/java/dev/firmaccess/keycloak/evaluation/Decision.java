@@ -2,6 +2,8 @@ package dev.firmaccess.keycloak.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.firmaccess.keycloak.access.AccessPath;
+import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.web.ErrorResponses;
 import java.util.List;
 
 /**
@@ -19,8 +21,11 @@ public record Decision(boolean decision, Reason context) {
     public record Reason(String reason, String level, List<AccessPath> paths, ItemError error) {
     }
 
-    /** Why one item of a batch could not be evaluated, in the shape of the specification's example. */
-    public record ItemError(int status, String message) {
+    /**
+     * Why one item of a batch could not be evaluated, in the shape of the specification's example,
+     * with the error code beside it (the context is the specification's free-form extension point).
+     */
+    public record ItemError(int status, String message, String code) {
     }
 
     static Decision of(boolean decision, String reason, String level, List<AccessPath> paths, boolean explain) {
@@ -28,7 +33,8 @@ public record Decision(boolean decision, Reason context) {
     }
 
     /** A batch item that failed alone: denied, with the error in its context whether or not it asked to explain. */
-    static Decision failed(int status, String message) {
-        return new Decision(false, new Reason(null, null, null, new ItemError(status, message)));
+    static Decision failed(FirmAccessException error) {
+        return new Decision(false, new Reason(null, null, null,
+                new ItemError(ErrorResponses.status(error.kind()), error.description(), error.code().wireName())));
     }
 }

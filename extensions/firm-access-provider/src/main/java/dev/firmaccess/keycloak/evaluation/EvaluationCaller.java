@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.evaluation;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
 import dev.firmaccess.keycloak.web.BearerCaller;
@@ -34,14 +35,14 @@ record EvaluationCaller(UserModel user, boolean evaluator, boolean programmatic)
     /** A bearer who is not an evaluator may ask only about itself. */
     void requireMayAskAbout(Entity subject) {
         if (!evaluator && !(EvaluationTypes.USER.equals(subject.type()) && user.getId().equals(subject.id()))) {
-            throw FirmAccessException.forbidden("Only a client with the " + EVALUATOR_ROLE
+            throw FirmAccessException.of(ErrorCode.EVALUATOR_ROLE_REQUIRED, "Only a client with the " + EVALUATOR_ROLE
                     + " role may evaluate other subjects; a user may evaluate only itself");
         }
     }
 
     void requireEvaluator() {
         if (!evaluator) {
-            throw FirmAccessException.forbidden(
+            throw FirmAccessException.of(ErrorCode.EVALUATOR_ROLE_REQUIRED, 
                     "Only a client with the " + EVALUATOR_ROLE + " role may search subjects");
         }
     }

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.events;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
@@ -51,7 +52,7 @@ public final class SubscriberService {
         String types = String.join(" ", eventTypes(input.eventTypes()));
         String secret = secret(input.secret());
         if (subscribers.count(context.firm().getId(), null, 0) >= context.limits().eventSubscribers()) {
-            throw FirmAccessException.conflict("A firm has at most " + context.limits().eventSubscribers()
+            throw FirmAccessException.of(ErrorCode.SUBSCRIBER_LIMIT, "A firm has at most " + context.limits().eventSubscribers()
                     + " event subscribers; remove one first");
         }
         SubscriberEntity subscriber = new SubscriberEntity();

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.firm;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import org.keycloak.models.OrganizationModel;
 
@@ -17,7 +18,8 @@ public interface CallerOrigin {
 
     /** The realm-admin API and invitation acceptance: not a sign-in of the staff member for minting keys. */
     CallerOrigin ADMINISTRATION = () -> {
-        throw FirmAccessException.forbidden("Connection keys are created in the firm console or through the firm API");
+        throw FirmAccessException.of(ErrorCode.KEY_CREATION_REFUSED,
+                "Connection keys are created in the firm console or through the firm API");
     };
 
     /** Throws the refusal unless this sign-in may create a connection key now. */

@@ -27,9 +27,10 @@ public final class FirmContext {
     private final OrganizationProvider organizations;
     private final AuditLog audit;
     private final Limits limits;
+    private final ActingAs actingAs;
 
     FirmContext(KeycloakSession session, OrganizationModel firm, FirmActor actor, CallerOrigin origin,
-            Supplier<AdminEventBuilder> adminEvents) {
+            ActingAs actingAs, Supplier<AdminEventBuilder> adminEvents) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.firm = firm;
@@ -39,6 +40,7 @@ public final class FirmContext {
         this.organizations = session.getProvider(OrganizationProvider.class);
         this.audit = new AuditLog(session, realm.getId(), firm.getId(), actor.userId(), adminEvents);
         this.limits = Limits.of(session);
+        this.actingAs = actingAs;
     }
 
     public KeycloakSession session() {
@@ -60,6 +62,11 @@ public final class FirmContext {
 
     public FirmActor actor() {
         return actor;
+    }
+
+    /** Who acts, to act again as them after the request (see {@link FirmContexts#resume}). */
+    public ActingAs actingAs() {
+        return actingAs;
     }
 
     /** How the actor signed in for this request. */

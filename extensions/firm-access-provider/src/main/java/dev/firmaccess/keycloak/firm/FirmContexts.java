@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.firm;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
@@ -36,7 +37,7 @@ public final class FirmContexts {
         StaffRole role = new StaffRepository(Jpa.entityManager(session)).roleOf(firm.getId(), caller.user().getId());
         FirmActor actor = new StaffActor(caller.user().getId(), role, FirmAccessSettings.of(realm));
         AdminAuth adminAuth = new AdminAuth(realm, caller.token(), caller.user(), caller.client());
-        return new FirmContext(session, firm, actor, origin,
+        return new FirmContext(session, firm, actor, origin, actingAs(adminAuth),
                 () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
     }
 
@@ -63,7 +64,7 @@ public final class FirmContexts {
             FirmActor actor, ClientModel client) {
         RealmModel realm = session.getContext().getRealm();
         AdminAuth adminAuth = new AdminAuth(realm, null, person, client);
-        return new FirmContext(session, firm, actor, CallerOrigin.ADMINISTRATION,
+        return new FirmContext(session, firm, actor, CallerOrigin.ADMINISTRATION, actingAs(adminAuth),
                 () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
     }
 
@@ -75,10 +76,36 @@ public final class FirmContexts {
         OrganizationModel firm = auth.orgs().canView()
                 ? FirmLocator.require(session, firmIdOrAlias)
                 : FirmLocator.find(session, firmIdOrAlias).filter(found -> auth.orgs().canView(found))
-                        .orElseThrow(() -> FirmAccessException.forbidden(
+                        .orElseThrow(() -> FirmAccessException.of(ErrorCode.FORBIDDEN, 
                                 "Your realm administration roles do not allow viewing this organization"));
         RealmAdminActor actor = new RealmAdminActor(auth, firm);
         actor.require(FirmPermission.VIEW_FIRM);
-        return new FirmContext(session, firm, actor, CallerOrigin.ADMINISTRATION, () -> adminEvent.clone(session));
+        return new FirmContext(session, firm, actor, CallerOrigin.ADMINISTRATION,
+                actingAs(auth.adminAuth()), () -> adminEvent.clone(session));
+    }
+
+    /**
+     * The context of a job that continues a staff member's request after it ended (the session has
+     * the realm and the request's connection set): the same person acts, with the role they have
+     * now. Someone who left the firm is refused as in a request. Realm administrators' rights come
+     * from their request's token, which a later job does not have, so they never start such jobs.
+     */
+    public static FirmContext resume(KeycloakSession session, OrganizationModel firm, ActingAs actingAs) {
+        RealmModel realm = session.getContext().getRealm();
+        UserModel user = session.users().getUserById(realm, actingAs.userId());
+        ClientModel client = realm.getClientById(actingAs.clientId());
+        if (user == null || client == null || !firm.isEnabled()
+                || !session.getProvider(OrganizationProvider.class).isMember(firm, user)) {
+            throw FirmAccessException.notFound("Firm not found");
+        }
+        AdminAuth adminAuth = new AdminAuth(realm, null, user, client);
+        StaffRole role = new StaffRepository(Jpa.entityManager(session)).roleOf(firm.getId(), user.getId());
+        return new FirmContext(session, firm, new StaffActor(user.getId(), role, FirmAccessSettings.of(realm)),
+                CallerOrigin.ADMINISTRATION, actingAs,
+                () -> new AdminEventBuilder(realm, adminAuth, session, session.getContext().getConnection()));
+    }
+
+    private static ActingAs actingAs(AdminAuth auth) {
+        return new ActingAs(auth.getUser().getId(), auth.getClient() == null ? null : auth.getClient().getId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.firm;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import java.util.Optional;
@@ -36,7 +37,7 @@ final class JoinerActor implements FirmActor {
     @Override
     public void require(FirmPermission permission) {
         if (!may(permission)) {
-            throw FirmAccessException.forbidden("Joiner rules never make or change owners");
+            throw FirmAccessException.of(ErrorCode.OWNER_ONLY, "Joiner rules never make or change owners");
         }
     }
 }

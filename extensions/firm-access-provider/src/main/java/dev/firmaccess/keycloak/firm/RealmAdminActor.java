@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.firm;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import java.util.Optional;
@@ -41,7 +42,8 @@ public final class RealmAdminActor implements FirmActor {
     @Override
     public void require(FirmPermission permission) {
         if (!may(permission)) {
-            throw FirmAccessException.forbidden("Your realm administration roles do not allow this on organization "
+            throw FirmAccessException.of(ErrorCode.FORBIDDEN,
+                    "Your realm administration roles do not allow this on organization "
                     + firm.getAlias());
         }
     }

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.firm;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
@@ -41,11 +42,14 @@ public final class StaffActor implements FirmActor {
     @Override
     public void require(FirmPermission permission) {
         if (!may(permission)) {
-            throw FirmAccessException.forbidden(switch (permission) {
-                case MANAGE_OWNERS -> "Only an owner of the firm may do this";
-                case CREATE_BUSINESS -> "Members of this firm may not create businesses";
-                default -> "Only owners and admins of the firm may do this";
-            });
+            throw switch (permission) {
+                case MANAGE_OWNERS -> FirmAccessException.of(ErrorCode.OWNER_ONLY,
+                        "Only an owner of the firm may do this");
+                case CREATE_BUSINESS -> FirmAccessException.of(ErrorCode.MEMBERS_MAY_NOT_CREATE_BUSINESSES,
+                        "Members of this firm may not create businesses");
+                default -> FirmAccessException.of(ErrorCode.FORBIDDEN,
+                        "Only owners and admins of the firm may do this");
+            };
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firmaccess.keycloak.access.PlannedAccess;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
@@ -125,7 +126,7 @@ public final class InvitationService {
         }
         OrganizationInvitationModel nativeInvitation = context.organizations().getInvitationManager().getById(id);
         if (nativeInvitation == null) {
-            throw FirmAccessException.conflict(
+            throw FirmAccessException.of(ErrorCode.INVITATION_DELETED,
                     "The invitation was deleted in Keycloak's Organizations tab; invite again");
         }
         MailQuota.of(context).spend(1, now);
@@ -149,7 +150,7 @@ public final class InvitationService {
         context.actor().require(FirmPermission.MANAGE);
         InvitationEntity invitation = requireManageable(id);
         if (!InvitationPolicy.isOpen(invitation.getState(), invitation.getExpiresAt(), System.currentTimeMillis())) {
-            throw FirmAccessException.conflict(
+            throw FirmAccessException.of(ErrorCode.NOT_PENDING,
                     "Only a pending, unexpired invitation has a working link; resend it first");
         }
         context.audit().record("invitation.link_copied", "invitation", id, null, Map.of("email", invitation.getEmail()));
@@ -194,7 +195,8 @@ public final class InvitationService {
 
     private static void requirePending(InvitationEntity invitation, String action) {
         if (invitation.getState() != InvitationState.PENDING) {
-            throw FirmAccessException.conflict("Only a pending invitation can be " + action + "; this one is "
+            throw FirmAccessException.of(ErrorCode.NOT_PENDING,
+                    "Only a pending invitation can be " + action + "; this one is "
                     + invitation.getState().name().toLowerCase(Locale.ROOT));
         }
     }
@@ -202,12 +204,13 @@ public final class InvitationService {
     private void requireInvitable(InvitationManager natives, String email, long now) {
         UserModel user = context.session().users().getUserByEmail(context.realm(), email);
         if (user != null && context.organizations().isMember(context.firm(), user)) {
-            throw FirmAccessException.conflict(email + " is already a member of this firm");
+            throw FirmAccessException.of(ErrorCode.ALREADY_MEMBER, email + " is already a member of this firm");
         }
         OrganizationInvitationModel nativeInvitation = natives.getByEmail(context.firm(), email);
         if (invitations.hasOpen(context.firm().getId(), email, now)
                 || nativeInvitation != null && !nativeInvitation.isExpired()) {
-            throw FirmAccessException.conflict(email + " already has a pending invitation to this firm");
+            throw FirmAccessException.of(ErrorCode.INVITATION_PENDING,
+                    email + " already has a pending invitation to this firm");
         }
         if (nativeInvitation != null) {
             // Keycloak allows one invitation row per email and firm; an expired one makes way, as Keycloak's own invite does.
@@ -226,7 +229,8 @@ public final class InvitationService {
             return longest;
         }
         if (requested <= now || requested > longest) {
-            throw FirmAccessException.badInput("'expiresAt' must be a future time (epoch milliseconds) at most " + days
+            throw FirmAccessException.of(ErrorCode.INVALID_EXPIRY,
+                    "'expiresAt' must be a future time (epoch milliseconds) at most " + days
                     + " days ahead, the realm's staff invitation expiry");
         }
         return requested;

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.mail;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Validation;
@@ -24,7 +25,7 @@ public record Invitee(String email, String firstName, String lastName) {
             throw FirmAccessException.badInput("'invitees' must list at least one person to invite");
         }
         if (invitees.size() > limits.invitees()) {
-            throw FirmAccessException.badInput("At most " + limits.invitees() + " invitees per call");
+            throw FirmAccessException.of(ErrorCode.BULK_LIMIT, "At most " + limits.invitees() + " invitees per call");
         }
         Set<String> seen = new HashSet<>();
         List<Invitee> checked = new ArrayList<>();
@@ -34,7 +35,7 @@ public record Invitee(String email, String firstName, String lastName) {
             }
             String email = email(invitee.email());
             if (!seen.add(email)) {
-                throw FirmAccessException.badInput(email + " is listed more than once");
+                throw FirmAccessException.of(ErrorCode.DUPLICATE_ITEM, email + " is listed more than once");
             }
             checked.add(new Invitee(email, Validation.optionalText(invitee.firstName(), "firstName"),
                     Validation.optionalText(invitee.lastName(), "lastName")));
@@ -46,7 +47,7 @@ public record Invitee(String email, String firstName, String lastName) {
     public static String email(String value) {
         String email = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         if (email.isEmpty() || email.length() > MAX_EMAIL || !EmailValidationUtil.isValidEmail(email)) {
-            throw FirmAccessException.badInput("'" + value + "' is not a valid email address");
+            throw FirmAccessException.of(ErrorCode.INVALID_EMAIL, "'" + value + "' is not a valid email address");
         }
         return email;
     }

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.mail;
 
+import dev.firmaccess.keycloak.web.FormBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -108,7 +109,8 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
     @Path("{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response confirm(@PathParam("token") String token, MultivaluedMap<String, String> form) {
+    public Response confirm(@PathParam("token") String token, String body) {
+        MultivaluedMap<String, String> form = FormBody.parse(body);
         ClientModel client = LinkPages.useFirmAccessClient(session, realm);
         LinkPageForms<C> pages = pages(token);
         UserModel signedIn = LinkPages.signedInUser(session, realm);
@@ -129,7 +131,8 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
     @Path("{token}/register")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response register(@PathParam("token") String token, MultivaluedMap<String, String> form) {
+    public Response register(@PathParam("token") String token, String body) {
+        MultivaluedMap<String, String> form = FormBody.parse(body);
         ClientModel client = LinkPages.useFirmAccessClient(session, realm);
         LinkPageForms<C> pages = pages(token);
         if (!formAccepted(token, form)) {
@@ -173,7 +176,8 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
     @Path("{token}/switch")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response switchAccount(@PathParam("token") String token, MultivaluedMap<String, String> form) {
+    public Response switchAccount(@PathParam("token") String token, String body) {
+        MultivaluedMap<String, String> form = FormBody.parse(body);
         LinkPages.useFirmAccessClient(session, realm);
         LinkPageForms<C> pages = pages(token);
         UserModel signedIn = LinkPages.signedInUser(session, realm);

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.mail;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.firmaccess.keycloak.audit.AuditLog;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.storage.Jpa;
@@ -80,7 +81,7 @@ public class MailEventResource {
             throw FirmAccessException.badInput("'events' must list at least one event");
         }
         if (events.events().size() > limits.mailEvents()) {
-            throw FirmAccessException.badInput("At most " + limits.mailEvents() + " events per call");
+            throw FirmAccessException.of(ErrorCode.BULK_LIMIT, "At most " + limits.mailEvents() + " events per call");
         }
         List<Resolved> resolved = new ArrayList<>();
         for (MailEvent event : events.events()) {

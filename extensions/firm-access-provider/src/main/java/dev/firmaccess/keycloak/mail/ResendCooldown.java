@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.mail;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import java.util.OptionalLong;
 
@@ -24,7 +25,7 @@ public final class ResendCooldown {
     /** The refusal of a resend within the cooldown, with the seconds left. */
     public static FirmAccessException tooSoon(String what, long millisLeft) {
         long seconds = Math.max(1, (millisLeft + 999) / 1000);
-        return FirmAccessException.tooMany(
+        return FirmAccessException.tooMany(ErrorCode.RESEND_COOLDOWN,
                 "This " + what + " was sent recently; it can be resent in " + seconds + " seconds", seconds);
     }
 }

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.mailquota;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
@@ -79,7 +80,8 @@ public final class MailQuota {
         // The earliest moment the window can have room again: when its oldest sending leaves it.
         long freedAt = window[1] == null ? now + WINDOW_MILLIS : ((Number) window[1]).longValue() + WINDOW_MILLIS;
         long seconds = Math.max(1, (freedAt - now + 999) / 1000);
-        throw FirmAccessException.tooMany(who + " sent " + sent + " invitation emails in the last hour; this request"
+        throw FirmAccessException.tooMany(ErrorCode.TOO_MANY_MAILS,
+                who + " sent " + sent + " invitation emails in the last hour; this request"
                 + " would send " + mails + " more, and the realm allows " + limit + " an hour. Try again in "
                 + seconds + " seconds", seconds);
     }

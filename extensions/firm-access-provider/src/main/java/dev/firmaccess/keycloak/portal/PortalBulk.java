@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.portal;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.mailquota.MailQuota;
@@ -122,7 +123,7 @@ public final class PortalBulk {
         List<String> unfit = selected.stream().filter(m -> !fits(action, m)).map(PortalMembershipEntity::getEmail)
                 .toList();
         if (!unfit.isEmpty()) {
-            throw FirmAccessException.conflict(switch (action) {
+            throw FirmAccessException.of(ErrorCode.ACTION_NOT_APPLICABLE, switch (action) {
                 case SEND -> "Only pending memberships never sent can be sent; not: ";
                 case RESEND -> "Only pending memberships sent before can be resent; not: ";
                 case CANCEL -> "Only pending memberships can be cancelled; not: ";

@@ -64,12 +64,27 @@ public final class PortalImport {
      * @throws PortalCsv.Unreadable when the upload is no CSV this import reads, or too large
      */
     public Result run(String csv) {
-        Result result = run(PortalCsv.read(csv, context.limits()));
+        return run(PortalCsv.read(csv, context.limits()), Progress.UNWATCHED);
+    }
+
+    /** Told how many rows are done in each phase, so that an import after its request can show how far it got. */
+    @FunctionalInterface
+    public interface Progress {
+
+        Progress UNWATCHED = (phase, rowsDone) -> {
+        };
+
+        void rowsDone(PortalImportState phase, int rowsDone);
+    }
+
+    /** Imports rows already read, telling {@code progress} of each row checked and each membership created. */
+    public Result run(List<Row> rows, Progress progress) {
+        Result result = checkAndCreate(rows, progress);
         FirmAccessMetrics.csvImport(result.errors().isEmpty(), result.rows());
         return result;
     }
 
-    private Result run(List<Row> rows) {
+    private Result checkAndCreate(List<Row> rows, Progress progress) {
         long now = System.currentTimeMillis();
         List<Checked> checked = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
@@ -86,14 +101,15 @@ public final class PortalImport {
             } catch (RowProblem problem) {
                 errors.add(new RowError(row.number(), problem.getMessage()));
             }
+            progress.rowsDone(PortalImportState.CHECKING, checked.size() + errors.size());
         }
         if (!errors.isEmpty()) {
             return new Result(rows.size(), List.of(), errors);
         }
-        return new Result(rows.size(), create(checked, now), List.of());
+        return new Result(rows.size(), create(checked, now, progress), List.of());
     }
 
-    private List<PortalMembership> create(List<Checked> rows, long now) {
+    private List<PortalMembership> create(List<Checked> rows, long now, Progress progress) {
         // One mail per address, for all its workspaces: counted before anything is created.
         MailQuota.of(context).spend((int) rows.stream().filter(Checked::send).map(row -> row.invitee().email())
                 .distinct().count(), now);
@@ -109,7 +125,14 @@ public final class PortalImport {
             }
             created.add(membership);
         }
-        toSend.values().forEach(sameAddress -> portal.deliver(sameAddress, now));
+        // A row is done once created and, if it is sent, mailed: the mails take the time.
+        int done = created.size() - toSend.values().stream().mapToInt(List::size).sum();
+        progress.rowsDone(PortalImportState.IMPORTING, done);
+        for (List<PortalMembershipEntity> sameAddress : toSend.values()) {
+            portal.deliver(sameAddress, now);
+            done += sameAddress.size();
+            progress.rowsDone(PortalImportState.IMPORTING, done);
+        }
         for (int i = 0; i < created.size(); i++) {
             PortalMembershipEntity membership = created.get(i);
             context.audit().record("portal.imported", PortalMembershipRepository.TARGET, membership.getId(), before.get(i),

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.portal;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.mail.ResendCooldown;
 import java.util.OptionalLong;
@@ -34,7 +35,7 @@ public final class PortalPolicy {
     /** Guests get their activation at once; only owners may be pre-provisioned without one. */
     public static void requireSendable(PortalRole role, boolean send) {
         if (!send && role == PortalRole.GUEST) {
-            throw FirmAccessException.badInput(
+            throw FirmAccessException.of(ErrorCode.GUEST_INVITED_AT_ONCE,
                     "Guests are always invited at once; 'send' may be false only for owners");
         }
     }

@@ -14,6 +14,7 @@ import dev.firmaccess.keycloak.web.Pages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -123,15 +124,25 @@ public class PortalResource {
 
     /**
      * Bulk invitations from a CSV upload, all or nothing: 201 with the memberships, or 400 naming
-     * every bad row (413 for an upload over the size or row limit).
+     * every bad row (413 for an upload over the size or row limit). An upload over the rows answered
+     * at once, or sent with {@code Prefer: respond-async}, gets 202 and its status to poll.
      */
     @POST
     @Path("imports")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importCsv(String body) {
+    public Response importCsv(@HeaderParam("Prefer") String prefer, String body) {
         context.actor().require(FirmPermission.VIEW_FIRM);
-        return PortalCsvReplies.imported(new PortalImport(context), body);
+        return PortalCsvReplies.imported(context, body, prefer);
+    }
+
+    /** Where an import answered with 202 stands, from any node. */
+    @GET
+    @Path("imports/{importId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PortalImportStatus importStatus(@PathParam("importId") String id) {
+        context.actor().require(FirmPermission.VIEW_FIRM);
+        return new PortalImportJobs(context).status(id);
     }
 
     /** The portal users as CSV (RFC 4180, cells neutralised against spreadsheet formulas). */
@@ -143,7 +154,8 @@ public class PortalResource {
         return PortalCsvReplies.export(context, business);
     }
 
-    @GET
+    /** Issuing the link is audited, and it is issued when it was never sent, so it is a POST. */
+    @POST
     @Path("memberships/{membershipId}/link")
     @Produces(MediaType.APPLICATION_JSON)
     public Link link(@PathParam("membershipId") String id) {

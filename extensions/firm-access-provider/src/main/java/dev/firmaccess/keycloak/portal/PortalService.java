@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.portal;
 import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.BusinessRepository;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.mail.DeliveryStatus;
@@ -192,7 +193,8 @@ public final class PortalService {
         requirePending(membership, "activated by a link");
         long now = System.currentTimeMillis();
         if (membership.getExpiresAt() != null && membership.getExpiresAt() <= now) {
-            throw FirmAccessException.conflict("The activation link has expired; send it again first");
+            throw FirmAccessException.of(ErrorCode.LINK_EXPIRED,
+                    "The activation link has expired; send it again first");
         }
         Map<String, Object> before = auditState(membership);
         if (membership.getLinkId() == null) {
@@ -262,7 +264,8 @@ public final class PortalService {
     PortalMembershipEntity requireFree(BusinessEntity business, String email, long now) {
         PortalMembershipEntity existing = memberships.findByEmail(business.getId(), email).orElse(null);
         if (existing != null && !PortalPolicy.reusable(existing.getStatus(), existing.getExpiresAt(), now)) {
-            throw FirmAccessException.conflict(email + " is already " + PortalStatus.wireName(existing.getStatus(),
+            throw FirmAccessException.of(ErrorCode.ALREADY_IN_PORTAL,
+                    email + " is already " + PortalStatus.wireName(existing.getStatus(),
                     existing.getExpiresAt(), now) + " in the portal of " + business.getName());
         }
         return existing;
@@ -304,7 +307,8 @@ public final class PortalService {
 
     static BusinessEntity requireOpen(BusinessEntity business) {
         if (business.isArchived()) {
-            throw FirmAccessException.conflict("Business " + business.getName() + " is archived; restore it first");
+            throw FirmAccessException.of(ErrorCode.BUSINESS_ARCHIVED,
+                    "Business " + business.getName() + " is archived; restore it first");
         }
         return business;
     }
@@ -316,7 +320,8 @@ public final class PortalService {
 
     private static void requirePending(PortalMembershipEntity membership, String action) {
         if (membership.getStatus() != PortalStatus.PENDING) {
-            throw FirmAccessException.conflict("Only a pending portal membership can be " + action + "; this one is "
+            throw FirmAccessException.of(ErrorCode.NOT_PENDING,
+                    "Only a pending portal membership can be " + action + "; this one is "
                     + membership.getStatus().name().toLowerCase(Locale.ROOT));
         }
     }

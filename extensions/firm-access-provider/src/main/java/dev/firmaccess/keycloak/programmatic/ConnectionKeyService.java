@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.programmatic;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
@@ -50,7 +51,8 @@ public final class ConnectionKeyService {
 
     public CreatedConnectionKey create(String userId, String requestedName) {
         if (!context.actor().is(userId)) {
-            throw FirmAccessException.forbidden("Only the staff member themself may create their connection keys");
+            throw FirmAccessException.of(ErrorCode.KEY_CREATION_REFUSED,
+                    "Only the staff member themself may create their connection keys");
         }
         context.requireStaffMember(userId);
         context.origin().requireMayMintKeys();
@@ -59,12 +61,13 @@ public final class ConnectionKeyService {
                 .map(StaffEntity::isProgrammaticAccess)
                 .orElse(true);
         if (!programmatic) {
-            throw FirmAccessException.forbidden("Programmatic access is turned off for you in this firm");
+            throw FirmAccessException.of(ErrorCode.PROGRAMMATIC_ACCESS_OFF,
+                    "Programmatic access is turned off for you in this firm");
         }
         // A bound per person and firm keeps the table small; enough for every script of one person.
         int limit = context.limits().keysPerMember();
         if (keys.count(context.firm().getId(), userId) >= limit) {
-            throw FirmAccessException.conflict("You already have " + limit
+            throw FirmAccessException.of(ErrorCode.KEY_LIMIT, "You already have " + limit
                     + " connection keys in this firm; revoke one first");
         }
         ConnectionKeyEntity key = new ConnectionKeyEntity();

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.settings;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.webhook.WebhookSecrets;
 import java.util.HashSet;
@@ -59,10 +60,11 @@ public final class SettingsService {
             return;
         }
         if (FirmAccessSwitch.isMaster(realm)) {
-            throw FirmAccessException.badInput("Firm Access cannot be turned on in the master realm");
+            throw FirmAccessException.of(ErrorCode.MASTER_REALM, "Firm Access cannot be turned on in the master realm");
         }
         if (!realm.isOrganizationsEnabled()) {
-            throw FirmAccessException.badInput("Turn on Organizations for the realm before turning on Firm Access");
+            throw FirmAccessException.of(ErrorCode.ORGANIZATIONS_DISABLED,
+                    "Turn on Organizations for the realm before turning on Firm Access");
         }
     }
 
@@ -116,21 +118,23 @@ public final class SettingsService {
 
     private static String label(String value, String role) {
         if (value == null || value.isBlank() || value.trim().length() > MAX_LABEL) {
-            throw FirmAccessException.badInput("'roleLabels." + role + "' must be 1 to " + MAX_LABEL + " characters");
+            throw FirmAccessException.of(ErrorCode.INVALID_SETTING,
+                    "'roleLabels." + role + "' must be 1 to " + MAX_LABEL + " characters");
         }
         return value.trim();
     }
 
     private static List<String> levels(List<String> levels) {
         if (levels.isEmpty() || !FirmAccessSettings.FULL_ACCESS.equals(levels.get(0))) {
-            throw FirmAccessException.badInput(
+            throw FirmAccessException.of(ErrorCode.INVALID_SETTING,
                     "'accessLevels' must list the strongest level first, and that is 'full'");
         }
         if (levels.stream().anyMatch(level -> level == null || !LEVEL.matcher(level).matches())) {
-            throw FirmAccessException.badInput("Access levels are lower-case words of letters, digits, '-' and '_'");
+            throw FirmAccessException.of(ErrorCode.INVALID_SETTING,
+                    "Access levels are lower-case words of letters, digits, '-' and '_'");
         }
         if (new HashSet<>(levels).size() != levels.size()) {
-            throw FirmAccessException.badInput("'accessLevels' lists a level more than once");
+            throw FirmAccessException.of(ErrorCode.INVALID_SETTING, "'accessLevels' lists a level more than once");
         }
         return levels;
     }
@@ -141,7 +145,7 @@ public final class SettingsService {
             return;
         }
         if (value < 1 || value > max) {
-            throw FirmAccessException.badInput("'" + field + "' must be between 1 and " + max);
+            throw FirmAccessException.of(ErrorCode.INVALID_SETTING, "'" + field + "' must be between 1 and " + max);
         }
         attributes.put(attribute, value.toString());
     }

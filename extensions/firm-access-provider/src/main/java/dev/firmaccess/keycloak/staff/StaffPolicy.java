@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.staff;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmActor;
@@ -19,7 +20,8 @@ public final class StaffPolicy {
         actor.require(current == StaffRole.OWNER || target == StaffRole.OWNER
                 ? FirmPermission.MANAGE_OWNERS : FirmPermission.MANAGE);
         if (current == StaffRole.OWNER && target != StaffRole.OWNER && owners <= 1) {
-            throw FirmAccessException.conflict("The firm's last owner cannot be demoted; make another owner first");
+            throw FirmAccessException.of(ErrorCode.LAST_OWNER,
+                    "The firm's last owner cannot be demoted; make another owner first");
         }
     }
 
@@ -31,7 +33,8 @@ public final class StaffPolicy {
     public static void checkRemoval(FirmActor actor, StaffRole current, long owners) {
         requireMayManage(actor, current);
         if (current == StaffRole.OWNER && owners <= 1) {
-            throw FirmAccessException.conflict("The firm's last owner cannot be removed; make another owner first");
+            throw FirmAccessException.of(ErrorCode.LAST_OWNER,
+                    "The firm's last owner cannot be removed; make another owner first");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.team;
 
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
@@ -108,7 +109,7 @@ public final class TeamService {
 
     private void requireFreeName(String name, String exceptTeamId) {
         if (teams.nameTaken(name, exceptTeamId)) {
-            throw FirmAccessException.conflict("The firm already has a team named '" + name + "'");
+            throw FirmAccessException.of(ErrorCode.TEAM_NAME_TAKEN, "The firm already has a team named '" + name + "'");
         }
     }
 

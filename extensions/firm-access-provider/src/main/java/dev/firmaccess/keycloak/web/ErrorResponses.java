@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.web;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -13,7 +14,7 @@ public final class ErrorResponses {
 
     public static Response of(FirmAccessException refusal) {
         String error = error(refusal.kind());
-        Response.ResponseBuilder response = response(status(refusal.kind()), error, refusal.description());
+        Response.ResponseBuilder response = response(refusal.code(), error, refusal.description());
         if (refusal.kind() == FirmAccessException.Kind.UNAUTHORIZED
                 || refusal.kind() == FirmAccessException.Kind.STALE_AUTHENTICATION) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, bearerChallenge(error, refusal.description())
@@ -30,10 +31,11 @@ public final class ErrorResponses {
         return "Bearer error=\"" + error + "\", error_description=\"" + quoted + "\"";
     }
 
-    public static Response.ResponseBuilder response(int status, String error, String description) {
-        return Response.status(status)
+    /** The error shape with the code's status, for an {@code error} other than the kind's (webhooks, AuthZEN). */
+    public static Response.ResponseBuilder response(ErrorCode code, String error, String description) {
+        return Response.status(status(code.kind()))
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(error, description));
+                .entity(new ErrorBody(error, description, code));
     }
 
     public static int status(FirmAccessException.Kind kind) {
@@ -49,7 +51,8 @@ public final class ErrorResponses {
         };
     }
 
-    private static String error(FirmAccessException.Kind kind) {
+    /** The OAuth-style {@code error} of a kind, the coarse class beside the precise {@code code}. */
+    public static String error(FirmAccessException.Kind kind) {
         return switch (kind) {
             case BAD_INPUT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> "invalid_request";
             case UNAUTHORIZED -> "invalid_token";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 
 /**
@@ -39,13 +40,15 @@ public final class JsonBodies {
             throw FirmAccessException.badInput("A JSON request body is required");
         }
         if (body.length() > limits.bodyChars()) {
-            throw FirmAccessException.tooLarge("The request body is larger than " + limits.bodyChars() + " characters");
+            throw FirmAccessException.of(ErrorCode.BODY_TOO_LARGE,
+                    "The request body is larger than " + limits.bodyChars() + " characters");
         }
         T value;
         try {
             value = MAPPER.readValue(body, type);
         } catch (JsonProcessingException malformed) {
-            throw FirmAccessException.badInput("The request body is not valid JSON of the expected shape: "
+            throw FirmAccessException.of(ErrorCode.INVALID_JSON,
+                    "The request body is not valid JSON of the expected shape: "
                     + malformed.getOriginalMessage());
         }
         if (value == null) {

@@ -42,6 +42,10 @@ import org.keycloak.services.resource.RealmResourceProvider;
  * @param outboxRetentionDays how long, in days, a sent, failed or obsolete outbox message is kept
  *                        for inspection before it is deleted
  * @param eventSubscribers access-event subscribers of one firm
+ * @param csvSyncRows     data rows of a portal CSV import answered within its request; a larger
+ *                        upload is imported after it, with a status to poll
+ * @param csvImportStaleSeconds how long, in seconds, an import after its request may make no
+ *                        progress before it counts as stopped (its server stopped) and failed
  * @param internalEventTargets whether access-event subscribers may be on loopback, private or
  *                        other internal addresses (off: public addresses only)
  * @param levelsPerFirm   access levels one firm may define on top of the realm's
@@ -50,7 +54,8 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
         int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds,
         int webhookToleranceSeconds, int webhookIdChars, int outboxAttempts, int outboxRetrySeconds,
         int outboxPollSeconds, int outboxLeaseSeconds, int outboxBatch, int outboxRetentionDays,
-        int eventSubscribers, boolean internalEventTargets, int levelsPerFirm) {
+        int eventSubscribers, int csvSyncRows, int csvImportStaleSeconds, boolean internalEventTargets,
+        int levelsPerFirm) {
 
     /** The column length of a received {@code webhook-id}; a longer allowed id could not be stored. */
     public static final int STORED_WEBHOOK_ID_CHARS = 255;
@@ -80,6 +85,8 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
             Map.entry("outbox-batch-size", 50),
             Map.entry("outbox-retention-days", 7),
             Map.entry("max-event-subscribers", 20),
+            Map.entry("max-csv-sync-rows", 100),
+            Map.entry("csv-import-stale-seconds", 300),
             Map.entry("max-levels-per-firm", 20));
 
     /** The SPI option that lets access-event subscribers be on internal addresses; off by default. */
@@ -132,7 +139,8 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
                 positive.applyAsInt("outbox-max-attempts"), positive.applyAsInt("outbox-retry-seconds"),
                 positive.applyAsInt("outbox-poll-seconds"), positive.applyAsInt("outbox-lease-seconds"),
                 positive.applyAsInt("outbox-batch-size"), positive.applyAsInt("outbox-retention-days"),
-                positive.applyAsInt("max-event-subscribers"), internalEventTargets,
+                positive.applyAsInt("max-event-subscribers"), positive.applyAsInt("max-csv-sync-rows"),
+                positive.applyAsInt("csv-import-stale-seconds"), internalEventTargets,
                 positive.applyAsInt("max-levels-per-firm"));
     }
 

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.webhook;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.web.ErrorResponses;
 import dev.firmaccess.keycloak.web.Limits;
 import jakarta.persistence.EntityManager;
@@ -95,11 +96,11 @@ public final class WebhookMessage {
     }
 
     private static RuntimeException refused(String description) {
-        return new ErrorResponseException(ErrorResponses.response(401, "invalid_signature", description).build());
+        return new ErrorResponseException(ErrorResponses.response(ErrorCode.INVALID_SIGNATURE, "invalid_signature", description).build());
     }
 
     private static RuntimeException replayed() {
-        return new ErrorResponseException(ErrorResponses.response(409, "replayed_message",
+        return new ErrorResponseException(ErrorResponses.response(ErrorCode.REPLAYED_MESSAGE, "replayed_message",
                 "A message with this " + WebhookSignature.ID_HEADER + " was received already").build());
     }
 }

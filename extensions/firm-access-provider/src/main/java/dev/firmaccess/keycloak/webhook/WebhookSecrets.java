@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.webhook;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class WebhookSecrets {
         String resolved = value.length() > MAX_STORED ? null
                 : session.vault().getStringSecret(value).get().orElse(null);
         if (WebhookSignature.key(resolved).isEmpty()) {
-            throw FirmAccessException.badInput("'" + field + "' must be whsec_ followed by the base64 of "
+            throw FirmAccessException.of(ErrorCode.INVALID_SETTING,
+                    "'" + field + "' must be whsec_ followed by the base64 of "
                     + WebhookSignature.MIN_KEY_BYTES + " to " + WebhookSignature.MAX_KEY_BYTES
                     + " random bytes, a ${vault.key} reference to such a secret, or empty to remove it");
         }

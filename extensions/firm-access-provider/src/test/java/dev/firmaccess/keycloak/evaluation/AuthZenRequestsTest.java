@@ -61,16 +61,16 @@ class AuthZenRequestsTest {
         List<BatchItem> items = AuthZenRequests.evaluations(root, LIMITS);
 
         assertThat(items.get(0).evaluation()).isNull();
-        assertThat(items.get(0).error()).contains("evaluations[0]").contains("action");
+        assertThat(items.get(0).error().description()).contains("evaluations[0]").contains("action");
         assertThat(items.get(1).evaluation().action().name()).isEqualTo("read");
         assertThat(items.get(1).error()).isNull();
-        assertThat(items.get(2).error()).contains("evaluations[2]").contains("object");
+        assertThat(items.get(2).error().description()).contains("evaluations[2]").contains("object");
     }
 
     @Test
     void aBatchOverTheConfiguredSizeIsABadRequestAndOneAtTheSizeIsRead() {
         Limits two = new Limits(1000, 10_000, 100, 5000, 1_000_000, 50, 2, 1000, 1_000_000, 1000, 300, 300, 255,
-                10, 30, 5, 300, 50, 7, 20, false, 20);
+                10, 30, 5, 300, 50, 7, 20, 100, 300, false, 20);
         JsonNode atLimit = json("{" + SUBJECT + ", " + ACTION + ", \"evaluations\": [{" + RESOURCE + "}, {" + RESOURCE
                 + "}]}");
         JsonNode overLimit = json("{" + SUBJECT + ", " + ACTION + ", \"evaluations\": [{}, {}, {}]}");
