@@ -52,6 +52,7 @@
           <@navItem "matrix" "accessMatrix"/>
           <@navItem "invitations" "invitations"/>
           <@navItem "teams" "teams"/>
+          <@navItem "levels" "accessLevels"/>
           <@navItem "sso" "sso"/>
           <@navItem "audit" "audit"/>
         </#if>

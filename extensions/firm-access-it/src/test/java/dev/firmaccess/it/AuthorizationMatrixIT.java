@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.FirmFixture;
 import dev.firmaccess.it.support.FirmSetup;
 import dev.firmaccess.it.support.JaxRsRoutes;
 import dev.firmaccess.it.support.Person;
+import dev.firmaccess.it.support.Replies;
 import dev.firmaccess.it.support.TextBody;
 import dev.firmaccess.testing.HttpJson.Reply;
 import dev.firmaccess.testing.TestEnvironment;
@@ -267,6 +269,11 @@ class AuthorizationMatrixIT {
                         200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", "/firms/{firm}/grants/revoke",
                         () -> plain().body(subjectsGrantOn(businessSharedWithSubject())), 200, 200, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "GET", "/firms/{firm}/levels", this::plain, 200, 200, 200, 404, 404, 404, 401, 401),
+                row(FIRM_API, "POST", "/firms/{firm}/levels", () -> plain().body(Map.of("name", freshLevelName())),
+                        201, 403, 403, 404, 404, 404, 401, 401),
+                row(FIRM_API, "DELETE", "/firms/{firm}/levels/{levelName}",
+                        () -> plain().with("levelName", unusedLevel()), 204, 403, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "GET", "/firms/{firm}/teams", this::plain, 200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "POST", "/firms/{firm}/teams", () -> plain().body(Map.of("name", freshTeamName())),
                         201, 201, 403, 404, 404, 404, 401, 401),
@@ -506,6 +513,23 @@ class AuthorizationMatrixIT {
 
     private String freshTeamName() {
         return "Matrix team " + names.incrementAndGet();
+    }
+
+    private String freshLevelName() {
+        return "matrix-level-" + names.incrementAndGet();
+    }
+
+    /**
+     * A level of the firm's own that no grant uses, the same for every caller until one deletes it:
+     * callers refused leave it in place, so the rows stay under the firm's limit of levels.
+     */
+    private String unusedLevel() {
+        String name = "matrix-unused-level";
+        Client realmAdmin = setup.asRealmAdmin(fixture.firm());
+        if (!Replies.texts(realmAdmin.get("/levels"), "name").contains(name)) {
+            Replies.assertStatus(realmAdmin.post("/levels", Map.of("name", name)), 201);
+        }
+        return name;
     }
 
     private static Map<String, String> fullLevel() {

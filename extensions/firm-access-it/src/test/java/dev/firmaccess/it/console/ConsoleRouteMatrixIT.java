@@ -79,6 +79,8 @@ class ConsoleRouteMatrixIT {
         OWN_KEYS,
         /** A change owners and admins may make: members get 403, the organization viewer 403. */
         MANAGER_CHANGE,
+        /** A change only owners may make (the firm's own access levels): admins and members get 403, the organization viewer 403. */
+        OWNER_CHANGE,
         /** A change about a business, membership or key the member does not manage: 404 for the member. */
         MANAGER_CHANGE_UNSEEN_BY_MEMBER,
         /** A change any staff may make for themselves: refused only to non-staff and viewers. */
@@ -107,7 +109,9 @@ class ConsoleRouteMatrixIT {
                 "teamId", fixture.team(),
                 "invitationId", setup.invitation(fixture.firm(), "console-matrix-invitee@example.test"),
                 "membershipId", membership,
-                "keyId", setup.connectionKey(fixture.firm(), fixture.subject(), "Console matrix key"));
+                "keyId", setup.connectionKey(fixture.firm(), fixture.subject(), "Console matrix key"),
+                "levelName", assertStatus(setup.asRealmAdmin(fixture.firm()).post("/levels",
+                        Map.of("name", "console-matrix-level")), 201).json().get("name").asText());
 
         sessions.put(Caller.ANONYMOUS, Session.anonymous());
         sessions.put(Caller.OWNER, signIn(fixture.owner()));
@@ -185,6 +189,9 @@ class ConsoleRouteMatrixIT {
                 post(team + "/members/{userId}/remove", Map.of(), Need.MANAGER_CHANGE),
                 post(team + "/grants", Map.of("businessId", "{businessId}", "level", "full"), Need.MANAGER_CHANGE),
                 post(team + "/grants/{businessId}/revoke", Map.of(), Need.MANAGER_CHANGE),
+                get(firm + "/levels", Need.FIRM_VIEW),
+                post(firm + "/levels", Map.of("name", "refused-level"), Need.OWNER_CHANGE),
+                post(firm + "/levels/{levelName}/delete", Map.of(), Need.OWNER_CHANGE),
                 get(firm + "/sso", Need.MANAGER_VIEW),
                 post(firm + "/sso", Map.of("role", "member"), Need.MANAGER_CHANGE),
                 get(firm + "/audit", Need.MANAGER_VIEW),
@@ -273,6 +280,7 @@ class ConsoleRouteMatrixIT {
         state.put("membership", assertStatus(api.get("/portal/memberships/" + ids.get("membershipId")), 200)
                 .json().toString());
         state.put("keys", assertStatus(api.get("/staff/" + fixture.subject().id() + "/keys"), 200).json().toString());
+        state.put("levels", assertStatus(api.get("/levels"), 200).json().toString());
         return state;
     }
 
@@ -345,6 +353,11 @@ class ConsoleRouteMatrixIT {
                 expected.put(Caller.ORGANIZATION_VIEWER, 404);
             }
             case MANAGER_CHANGE -> {
+                expected.put(Caller.MEMBER, 403);
+                expected.put(Caller.ORGANIZATION_VIEWER, 403);
+            }
+            case OWNER_CHANGE -> {
+                expected.put(Caller.ADMIN, 403);
                 expected.put(Caller.MEMBER, 403);
                 expected.put(Caller.ORGANIZATION_VIEWER, 403);
             }

@@ -2,26 +2,60 @@ package dev.firmaccess.keycloak.access;
 
 import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.keycloak.models.OrganizationModel;
 
-/** The realm's access levels, strongest first. {@code full} is always defined and always the strongest. */
+/**
+ * The access levels a firm can grant: the realm's, strongest first ({@code full} always defined,
+ * always the strongest and the realm's only level that allows write), then the firm's own
+ * ({@link FirmLevel}), each allowing write or not. A level that allows write ranks above every
+ * level that does not, so the strongest of someone's levels decides whether they may write.
+ */
 public final class AccessLevels {
 
+    private final List<String> pickerOrder;
+    private final Set<String> writers;
     private final List<String> strongestFirst;
 
-    /** The levels the realm's settings define. */
+    /** The levels the realm's settings define, without any firm's own. */
     public static AccessLevels of(FirmAccessSettings settings) {
         return new AccessLevels(settings.accessLevels());
     }
 
-    public AccessLevels(List<String> strongestFirst) {
-        this.strongestFirst = List.copyOf(strongestFirst);
+    /** The realm's levels and the firm's own. */
+    public static AccessLevels of(FirmAccessSettings settings, OrganizationModel firm) {
+        return new AccessLevels(settings.accessLevels(), FirmLevel.of(firm));
     }
 
+    /** The levels of the firm the context acts in. */
+    public static AccessLevels of(FirmContext context) {
+        return of(context.settings(), context.firm());
+    }
+
+    public AccessLevels(List<String> realmStrongestFirst) {
+        this(realmStrongestFirst, List.of());
+    }
+
+    AccessLevels(List<String> realmStrongestFirst, List<FirmLevel> firmLevels) {
+        this.pickerOrder = Stream.concat(realmStrongestFirst.stream(), firmLevels.stream().map(FirmLevel::name))
+                .distinct()
+                .toList();
+        this.writers = Stream.concat(Stream.of(FirmAccessSettings.FULL_ACCESS),
+                firmLevels.stream().filter(FirmLevel::write).map(FirmLevel::name)).collect(Collectors.toSet());
+        this.strongestFirst = pickerOrder.stream().sorted(Comparator.comparing(level -> !writers.contains(level)))
+                .toList();
+    }
+
+    /** Every level in the order pickers show them: the realm's, then the firm's own. */
     public List<String> all() {
-        return strongestFirst;
+        return pickerOrder;
     }
 
     public String strongest() {
@@ -33,21 +67,21 @@ public final class AccessLevels {
         if (level == null) {
             return strongest();
         }
-        if (!strongestFirst.contains(level)) {
+        if (!pickerOrder.contains(level)) {
             throw FirmAccessException.of(ErrorCode.UNKNOWN_ACCESS_LEVEL,
-                    "Unknown access level '" + level + "'; this realm defines " + strongestFirst);
+                    "Unknown access level '" + level + "'; this firm defines " + pickerOrder);
         }
         return level;
     }
 
-    /** The strongest of some levels; a level the realm no longer defines ranks below all defined ones. */
-    public String strongestOf(Collection<String> levels) {
-        return levels.stream().min(java.util.Comparator.comparingInt(this::rank)).orElseThrow();
+    /** Whether a level lets its holder write. */
+    public boolean allowsWrite(String level) {
+        return writers.contains(level);
     }
 
-    /** Whether holding {@code held} satisfies a need for {@code needed}. */
-    public boolean satisfies(String held, String needed) {
-        return rank(held) <= rank(needed);
+    /** The strongest of some levels; a level no longer defined ranks below all defined ones. */
+    public String strongestOf(Collection<String> levels) {
+        return levels.stream().min(Comparator.comparingInt(this::rank)).orElseThrow();
     }
 
     private int rank(String level) {

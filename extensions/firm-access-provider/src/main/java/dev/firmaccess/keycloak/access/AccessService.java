@@ -34,7 +34,7 @@ public final class AccessService {
         EntityManager em = Jpa.entityManager(context.session());
         this.businesses = new BusinessRepository(em);
         this.grants = new GrantRepository(em);
-        this.levels = AccessLevels.of(context.settings());
+        this.levels = AccessLevels.of(context);
         this.member = member;
         this.role = new StaffRepository(em).roleOf(context.firm().getId(), member.getId());
         this.teams = TeamDirectory.of(context).teamsOf(member);

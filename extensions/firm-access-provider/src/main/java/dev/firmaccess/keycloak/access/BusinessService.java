@@ -27,7 +27,7 @@ public final class BusinessService {
         EntityManager em = Jpa.entityManager(context.session());
         this.businesses = new BusinessRepository(em);
         this.grants = new GrantRepository(em);
-        this.levels = AccessLevels.of(context.settings());
+        this.levels = AccessLevels.of(context);
     }
 
     public List<BusinessView> page(String search, ArchiveFilter filter, int first, int max) {

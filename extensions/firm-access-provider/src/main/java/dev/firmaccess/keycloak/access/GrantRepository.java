@@ -1,9 +1,11 @@
 package dev.firmaccess.keycloak.access;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -170,17 +172,34 @@ public final class GrantRepository {
         return grant;
     }
 
+    public List<GrantEntity> atLevel(String organizationId, String level) {
+        return em.createQuery("select g from GrantEntity g where g.organizationId = :org and g.accessLevel = :level",
+                        GrantEntity.class)
+                .setParameter("org", organizationId)
+                .setParameter("level", level)
+                .getResultList();
+    }
+
+    /** Moves every grant of the firm at one level to another; returns how many moved. */
+    public int moveLevel(String organizationId, String from, String to) {
+        return firmWide("update GrantEntity g set g.accessLevel = :to where g.organizationId = :org"
+                + " and g.accessLevel = :from", organizationId, Map.of("from", from, "to", to));
+    }
+
     public void delete(GrantEntity grant) {
         em.remove(grant);
     }
 
     public int deleteForSubject(String organizationId, GrantSubjectType type, String subjectId) {
-        return em.createQuery("delete from GrantEntity g where g.organizationId = :org and g.subjectType = :type"
-                        + " and g.subjectId = :subject")
-                .setParameter("org", organizationId)
-                .setParameter("type", type)
-                .setParameter("subject", subjectId)
-                .executeUpdate();
+        return firmWide("delete from GrantEntity g where g.organizationId = :org and g.subjectType = :type"
+                + " and g.subjectId = :subject", organizationId, Map.of("type", type, "subject", subjectId));
+    }
+
+    /** Runs a bulk update or delete over the grants of one firm ({@code :org}) with further parameters. */
+    private int firmWide(String jpql, String organizationId, Map<String, Object> parameters) {
+        Query query = em.createQuery(jpql).setParameter("org", organizationId);
+        parameters.forEach(query::setParameter);
+        return query.executeUpdate();
     }
 
     private TypedQuery<GrantEntity> reachingQuery(String jpql, String organizationId, String userId,

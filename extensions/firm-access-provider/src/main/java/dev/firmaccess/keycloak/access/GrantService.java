@@ -47,7 +47,7 @@ public final class GrantService {
         this.businesses = new BusinessRepository(em);
         this.grants = new GrantRepository(em);
         this.teams = TeamDirectory.of(context);
-        this.levels = AccessLevels.of(context.settings());
+        this.levels = AccessLevels.of(context);
         this.eviction = new ReachEviction(context);
     }
 

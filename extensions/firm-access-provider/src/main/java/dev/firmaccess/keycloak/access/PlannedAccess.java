@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * Grants and teams someone is to get later (when accepting an invitation, when joining through the
  * firm's identity provider), checked when they are planned: every business and team must be the
- * firm's, every level one of the realm's, no business listed twice.
+ * firm's, every level the realm's or the firm's own, no business listed twice.
  */
 public final class PlannedAccess {
 
@@ -28,7 +28,7 @@ public final class PlannedAccess {
         this.context = context;
         this.businesses = new BusinessRepository(Jpa.entityManager(context.session()));
         this.teams = TeamDirectory.of(context);
-        this.levels = AccessLevels.of(context.settings());
+        this.levels = AccessLevels.of(context);
     }
 
     /** The planned grants as business id → checked level, in the order given. */

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.api;
 
 import dev.firmaccess.keycloak.access.AccessResource;
 import dev.firmaccess.keycloak.access.BusinessResource;
+import dev.firmaccess.keycloak.access.FirmLevelResource;
 import dev.firmaccess.keycloak.access.GrantResource;
 import dev.firmaccess.keycloak.firm.AuditResource;
 import dev.firmaccess.keycloak.firm.FirmActor;
@@ -72,6 +73,11 @@ public class FirmResource {
     @Path("grants")
     public GrantResource grants() {
         return new GrantResource(context);
+    }
+
+    @Path("levels")
+    public FirmLevelResource levels() {
+        return new FirmLevelResource(context);
     }
 
     @Path("teams")

@@ -53,11 +53,11 @@ final class FirmClaims {
             return List.of();
         }
         Map<String, StaffRecord> rows = StaffAccessCache.staffRecords(user, staff);
-        AccessLevels levels = new AccessLevels(settings.accessLevels());
         List<FirmClaim> claims = new ArrayList<>();
         int budget = cap;
         for (OrganizationModel firm : firms) {
-            FirmClaim claim = claim(user, firm, rows.getOrDefault(firm.getId(), StaffRecord.DEFAULT), budget, levels);
+            FirmClaim claim = claim(user, firm, rows.getOrDefault(firm.getId(), StaffRecord.DEFAULT), budget,
+                    AccessLevels.of(settings, firm));
             if (claim.businesses() instanceof List<?> listed) {
                 budget -= listed.size();
             }

@@ -87,6 +87,11 @@ public class ConsoleFirmResource {
         return new ConsoleTeamPages(this, pages);
     }
 
+    @Path("levels")
+    public ConsoleLevelPages levels() {
+        return new ConsoleLevelPages(this, pages);
+    }
+
     @Path("sso")
     public ConsoleSsoPage sso() {
         return new ConsoleSsoPage(this, pages);
@@ -158,7 +163,7 @@ public class ConsoleFirmResource {
         // A realm administrator who is not staff has no businesses or keys of their own in the firm.
         model.put("isStaff", context.actor().staffRole().isPresent());
         model.put("section", section);
-        model.put("levels", AccessLevels.of(context.settings()).all());
+        model.put("levels", AccessLevels.of(context).all());
         model.put("firmUrl", ConsolePaths.path(context.realm()) + "firms/" + context.firm().getAlias() + "/");
         return model;
     }

@@ -329,7 +329,7 @@ public class ConsolePortalPages extends ConsolePageFamily {
     /** The businesses whose portal users the actor manages, for the business filter: members only their full ones. */
     private static List<BusinessView> managedBusinesses(FirmContext context) {
         boolean all = context.actor().may(FirmPermission.VIEW_ALL);
-        String full = AccessLevels.of(context.settings()).strongest();
+        String full = AccessLevels.of(context).strongest();
         return new BusinessService(context).page(null, ArchiveFilter.ACTIVE, 0, ConsoleTeamPages.PICKER_LIMIT)
                 .stream()
                 .filter(business -> all || full.equals(business.level()))

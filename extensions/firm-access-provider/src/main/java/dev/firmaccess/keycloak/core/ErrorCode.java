@@ -20,7 +20,7 @@ public enum ErrorCode {
     DUPLICATE_ITEM(FirmAccessException.Kind.BAD_INPUT),
     /** An email address that cannot be one. */
     INVALID_EMAIL(FirmAccessException.Kind.BAD_INPUT),
-    /** An access level the realm does not define. */
+    /** An access level neither the realm nor the firm defines. */
     UNKNOWN_ACCESS_LEVEL(FirmAccessException.Kind.BAD_INPUT),
     /** An invitation expiry in the past or beyond the realm's maximum. */
     INVALID_EXPIRY(FirmAccessException.Kind.BAD_INPUT),
@@ -86,6 +86,12 @@ public enum ErrorCode {
     BUSINESS_ARCHIVED(FirmAccessException.Kind.CONFLICT),
     /** The staff member has as many connection keys in the firm as the limit allows. */
     KEY_LIMIT(FirmAccessException.Kind.CONFLICT),
+    /** An access level of this name exists already, the realm's or the firm's own. */
+    LEVEL_NAME_TAKEN(FirmAccessException.Kind.CONFLICT),
+    /** The firm has as many access levels of its own as the operator's limit allows. */
+    LEVEL_LIMIT(FirmAccessException.Kind.CONFLICT),
+    /** Deleting an access level that grants use without naming the level to move them to. */
+    LEVEL_IN_USE(FirmAccessException.Kind.CONFLICT),
     /** The firm has as many access-event subscribers as the operator's limit allows. */
     SUBSCRIBER_LIMIT(FirmAccessException.Kind.CONFLICT),
     /** A bulk action names a membership it does not apply to (sending one sent before, resending one never sent). */

@@ -1,7 +1,6 @@
 package dev.firmaccess.keycloak.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.evaluation.AccessSearch.Found;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
@@ -171,7 +170,7 @@ public class AccessEvaluationResource {
         Engine(EvaluationCaller caller) {
             RealmModel realm = session.getContext().getRealm();
             EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-            AccessLevels levels = new AccessLevels(FirmAccessSettings.of(realm).accessLevels());
+            LevelsByFirm levels = new LevelsByFirm(FirmAccessSettings.of(realm));
             Standings standings = new Standings(session, realm, session.getProvider(OrganizationProvider.class),
                     new StaffRepository(em));
             this.evaluator = new Evaluator(realm, em, levels, standings, caller.programmatic());

@@ -1,6 +1,5 @@
 package dev.firmaccess.keycloak.evaluation;
 
-import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
@@ -36,7 +35,7 @@ final class AccessSearch {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final AccessLevels levels;
+    private final LevelsByFirm levels;
     private final StaffRepository staff;
     private final BusinessRepository businesses;
     private final GrantRepository grants;
@@ -45,7 +44,7 @@ final class AccessSearch {
     private final boolean programmatic;
     private final PortalReach portal;
 
-    AccessSearch(KeycloakSession session, EntityManager em, AccessLevels levels, Standings standings,
+    AccessSearch(KeycloakSession session, EntityManager em, LevelsByFirm levels, Standings standings,
             Evaluator evaluator, boolean programmatic) {
         this.session = session;
         this.realm = session.getContext().getRealm();
@@ -119,7 +118,7 @@ final class AccessSearch {
                     .filter(held -> namedFirm == null || namedFirm.equals(held.getId())
                             || namedFirm.equals(held.getAlias()));
             if (firm.isPresent() && standings.of(firm.get(), user).isEmpty()
-                    && action.allows(workspace.level(), levels)) {
+                    && action.allows(workspace.level(), levels.of(firm.get()))) {
                 found.add(Result.entity(EvaluationTypes.BUSINESS, workspace.businessId(),
                         Map.of(EvaluationTypes.FIRM_PROPERTY, firm.get().getAlias())));
             }
@@ -173,7 +172,7 @@ final class AccessSearch {
         return standing.role().reachesAllBusinesses()
                 ? businesses.count(firmId, null, ArchiveFilter.ACTIVE, Reach.ALL)
                 : grants.countReachedBusinesses(firmId, standing.user().getId(), standing.teamIds(),
-                        action.grantingLevels(levels));
+                        action.grantingLevels(levels.of(standing.firm())));
     }
 
     private List<String> reached(Standing standing, BusinessAction action, int first, int max) {
@@ -182,7 +181,7 @@ final class AccessSearch {
                 ? businesses.page(firmId, null, ArchiveFilter.ACTIVE, Reach.ALL, first, max).stream()
                         .map(BusinessEntity::getId).toList()
                 : grants.reachedBusinessIds(firmId, standing.user().getId(), standing.teamIds(),
-                        action.grantingLevels(levels), first, max);
+                        action.grantingLevels(levels.of(standing.firm())), first, max);
     }
 
     /**
@@ -190,7 +189,7 @@ final class AccessSearch {
      * staff of the firm (for staff, only staff paths count, as in the evaluation).
      */
     private List<String> portalReachers(OrganizationModel firm, BusinessEntity business, BusinessAction action) {
-        return portal.activeUserIdsOn(business.getId(), action.grantingLevels(levels)).stream()
+        return portal.activeUserIdsOn(business.getId(), action.grantingLevels(levels.of(firm))).stream()
                 .filter(userId -> standings.user(userId).flatMap(user -> standings.of(firm, user)).isEmpty())
                 .toList();
     }
@@ -199,7 +198,7 @@ final class AccessSearch {
     private Set<String> reachers(OrganizationModel firm, BusinessEntity business, BusinessAction action) {
         Set<String> userIds = new TreeSet<>(staff.userIdsWithRoles(firm.getId(), Set.of(StaffRole.OWNER, StaffRole.ADMIN)));
         for (GrantEntity grant : grants.forBusiness(business.getId())) {
-            if (!action.allows(grant.getAccessLevel(), levels)) {
+            if (!action.allows(grant.getAccessLevel(), levels.of(firm))) {
                 continue;
             }
             if (grant.getSubjectType() == GrantSubjectType.USER) {

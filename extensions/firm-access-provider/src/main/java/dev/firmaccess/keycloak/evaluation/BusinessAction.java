@@ -1,7 +1,6 @@
 package dev.firmaccess.keycloak.evaluation;
 
 import dev.firmaccess.keycloak.access.AccessLevels;
-import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,16 +8,16 @@ import java.util.Optional;
 /**
  * The actions downstream apps ask about, and the access level each needs. This is the one place
  * that maps action names onto access levels: {@code read} needs any grant, {@code write} needs
- * {@code full}.
+ * a level that allows write ({@code full}, or a firm's own level defined so).
  */
 public enum BusinessAction {
-    READ(null),
-    WRITE(FirmAccessSettings.FULL_ACCESS);
+    READ(false),
+    WRITE(true);
 
-    private final String neededLevel;
+    private final boolean needsWrite;
 
-    BusinessAction(String neededLevel) {
-        this.neededLevel = neededLevel;
+    BusinessAction(boolean needsWrite) {
+        this.needsWrite = needsWrite;
     }
 
     public String actionName() {
@@ -39,13 +38,11 @@ public enum BusinessAction {
         if (effectiveLevel == null) {
             return false;
         }
-        return neededLevel == null || levels.satisfies(effectiveLevel, neededLevel);
+        return !needsWrite || levels.allowsWrite(effectiveLevel);
     }
 
     /** The grant levels that allow this action, for searches; null when a grant of any level does. */
     public List<String> grantingLevels(AccessLevels levels) {
-        return neededLevel == null
-                ? null
-                : levels.all().stream().filter(level -> levels.satisfies(level, neededLevel)).toList();
+        return needsWrite ? levels.all().stream().filter(levels::allowsWrite).toList() : null;
     }
 }

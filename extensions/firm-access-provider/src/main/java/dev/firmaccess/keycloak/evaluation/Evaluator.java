@@ -40,7 +40,7 @@ final class Evaluator {
 
     private final RealmModel realm;
     private final BusinessRepository businessRepository;
-    private final AccessLevels levels;
+    private final LevelsByFirm levels;
     private final GrantRepository grants;
     private final Standings standings;
     private final boolean programmatic;
@@ -49,7 +49,7 @@ final class Evaluator {
     private final PortalReach portal;
     private final Map<String, Optional<PortalMembershipEntity>> portalMemberships = new HashMap<>();
 
-    Evaluator(RealmModel realm, EntityManager em, AccessLevels levels, Standings standings, boolean programmatic) {
+    Evaluator(RealmModel realm, EntityManager em, LevelsByFirm levels, Standings standings, boolean programmatic) {
         this.realm = realm;
         this.businessRepository = new BusinessRepository(em);
         this.levels = levels;
@@ -86,7 +86,7 @@ final class Evaluator {
         Optional<Standing> standing = firm.flatMap(holder -> standings.of(holder, user.get()));
         if (standing.isEmpty()) {
             return firm.isEmpty() ? Decision.of(false, NOT_FOUND, null, null, explain)
-                    : portalDecision(user.get(), action, resource.id(), explain);
+                    : portalDecision(firm.get(), user.get(), action, resource.id(), explain);
         }
         if (programmatic && !standing.get().programmaticAccess()) {
             return Decision.of(false, "programmatic_access_off", null, null, explain);
@@ -95,8 +95,9 @@ final class Evaluator {
         if (reasons.isEmpty()) {
             return Decision.of(false, "no_grant", null, null, explain);
         }
-        String level = new AccessExplainer(levels).effectiveLevel(reasons);
-        boolean allowed = action.allows(level, levels);
+        AccessLevels firmLevels = levels.of(firm.get());
+        String level = new AccessExplainer(firmLevels).effectiveLevel(reasons);
+        boolean allowed = action.allows(level, firmLevels);
         return Decision.of(allowed, allowed ? GRANTED : "insufficient_level", level, reasons, explain);
     }
 
@@ -157,14 +158,14 @@ final class Evaluator {
      * grants its level (read with any level, write with full); without one the business is unknown to them.
      * The programmatic-access switch is a staff setting and does not apply to portal users.
      */
-    private Decision portalDecision(UserModel user, BusinessAction action, String businessId, boolean explain) {
+    private Decision portalDecision(OrganizationModel firm, UserModel user, BusinessAction action, String businessId, boolean explain) {
         Optional<PortalMembershipEntity> membership = portalMemberships.computeIfAbsent(
                 businessId + '/' + user.getId(), key -> portal.activeOn(businessId, user.getId()));
         if (membership.isEmpty()) {
             return Decision.of(false, NOT_FOUND, null, null, explain);
         }
         String level = membership.get().getAccessLevel();
-        boolean allowed = action.allows(level, levels);
+        boolean allowed = action.allows(level, levels.of(firm));
         return Decision.of(allowed, allowed ? GRANTED : "insufficient_level", level,
                 List.of(AccessPath.portal(membership.get().getRole().wireName(), level)), explain);
     }
@@ -181,7 +182,7 @@ final class Evaluator {
             List<GrantEntity> found = standing.role().reachesAllBusinesses()
                     ? List.of()
                     : grants.reaching(standing.firm().getId(), standing.user().getId(), standing.teamIds(), missing);
-            Map<String, List<AccessPath>> explained = new AccessExplainer(levels)
+            Map<String, List<AccessPath>> explained = new AccessExplainer(levels.of(standing.firm()))
                     .paths(standing.role(), missing, found, standing.teamNames());
             missing.forEach(id -> known.put(id, explained.getOrDefault(id, List.of())));
         }

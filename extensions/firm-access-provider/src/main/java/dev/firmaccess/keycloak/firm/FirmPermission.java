@@ -10,6 +10,6 @@ public enum FirmPermission {
     CREATE_BUSINESS,
     /** Change staff, access, businesses, grants and teams. */
     MANAGE,
-    /** Make, unmake or remove owners. */
+    /** Make, unmake or remove owners, and define the firm's own access levels. */
     MANAGE_OWNERS
 }

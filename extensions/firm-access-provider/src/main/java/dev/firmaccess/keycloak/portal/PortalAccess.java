@@ -34,7 +34,7 @@ final class PortalAccess {
         this.businesses = new BusinessRepository(em);
         this.teams = TeamDirectory.of(context);
         this.memberships = new PortalMembershipRepository(em);
-        this.levels = AccessLevels.of(context.settings());
+        this.levels = AccessLevels.of(context);
     }
 
     /** A business whose portal users the actor may change. */

@@ -41,7 +41,7 @@ public final class PortalImport {
         this.context = context;
         EntityManager em = Jpa.entityManager(context.session());
         this.businesses = new BusinessRepository(em);
-        this.levels = AccessLevels.of(context.settings());
+        this.levels = AccessLevels.of(context);
         this.portal = new PortalService(context);
         this.access = new PortalAccess(context);
     }

@@ -49,7 +49,7 @@ public final class PortalService {
         EntityManager em = Jpa.entityManager(context.session());
         this.businesses = new BusinessRepository(em);
         this.memberships = new PortalMembershipRepository(em);
-        this.levels = AccessLevels.of(context.settings());
+        this.levels = AccessLevels.of(context);
         this.access = new PortalAccess(context);
     }
 

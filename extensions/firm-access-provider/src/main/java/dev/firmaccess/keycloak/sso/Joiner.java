@@ -93,7 +93,7 @@ public final class Joiner {
         Set<String> businesses = new BusinessRepository(Jpa.entityManager(context.session()))
                 .findAll(context.firm().getId(), rules.grants().stream().map(JoinerGrant::businessId).toList()).stream()
                 .map(BusinessEntity::getId).collect(Collectors.toSet());
-        List<String> levels = AccessLevels.of(context.settings()).all();
+        List<String> levels = AccessLevels.of(context).all();
         List<JoinerGrant> applied = rules.grants().stream()
                 .filter(grant -> businesses.contains(grant.businessId()) && levels.contains(grant.level()))
                 .toList();

@@ -33,7 +33,7 @@ public final class JoinerRulesService {
     /**
      * Checks every part of the new rules before storing any: the role is member or admin (owners are
      * made by owners, one by one, never by a rule), every team and business the firm's, every level
-     * one of the realm's.
+     * one of the realm's or the firm's own.
      */
     public JoinerRules change(Boolean autoJoin, String role, List<String> teamIds, List<JoinerGrant> grants) {
         requireMayChange();

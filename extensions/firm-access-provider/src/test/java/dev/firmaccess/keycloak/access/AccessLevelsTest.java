@@ -24,14 +24,29 @@ class AccessLevelsTest {
     }
 
     @Test
-    void fullSatisfiesReadOnlyButNotTheOtherWayRound() {
-        assertThat(levels.satisfies("full", "read-only")).isTrue();
-        assertThat(levels.satisfies("read-only", "full")).isFalse();
+    void onlyFullOfTheRealmsLevelsAllowsWrite() {
+        assertThat(levels.allowsWrite("full")).isTrue();
+        assertThat(levels.allowsWrite("read-only")).isFalse();
+        assertThat(levels.strongestOf(List.of("read-only", "full"))).isEqualTo("full");
     }
 
     @Test
     void aLevelNoLongerDefinedRanksBelowEveryDefinedOne() {
         assertThat(levels.strongestOf(List.of("legacy", "read-only"))).isEqualTo("read-only");
-        assertThat(levels.satisfies("legacy", "read-only")).isFalse();
+        assertThat(levels.allowsWrite("legacy")).isFalse();
+    }
+
+    @Test
+    void theFirmsLevelsFollowTheRealmsInPickersAndAWriteLevelOutranksEveryReadLevel() {
+        AccessLevels withOwn = new AccessLevels(List.of("full", "read-only"),
+                List.of(new FirmLevel("auditor", false), new FirmLevel("bookkeeper", true)));
+
+        assertThat(withOwn.all()).containsExactly("full", "read-only", "auditor", "bookkeeper");
+        assertThat(withOwn.require("bookkeeper")).isEqualTo("bookkeeper");
+        assertThat(withOwn.allowsWrite("bookkeeper")).isTrue();
+        assertThat(withOwn.allowsWrite("auditor")).isFalse();
+        assertThat(withOwn.strongestOf(List.of("read-only", "bookkeeper"))).isEqualTo("bookkeeper");
+        assertThat(withOwn.strongestOf(List.of("auditor", "read-only"))).isEqualTo("read-only");
+        assertThat(withOwn.strongestOf(List.of("full", "bookkeeper"))).isEqualTo("full");
     }
 }
