@@ -12,6 +12,7 @@ import dev.firmaccess.it.support.FirmSetup;
 import dev.firmaccess.it.support.JaxRsRoutes;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.it.support.Replies;
+import dev.firmaccess.it.support.TextBody;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
@@ -77,6 +78,8 @@ class ConsoleRouteMatrixIT {
          * of the firm (404), and nobody revokes someone else's key here (404).
          */
         OWN_KEYS,
+        /** What one person started (an import): they, owners, admins and the organization viewer see it; another member 404. */
+        STARTER_OR_FIRM_VIEWER,
         /** A change owners and admins may make: members get 403, the organization viewer 403. */
         MANAGER_CHANGE,
         /** A change only owners may make (the firm's own access levels): admins and members get 403, the organization viewer 403. */
@@ -111,7 +114,8 @@ class ConsoleRouteMatrixIT {
                 "membershipId", membership,
                 "keyId", setup.connectionKey(fixture.firm(), fixture.subject(), "Console matrix key"),
                 "levelName", assertStatus(setup.asRealmAdmin(fixture.firm()).post("/levels",
-                        Map.of("name", "console-matrix-level")), 201).json().get("name").asText());
+                        Map.of("name", "console-matrix-level")), 201).json().get("name").asText(),
+                "importId", importStartedByTheOwner());
 
         sessions.put(Caller.ANONYMOUS, Session.anonymous());
         sessions.put(Caller.OWNER, signIn(fixture.owner()));
@@ -122,6 +126,18 @@ class ConsoleRouteMatrixIT {
         sessions.put(Caller.STAFF_OF_OTHER_FIRM, signIn(fixture.memberOfOtherFirm()));
         sessions.put(Caller.ORGANIZATION_VIEWER, signIn(setup.realmManagementUser("viewer", "view-organizations")));
         sessions.put(Caller.ADMIN_WITHOUT_ORGANIZATION_RIGHTS, signIn(setup.realmManagementUser("querier", "query-users")));
+    }
+
+    /** An upload large enough to be imported after its request, of a business of its own (nobody else mails its owners). */
+    private String importStartedByTheOwner() {
+        String business = setup.business(fixture.firm(), "Console matrix imports");
+        StringBuilder csv = new StringBuilder("business,email,role,send\r\n");
+        for (int row = 0; row < 101; row++) {
+            csv.append(business).append(",console-matrix-import-").append(row).append("@customer.test,owner,false\r\n");
+        }
+        return assertStatus(setup.api().send("POST", "/realms/" + setup.realm().name() + "/firm-access/api/v1/firms/"
+                + fixture.firm().id() + "/portal/imports", setup.token(fixture.owner()),
+                new TextBody("text/csv", csv.toString())), 202).json().get("id").asText();
     }
 
     @TestFactory
@@ -202,6 +218,7 @@ class ConsoleRouteMatrixIT {
                 new Row("POST", portal + "/imports", Map.of("csv", "business,email,role\n{businessId},"
                         + "console-matrix-import@customer.test,guest\n"), Need.STAFF_CHANGE, true),
                 get(portal + "/export", Need.FIRM_VIEW),
+                get(portal + "/imports/{importId}", Need.STARTER_OR_FIRM_VIEWER),
                 get(portal + "/businesses/{businessId}", Need.MANAGER_FORM_PAGE),
                 post(portal + "/businesses/{businessId}/invite", Map.of("people", "console-matrix-guest@customer.test",
                         "role", "guest"), Need.MANAGER_CHANGE_UNSEEN_BY_MEMBER),
@@ -328,6 +345,12 @@ class ConsoleRouteMatrixIT {
                 expected.put(Caller.OWNER, 200);
                 expected.put(Caller.ADMIN, 200);
                 expected.put(Caller.MEMBER, 200);
+                expected.put(Caller.ORGANIZATION_VIEWER, 200);
+            }
+            case STARTER_OR_FIRM_VIEWER -> {
+                expected.put(Caller.OWNER, 200);
+                expected.put(Caller.ADMIN, 200);
+                expected.put(Caller.MEMBER, 404);
                 expected.put(Caller.ORGANIZATION_VIEWER, 200);
             }
             case MANAGER_VIEW -> {
