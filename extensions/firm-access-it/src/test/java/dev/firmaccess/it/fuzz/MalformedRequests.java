@@ -114,7 +114,8 @@ final class MalformedRequests {
             // An operation whose body is optional reads an empty one as "all defaults".
             case 1 -> new Body(random.nextBoolean() ? "" : " ", false);
             case 2 -> new Body(deeplyNested(), true);
-            case 3 -> new Body("{\"name\": \"" + "N".repeat(1_100_000) + "\"}", true);
+            // Over the documented default of max-body-chars (2,000,000 characters).
+            case 3 -> new Body("{\"name\": \"" + "N".repeat(2_100_000) + "\"}", true);
             case 4 -> new Body("{\"name\": \"" + "N".repeat(256 + random.nextInt(10_000)) + "\"}", false);
             case 5 -> new Body(pick(List.of("[]", "\"text\"", "5", "-0.5e308", "true", "null", "[{}]", "\"\"")), true);
             default -> new Body(objectOfWrongFields(), false);
