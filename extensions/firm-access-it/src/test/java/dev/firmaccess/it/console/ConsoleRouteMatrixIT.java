@@ -274,6 +274,20 @@ class ConsoleRouteMatrixIT {
         assertThat(watchedState()).as("the firm after %s", answer).isEqualTo(before);
     }
 
+    @Test
+    void aFormBodyThatCannotBeDecodedIsRefusedLikeOneWithoutItsTokenAndChangesNothing() {
+        Session owner = sessions.get(Caller.OWNER);
+        long auditBefore = setup.auditCount(fixture.firm());
+        Map<String, Object> before = watchedState();
+
+        Answer answer = owner.browser().postEncoded(consoleBase + "/firms/" + fixture.firm().alias() + "/teams",
+                "csrf=" + owner.csrf() + "&name=Broken%ZZteam");
+
+        assertRendered(answer, 403);
+        assertThat(setup.auditCount(fixture.firm())).isEqualTo(auditBefore);
+        assertThat(watchedState()).isEqualTo(before);
+    }
+
     /** The expected status; a refusal is the console's own error page, never a container's answer. */
     private static void assertRendered(Answer answer, int expected) {
         assertThat(answer.status()).as("%s: %s", answer, answer.body().length() > 600

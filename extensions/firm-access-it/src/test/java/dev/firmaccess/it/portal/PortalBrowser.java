@@ -40,10 +40,14 @@ public final class PortalBrowser {
 
     /** POSTs a form; the answer is not followed, so a test can check where a redirect points. */
     public Answer post(String url, Map<String, String> form) {
-        String body = form.entrySet().stream()
+        return postEncoded(url, form.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+                .collect(Collectors.joining("&")));
+    }
+
+    /** POSTs a form body exactly as given, however it is encoded. */
+    public Answer postEncoded(String url, String body) {
         return exchange(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
