@@ -88,14 +88,15 @@ class ConsoleInGermanIT extends OneBrowserPerTest {
         ConsolePages.signIn(driver, firm.consoleUrl(), "olivia", TestRealm.PASSWORD);
         StaffPage staff = new StaffPage(driver);
         AccessPage access = staff.manageAccessOf(INVITEE);
-        assertThat(console.title()).isEqualTo("Zugriff von " + INVITEE);
+        assertThat(access.title()).isEqualTo("Zugriff von " + INVITEE);
         access.toggle("Bäckerei Kurz");
         access.save();
+        assertThat(driver.findElement(By.id("access-saved")).getText()).isEqualTo("Zugriff gespeichert.");
         assertThat(access.ticked("Bäckerei Kurz")).isTrue();
         assertThat(access.levelOf("Metzgerei Lang")).isEqualTo("Kein Zugriff");
         browser.screenshot("manage-access-de");
 
-        console.open("staff");
+        access.closeSaved();
         assertThat(staff.reach(INVITEE)).isEqualTo("1");
         staff.changeRole(INVITEE, "admin");
         assertThat(staff.role(INVITEE)).isEqualTo("Administrator · PartnerAdmin");
@@ -139,6 +140,7 @@ class ConsoleInGermanIT extends OneBrowserPerTest {
         ConsolePages.submit(driver, driver.findElement(By.id("create-level-button")));
         assertThat(driver.findElement(By.id("error-description")).getText())
                 .isEqualTo("Eine Zugriffsstufe dieses Namens gibt es schon.");
+        browser.screenshot("levels-de");
 
         driver.get(firm.firmUrl() + "portal");
         Map<String, String> outcomes = ConsolePages.runPortalBulk(driver, "resend", guest);

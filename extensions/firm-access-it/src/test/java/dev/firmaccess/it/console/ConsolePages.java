@@ -228,6 +228,14 @@ final class ConsolePages {
                     || ExpectedConditions.stalenessOf(table).apply(d));
         }
 
+        /** After a save: closes the modal, and the staff page comes back loaded again (where no modal, nothing to do). */
+        void closeSaved() {
+            Modal modal = new Modal(driver);
+            if (modal.open()) {
+                replacePage(driver, modal::escape);
+            }
+        }
+
         /** The page's title, or the modal's where manage access opened as one. */
         String title() {
             Modal modal = new Modal(driver);

@@ -99,7 +99,7 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
         browser.screenshot("manage-access");
 
         // Closing the dialog after a save shows the staff page again with the member's count as the API has it.
-        ConsolePages.replacePage(browser.driver(), () -> new Modal(browser.driver()).escape());
+        access.closeSaved();
         assertThat(new StaffPage(browser.driver()).reach("max")).isEqualTo(
                 http.get(api + "/staff/" + firm.userId("max"), owner()).json().get("businessCount").asText());
     }
