@@ -76,7 +76,7 @@
 <#-- The frame of every modal dialog console.js opens: PatternFly's modal box over its backdrop. -->
 <template id="fa-modal">
   <div class="pf-v5-c-backdrop fa-backdrop">
-    <div class="pf-l-bullseye">
+    <div class="pf-v5-l-bullseye">
       <div class="pf-v5-c-modal-box" role="dialog" aria-modal="true" aria-labelledby="fa-modal-title">
         <div class="pf-v5-c-modal-box__close"><button type="button" class="pf-v5-c-button pf-m-plain" id="fa-modal-close" aria-label="${msg("close")}"><svg viewBox="0 0 352 512" width="11" height="16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M242.7 256l100.1-100.1c12.3-12.3 12.3-32.2 0-44.5l-22.2-22.2c-12.3-12.3-32.2-12.3-44.5 0L176 189.3 75.9 89.2c-12.3-12.3-32.2-12.3-44.5 0L9.2 111.4c-12.3 12.3-12.3 32.2 0 44.5L109.3 256 9.2 356.1c-12.3 12.3-12.3 32.2 0 44.5l22.2 22.2c12.3 12.3 32.2 12.3 44.5 0L176 322.7l100.1 100.1c12.3 12.3 32.2 12.3 44.5 0l22.2-22.2c12.3-12.3 12.3-32.2 0-44.5L242.7 256z"/></svg></button></div>
         <header class="pf-v5-c-modal-box__header"><h2 class="pf-v5-c-modal-box__title" id="fa-modal-title"></h2></header>

@@ -232,6 +232,7 @@ document.addEventListener("DOMContentLoaded", function () {
           modal.body.appendChild(alert);
         }
         modal.body.appendChild(document.importNode(panel, true));
+        modal.body.scrollTop = 0;
         enableCheckButtons(modal.body);
         wire();
       }
