@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -162,6 +163,35 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
         browser.width(1920);
         Accessibility.assertNoSeriousViolations(browser.driver());
         browser.width(1280);
+    }
+
+    @Test
+    void withoutScriptsManageAccessIsAPageAndADestructiveActionAsksUnderItsButton() {
+        replaceDirect("nina", List.of(business(9)));
+        invite("no.script@example.com");
+        try (Browser plain = new Browser("en", false)) {
+            WebDriver driver = plain.driver();
+            ConsolePages.signIn(driver, firm.consoleUrl(), "olivia", TestRealm.PASSWORD);
+            driver.get(firmUrl + "staff");
+            AccessPage access = new StaffPage(driver).manageAccessOf("nina");
+            assertThat(new Console(driver).title()).isEqualTo("Access of nina");
+            access.toggle(business(10));
+            access.save();
+            assertThat(access.tickedBusinesses()).containsExactly(business(9), business(10));
+            assertThat(direct("nina")).containsExactly(business(9), business(10));
+
+            driver.get(firmUrl + "staff");
+            WebElement cancel = new InvitationsPage(driver).row("no.script@example.com")
+                    .findElement(By.cssSelector("details.fa-confirm summary"));
+            WebElement details = cancel.findElement(By.xpath(".."));
+            cancel.click();
+            assertThat(new Modal(driver).open()).isFalse();
+            assertThat(details.findElement(By.cssSelector(".fa-confirm-question")).getText())
+                    .isEqualTo("Cancel the invitation of no.script@example.com? Its link stops working.");
+            assertThat(invitationStatus("no.script@example.com")).as("opening the question changes nothing").isEqualTo("pending");
+            ConsolePages.submit(driver, details.findElement(By.cssSelector("button[type='submit']")));
+            assertThat(invitationStatus("no.script@example.com")).isEqualTo("cancelled");
+        }
     }
 
     @Test
