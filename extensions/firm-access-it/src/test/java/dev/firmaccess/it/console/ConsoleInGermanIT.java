@@ -136,11 +136,11 @@ class ConsoleInGermanIT extends OneBrowserPerTest {
 
         console.open("levels");
         assertThat(console.title()).isEqualTo("Zugriffsstufen");
+        browser.screenshot("levels-de");
         driver.findElement(By.id("level-name")).sendKeys("full");
         ConsolePages.submit(driver, driver.findElement(By.id("create-level-button")));
         assertThat(driver.findElement(By.id("error-description")).getText())
                 .isEqualTo("Eine Zugriffsstufe dieses Namens gibt es schon.");
-        browser.screenshot("levels-de");
 
         driver.get(firm.firmUrl() + "portal");
         Map<String, String> outcomes = ConsolePages.runPortalBulk(driver, "resend", guest);

@@ -94,6 +94,7 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
         assertThat(browser.driver().findElement(By.id("access-saved")).getText()).isEqualTo("Access saved.");
         assertThat(access.tickedBusinesses()).containsExactly(business(1), business(4));
         assertThat(access.levelOf(business(2))).isEqualTo("No access");
+        Accessibility.assertHeadersWholeAndNoSidewaysPage(browser.driver());
         assertThat(direct("max")).as("the business on the second page keeps its grant")
                 .containsExactly(business(1), business(4), business(22));
         assertThat(reachable("max")).contains(business(3)).doesNotContain(business(2));
@@ -158,10 +159,11 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(secondPage));
         assertThat(browser.driver().findElements(By.cssSelector("#access-table tr[data-business]")))
                 .extracting(row -> row.getAttribute("data-business")).containsExactly(business(7));
-        browser.width(375);
-        Accessibility.assertNoSeriousViolations(browser.driver());
-        browser.width(1920);
-        Accessibility.assertNoSeriousViolations(browser.driver());
+        for (int width : List.of(375, 1920)) {
+            browser.width(width);
+            Accessibility.assertNoSeriousViolations(browser.driver());
+            Accessibility.assertHeadersWholeAndNoSidewaysPage(browser.driver());
+        }
         browser.width(1280);
     }
 
