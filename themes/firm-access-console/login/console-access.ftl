@@ -1,7 +1,9 @@
 <#import "console-template.ftl" as layout>
 <@layout.page title=msg("accessOf", member.username())>
   <p><a href="${firmUrl}staff">${msg("backToStaff")}</a></p>
-  <@layout.searchForm action="${firmUrl}staff/${member.userId()}/access"/>
+  <#-- The staff page shows this part in its manage-access modal (console.js loads it from here). -->
+  <div id="access-panel">
+  <@layout.searchForm action="${firmUrl}staff/${member.userId()}/access" id="access-search"/>
   <#-- Save covers the businesses of this page only ("shown"): a ticked box is a direct grant, an unticked one none.
        Grants on businesses of other pages stay as they are; the whole firm is changed only by "assign to all" below. -->
   <form method="post" action="${firmUrl}staff/${member.userId()}/access" id="assign-form">
@@ -48,7 +50,8 @@
       <button type="submit" class="pf-v5-c-button pf-m-primary" id="save-access">${msg("save")}</button>
     </div>
   </form>
-  <@layout.pager action="${firmUrl}staff/${member.userId()}/access"/>
+  <@layout.pager action="${firmUrl}staff/${member.userId()}/access" name="access-pager"/>
+  </div>
   <form method="post" action="${firmUrl}staff/${member.userId()}/access/all" class="fa-toolbar" id="assign-all-form" aria-labelledby="assign-all-heading">
     <@layout.csrfField/>
     <h2 class="pf-v5-c-title pf-m-md fa-form-heading" id="assign-all-heading">${msg("assignAllHeading")}</h2>

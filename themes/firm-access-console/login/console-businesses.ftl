@@ -14,11 +14,17 @@
         <td class="pf-v5-c-table__td" data-label="${msg("externalRef")}">${(b.externalRef())!""}</td>
         <td class="pf-v5-c-table__td" data-label="${msg("actions")}">
           <a href="${firmUrl}portal/businesses/${b.id()}" class="pf-v5-c-button pf-m-link pf-m-small fa-portal-users" aria-label="${msg("portalUsersOf", b.name())}">${msg("portalUsers")}</a>
+          <#if b.archived()>
           <form method="post" action="${firmUrl}businesses/${b.id()}/archive" class="fa-inline">
             <@layout.csrfField/>
-            <input type="hidden" name="archived" value="${(!b.archived())?c}">
-            <button type="submit" class="pf-v5-c-button pf-m-link pf-m-small">${b.archived()?then(msg("restore"), msg("archive"))}</button>
+            <input type="hidden" name="archived" value="false">
+            <button type="submit" class="pf-v5-c-button pf-m-link pf-m-small">${msg("restore")}</button>
           </form>
+          <#else>
+          <@layout.confirmAction action="${firmUrl}businesses/${b.id()}/archive" fields={"archived": "true"} label=msg("archive")
+              summaryLabel=msg("archiveBusiness", b.name()) title=msg("archiveTitle", b.name()) question=msg("archiveConfirm", b.name())
+              button=msg("archiveConfirmButton")/>
+          </#if>
         </td>
       </tr>
     </#list>

@@ -48,14 +48,9 @@
             <button type="submit" class="pf-v5-c-button pf-m-link pf-m-small fa-copy-link" aria-label="${msg("copyLinkOf", i.email())}">${msg("copyLink")}</button>
           </form>
           </#if>
-          <details class="fa-confirm">
-            <summary class="pf-v5-c-button pf-m-link pf-m-danger pf-m-small" aria-label="${msg("cancelInvitationOf", i.email())}">${msg("cancelInvitation")}</summary>
-            <form method="post" action="${firmUrl}invitations/${i.id()}/cancel">
-              <@layout.csrfField/><input type="hidden" name="from" value="${from}">
-              <p>${msg("cancelInvitationConfirm", i.email())}</p>
-              <button type="submit" class="pf-v5-c-button pf-m-danger pf-m-small">${msg("cancelInvitationButton")}</button>
-            </form>
-          </details>
+          <@layout.confirmAction action="${firmUrl}invitations/${i.id()}/cancel" fields={"from": from} label=msg("cancelInvitation")
+              summaryLabel=msg("cancelInvitationOf", i.email()) title=msg("cancelInvitationTitle", i.email())
+              question=msg("cancelInvitationConfirm", i.email()) button=msg("cancelInvitationButton")/>
           </div>
         </td>
       </tr>

@@ -32,14 +32,8 @@
         <td class="pf-v5-c-table__td" data-label="${msg("createdAt")}"><@layout.time millis=k.createdAt()/></td>
         <td class="pf-v5-c-table__td" data-label="${msg("lastUsedAt")}"><#if k.lastUsedAt()??><@layout.time millis=k.lastUsedAt()/><#else><span class="fa-muted">${msg("neverUsed")}</span></#if></td>
         <td class="pf-v5-c-table__td" data-label="${msg("actions")}">
-          <details class="fa-confirm">
-            <summary class="pf-v5-c-button pf-m-link pf-m-danger pf-m-small">${msg("revoke")}</summary>
-            <form method="post" action="${firmUrl}keys/${k.id()}/revoke">
-              <@layout.csrfField/>
-              <p>${msg("revokeConfirm", k.name())}</p>
-              <button type="submit" class="pf-v5-c-button pf-m-danger pf-m-small">${msg("revokeConfirmButton")}</button>
-            </form>
-          </details>
+          <@layout.confirmAction action="${firmUrl}keys/${k.id()}/revoke" label=msg("revoke") title=msg("revokeTitle", k.name())
+              question=msg("revokeConfirm", k.name()) button=msg("revokeConfirmButton")/>
         </td>
       </tr>
     </#list>

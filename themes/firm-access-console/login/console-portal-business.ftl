@@ -54,23 +54,13 @@
             <button type="submit" class="pf-v5-c-button pf-m-link pf-m-small fa-copy-link" aria-label="${msg("portalCopyLinkOf", m.email())}">${msg("copyLink")}</button>
           </form>
           </#if>
-          <details class="fa-confirm">
-            <summary class="pf-v5-c-button pf-m-link pf-m-small fa-cancel">${msg("cancelInvitation")}</summary>
-            <form method="post" action="${firmUrl}portal/memberships/${m.id()}/cancel">
-              <@layout.csrfField/>
-              <p>${msg("portalCancelConfirm", m.email())}</p>
-              <button type="submit" class="pf-v5-c-button pf-m-danger pf-m-small fa-cancel-confirm">${msg("cancelInvitationButton")}</button>
-            </form>
-          </details>
+          <@layout.confirmAction action="${firmUrl}portal/memberships/${m.id()}/cancel" label=msg("cancelInvitation") summaryClass="fa-cancel"
+              title=msg("portalCancelTitle", m.email()) question=msg("portalCancelConfirm", m.email()) button=msg("cancelInvitationButton")
+              buttonClass="fa-cancel-confirm"/>
           </#if>
-          <details class="fa-confirm">
-            <summary class="pf-v5-c-button pf-m-link pf-m-danger pf-m-small fa-remove">${msg("remove")}</summary>
-            <form method="post" action="${firmUrl}portal/memberships/${m.id()}/remove">
-              <@layout.csrfField/>
-              <p>${msg("portalRemoveConfirm", m.email(), business.name)}</p>
-              <button type="submit" class="pf-v5-c-button pf-m-danger pf-m-small fa-remove-confirm">${msg("removeConfirmButton")}</button>
-            </form>
-          </details>
+          <@layout.confirmAction action="${firmUrl}portal/memberships/${m.id()}/remove" label=msg("remove") summaryClass="fa-remove"
+              title=msg("portalRemoveTitle", m.email(), business.name) question=msg("portalRemoveConfirm", m.email(), business.name)
+              button=msg("removeConfirmButton") buttonClass="fa-remove-confirm"/>
         </td>
       </tr>
     </#list>

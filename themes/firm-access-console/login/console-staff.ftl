@@ -50,16 +50,10 @@
         </td>
         <td class="pf-v5-c-table__td" data-label="${msg("actions")}">
           <div class="fa-actions">
-          <#if s.role() == "member"><a class="pf-v5-c-button pf-m-link pf-m-small fa-manage-access" href="${firmUrl}staff/${s.userId()}/access" aria-label="${msg("manageAccessOf", s.username())}">${msg("manageAccess")}</a></#if>
+          <#if s.role() == "member"><a class="pf-v5-c-button pf-m-link pf-m-small fa-manage-access" href="${firmUrl}staff/${s.userId()}/access" data-modal-panel="access-panel" aria-label="${msg("manageAccessOf", s.username())}">${msg("manageAccess")}</a></#if>
           <#if actionable>
-          <details class="fa-confirm">
-            <summary class="pf-v5-c-button pf-m-link pf-m-danger pf-m-small" aria-label="${msg("removePerson", s.username())}">${msg("remove")}</summary>
-            <form method="post" action="${firmUrl}staff/${s.userId()}/remove">
-              <@layout.csrfField/>
-              <p>${msg("removeConfirm", s.username())}</p>
-              <button type="submit" class="pf-v5-c-button pf-m-danger pf-m-small">${msg("removeConfirmButton")}</button>
-            </form>
-          </details>
+          <@layout.confirmAction action="${firmUrl}staff/${s.userId()}/remove" label=msg("remove") summaryLabel=msg("removePerson", s.username())
+              title=msg("removeTitle", s.username()) question=msg("removeConfirm", s.username()) button=msg("removeConfirmButton")/>
           </#if>
           </div>
         </td>
@@ -68,6 +62,8 @@
     </tbody>
   </table>
   <@layout.pager action="${firmUrl}staff"/>
+  <#-- Shown in the manage-access modal once a save has gone through. -->
+  <template id="fa-modal-notice"><div class="pf-v5-c-alert pf-m-success pf-m-inline" role="status" id="access-saved"><p class="pf-v5-c-alert__title">${msg("accessSaved")}</p></div></template>
   <#if invitations??>
   <@invitationList.pending from="staff" pagerAction="${firmUrl}staff" pagerParam="invitationsFirst" pagerName="invitations-pager"/>
   </#if>

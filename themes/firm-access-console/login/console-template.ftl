@@ -73,30 +73,55 @@
     </section>
   </main>
 </div>
+<#-- The frame of every modal dialog console.js opens: PatternFly's modal box over its backdrop. -->
+<template id="fa-modal">
+  <div class="pf-v5-c-backdrop fa-backdrop">
+    <div class="pf-v5-l-bullseye">
+      <div class="pf-v5-c-modal-box" role="dialog" aria-modal="true" aria-labelledby="fa-modal-title">
+        <div class="pf-v5-c-modal-box__close"><button type="button" class="pf-v5-c-button pf-m-plain" id="fa-modal-close" aria-label="${msg("close")}"><svg viewBox="0 0 352 512" width="11" height="16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M242.7 256l100.1-100.1c12.3-12.3 12.3-32.2 0-44.5l-22.2-22.2c-12.3-12.3-32.2-12.3-44.5 0L176 189.3 75.9 89.2c-12.3-12.3-32.2-12.3-44.5 0L9.2 111.4c-12.3 12.3-12.3 32.2 0 44.5L109.3 256 9.2 356.1c-12.3 12.3-12.3 32.2 0 44.5l22.2 22.2c12.3 12.3 32.2 12.3 44.5 0L176 322.7l100.1 100.1c12.3 12.3 32.2 12.3 44.5 0l22.2-22.2c12.3-12.3 12.3-32.2 0-44.5L242.7 256z"/></svg></button></div>
+        <header class="pf-v5-c-modal-box__header"><h2 class="pf-v5-c-modal-box__title" id="fa-modal-title"></h2></header>
+        <div class="pf-v5-c-modal-box__body" id="fa-modal-body"></div>
+        <footer class="pf-v5-c-modal-box__footer" id="fa-modal-footer"><button type="button" class="pf-v5-c-button pf-m-link" id="fa-modal-cancel">${msg("dismiss")}</button></footer>
+      </div>
+    </div>
+  </div>
+</template>
 </body>
 </html>
 </#macro>
 
-<#macro searchForm action>
+<#macro searchForm action id="search">
   <form method="get" action="${action}" class="fa-toolbar" role="search">
-    <label for="search" class="pf-v5-screen-reader">${msg("search")}</label>
-    <span class="pf-v5-c-form-control fa-search"><input type="search" id="search" name="search" value="${search}" placeholder="${msg("search")}"></span>
+    <label for="${id}" class="pf-v5-screen-reader">${msg("search")}</label>
+    <span class="pf-v5-c-form-control fa-search"><input type="search" id="${id}" name="search" value="${search}" placeholder="${msg("search")}"></span>
     <button class="pf-v5-c-button pf-m-control" type="submit">${msg("search")}</button>
   </form>
 </#macro>
 
-<#-- Previous and next links that keep the search term and the page's filters (name to value; blank ones are left out).
-     A page with a second list pages it with its own offset parameter and link ids. -->
+<#-- PatternFly's pagination: the shown range, and previous and next links that keep the search term and the page's filters
+     (name to value; blank ones are left out). A page with a second list pages it with its own offset parameter and ids.
+     The page size is the server's, so there is no per-page choice. -->
 <#macro pager action filters={} from=first count=total param="first" name="pager">
   <#if (count > pageSize)>
   <#local kept><#list filters as key, value><#if value?has_content>&${key}=${value?url}</#if></#list></#local>
-  <nav class="fa-pager" id="${name}" aria-label="${msg("pagination")}">
-    <span>${msg("pageRange", from + 1, [from + pageSize, count]?min, count)}</span>
-    <#if (from > 0)><a class="pf-v5-c-button pf-m-link" id="${name}-previous" href="${action}?${param}=${[from - pageSize, 0]?max?c}&search=${search?url}${kept}">${msg("previous")}</a></#if>
-    <#if (from + pageSize < count)><a class="pf-v5-c-button pf-m-link" id="${name}-next" href="${action}?${param}=${(from + pageSize)?c}&search=${search?url}${kept}">${msg("next")}</a></#if>
-  </nav>
+  <div class="pf-v5-c-pagination fa-pagination" id="${name}">
+    <div class="pf-v5-c-pagination__total-items"><span class="fa-page-range">${msg("pageRange", from + 1, [from + pageSize, count]?min, count)}</span></div>
+    <nav class="pf-v5-c-pagination__nav" aria-label="${msg("pagination")}">
+      <div class="pf-v5-c-pagination__nav-control pf-m-prev">
+        <#if (from > 0)><a class="pf-v5-c-button pf-m-plain" id="${name}-previous" aria-label="${msg("previousPage")}" href="${action}?${param}=${[from - pageSize, 0]?max?c}&search=${search?url}${kept}"><@pagerArrow "M31.7 239l136-136c9.4-9.4 24.6-9.4 33.9 0l22.6 22.6c9.4 9.4 9.4 24.6 0 33.9L127.9 256l96.4 96.4c9.4 9.4 9.4 24.6 0 33.9L201.7 409c-9.4 9.4-24.6 9.4-33.9 0l-136-136c-9.5-9.4-9.5-24.6-.1-34z"/></a>
+        <#else><button type="button" class="pf-v5-c-button pf-m-plain" disabled aria-label="${msg("previousPage")}"><@pagerArrow "M31.7 239l136-136c9.4-9.4 24.6-9.4 33.9 0l22.6 22.6c9.4 9.4 9.4 24.6 0 33.9L127.9 256l96.4 96.4c9.4 9.4 9.4 24.6 0 33.9L201.7 409c-9.4 9.4-24.6 9.4-33.9 0l-136-136c-9.5-9.4-9.5-24.6-.1-34z"/></button></#if>
+      </div>
+      <div class="pf-v5-c-pagination__nav-control pf-m-next">
+        <#if (from + pageSize < count)><a class="pf-v5-c-button pf-m-plain" id="${name}-next" aria-label="${msg("nextPage")}" href="${action}?${param}=${(from + pageSize)?c}&search=${search?url}${kept}"><@pagerArrow "M224.3 273l-136 136c-9.4 9.4-24.6 9.4-33.9 0l-22.6-22.6c-9.4-9.4-9.4-24.6 0-33.9l96.4-96.4-96.4-96.4c-9.4-9.4-9.4-24.6 0-33.9L54.3 103c9.4-9.4 24.6-9.4 33.9 0l136 136c9.5 9.4 9.5 24.6.1 34z"/></a>
+        <#else><button type="button" class="pf-v5-c-button pf-m-plain" disabled aria-label="${msg("nextPage")}"><@pagerArrow "M224.3 273l-136 136c-9.4 9.4-24.6 9.4-33.9 0l-22.6-22.6c-9.4-9.4-9.4-24.6 0-33.9l96.4-96.4-96.4-96.4c-9.4-9.4-9.4-24.6 0-33.9L54.3 103c9.4-9.4 24.6-9.4 33.9 0l136 136c9.5 9.4 9.5 24.6.1 34z"/></button></#if>
+      </div>
+    </nav>
+  </div>
   </#if>
 </#macro>
+
+<#-- An angle of the pager's buttons (drawn here: the icon font is not loaded). -->
+<#macro pagerArrow path><svg viewBox="0 0 256 512" width="8" height="16" aria-hidden="true" focusable="false"><path fill="currentColor" d="${path}"/></svg></#macro>
 
 <#macro navItem target label>
   <li class="pf-v5-c-nav__item"><a id="nav-${target}" class="pf-v5-c-nav__link <#if section == target>pf-m-current</#if>" <#if section == target>aria-current="page"</#if> href="${firmUrl}${target}">${msg(label)}</a></li>
@@ -112,6 +137,19 @@
 <#-- A PatternFly select: the control's frame around the native select, and its caret (drawn here: the icon font is not loaded). -->
 <#macro selectControl>
   <span class="pf-v5-c-form-control fa-select"><#nested><span class="pf-v5-c-form-control__utilities"><span class="pf-v5-c-form-control__toggle-icon"><svg viewBox="0 0 320 512" width="10" height="16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M31 192h258c17.8 0 26.7 21.5 14.1 34.1L174.1 355c-7.8 7.8-20.5 7.8-28.3 0L16.9 226.1C4.3 213.5 13.2 192 31 192z"/></svg></span></span></span><#t>
+</#macro>
+
+<#-- A destructive action asks first. Without scripts the question opens under its button (a details element) with the
+     confirming button; console.js asks it in a small modal dialog instead, whose danger button submits this same form. -->
+<#macro confirmAction action label title question button summaryClass="" summaryLabel="" buttonClass="" fields={}>
+  <details class="fa-confirm" data-confirm-title="${title}">
+    <summary class="pf-v5-c-button pf-m-link pf-m-danger pf-m-small ${summaryClass}"<#if summaryLabel?has_content> aria-label="${summaryLabel}"</#if>>${label}</summary>
+    <form method="post" action="${action}">
+      <@csrfField/><#list fields as key, value><input type="hidden" name="${key}" value="${value}"></#list>
+      <p class="fa-confirm-question">${question}</p>
+      <button type="submit" class="pf-v5-c-button pf-m-danger pf-m-small fa-confirm-button ${buttonClass}">${button}</button>
+    </form>
+  </details>
 </#macro>
 
 <#macro csrfField><input type="hidden" name="csrf" value="${csrf}"></#macro>

@@ -38,7 +38,7 @@ public final class FirmAccessBenchmark {
     private static final int CONSOLE_PAGE_SIZE = 20;
     /** The total in the pager's "1–20 of 10,000", whatever the number's grouping. */
     private static final Pattern PAGER_TOTAL =
-            Pattern.compile("class=\"fa-pager\"[^>]*>\\s*<span>[^<]*? of ([\\d,.\\s\u00a0]+)</span>");
+            Pattern.compile("class=\"fa-page-range\">[^<]*? of ([\\d,.\\s\u00a0]+)</span>");
 
     private final TestEnvironment env;
     private final HttpJson http;

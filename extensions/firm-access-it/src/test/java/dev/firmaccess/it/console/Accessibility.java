@@ -8,6 +8,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -33,6 +34,34 @@ public final class Accessibility {
                 .as(() -> "serious or critical accessibility violations on " + driver.getCurrentUrl() + ":\n"
                         + blocking.stream().map(Accessibility::describe).collect(Collectors.joining("\n")))
                 .isEmpty();
+    }
+
+    /**
+     * Fails when a shown column header is cut (its text wider than its cell, or ellipsized, as
+     * PatternFly's table head does by default: "Programm…"), or when the page itself scrolls
+     * sideways instead of a wide table scrolling within its own area.
+     */
+    public static void assertHeadersWholeAndNoSidewaysPage(WebDriver driver) {
+        @SuppressWarnings("unchecked")
+        List<String> cut = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                var cut = [];
+                document.querySelectorAll("th").forEach(function (th) {
+                  if (th.getClientRects().length === 0) {
+                    return;
+                  }
+                  [th].concat(Array.prototype.slice.call(th.querySelectorAll("*"))).forEach(function (element) {
+                    if (element.getClientRects().length && element.scrollWidth > element.clientWidth + 1
+                        && getComputedStyle(element).overflowX !== "visible") {
+                      cut.push(th.textContent.trim());
+                    }
+                  });
+                });
+                if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+                  cut.push("the page is " + document.documentElement.scrollWidth + " px wide in a "
+                      + window.innerWidth + " px window");
+                }
+                return cut;""");
+        assertThat(cut).as("cut column headers on %s", driver.getCurrentUrl()).isEmpty();
     }
 
     private static String describe(Rule rule) {

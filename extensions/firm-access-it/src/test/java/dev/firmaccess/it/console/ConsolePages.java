@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -45,6 +46,12 @@ final class ConsolePages {
         driver.findElements(By.cssSelector("#bulk-done .fa-bulk-outcome")).forEach(item -> outcomes.put(
                 item.getAttribute("data-email"), item.getAttribute("data-outcome") + ": " + item.getText()));
         return outcomes;
+    }
+
+    /** Whether the page's scripts ran (console.js marks the document). */
+    static boolean scripted(WebDriver driver) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.classList.contains('fa-scripted');"));
     }
 
     /** Does something that loads another page, and waits until that page has replaced the current one. */
@@ -123,8 +130,16 @@ final class ConsolePages {
     }
 
     record StaffPage(WebDriver driver) {
+        /** Opens manage access: a modal over the staff page where scripts run, the access page where they do not. */
         AccessPage manageAccessOf(String username) {
-            submit(driver, row(username).findElement(By.cssSelector(".fa-manage-access")));
+            WebElement link = row(username).findElement(By.cssSelector(".fa-manage-access"));
+            if (scripted(driver)) {
+                link.click();
+                new WebDriverWait(driver, Duration.ofSeconds(30))
+                        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fa-modal-body #access-table")));
+            } else {
+                submit(driver, link);
+            }
             return new AccessPage(driver);
         }
 
@@ -200,8 +215,37 @@ final class ConsolePages {
             driver.findElement(By.id("deselect-page")).click();
         }
 
+        /** Saves; in the modal the answer replaces the dialog's list (or shows the refusal over it). */
         void save() {
-            submit(driver, driver.findElement(By.id("save-access")));
+            WebElement button = driver.findElement(By.id("save-access"));
+            if (!new Modal(driver).open()) {
+                submit(driver, button);
+                return;
+            }
+            WebElement table = driver.findElement(By.id("access-table"));
+            button.click();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> refusal().isPresent()
+                    || ExpectedConditions.stalenessOf(table).apply(d));
+        }
+
+        /** After a save: closes the modal, and the staff page comes back loaded again (where no modal, nothing to do). */
+        void closeSaved() {
+            Modal modal = new Modal(driver);
+            if (modal.open()) {
+                replacePage(driver, modal::escape);
+            }
+        }
+
+        /** The page's title, or the modal's where manage access opened as one. */
+        String title() {
+            Modal modal = new Modal(driver);
+            return modal.open() ? modal.title() : new Console(driver).title();
+        }
+
+        /** The refusal shown in the modal after a save the server refused. */
+        Optional<String> refusal() {
+            return driver.findElements(By.cssSelector("#fa-modal-body #error-page")).stream()
+                    .map(WebElement::getText).findFirst();
         }
 
         String levelOf(String businessName) {
@@ -319,10 +363,48 @@ final class ConsolePages {
         }
     }
 
-    /** Opens a row's confirmation (a details element) and presses its confirming button. */
+    /** Asks for a row's destructive action and confirms it. */
     static void confirm(WebDriver driver, WebElement row) {
-        row.findElement(By.cssSelector("details.fa-confirm summary")).click();
-        submit(driver, row.findElement(By.cssSelector("details.fa-confirm button[type='submit']")));
+        confirmWith(driver, row.findElement(By.cssSelector("details.fa-confirm summary")));
+    }
+
+    /**
+     * Presses a destructive action's button and confirms: in the modal dialog where scripts run,
+     * in the details it opens where they do not.
+     */
+    static void confirmWith(WebDriver driver, WebElement summary) {
+        summary.click();
+        List<WebElement> modal = driver.findElements(By.id("fa-modal-confirm"));
+        submit(driver, modal.isEmpty()
+                ? summary.findElement(By.xpath("..")).findElement(By.cssSelector("button[type='submit']"))
+                : modal.get(0));
+    }
+
+    /** The modal dialog open over the page, with its title, body and buttons. */
+    record Modal(WebDriver driver) {
+        static final By DIALOG = By.cssSelector("#fa-modal-body");
+
+        boolean open() {
+            return !driver.findElements(DIALOG).isEmpty();
+        }
+
+        String title() {
+            return driver.findElement(By.id("fa-modal-title")).getText();
+        }
+
+        String body() {
+            return driver.findElement(DIALOG).getText();
+        }
+
+        String focusedId() {
+            return driver.switchTo().activeElement().getAttribute("id");
+        }
+
+        /** Closes the dialog with the Escape key, where the focus is. */
+        void escape() {
+            driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !open());
+        }
     }
 
     record TeamsPage(WebDriver driver) {
@@ -536,8 +618,7 @@ final class ConsolePages {
         }
 
         void remove(String email) {
-            row(email).findElement(By.cssSelector("summary.fa-remove")).click();
-            submit(driver, row(email).findElement(By.cssSelector(".fa-remove-confirm")));
+            confirmWith(driver, row(email).findElement(By.cssSelector("summary.fa-remove")));
         }
     }
 

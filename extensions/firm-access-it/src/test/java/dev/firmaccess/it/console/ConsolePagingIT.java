@@ -293,7 +293,7 @@ class ConsolePagingIT {
             walk(browser(), withSearch("staff", PERSON_TERM), "#staff-table tr[data-username]", MATCHING_STAFF,
                     searched(Map.of(), PERSON_TERM));
             walk(browser(), withSearch("staff/" + member.id() + "/access"), "#access-table tr[data-business]",
-                    MATCHING_BUSINESSES, searched(Map.of()));
+                    MATCHING_BUSINESSES, searched(Map.of()), "access-pager", "first");
         }
 
         @Test

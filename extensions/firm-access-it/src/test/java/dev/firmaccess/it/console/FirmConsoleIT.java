@@ -58,6 +58,7 @@ class FirmConsoleIT extends OneBrowserPerTest {
         access.save();
         assertThat(access.levelOf("Alpha GmbH")).startsWith("full");
         assertThat(access.levelOf("Gamma KG")).isEqualTo("No access");
+        access.closeSaved();
         console.signOut();
 
         signIn("max");

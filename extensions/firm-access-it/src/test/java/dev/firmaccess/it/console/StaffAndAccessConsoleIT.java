@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firmaccess.it.console.ConsolePages.AccessPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.InvitationsPage;
+import dev.firmaccess.it.console.ConsolePages.Modal;
 import dev.firmaccess.it.console.ConsolePages.MyBusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
 import dev.firmaccess.it.support.StaffRoles;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -88,13 +90,134 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
         access.toggle(business(4));
         access.save();
 
-        assertThat(new Console(browser.driver()).title()).isEqualTo("Access of max");
+        assertThat(access.title()).isEqualTo("Access of max");
+        assertThat(browser.driver().findElement(By.id("access-saved")).getText()).isEqualTo("Access saved.");
         assertThat(access.tickedBusinesses()).containsExactly(business(1), business(4));
         assertThat(access.levelOf(business(2))).isEqualTo("No access");
+        Accessibility.assertHeadersWholeAndNoSidewaysPage(browser.driver());
         assertThat(direct("max")).as("the business on the second page keeps its grant")
                 .containsExactly(business(1), business(4), business(22));
         assertThat(reachable("max")).contains(business(3)).doesNotContain(business(2));
         browser.screenshot("manage-access");
+
+        // Closing the dialog after a save shows the staff page again with the member's count as the API has it.
+        access.closeSaved();
+        assertThat(new StaffPage(browser.driver()).reach("max")).isEqualTo(
+                http.get(api + "/staff/" + firm.userId("max"), owner()).json().get("businessCount").asText());
+    }
+
+    @Test
+    void theManageAccessModalKeepsTheKeyboardInsideAndEscapeClosesItWithoutSaving() {
+        replaceDirect("mia", List.of(business(7)));
+        signIn("olivia");
+        Modal modal = new Modal(browser.driver());
+        AccessPage access = new StaffPage(browser.driver()).manageAccessOf("mia");
+
+        assertThat(modal.title()).isEqualTo("Access of mia");
+        assertThat(modal.focusedId()).as("focus moves into the dialog").isEqualTo("access-search");
+        assertThat(access.tickedBusinesses()).containsExactly(business(7));
+        access.toggle(business(8));
+        WebElement dialog = browser.driver().findElement(By.cssSelector(".pf-v5-c-modal-box[aria-modal='true']"));
+        for (int tab = 0; tab < 60; tab++) {
+            browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+            assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return arguments[0].contains(document.activeElement);", dialog))
+                    .as("focus after %d presses of Tab stays in the dialog", tab + 1).isTrue();
+        }
+        browser.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return arguments[0].contains(document.activeElement);", dialog)).isTrue();
+        Accessibility.assertNoSeriousViolations(browser.driver());
+
+        modal.escape();
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("class")).contains("fa-manage-access");
+        assertThat(direct("mia")).as("nothing was saved").containsExactly(business(7));
+
+        new StaffPage(browser.driver()).manageAccessOf("mia");
+        browser.driver().findElement(By.id("fa-modal-close")).click();
+        assertThat(modal.open()).isFalse();
+    }
+
+    @Test
+    void theManageAccessModalSearchesAndPagesInsideTheDialog() {
+        replaceDirect("mia", List.of(business(21)));
+        signIn("olivia");
+        AccessPage access = new StaffPage(browser.driver()).manageAccessOf("mia");
+        assertThat(browser.driver().findElement(By.cssSelector("#access-pager .fa-page-range")).getText())
+                .startsWith("1–20 of ");
+        WebElement firstPage = browser.driver().findElement(By.id("access-table"));
+        browser.driver().findElement(By.id("access-pager-next")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(firstPage));
+        assertThat(new Modal(browser.driver()).open()).as("paging stays in the dialog").isTrue();
+        assertThat(access.tickedBusinesses()).containsExactly(business(21));
+        access.toggle(business(23));
+        access.save();
+        assertThat(direct("mia")).containsExactly(business(21), business(23));
+
+        WebElement secondPage = browser.driver().findElement(By.id("access-table"));
+        browser.driver().findElement(By.id("access-search")).sendKeys("Client 07", Keys.ENTER);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(secondPage));
+        assertThat(browser.driver().findElements(By.cssSelector("#access-table tr[data-business]")))
+                .extracting(row -> row.getAttribute("data-business")).containsExactly(business(7));
+        for (int width : List.of(375, 1920)) {
+            browser.width(width);
+            Accessibility.assertNoSeriousViolations(browser.driver());
+            Accessibility.assertHeadersWholeAndNoSidewaysPage(browser.driver());
+        }
+        browser.width(1280);
+    }
+
+    @Test
+    void withoutScriptsManageAccessIsAPageAndADestructiveActionAsksUnderItsButton() {
+        replaceDirect("nina", List.of(business(9)));
+        invite("no.script@example.com");
+        try (Browser plain = new Browser("en", false)) {
+            WebDriver driver = plain.driver();
+            ConsolePages.signIn(driver, firm.consoleUrl(), "olivia", TestRealm.PASSWORD);
+            driver.get(firmUrl + "staff");
+            AccessPage access = new StaffPage(driver).manageAccessOf("nina");
+            assertThat(new Console(driver).title()).isEqualTo("Access of nina");
+            access.toggle(business(10));
+            access.save();
+            assertThat(access.tickedBusinesses()).containsExactly(business(9), business(10));
+            assertThat(direct("nina")).containsExactly(business(9), business(10));
+
+            driver.get(firmUrl + "staff");
+            WebElement cancel = new InvitationsPage(driver).row("no.script@example.com")
+                    .findElement(By.cssSelector("details.fa-confirm summary"));
+            WebElement details = cancel.findElement(By.xpath(".."));
+            cancel.click();
+            assertThat(new Modal(driver).open()).isFalse();
+            assertThat(details.findElement(By.cssSelector(".fa-confirm-question")).getText())
+                    .isEqualTo("Cancel the invitation of no.script@example.com? Its link stops working.");
+            assertThat(invitationStatus("no.script@example.com")).as("opening the question changes nothing").isEqualTo("pending");
+            ConsolePages.submit(driver, details.findElement(By.cssSelector("button[type='submit']")));
+            assertThat(invitationStatus("no.script@example.com")).isEqualTo("cancelled");
+        }
+    }
+
+    @Test
+    void aDestructiveActionAsksInAModalAndCancelLeavesEverythingAsItWas() {
+        invite("maybe.later@example.com");
+        signIn("olivia");
+        InvitationsPage pending = new InvitationsPage(browser.driver());
+        Modal modal = new Modal(browser.driver());
+        WebElement cancel = pending.row("maybe.later@example.com").findElement(By.cssSelector("details.fa-confirm summary"));
+
+        cancel.click();
+        assertThat(modal.title()).isEqualTo("Cancel the invitation of maybe.later@example.com?");
+        assertThat(modal.body()).isEqualTo("Cancel the invitation of maybe.later@example.com? Its link stops working.");
+        assertThat(modal.focusedId()).isEqualTo("fa-modal-confirm");
+        Accessibility.assertNoSeriousViolations(browser.driver());
+        browser.screenshot("confirm-modal");
+        browser.driver().findElement(By.id("fa-modal-cancel")).click();
+        assertThat(modal.open()).isFalse();
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(cancel);
+        assertThat(invitationStatus("maybe.later@example.com")).isEqualTo("pending");
+
+        pending.cancel("maybe.later@example.com");
+        assertThat(pending.emails()).doesNotContain("maybe.later@example.com");
+        assertThat(invitationStatus("maybe.later@example.com")).isEqualTo("cancelled");
     }
 
     @Test
@@ -132,7 +255,9 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
                 + "document.getElementById('assign-form').appendChild(box);");
         access.save();
 
-        assertThat(new Console(browser.driver()).title()).isEqualTo("Not found");
+        assertThat(access.refusal()).hasValueSatisfying(shown -> assertThat(shown)
+                .startsWith("There is nothing here, or you cannot see it."));
+        assertThat(access.tickedBusinesses()).as("the dialog still shows the unsaved choice").contains(business(6));
         assertThat(direct("carl")).containsExactly(business(5));
     }
 
@@ -282,6 +407,15 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
             browser.driver().get(firmUrl + page);
             Accessibility.assertNoSeriousViolations(browser.driver());
         }
+        for (int width : List.of(375, 1920)) {
+            browser.width(width);
+            for (String page : List.of("staff", "staff/" + firm.userId("max") + "/access", "businesses", "matrix",
+                    "levels", "invitations", "teams", "teams/" + auditorsId, "audit", "portal",
+                    "portal/businesses/" + businessIds.get(business(1)), "mine", "keys")) {
+                browser.driver().get(firmUrl + page);
+                Accessibility.assertHeadersWholeAndNoSidewaysPage(browser.driver());
+            }
+        }
         browser.width(375);
         browser.driver().get(firmUrl + "staff");
         Accessibility.assertNoSeriousViolations(browser.driver());
@@ -353,6 +487,12 @@ class StaffAndAccessConsoleIT extends OneBrowserPerTest {
             }
         });
         return new ArrayList<>(new TreeSet<>(names));
+    }
+
+    private String invitationStatus(String email) {
+        HttpJson.Reply found = http.get(api + "/invitations?email=" + email, owner());
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        return found.json().get(0).get("status").asText();
     }
 
     private void invite(String email) {
