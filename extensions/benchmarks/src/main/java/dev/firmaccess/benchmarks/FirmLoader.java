@@ -46,6 +46,7 @@ final class FirmLoader {
     static final int THREADS = 4;
     static final int GRANTS_PER_CALL = 5_000;
     static final int BUSINESSES_PER_CALL = 1_000;
+    static final int USERS_PER_IMPORT = 200;
 
     private final TestEnvironment env;
     private final HttpJson http;
@@ -134,7 +135,7 @@ final class FirmLoader {
         return realm;
     }
 
-    /** Users by one partial import; only those the run signs in as get a password, to keep hashing out of the load. */
+    /** Users by partial imports; only those the run signs in as get a password, to keep hashing out of the load. */
     private List<String> importUsers() {
         List<Map<String, Object>> users = new ArrayList<>();
         for (int i = 0; i < STAFF; i++) {
@@ -153,10 +154,14 @@ final class FirmLoader {
             }
             users.add(user);
         }
-        JsonNode result = ok(http.post("/admin/realms/" + REALM + "/partialImport", admin(),
-                Map.of("ifResourceExists", "FAIL", "users", users))).json();
         Map<String, String> idsByName = new HashMap<>();
-        result.get("results").forEach(r -> idsByName.put(r.get("resourceName").asText(), r.get("id").asText()));
+        // In parts, so that one call stays within the client's timeout on a busy machine.
+        for (int from = 0; from < users.size(); from += USERS_PER_IMPORT) {
+            JsonNode result = ok(http.post("/admin/realms/" + REALM + "/partialImport", admin(), Map.of(
+                    "ifResourceExists", "FAIL", "users", users.subList(from, Math.min(users.size(), from + USERS_PER_IMPORT)))))
+                    .json();
+            result.get("results").forEach(r -> idsByName.put(r.get("resourceName").asText(), r.get("id").asText()));
+        }
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < STAFF; i++) {
             ids.add(idsByName.get(String.format("staff%04d", i)));
