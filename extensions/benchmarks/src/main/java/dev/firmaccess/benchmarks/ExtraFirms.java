@@ -62,6 +62,7 @@ final class ExtraFirms {
         for (int size : new int[] {Scale.CURRENT.smallFirm(), Scale.CURRENT.largeFirm()}) {
             sized.add(sized(realm, rows, size));
         }
+        rows.analyze();
         System.out.printf("Loaded %d side firms, %d portal workspaces and firms of %,d and %,d businesses in %.0f s%n",
                 SIDE_FIRMS, WORKSPACES, Scale.CURRENT.smallFirm(), Scale.CURRENT.largeFirm(),
                 (System.nanoTime() - start) / 1e9);

@@ -150,26 +150,38 @@ public final class FirmAccessBenchmark {
     private void flatWithSize() {
         System.out.printf("%nFlat with size (sequential latency; members with a team of 100 and 20 direct grants)%n");
         System.out.printf("  %-40s %8s %8s%n", "call", "p50 ms", "p99 ms");
-        Map<String, Latencies> refresh = new LinkedHashMap<>();
-        Map<String, Latencies> evaluation = new LinkedHashMap<>();
         String evaluator = evaluatorToken();
+        List<String> labels = new ArrayList<>();
+        List<Runnable> refreshes = new ArrayList<>();
+        List<Runnable> evaluations = new ArrayList<>();
         for (ExtraFirms.SizedFirm sized : extra.sized()) {
             List<String> tokens = sized.members().stream()
                     .map(user -> signIn(user, "openid " + FirmLoader.SCOPE).get("refresh_token").asText()).toList();
-            String label = String.format("%,d businesses", sized.businessIds().size());
-            refresh.put(label, Latencies.of(50, SEQUENTIAL_CALLS / 4, () -> refresh(tokens, random.nextInt(tokens.size()))));
-            evaluation.put(label, Latencies.of(100, SEQUENTIAL_CALLS, () -> expect200(http.post(realmPath
+            labels.add(String.format("%,d businesses", sized.businessIds().size()));
+            refreshes.add(() -> refresh(tokens, random.nextInt(tokens.size())));
+            evaluations.add(() -> expect200(http.post(realmPath
                     + "/firm-access/access/v1/evaluation", evaluator, Map.of(
                     "subject", Map.of("type", "user", "id", sized.members().get(random.nextInt(sized.members().size()))),
                     "action", Map.of("name", "read"), "resource", Map.of("type", "business",
-                            "id", sized.businessIds().get(random.nextInt(sized.businessIds().size()))))))));
+                            "id", sized.businessIds().get(random.nextInt(sized.businessIds().size())))))));
         }
+        // The sizes in turn, call by call, so that the machine's load weighs on both alike.
+        Map<String, Latencies> refresh = byLabel(labels, Latencies.interleaved(50, SEQUENTIAL_CALLS / 4, refreshes));
+        Map<String, Latencies> evaluation = byLabel(labels, Latencies.interleaved(100, SEQUENTIAL_CALLS, evaluations));
         refresh.forEach((label, l) -> System.out.printf("  %-40s %8.2f %8.2f%n", "refresh with claim, " + label,
                 l.percentile(50), l.percentile(99)));
         evaluation.forEach((label, l) -> System.out.printf("  %-40s %8.2f %8.2f%n", "evaluation, " + label,
                 l.percentile(50), l.percentile(99)));
         flatGoal("refresh with claim", refresh);
         flatGoal("evaluation", evaluation);
+    }
+
+    private static Map<String, Latencies> byLabel(List<String> labels, List<Latencies> latencies) {
+        Map<String, Latencies> byLabel = new LinkedHashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            byLabel.put(labels.get(i), latencies.get(i));
+        }
+        return byLabel;
     }
 
     private void flatGoal(String call, Map<String, Latencies> bySize) {
@@ -324,12 +336,14 @@ public final class FirmAccessBenchmark {
         String evaluator = evaluatorToken();
         String userToken = signIn(firm.sampleMembers().get(0), "openid").get("access_token").asText();
         String api = realmPath + "/firm-access/access/v1/";
-        Latencies userinfo = Latencies.of(200, SEQUENTIAL_CALLS,
-                () -> expect200(http.get(realmPath + "/protocol/openid-connect/userinfo", userToken)));
+        // The baseline and the single evaluation in turn, call by call, so that the machine's load weighs on both alike.
+        List<Latencies> paired = Latencies.interleaved(200, SEQUENTIAL_CALLS, List.of(
+                () -> expect200(http.get(realmPath + "/protocol/openid-connect/userinfo", userToken)),
+                () -> expect200(http.post(api + "evaluation", evaluator, evaluation()))));
+        Latencies userinfo = paired.get(0);
+        Latencies single = paired.get(1);
         double userinfoRate = PARALLEL_CALLS / Load.run(FirmLoader.THREADS, PARALLEL_CALLS,
                 i -> expect200(http.get(realmPath + "/protocol/openid-connect/userinfo", userToken)));
-        Latencies single = Latencies.of(200, SEQUENTIAL_CALLS,
-                () -> expect200(http.post(api + "evaluation", evaluator, evaluation())));
         double singleRate = PARALLEL_CALLS / Load.run(FirmLoader.THREADS, PARALLEL_CALLS,
                 i -> expect200(http.post(api + "evaluation", evaluator, evaluation())));
         Latencies batch = Latencies.of(20, BATCH_CALLS,

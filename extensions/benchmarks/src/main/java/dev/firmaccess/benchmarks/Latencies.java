@@ -1,6 +1,7 @@
 package dev.firmaccess.benchmarks;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Latencies of sequential calls, in milliseconds. */
 final class Latencies {
@@ -24,6 +25,26 @@ final class Latencies {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         return new Latencies(millis);
+    }
+
+    /**
+     * Times {@code count} sequential rounds of the calls, one of each per round in turn, after
+     * {@code warmup} untimed rounds: what happens to the machine meanwhile falls on all of them alike.
+     * Answers the latencies of each call, in the order given.
+     */
+    static List<Latencies> interleaved(int warmup, int count, List<Runnable> calls) {
+        for (int i = 0; i < warmup; i++) {
+            calls.forEach(Runnable::run);
+        }
+        double[][] millis = new double[calls.size()][count];
+        for (int i = 0; i < count; i++) {
+            for (int c = 0; c < calls.size(); c++) {
+                long start = System.nanoTime();
+                calls.get(c).run();
+                millis[c][i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return Arrays.stream(millis).map(Latencies::new).toList();
     }
 
     double percentile(double p) {

@@ -242,6 +242,9 @@ class AuthorizationMatrixIT {
                 // Members may create businesses unless the realm forbids it.
                 row(FIRM_API, "POST", "/firms/{firm}/businesses", () -> plain().body(Map.of("name", "Made in the matrix")),
                         201, 201, 201, 404, 404, 404, 401, 401),
+                // Bulk creation is for owners and admins only.
+                row(FIRM_API, "POST", "/firms/{firm}/businesses/bulk", () -> plain().body(Map.of("businesses",
+                        List.of(Map.of("name", "Made in bulk in the matrix")))), 200, 200, 403, 404, 404, 404, 401, 401),
                 row(FIRM_API, "GET", business, () -> onBusiness(fixture.sharedBusiness()), 200, 200, 200, 404, 404, 404, 401, 401),
                 row(FIRM_API, "PUT", business,
                         () -> onBusiness(fixture.unsharedBusiness()).body(Map.of("name", "Unshared business")),

@@ -12,6 +12,8 @@ import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.HttpJson.Reply;
 import dev.firmaccess.testing.WithSharedServer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -91,6 +93,70 @@ class BusinessesIT extends OneFirmTest {
                 setup.updateSettings(Map.of("membersMayCreateBusinesses", true));
             }
             assertThat(texts(owner.get("/businesses?search=Not%20allowed"), "id")).isEmpty();
+        }
+    }
+
+    @Nested
+    class GivenABulkCreation {
+
+        @Test
+        void allRowsAreCreatedInTheirOrderAndListed() {
+            Reply created = assertStatus(owner.post("/businesses/bulk", Map.of("businesses", List.of(
+                    Map.of("name", "Bulk Alder Joinery", "externalRef", "BULK-1"),
+                    Map.of("name", "Bulk Cedar Bakery")))), 200);
+
+            JsonNode rows = created.json().get("created");
+            assertThat(rows).extracting(row -> row.get("name").asText())
+                    .containsExactly("Bulk Alder Joinery", "Bulk Cedar Bakery");
+            assertThat(rows.get(0).get("externalRef").asText()).isEqualTo("BULK-1");
+            assertThat(texts(owner.get("/businesses?search=Bulk%20"), "id"))
+                    .containsExactlyInAnyOrder(rows.get(0).get("id").asText(), rows.get(1).get("id").asText());
+        }
+
+        @Test
+        void aRowWithoutANameRefusesTheWholeCallAndCreatesNothing() {
+            Reply refused = owner.post("/businesses/bulk", Map.of("businesses", List.of(
+                    Map.of("name", "Unnamed Batch Good Row"), Map.of("externalRef", "NO-NAME"))));
+
+            assertError(refused, 400, "invalid_request");
+            assertThat(refused.json().get("error_description").asText()).contains("businesses[1].name");
+            assertThat(texts(owner.get("/businesses?search=Unnamed%20Batch"), "id")).isEmpty();
+        }
+
+        @Test
+        void anExternalRefTakenOrRepeatedRefusesTheWholeCallAndCreatesNothing() {
+            assertStatus(owner.post("/businesses", Map.of("name", "Holder of REF-9", "externalRef", "REF-9")), 201);
+
+            assertError(owner.post("/businesses/bulk", Map.of("businesses", List.of(
+                    Map.of("name", "Taken Batch One"), Map.of("name", "Taken Batch Two", "externalRef", "REF-9")))),
+                    409, "conflict");
+            assertError(owner.post("/businesses/bulk", Map.of("businesses", List.of(
+                    Map.of("name", "Taken Batch Three", "externalRef", "REF-10"),
+                    Map.of("name", "Taken Batch Four", "externalRef", "REF-10")))), 400, "invalid_request");
+            assertThat(texts(owner.get("/businesses?search=Taken%20Batch"), "id")).isEmpty();
+        }
+
+        @Test
+        void oneRowOverTheLimitIsRefusedWholeAndCreatesNothing() {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (int i = 0; i <= 1000; i++) {
+                rows.add(Map.of("name", "Over Limit " + i));
+            }
+
+            Reply refused = owner.post("/businesses/bulk", Map.of("businesses", rows));
+
+            assertError(refused, 400, "invalid_request", "bulk_limit");
+            assertThat(refused.json().get("error_description").asText()).isEqualTo("At most 1000 businesses per call");
+            assertThat(texts(owner.get("/businesses?search=Over%20Limit"), "id")).isEmpty();
+        }
+
+        @Test
+        void aMemberMayNotAndNothingIsCreated() {
+            Person rosa = setup.staff(firm, "rosa", "member");
+
+            assertError(setup.as(rosa, firm).post("/businesses/bulk", Map.of("businesses", List.of(
+                    Map.of("name", "Member Batch")))), 403, "access_denied");
+            assertThat(texts(owner.get("/businesses?search=Member%20Batch"), "id")).isEmpty();
         }
     }
 

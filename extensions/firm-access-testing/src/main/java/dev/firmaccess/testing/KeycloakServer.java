@@ -32,7 +32,9 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
 
-    private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(6);
+    /** How long a start may take; {@code -Dfirm-access.startup-timeout-minutes} lengthens it on a machine busy with other builds. */
+    private static final Duration DEFAULT_STARTUP_TIMEOUT =
+            Duration.ofMinutes(Long.getLong("firm-access.startup-timeout-minutes", 6));
     /**
      * The build options besides the database, as the container image uses them too: health and
      * metrics on the management port, and declarative-ui, without which the admin console hides the

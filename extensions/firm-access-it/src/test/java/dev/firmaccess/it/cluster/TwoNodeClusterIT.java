@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.events.EventReceiver;
 import dev.firmaccess.it.invitations.Browser;
 import dev.firmaccess.it.invitations.InvitationPage;
+import dev.firmaccess.it.portal.ActivationPage;
 import dev.firmaccess.it.portal.AtOnce;
+import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.EmbeddedPostgresDatabase;
 import dev.firmaccess.testing.Eventually;
@@ -37,6 +39,8 @@ class TwoNodeClusterIT {
 
     private static final Pattern INVITATION_LINK =
             Pattern.compile("https?://\\S+/firm-access/invitations/accept/[A-Za-z0-9._-]+");
+    private static final Pattern PORTAL_LINK =
+            Pattern.compile("https?://\\S+/firm-access/portal/activate/[A-Za-z0-9._-]+");
     private static final String KEY_GRANT = "urn:firm-access:grant-type:connection-key";
     private static final String SCRIPTS = "scripts";
 
@@ -141,6 +145,33 @@ class TwoNodeClusterIT {
         assertStatus(refreshed, 200);
         assertThat(firmAliases(refreshed.json())).as("firms in node 1's very next refresh").isEmpty();
         report("member removed on node 2", "token refresh on node 1", answered);
+    }
+
+    @Test
+    void aPortalMembershipRemovedOnNode1IsGoneFromTheNextRefreshOnNode2ThatCachedTheClaim() {
+        String business = createBusiness("Wharf Ropemakers");
+        String email = "gina@customer.test";
+        HttpJson.Reply invited = node(1).post(firmApi() + "/portal/invitations", owner(), Map.of("businessId", business,
+                "role", "guest", "level", "full", "invitees", List.of(Map.of("email", email))));
+        assertStatus(invited, 201);
+        String membership = invited.json().get(0).get("id").asText();
+        String text = cluster.mail().awaitMessageTo(email, Duration.ofSeconds(30)).text();
+        String link = PORTAL_LINK.matcher(text).results().map(MatchResult::group).findFirst().orElseThrow();
+        PortalBrowser.Answer activated = ActivationPage.open(new PortalBrowser(), link)
+                .register("Gina", "Guest", TestRealm.PASSWORD, TestRealm.PASSWORD);
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(303);
+        HttpJson.Reply before = refreshOn(2, TestRealm.TEST_CLIENT, realm.signIn(email).get("refresh_token").asText());
+        assertStatus(before, 200);
+        assertThat(workspaceIds(before.json())).as("node 2 lists the workspace, and keeps gina's claim").contains(business);
+
+        assertStatus(node(1).delete(firmApi() + "/portal/memberships/" + membership, owner()), 204);
+        long changed = System.nanoTime();
+        HttpJson.Reply next = refreshOn(2, TestRealm.TEST_CLIENT, before.json().get("refresh_token").asText());
+        long answered = millisSince(changed);
+
+        assertStatus(next, 200);
+        assertThat(workspaceIds(next.json())).as("node 2's very next refresh").isEmpty();
+        report("portal membership removed on node 1", "token refresh on node 2 (cached portal claim)", answered);
     }
 
     @Test
@@ -371,6 +402,11 @@ class TwoNodeClusterIT {
     private HttpJson.Reply refreshOn(int number, String clientId, String refreshToken) {
         return node(number).postForm(tokenPath(), Map.of("grant_type", "refresh_token", "client_id", clientId,
                 "refresh_token", refreshToken));
+    }
+
+    private static List<String> workspaceIds(JsonNode tokens) {
+        return HttpJson.jwtClaims(tokens.get("access_token").asText()).path("firm_portal").path(0).path("workspaces")
+                .findValuesAsText("id");
     }
 
     private static List<String> businessIds(JsonNode tokens) {

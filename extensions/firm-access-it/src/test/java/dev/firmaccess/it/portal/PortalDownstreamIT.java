@@ -364,6 +364,25 @@ class PortalDownstreamIT extends OwnRealmTest {
         }
 
         @Test
+        void aRenamedOrArchivedBusinessShowsInTheNextRefreshOfTheirCachedClaim() {
+            String name = "Studio " + UUID.randomUUID().toString().substring(0, 6);
+            String studio = business(name, null);
+            PortalUser user = activatedGuest(studio, "full");
+            JsonNode tokens = signIn(user);
+            assertThat(workspaceNames(tokens)).containsExactly(name);
+
+            ok(put(api + "/businesses/" + studio, Map.of("name", "Renamed Studio")));
+            HttpJson.Reply renamed = realm.refresh(tokens.get("refresh_token").asText());
+            assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+            assertThat(workspaceNames(renamed.json())).as("the very next refresh").containsExactly("Renamed Studio");
+
+            ok(post(api + "/businesses/" + studio + "/archive", ownerToken, ""));
+            HttpJson.Reply archivedNext = realm.refresh(renamed.json().get("refresh_token").asText());
+            assertThat(archivedNext.status()).as(archivedNext.toString()).isEqualTo(200);
+            assertThat(payload(archivedNext.json().get("access_token").asText()).get("firm_portal")).isEmpty();
+        }
+
+        @Test
         void aSignInSetsLastLoginOnTheirActiveMemberships() {
             PortalUser user = activatedGuest(bakery, "full");
             assertThat(membership(user.membershipId()).hasNonNull("lastLoginAt")).isFalse();
@@ -462,6 +481,11 @@ class PortalDownstreamIT extends OwnRealmTest {
 
     private JsonNode membership(String id) {
         return ok(get(api + "/portal/memberships/" + id, ownerToken)).json();
+    }
+
+    private static List<String> workspaceNames(JsonNode tokens) {
+        return payload(tokens.get("access_token").asText()).path("firm_portal").path(0).path("workspaces")
+                .findValuesAsText("name");
     }
 
     private String business(String name, String externalRef) {

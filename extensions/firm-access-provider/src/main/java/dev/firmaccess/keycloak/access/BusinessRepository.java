@@ -102,6 +102,18 @@ public final class BusinessRepository {
                 .getResultList();
     }
 
+    /** Which of these external references a business of the firm already has, in one query. */
+    public List<String> takenExternalRefs(String organizationId, Collection<String> externalRefs) {
+        if (externalRefs.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select b.externalRef from BusinessEntity b where b.organizationId = :org"
+                        + " and b.externalRef in :refs", String.class)
+                .setParameter("org", organizationId)
+                .setParameter("refs", externalRefs)
+                .getResultList();
+    }
+
     public boolean externalRefTaken(String organizationId, String externalRef, String exceptBusinessId) {
         return !em.createQuery("select b.id from BusinessEntity b where b.organizationId = :org and b.externalRef = :ref"
                                 + " and b.id <> :except", String.class)
@@ -115,6 +127,14 @@ public final class BusinessRepository {
 
     public void persist(BusinessEntity business) {
         em.persist(business);
+    }
+
+    /** The users with a portal membership on the business (the portal's table, named as {@link #delete} names it). */
+    public List<String> portalUserIds(String businessId) {
+        return em.createQuery("select m.userId from PortalMembershipEntity m where m.businessId = :id"
+                        + " and m.userId is not null", String.class)
+                .setParameter("id", businessId)
+                .getResultList();
     }
 
     public void delete(BusinessEntity business) {

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
 
 /** {@code .../firms/{firm}/businesses}: the firm's client businesses and who they are shared with. */
 public class BusinessResource {
@@ -51,6 +53,15 @@ public class BusinessResource {
         BusinessInput input = JsonBodies.read(body, BusinessInput.class, limits);
         BusinessView created = businesses.create(input.name(), input.externalRef());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    /** Many businesses in one call, all or nothing; the created ones in the order given. */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, List<BusinessView>> createAll(String body) {
+        return Map.of("created", businesses.createAll(JsonBodies.read(body, BulkBusinesses.class, limits).businesses()));
     }
 
     @GET
@@ -138,5 +149,9 @@ public class BusinessResource {
 
     /** Body of a business creation or update. */
     public record BusinessInput(String name, String externalRef) {
+    }
+
+    /** Body of a bulk creation. */
+    public record BulkBusinesses(List<BusinessInput> businesses) {
     }
 }

@@ -6,13 +6,17 @@ import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.firm.StaffAccessCache;
 import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.web.Validation;
 import jakarta.persistence.EntityManager;
+import dev.firmaccess.keycloak.access.BusinessResource.BusinessInput;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.keycloak.models.utils.KeycloakModelUtils;
+import java.util.Set;
 
 /** A firm's businesses: members see what is shared with them, owners and admins see and change everything. */
 public final class BusinessService {
@@ -71,16 +75,7 @@ public final class BusinessService {
         String checkedName = Validation.name(name, "name");
         String checkedRef = Validation.optionalText(externalRef, "externalRef");
         requireFreeExternalRef(checkedRef, null);
-        BusinessEntity business = new BusinessEntity();
-        business.setId(KeycloakModelUtils.generateId());
-        business.setRealmId(context.realm().getId());
-        business.setOrganizationId(context.firm().getId());
-        business.setName(checkedName);
-        business.setExternalRef(checkedRef);
-        business.setCreatedBy(context.actor().userId());
-        business.setCreatedAt(System.currentTimeMillis());
-        businesses.persist(business);
-        context.audit().record("business.created", "business", business.getId(), null, state(business));
+        BusinessEntity business = persist(checkedName, checkedRef, System.currentTimeMillis());
         if (context.actor().staffRole().filter(role -> role == StaffRole.MEMBER).isPresent()) {
             // A member's business belongs to the firm; the member keeps working on it through a direct grant.
             grants.create(context.firm().getId(), business.getId(), GrantSubjectType.USER,
@@ -90,6 +85,51 @@ public final class BusinessService {
         return BusinessView.of(business, null);
     }
 
+    /**
+     * Creates many businesses in one call, all or nothing: every row is checked (name, external
+     * reference free in the firm and not repeated in the call) before the first is written, and each
+     * is audited as a single creation is. Owners and admins only; the new businesses are the firm's,
+     * reached by whoever reaches all businesses.
+     */
+    public List<BusinessView> createAll(List<BusinessInput> rows) {
+        context.actor().require(FirmPermission.MANAGE);
+        GrantRequests.requireSize(rows, context.limits().bulkBusinesses(), "businesses");
+        List<String> names = new ArrayList<>();
+        List<String> checkedRefs = new ArrayList<>();
+        Set<String> refs = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            names.add(Validation.name(rows.get(i).name(), "businesses[" + i + "].name"));
+            String ref = Validation.optionalText(rows.get(i).externalRef(), "businesses[" + i + "].externalRef");
+            checkedRefs.add(ref);
+            if (ref != null && !refs.add(ref)) {
+                throw FirmAccessException.of(ErrorCode.DUPLICATE_ITEM,
+                        "The external reference '" + ref + "' is listed more than once");
+            }
+        }
+        businesses.takenExternalRefs(context.firm().getId(), refs).stream().findFirst().ifPresent(ref -> {
+            throw FirmAccessException.of(ErrorCode.EXTERNAL_REF_TAKEN,
+                    "Another business of this firm already has the external reference '" + ref + "'");
+        });
+        long now = System.currentTimeMillis();
+        List<BusinessView> created = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            created.add(BusinessView.of(persist(names.get(i), checkedRefs.get(i), now), null));
+        }
+        return created;
+    }
+
+    /** A new business of the firm, stored and audited, from fields already checked. */
+    private BusinessEntity persist(String name, String externalRef, long now) {
+        BusinessEntity business = new BusinessEntity();
+        business.placeNew(context.realm().getId(), context.firm().getId(), now);
+        business.setName(name);
+        business.setExternalRef(externalRef);
+        business.setCreatedBy(context.actor().userId());
+        businesses.persist(business);
+        context.audit().record("business.created", "business", business.getId(), null, state(business));
+        return business;
+    }
+
     public BusinessView update(String businessId, String name, String externalRef) {
         context.actor().require(FirmPermission.MANAGE);
         BusinessEntity business = require(businessId);
@@ -97,6 +137,9 @@ public final class BusinessService {
         String checkedRef = Validation.optionalText(externalRef, "externalRef");
         requireFreeExternalRef(checkedRef, businessId);
         Map<String, Object> before = state(business);
+        if (!checkedName.equals(business.getName())) {
+            evictPortalUsers(business);
+        }
         business.setName(checkedName);
         business.setExternalRef(checkedRef);
         context.audit().record("business.updated", "business", businessId, before, state(business));
@@ -125,9 +168,15 @@ public final class BusinessService {
         context.audit().record("business.deleted", "business", businessId, before, null);
     }
 
-    /** Whoever reaches the business through a grant stops (or starts again) reaching it. */
+    /** Whoever reaches the business, through a grant or as a portal user, stops (or starts again) reaching it. */
     private void evictReach(BusinessEntity business) {
         new ReachEviction(context).grants(grants.forBusiness(business.getId()));
+        evictPortalUsers(business);
+    }
+
+    /** The portal users of the business, whose {@code firm_portal} claim names it. */
+    private void evictPortalUsers(BusinessEntity business) {
+        StaffAccessCache.evict(context.session(), context.realm(), businesses.portalUserIds(business.getId()));
     }
 
     /** A business of this firm, or the 404 that unknown ids and other firms' ids get alike. */

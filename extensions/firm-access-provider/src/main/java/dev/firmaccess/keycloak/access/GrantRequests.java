@@ -46,15 +46,20 @@ final class GrantRequests {
     }
 
     static void requireSize(List<?> items, int limit) {
+        requireSize(items, limit, "grants");
+    }
+
+    /** A bulk call's list of {@code field}: present, within the limit, without nulls. */
+    static void requireSize(List<?> items, int limit, String field) {
         if (items == null) {
-            throw FirmAccessException.badInput("'grants' is required");
+            throw FirmAccessException.badInput("'" + field + "' is required");
         }
         if (items.size() > limit) {
-            throw FirmAccessException.of(ErrorCode.BULK_LIMIT, "At most " + limit + " grants per call");
+            throw FirmAccessException.of(ErrorCode.BULK_LIMIT, "At most " + limit + " " + field + " per call");
         }
         // Not contains(null): immutable lists (List.of) throw on it instead of answering.
         if (items.stream().anyMatch(Objects::isNull)) {
-            throw FirmAccessException.badInput("'grants' must not contain null");
+            throw FirmAccessException.badInput("'" + field + "' must not contain null");
         }
     }
 

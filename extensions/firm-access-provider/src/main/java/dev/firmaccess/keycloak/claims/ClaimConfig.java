@@ -2,12 +2,16 @@ package dev.firmaccess.keycloak.claims;
 
 import java.util.Map;
 import java.util.OptionalInt;
+import org.keycloak.provider.ProviderConfigProperty;
 
 /** The typed configuration of one firm-access claim mapper, besides the claim name. */
 record ClaimConfig(OptionalInt businessCap) {
 
     static final String DEFAULT_CLAIM_NAME = "firm_access";
     static final String BUSINESS_CAP = "businessCap";
+    static final String WORKSPACE_CAP = "workspaceCap";
+    /** Workspaces listed in the {@code firm_portal} claim when its mapper sets no cap: as many as businesses in {@code firm_access}. */
+    static final int DEFAULT_WORKSPACE_CAP = 30;
 
     /** A cap that is missing or not a positive number falls back to the realm setting. */
     static ClaimConfig of(Map<String, String> config) {
@@ -16,6 +20,21 @@ record ClaimConfig(OptionalInt businessCap) {
 
     int capOr(int realmCap) {
         return businessCap.orElse(realmCap);
+    }
+
+    /** The {@code firm_portal} mapper's cap; missing or not a positive number: the default. */
+    static int workspaceCap(Map<String, String> config) {
+        return positive(config.get(WORKSPACE_CAP)).orElse(DEFAULT_WORKSPACE_CAP);
+    }
+
+    /** A mapper setting that caps a claim's list. */
+    static ProviderConfigProperty capProperty(String name, String label, String helpText) {
+        ProviderConfigProperty cap = new ProviderConfigProperty();
+        cap.setName(name);
+        cap.setLabel(label);
+        cap.setType(ProviderConfigProperty.STRING_TYPE);
+        cap.setHelpText(helpText);
+        return cap;
     }
 
     private static OptionalInt positive(String value) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
-import org.keycloak.provider.ProviderConfigProperty;
 
 /**
  * The {@code firm_access} claim: per firm of the user, the role, the programmatic-access switch
@@ -16,7 +15,9 @@ public final class FirmAccessClaimMapper extends JsonClaimMapper {
     public static final String PROVIDER_ID = "firm-access-claim-mapper";
 
     public FirmAccessClaimMapper() {
-        super(ClaimConfig.DEFAULT_CLAIM_NAME, List.of(businessCapProperty()));
+        super(ClaimConfig.DEFAULT_CLAIM_NAME, List.of(ClaimConfig.capProperty(ClaimConfig.BUSINESS_CAP, "Business cap",
+                "At most this many businesses are listed, all firms together; a cut list says"
+                + " businessesCapped. Empty: the realm's claimBusinessCap setting.")));
     }
 
     @Override
@@ -37,16 +38,6 @@ public final class FirmAccessClaimMapper extends JsonClaimMapper {
     @Override
     protected String variant(Map<String, String> config, ClientSessionContext clientSession) {
         return ClaimConfig.of(config).businessCap() + "/" + clientSession.getScopeString(true);
-    }
-
-    private static ProviderConfigProperty businessCapProperty() {
-        ProviderConfigProperty cap = new ProviderConfigProperty();
-        cap.setName(ClaimConfig.BUSINESS_CAP);
-        cap.setLabel("Business cap");
-        cap.setType(ProviderConfigProperty.STRING_TYPE);
-        cap.setHelpText("At most this many businesses are listed, all firms together; a cut list says"
-                + " businessesCapped. Empty: the realm's claimBusinessCap setting.");
-        return cap;
     }
 
     @Override

@@ -56,8 +56,7 @@ final class FirmClaims {
         List<FirmClaim> claims = new ArrayList<>();
         int budget = cap;
         for (OrganizationModel firm : firms) {
-            FirmClaim claim = claim(user, firm, rows.getOrDefault(firm.getId(), StaffRecord.DEFAULT), budget,
-                    AccessLevels.of(settings, firm));
+            FirmClaim claim = claim(user, firm, rows.getOrDefault(firm.getId(), StaffRecord.DEFAULT), budget);
             if (claim.businesses() instanceof List<?> listed) {
                 budget -= listed.size();
             }
@@ -66,13 +65,15 @@ final class FirmClaims {
         return claims;
     }
 
-    private FirmClaim claim(UserModel user, OrganizationModel firm, StaffRecord row, int cap, AccessLevels levels) {
+    private FirmClaim claim(UserModel user, OrganizationModel firm, StaffRecord row, int cap) {
         StaffRole role = row.role();
         if (role.reachesAllBusinesses()) {
             return new FirmClaim(firm.getId(), firm.getAlias(), firm.getName(), role.canonicalName(),
                     settings.labelOf(role), row.programmaticAccess(), FirmClaim.ALL_BUSINESSES, false);
         }
-        CappedBusinesses businesses = CappedBusinesses.of(reachingLevels(user, firm, cap), cap, levels);
+        // The firm's levels only where a list is built: an owner's or admin's claim reads no level.
+        CappedBusinesses businesses = CappedBusinesses.of(reachingLevels(user, firm, cap), cap,
+                AccessLevels.of(settings, firm));
         if (businesses.capped()) {
             FirmAccessMetrics.claimCapped();
         }

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.claims;
 
+import dev.firmaccess.keycloak.firm.StaffAccessCache;
 import dev.firmaccess.keycloak.portal.PortalClaim;
 import dev.firmaccess.keycloak.portal.PortalReach;
 import dev.firmaccess.keycloak.portal.PortalWorkspaces;
@@ -12,8 +13,10 @@ import org.keycloak.models.UserModel;
 
 /**
  * The {@code firm_portal} claim: the workspaces of a portal user, per firm, from their active
- * memberships of enabled firms and non-archived businesses; an empty array for none. One indexed
- * query per token response, whatever the number of token types it maps into. See docs/claims.md.
+ * memberships of enabled firms and non-archived businesses, at most the mapper's cap of them; an
+ * empty array for none. The memberships are read in one indexed query and kept with the user in
+ * {@link StaffAccessCache}, which every change of a membership or of its business evicts, so the
+ * refresh of a cached user asks the database nothing for this claim. See docs/claims.md.
  */
 public final class FirmPortalClaimMapper extends JsonClaimMapper {
 
@@ -21,19 +24,28 @@ public final class FirmPortalClaimMapper extends JsonClaimMapper {
     static final String DEFAULT_CLAIM_NAME = "firm_portal";
 
     public FirmPortalClaimMapper() {
-        super(DEFAULT_CLAIM_NAME, List.of());
+        super(DEFAULT_CLAIM_NAME, List.of(ClaimConfig.capProperty(ClaimConfig.WORKSPACE_CAP, "Workspace cap",
+                "At most this many workspaces are listed, all firms together; a cut list says workspacesCapped."
+                + " Empty: " + ClaimConfig.DEFAULT_WORKSPACE_CAP + ".")));
     }
 
     @Override
     protected Object value(KeycloakSession session, UserModel user, Map<String, String> config,
             ClientSessionContext clientSession) {
-        PortalReach reach = new PortalReach(session.getProvider(JpaConnectionProvider.class).getEntityManager());
-        List<PortalReach.Workspace> workspaces = reach.workspacesOf(session.getContext().getRealm().getId(),
-                user.getId());
+        List<PortalReach.Workspace> workspaces = StaffAccessCache.remembered(user, "portal",
+                () -> new PortalReach(session.getProvider(JpaConnectionProvider.class).getEntityManager())
+                        .workspacesOf(session.getContext().getRealm().getId(), user.getId()));
         if (workspaces.isEmpty()) {
             return List.of();
         }
-        return PortalClaim.of(workspaces, new PortalWorkspaces(session)::enabledFirm);
+        return PortalClaim.of(workspaces, new PortalWorkspaces(session)::enabledFirm,
+                ClaimConfig.workspaceCap(config));
+    }
+
+    /** The cap changes how many workspaces the claim lists. */
+    @Override
+    protected String variant(Map<String, String> config, ClientSessionContext clientSession) {
+        return Integer.toString(ClaimConfig.workspaceCap(config));
     }
 
     /** The ID token names the firms of the user's workspaces; the workspaces stay in the access token. */

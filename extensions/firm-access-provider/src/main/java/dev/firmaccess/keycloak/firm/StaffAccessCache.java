@@ -14,12 +14,13 @@ import org.keycloak.models.cache.UserCache;
 
 /**
  * What tokens and decisions read about a user's standing in their firms (staff rows, reached
- * businesses), kept beside the user in Keycloak's own user cache (the {@code users} Infinispan cache)
- * rather than in a map of ours. Whatever evicts the cached user drops it: Keycloak's own changes of
- * the user (team and organization membership are group memberships) and {@link #evict}, which every
- * change of staff rows, grants and businesses calls. An eviction takes effect when the change
- * commits and reaches the other nodes through Keycloak's user-invalidation cluster event, so no node
- * answers from what another node changed.
+ * businesses, portal workspaces), kept beside the user in Keycloak's own user cache (the
+ * {@code users} Infinispan cache) rather than in a map of ours. Whatever evicts the cached user drops
+ * it: Keycloak's own changes of the user (team and organization membership are group memberships)
+ * and {@link #evict}, which every change of staff rows, grants, businesses and active portal
+ * memberships calls. An eviction takes effect when the change commits and reaches the other nodes
+ * through Keycloak's user-invalidation cluster event, so no node answers from what another node
+ * changed.
  */
 public final class StaffAccessCache {
 
@@ -45,8 +46,9 @@ public final class StaffAccessCache {
 
     /**
      * A value derived from the user's access, loaded once while the user stays cached. The value
-     * must be immutable and must depend only on the user's staff rows, teams and grants and on the
-     * key; a user outside the cache (cache off, or changed in this very transaction) loads afresh.
+     * must be immutable and must depend only on what evicts the user (staff rows, teams, grants, the
+     * businesses they reach, active portal memberships and their businesses) and on the key; a user
+     * outside the cache (cache off, or changed in this very transaction) loads afresh.
      */
     @SuppressWarnings("unchecked")
     public static <T> T remembered(UserModel user, String key, Supplier<T> load) {

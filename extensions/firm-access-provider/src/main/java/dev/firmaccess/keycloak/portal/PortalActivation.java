@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.audit.AuditLog;
+import dev.firmaccess.keycloak.firm.StaffAccessCache;
 import dev.firmaccess.keycloak.mail.AcceptProblem;
 import dev.firmaccess.keycloak.mail.LinkCheck;
 import dev.firmaccess.keycloak.mail.EmailIdentity;
@@ -109,6 +110,7 @@ public final class PortalActivation {
             audit.record("portal.activated", PortalMembershipRepository.TARGET, membership.getId(), before,
                     PortalService.auditState(membership));
         }
+        StaffAccessCache.evict(session, realm, List.of(user.getId()));
         return checked;
     }
 

@@ -6,6 +6,7 @@ import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.firm.StaffAccessCache;
 import dev.firmaccess.keycloak.mail.DeliveryStatus;
 import dev.firmaccess.keycloak.mail.FirmAccessEmail;
 import dev.firmaccess.keycloak.mail.Invitee;
@@ -148,6 +149,7 @@ public final class PortalService {
         membership.setUserId(user.getId());
         membership.setStatus(PortalStatus.ACTIVE);
         membership.setActivatedAt(now);
+        StaffAccessCache.evict(context.session(), context.realm(), List.of(user.getId()));
         context.audit().record("portal.added", TARGET, membership.getId(), before, auditState(membership));
         return view(membership, now);
     }
@@ -157,6 +159,9 @@ public final class PortalService {
         PortalMembershipEntity membership = access.requireMembership(id, true);
         Map<String, Object> before = auditState(membership);
         memberships.delete(membership);
+        if (membership.getUserId() != null) {
+            StaffAccessCache.evict(context.session(), context.realm(), List.of(membership.getUserId()));
+        }
         context.audit().record("portal.removed", TARGET, id, before, null);
     }
 

@@ -49,13 +49,14 @@ import org.keycloak.services.resource.RealmResourceProvider;
  * @param internalEventTargets whether access-event subscribers may be on loopback, private or
  *                        other internal addresses (off: public addresses only)
  * @param levelsPerFirm   access levels one firm may define on top of the realm's
+ * @param bulkBusinesses  businesses created in one bulk creation
  */
 public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, int csvChars, int keysPerMember,
         int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds,
         int webhookToleranceSeconds, int webhookIdChars, int outboxAttempts, int outboxRetrySeconds,
         int outboxPollSeconds, int outboxLeaseSeconds, int outboxBatch, int outboxRetentionDays,
         int eventSubscribers, int csvSyncRows, int csvImportStaleSeconds, boolean internalEventTargets,
-        int levelsPerFirm) {
+        int levelsPerFirm, int bulkBusinesses) {
 
     /** The column length of a received {@code webhook-id}; a longer allowed id could not be stored. */
     public static final int STORED_WEBHOOK_ID_CHARS = 255;
@@ -87,7 +88,8 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
             Map.entry("max-event-subscribers", 20),
             Map.entry("max-csv-sync-rows", 100),
             Map.entry("csv-import-stale-seconds", 300),
-            Map.entry("max-levels-per-firm", 20));
+            Map.entry("max-levels-per-firm", 20),
+            Map.entry("max-bulk-businesses", 1000));
 
     /** The SPI option that lets access-event subscribers be on internal addresses; off by default. */
     public static final String INTERNAL_EVENT_TARGETS = "allow-internal-event-targets";
@@ -141,7 +143,7 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
                 positive.applyAsInt("outbox-batch-size"), positive.applyAsInt("outbox-retention-days"),
                 positive.applyAsInt("max-event-subscribers"), positive.applyAsInt("max-csv-sync-rows"),
                 positive.applyAsInt("csv-import-stale-seconds"), internalEventTargets,
-                positive.applyAsInt("max-levels-per-firm"));
+                positive.applyAsInt("max-levels-per-firm"), positive.applyAsInt("max-bulk-businesses"));
     }
 
     private static int webhookIdChars(ToIntFunction<String> positive) {
