@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.ClaimScope;
-import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.HttpJson.Reply;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import jakarta.ws.rs.core.Response;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -38,8 +35,7 @@ import org.keycloak.representations.idm.UserRepresentation;
  * enabled again. Links and keys are made while all is enabled, so only the switch differs.
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DisabledFirmUserAndRealmIT {
+class DisabledFirmUserAndRealmIT extends FirmSetupTest {
 
     private static final String EVALUATOR_ROLE = "firm-access-evaluator";
     private static final String EVALUATOR_APP = "gatekeeper";
@@ -47,9 +43,6 @@ class DisabledFirmUserAndRealmIT {
     private static final String SCRIPTS = "scripts";
     private static final String KEY_GRANT = "urn:firm-access:grant-type:connection-key";
 
-    private HttpJson http;
-    private FirmSetup setup;
-    private TestRealm realm;
     private Firm firm;
     private Person member;
     private String business;
@@ -57,11 +50,12 @@ class DisabledFirmUserAndRealmIT {
     private String invitationLink;
     private String activationLink;
 
+    DisabledFirmUserAndRealmIT() {
+        super("disabled");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        setup = FirmSetup.create(env, "disabled");
-        realm = setup.realm();
+    void setUp() {
         firm = setup.newFirm("Paused Books");
         member = setup.staff(firm, "mia", "member");
         business = setup.business(firm, "Shared business");
