@@ -1,9 +1,11 @@
 package dev.firmaccess.it;
 
+import static dev.firmaccess.it.support.ConnectionKeys.SCRIPTS;
 import static dev.firmaccess.it.support.Replies.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.ConnectionKeys;
 import dev.firmaccess.it.support.Firm;
 import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
@@ -40,8 +42,6 @@ class DisabledFirmUserAndRealmIT extends FirmSetupTest {
     private static final String EVALUATOR_ROLE = "firm-access-evaluator";
     private static final String EVALUATOR_APP = "gatekeeper";
     private static final String EVALUATOR_SECRET = "gatekeeper-secret-for-tests";
-    private static final String SCRIPTS = "scripts";
-    private static final String KEY_GRANT = "urn:firm-access:grant-type:connection-key";
 
     private Firm firm;
     private Person member;
@@ -173,8 +173,7 @@ class DisabledFirmUserAndRealmIT extends FirmSetupTest {
     }
 
     private Reply keyExchange() {
-        return http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", KEY_GRANT, "client_id", SCRIPTS, "connection_key", key));
+        return ConnectionKeys.exchange(http, realm.name(), SCRIPTS, key, null);
     }
 
     /** The status of the page behind a link, opened by someone not signed in. */

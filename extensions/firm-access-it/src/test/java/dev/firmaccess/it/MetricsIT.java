@@ -54,7 +54,7 @@ class MetricsIT extends OwnRealmTest {
     void setUp() {
         String firmId = firmOwnedByOlivia("Metered & Co", "metered");
         miaId = newStaff(firmId, "mia");
-        ok(http.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
+        updateSettings(Map.of("invitationWebhookSecret", SECRET));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/metered";
         businesses = List.of("Alder Ltd", "Birch Ltd", "Cedar Ltd").stream()
                 .map(name -> ok(http.post(api + "/businesses", owner(), Map.of("name", name))).json().get("id").asText())

@@ -3,17 +3,18 @@ package dev.firmaccess.it.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.console.ConsolePages.AuditPage;
+import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.InvitationsPage;
 import dev.firmaccess.it.console.ConsolePages.KeysPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
 import dev.firmaccess.it.console.ConsolePages.TeamPage;
 import dev.firmaccess.it.console.ConsolePages.TeamsPage;
+import dev.firmaccess.it.support.ConnectionKeys;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
-import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -251,8 +252,7 @@ class FirmConsolePagesIT extends ConsoleFirmTest {
     }
 
     private HttpJson.Reply exchange(String key) {
-        return http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "urn:firm-access:grant-type:connection-key", "client_id", SCRIPTS, "connection_key", key));
+        return ConnectionKeys.exchange(http, realm.name(), SCRIPTS, key, null);
     }
 
     private String ownerInvitesAndCopiesTheLink(String email) {

@@ -49,7 +49,7 @@ class InvitationsIT extends OwnRealmTest {
         firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         setStaffRole("ledger", newStaff(firmId, "adam"), "admin");
         realm.createUser("walter");
-        ok(checked.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
+        updateSettings(Map.of("invitationWebhookSecret", SECRET));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
         mailEvents = new MailEventSender(http, realm.name());
         ownerToken = realm.accessToken("olivia");

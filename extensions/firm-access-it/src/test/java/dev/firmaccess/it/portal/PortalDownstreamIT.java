@@ -62,7 +62,7 @@ class PortalDownstreamIT extends OwnRealmTest {
         String firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         member = newStaff(firmId, "mike");
         String teamMate = newStaff(firmId, "tina");
-        ok(http.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("accessLevels", List.of("full", "read-only"))));
+        updateSettings(Map.of("accessLevels", List.of("full", "read-only")));
         api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
         ownerToken = realm.accessToken("olivia");
         memberToken = realm.accessToken("mike");

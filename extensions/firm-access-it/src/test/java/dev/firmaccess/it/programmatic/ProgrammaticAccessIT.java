@@ -1,8 +1,11 @@
 package dev.firmaccess.it.programmatic;
 
+import static dev.firmaccess.it.support.ConnectionKeys.GRANT_TYPE;
+import static dev.firmaccess.it.support.ConnectionKeys.SCRIPTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.ConnectionKeys;
 import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
@@ -28,8 +31,6 @@ import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 @WithSharedServer
 class ProgrammaticAccessIT extends OwnRealmTest {
 
-    private static final String GRANT = "urn:firm-access:grant-type:connection-key";
-    private static final String SCRIPTS = "scripts";
     private static final String RESOURCE_SERVER = "resource-server";
     private static final String RESOURCE_SERVER_SECRET = "resource-server-secret";
 
@@ -126,14 +127,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
     }
 
     private HttpJson.Reply exchange(String key, String scope) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", GRANT);
-        form.put("client_id", SCRIPTS);
-        form.put("connection_key", key);
-        if (scope != null) {
-            form.put("scope", scope);
-        }
-        return http.postForm(tokenEndpoint(), form);
+        return ConnectionKeys.exchange(http, realm.name(), SCRIPTS, key, scope);
     }
 
     private JsonNode exchanged(String key, String scope) {
@@ -565,7 +559,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
 
         @Test
         void aMissingKeyIsAnInvalidRequest() {
-            HttpJson.Reply reply = http.postForm(tokenEndpoint(), Map.of("grant_type", GRANT, "client_id", SCRIPTS));
+            HttpJson.Reply reply = http.postForm(tokenEndpoint(), Map.of("grant_type", GRANT_TYPE, "client_id", SCRIPTS));
 
             assertRefused(reply, 400, "invalid_request");
         }
@@ -574,7 +568,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
         void aClientThatDidNotOptInIsRefused() {
             JsonNode key = newKey("bea", "Wrong client");
 
-            HttpJson.Reply reply = http.postForm(tokenEndpoint(), Map.of("grant_type", GRANT,
+            HttpJson.Reply reply = http.postForm(tokenEndpoint(), Map.of("grant_type", GRANT_TYPE,
                     "client_id", TestRealm.TEST_CLIENT, "connection_key", key.get("key").asText()));
 
             assertRefused(reply, 400, "unauthorized_client");

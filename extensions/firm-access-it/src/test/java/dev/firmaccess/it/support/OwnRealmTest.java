@@ -53,6 +53,12 @@ public abstract class OwnRealmTest {
         return firmId;
     }
 
+    /** Changes the realm's settings as its administrator does, through the realm-admin API. */
+    protected void updateSettings(Map<String, ?> change) {
+        assertStatus(checked.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), change),
+                200);
+    }
+
     /** Gives a staff member a role as the realm's administrator does, through the realm-admin API. */
     protected void setStaffRole(String firmAlias, String userId, String role) {
         setStaffRole(realm, firmAlias, userId, role);
