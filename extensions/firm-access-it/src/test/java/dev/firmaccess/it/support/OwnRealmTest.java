@@ -2,13 +2,9 @@ package dev.firmaccess.it.support;
 
 import static dev.firmaccess.it.support.Replies.assertStatus;
 
-import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.MailCatcher;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A test class that works in a realm of its own over plain HTTP: the run's environment, its HTTP
@@ -16,14 +12,10 @@ import org.junit.jupiter.api.TestInstance;
  * and the new realm. A subclass names the realm and builds its firms and people in its own
  * {@code @BeforeAll}, which runs after this one.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class OwnRealmTest {
+public abstract class OwnRealmTest extends SharedServerTest {
 
     private final String realmPrefix;
-    protected TestEnvironment env;
-    protected HttpJson http;
     protected Api checked;
-    protected MailCatcher mail;
     protected TestRealm realm;
 
     protected OwnRealmTest(String realmPrefix) {
@@ -31,12 +23,9 @@ public abstract class OwnRealmTest {
     }
 
     @BeforeAll
-    void aRealmOfItsOwn(TestEnvironment environment) {
-        env = environment;
-        http = environment.http();
+    void aRealmOfItsOwn() {
         checked = new Api(http);
-        mail = environment.mail();
-        realm = environment.newRealm(realmPrefix);
+        realm = env.newRealm(realmPrefix);
     }
 
     /** A new user of the realm who joins the firm natively; answers the user id. */
