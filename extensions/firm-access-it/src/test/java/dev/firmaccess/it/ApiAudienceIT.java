@@ -5,11 +5,11 @@ import static dev.firmaccess.it.support.Replies.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.support.OwnRealmTest;
+import dev.firmaccess.it.support.RealmClients;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.TokenClaims;
 import dev.firmaccess.testing.WithSharedServer;
-import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 
 /**
  * The firm API and the evaluation API accept only access tokens meant for them: their audience
@@ -56,35 +55,21 @@ class ApiAudienceIT extends OwnRealmTest {
         asking.setDefaultClientScopes(ORDINARY_SCOPES);
         asking.setOptionalClientScopes(List.of(TestRealm.API_SCOPE));
         create(asking);
-        ClientRepresentation evaluator = new ClientRepresentation();
-        evaluator.setClientId(EVALUATOR_WITHOUT_AUDIENCE);
-        evaluator.setPublicClient(false);
-        evaluator.setSecret(SECRET);
-        evaluator.setServiceAccountsEnabled(true);
-        evaluator.setStandardFlowEnabled(false);
+        ClientRepresentation evaluator = RealmClients.withServiceAccount(EVALUATOR_WITHOUT_AUDIENCE, SECRET);
         evaluator.setDefaultClientScopes(ORDINARY_SCOPES);
-        create(evaluator);
-        RoleRepresentation role = new RoleRepresentation();
-        role.setName("firm-access-evaluator");
-        realm.admin().roles().create(role);
-        String id = realm.admin().clients().findByClientId(EVALUATOR_WITHOUT_AUDIENCE).get(0).getId();
-        realm.admin().users().get(realm.admin().clients().get(id).getServiceAccountUser().getId()).roles()
-                .realmLevel().add(List.of(realm.admin().roles().get("firm-access-evaluator").toRepresentation()));
+        RealmClients.create(realm.admin(), evaluator);
+        RealmClients.makeEvaluator(realm.admin(), EVALUATOR_WITHOUT_AUDIENCE);
     }
 
     private static ClientRepresentation publicPasswordClient(String clientId) {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
+        ClientRepresentation client = RealmClients.withoutBrowserSignIn(clientId);
         client.setPublicClient(true);
         client.setDirectAccessGrantsEnabled(true);
-        client.setStandardFlowEnabled(false);
         return client;
     }
 
     private void create(ClientRepresentation client) {
-        try (Response response = realm.admin().clients().create(client)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-        }
+        RealmClients.create(realm.admin(), client);
     }
 
     private String firmApi() {

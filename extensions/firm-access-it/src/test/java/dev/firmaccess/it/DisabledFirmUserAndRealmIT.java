@@ -9,6 +9,7 @@ import dev.firmaccess.it.support.ConnectionKeys;
 import dev.firmaccess.it.support.Firm;
 import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
+import dev.firmaccess.it.support.RealmClients;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson.Reply;
 import dev.firmaccess.testing.TestRealm;
@@ -24,10 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -39,7 +38,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 @WithSharedServer
 class DisabledFirmUserAndRealmIT extends FirmSetupTest {
 
-    private static final String EVALUATOR_ROLE = "firm-access-evaluator";
     private static final String EVALUATOR_APP = "gatekeeper";
     private static final String EVALUATOR_SECRET = "gatekeeper-secret-for-tests";
 
@@ -205,28 +203,11 @@ class DisabledFirmUserAndRealmIT extends FirmSetupTest {
 
     /** A policy-enforcing app: a service account holding the evaluator role, which may ask about anyone. */
     private void createEvaluatorClient() {
-        ClientRepresentation app = new ClientRepresentation();
-        app.setClientId(EVALUATOR_APP);
-        app.setPublicClient(false);
-        app.setSecret(EVALUATOR_SECRET);
-        app.setServiceAccountsEnabled(true);
-        app.setStandardFlowEnabled(false);
-        try (Response created = realm.admin().clients().create(app)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-        }
-        RoleRepresentation role = new RoleRepresentation();
-        role.setName(EVALUATOR_ROLE);
-        realm.admin().roles().create(role);
-        String clientId = realm.admin().clients().findByClientId(EVALUATOR_APP).get(0).getId();
-        String serviceAccount = realm.admin().clients().get(clientId).getServiceAccountUser().getId();
-        realm.admin().users().get(serviceAccount).roles().realmLevel()
-                .add(List.of(realm.admin().roles().get(EVALUATOR_ROLE).toRepresentation()));
+        RealmClients.create(realm.admin(), RealmClients.withServiceAccount(EVALUATOR_APP, EVALUATOR_SECRET));
+        RealmClients.makeEvaluator(realm.admin(), EVALUATOR_APP);
     }
 
     private String evaluatorToken() {
-        Reply reply = http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "client_credentials", "client_id", EVALUATOR_APP, "client_secret", EVALUATOR_SECRET));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        return reply.json().get("access_token").asText();
+        return RealmClients.token(http, realm.name(), EVALUATOR_APP, EVALUATOR_SECRET);
     }
 }

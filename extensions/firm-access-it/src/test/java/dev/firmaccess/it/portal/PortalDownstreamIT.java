@@ -9,6 +9,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.ICSVParser;
 import dev.firmaccess.it.support.OwnRealmTest;
+import dev.firmaccess.it.support.RealmClients;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
@@ -16,7 +17,6 @@ import dev.firmaccess.testing.OpenApiContract;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
-import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +31,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 
 /**
  * What the firm's staff and downstream apps see of portal users: the CSV import and export, the
@@ -42,7 +40,6 @@ import org.keycloak.representations.idm.RoleRepresentation;
 class PortalDownstreamIT extends OwnRealmTest {
 
     private static final OpenApiContract CONTRACT = OpenApiContract.fromProviderJar(TestEnvironment.providerJar());
-    private static final String EVALUATOR_ROLE = "firm-access-evaluator";
     private static final String EVALUATOR_SECRET = "evaluator-secret-for-tests";
 
     private String api;
@@ -439,25 +436,10 @@ class PortalDownstreamIT extends OwnRealmTest {
     /** A confidential client with the evaluator role, made on first use; answers its service account's token. */
     private String evaluatorToken() {
         if (realm.admin().clients().findByClientId("portal-evaluator").isEmpty()) {
-            ClientRepresentation client = new ClientRepresentation();
-            client.setClientId("portal-evaluator");
-            client.setPublicClient(false);
-            client.setSecret(EVALUATOR_SECRET);
-            client.setServiceAccountsEnabled(true);
-            client.setStandardFlowEnabled(false);
-            try (Response created = realm.admin().clients().create(client)) {
-                assertThat(created.getStatus()).isEqualTo(201);
-            }
-            RoleRepresentation role = new RoleRepresentation();
-            role.setName(EVALUATOR_ROLE);
-            realm.admin().roles().create(role);
-            String clientId = realm.admin().clients().findByClientId("portal-evaluator").get(0).getId();
-            realm.admin().users().get(realm.admin().clients().get(clientId).getServiceAccountUser().getId())
-                    .roles().realmLevel().add(List.of(realm.admin().roles().get(EVALUATOR_ROLE).toRepresentation()));
+            RealmClients.create(realm.admin(), RealmClients.withServiceAccount("portal-evaluator", EVALUATOR_SECRET));
+            RealmClients.makeEvaluator(realm.admin(), "portal-evaluator");
         }
-        return ok(http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "client_credentials", "client_id", "portal-evaluator",
-                "client_secret", EVALUATOR_SECRET))).json().get("access_token").asText();
+        return RealmClients.token(http, realm.name(), "portal-evaluator", EVALUATOR_SECRET);
     }
 
     private JsonNode membership(String id) {

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.ConnectionKeys;
 import dev.firmaccess.it.support.OwnRealmTest;
+import dev.firmaccess.it.support.RealmClients;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.TokenClaims;
 import dev.firmaccess.testing.WithSharedServer;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,12 +67,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
 
     /** A public client that opted in to key exchanges, and a resource server that introspects its tokens. */
     private void createClients() {
-        ClientRepresentation resourceServer = new ClientRepresentation();
-        resourceServer.setClientId(RESOURCE_SERVER);
-        resourceServer.setPublicClient(false);
-        resourceServer.setSecret(RESOURCE_SERVER_SECRET);
-        resourceServer.setStandardFlowEnabled(false);
-        create(resourceServer);
+        create(RealmClients.confidential(RESOURCE_SERVER, RESOURCE_SERVER_SECRET));
 
         ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
         audience.setName("resource-server audience");
@@ -91,9 +86,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
     }
 
     private void create(ClientRepresentation client) {
-        try (Response response = realm.admin().clients().create(client)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-        }
+        RealmClients.create(realm.admin(), client);
     }
 
     // --- helpers -----------------------------------------------------------------------------
