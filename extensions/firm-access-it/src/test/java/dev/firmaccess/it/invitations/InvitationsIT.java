@@ -1,5 +1,6 @@
 package dev.firmaccess.it.invitations;
 
+import static dev.firmaccess.it.support.Replies.assertError;
 import static dev.firmaccess.it.support.Replies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -443,8 +444,7 @@ class InvitationsIT extends OwnRealmTest {
         void anEmailOfAMemberIsRefused() {
             HttpJson.Reply reply = checked.post(api + "/invitations", ownerToken,
                     Map.of("invitees", List.of(Map.of("email", "adam@example.test"))));
-            assertThat(reply.status()).isEqualTo(409);
-            assertThat(reply.json().get("error").asText()).isEqualTo("conflict");
+            assertError(reply, 409, "conflict");
             assertThat(reply.json().get("code").asText()).isEqualTo("already_member");
         }
 
@@ -470,8 +470,7 @@ class InvitationsIT extends OwnRealmTest {
             HttpJson.Reply reply = checked.post(api + "/invitations", ownerToken, Map.of("invitees",
                     List.of(Map.of("email", good), Map.of("email", "not-an-email"))));
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+            assertError(reply, 400, "invalid_request");
             assertNoMailTo(good);
             assertThat(ok(checked.get(api + "/invitations?email=" + good, ownerToken)).json()).isEmpty();
         }
@@ -552,8 +551,7 @@ class InvitationsIT extends OwnRealmTest {
             String id = invitation.get("id").asText();
 
             HttpJson.Reply tooSoon = checked.post(api + "/invitations/" + id + "/resend", ownerToken, "");
-            assertThat(tooSoon.status()).isEqualTo(429);
-            assertThat(tooSoon.json().get("error").asText()).isEqualTo("too_many_requests");
+            assertError(tooSoon, 429, "too_many_requests");
             assertThat(tooSoon.json().get("code").asText()).isEqualTo("resend_cooldown");
             assertThat(Integer.parseInt(tooSoon.header("Retry-After"))).isBetween(1, 600);
 

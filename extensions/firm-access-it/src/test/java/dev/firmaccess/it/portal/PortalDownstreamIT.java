@@ -1,5 +1,6 @@
 package dev.firmaccess.it.portal;
 
+import static dev.firmaccess.it.support.Replies.assertError;
 import static dev.firmaccess.it.support.Replies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -185,8 +186,7 @@ class PortalDownstreamIT extends OwnRealmTest {
                 many.append("BAK-1,bulk").append(i).append("@customer.test,guest\n");
             }
             HttpJson.Reply tooMany = upload(ownerToken, many.toString());
-            assertThat(tooMany.status()).isEqualTo(413);
-            assertThat(tooMany.json().get("error").asText()).isEqualTo("invalid_request");
+            assertError(tooMany, 413, "invalid_request");
             assertThat(ok(get(api + "/portal/memberships?search=bulk0@", ownerToken)).json()).isEmpty();
         }
     }

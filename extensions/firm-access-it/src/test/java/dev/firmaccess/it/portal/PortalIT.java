@@ -1,5 +1,6 @@
 package dev.firmaccess.it.portal;
 
+import static dev.firmaccess.it.support.Replies.assertError;
 import static dev.firmaccess.it.support.Replies.ok;
 import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -285,8 +286,7 @@ class PortalIT extends OwnRealmTest {
             awaitDelivery(id, "sent");
 
             HttpJson.Reply tooSoon = post(api + "/portal/memberships/" + id + "/send", ownerToken, "");
-            assertThat(tooSoon.status()).isEqualTo(429);
-            assertThat(tooSoon.json().get("error").asText()).isEqualTo("too_many_requests");
+            assertError(tooSoon, 429, "too_many_requests");
             assertThat(Integer.parseInt(tooSoon.header("Retry-After"))).isBetween(1, 600);
             assertThat(mail.messagesTo(email)).hasSize(1);
             assertThat(auditActions(id)).contains("portal.invited", "portal.sent");
@@ -645,8 +645,7 @@ class PortalIT extends OwnRealmTest {
             HttpJson.Reply reply = post(api + "/portal/invitations", ownerToken, Map.of(
                     "businessId", bakery, "role", "guest",
                     "invitees", List.of(Map.of("email", fresh), Map.of("email", taken.toUpperCase()))));
-            assertThat(reply.status()).isEqualTo(409);
-            assertThat(reply.json().get("error").asText()).isEqualTo("conflict");
+            assertError(reply, 409, "conflict");
             assertThat(ok(get(api + "/portal/memberships?search=" + fresh, ownerToken)).json()).isEmpty();
             assertNoMailTo(fresh);
             assertThat(mail.messagesTo(taken)).hasSize(1);
@@ -655,8 +654,7 @@ class PortalIT extends OwnRealmTest {
         @Test
         void anUnknownStatusFilterIsRefused() {
             HttpJson.Reply reply = get(api + "/portal/memberships?status=sleeping", ownerToken);
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+            assertError(reply, 400, "invalid_request");
         }
     }
 
