@@ -26,6 +26,8 @@ import org.keycloak.representations.idm.ClientRepresentation;
 @WithSharedServer
 class ApiAudienceIT extends OwnRealmTest {
 
+    /** The alias of the realm's firm. */
+    private static final String FIRM = "audience";
     private static final String OTHER_APP = "other-app";
     private static final String OPTIONAL_SCOPE_APP = "asks-for-the-api";
     private static final String EVALUATOR_WITHOUT_AUDIENCE = "evaluator-without-audience";
@@ -45,16 +47,16 @@ class ApiAudienceIT extends OwnRealmTest {
     void setUp() {
         ownerId = newStaff(realm.createFirm("Audience Books", "audience"), "owen");
         setStaffRole("audience", ownerId, "owner");
-        businessId = assertStatus(checked.post(adminFirm() + "/businesses", realm.adminToken(),
+        businessId = assertStatus(checked.post(adminFirmApi(FIRM) + "/businesses", realm.adminToken(),
                 Map.of("name", "Audience Cafe")), 201).json().get("id").asText();
 
         ClientRepresentation other = publicPasswordClient(OTHER_APP);
         other.setDefaultClientScopes(ORDINARY_SCOPES);
-        create(other);
+        RealmClients.create(realm.admin(), other);
         ClientRepresentation asking = publicPasswordClient(OPTIONAL_SCOPE_APP);
         asking.setDefaultClientScopes(ORDINARY_SCOPES);
         asking.setOptionalClientScopes(List.of(TestRealm.API_SCOPE));
-        create(asking);
+        RealmClients.create(realm.admin(), asking);
         ClientRepresentation evaluator = RealmClients.withServiceAccount(EVALUATOR_WITHOUT_AUDIENCE, SECRET);
         evaluator.setDefaultClientScopes(ORDINARY_SCOPES);
         RealmClients.create(realm.admin(), evaluator);
@@ -66,18 +68,6 @@ class ApiAudienceIT extends OwnRealmTest {
         client.setPublicClient(true);
         client.setDirectAccessGrantsEnabled(true);
         return client;
-    }
-
-    private void create(ClientRepresentation client) {
-        RealmClients.create(realm.admin(), client);
-    }
-
-    private String firmApi() {
-        return "/realms/" + realm.name() + "/firm-access/api/v1/firms/audience";
-    }
-
-    private String adminFirm() {
-        return "/admin/realms/" + realm.name() + "/firm-access/firms/audience";
     }
 
     private String evaluation() {
@@ -100,7 +90,7 @@ class ApiAudienceIT extends OwnRealmTest {
     }
 
     private long businessCount() {
-        return Long.parseLong(assertStatus(checked.get(adminFirm() + "/businesses", realm.adminToken()), 200)
+        return Long.parseLong(assertStatus(checked.get(adminFirmApi(FIRM) + "/businesses", realm.adminToken()), 200)
                 .header("X-Total-Count"));
     }
 
@@ -126,7 +116,7 @@ class ApiAudienceIT extends OwnRealmTest {
             String token = tokenOf(OTHER_APP, null);
 
             assertThat(TokenClaims.of(token).path("aud").toString()).doesNotContain(TestRealm.API_SCOPE);
-            assertBearerChallenge(checked.get(firmApi(), token));
+            assertBearerChallenge(checked.get(firmApi(FIRM), token));
             assertBearerChallenge(checked.get("/realms/" + realm.name() + "/firm-access/api/v1/firms", token));
         }
 
@@ -134,7 +124,7 @@ class ApiAudienceIT extends OwnRealmTest {
         void aChangeWithItIsRefusedAndChangesNothing() {
             long before = businessCount();
 
-            assertBearerChallenge(checked.post(firmApi() + "/businesses", tokenOf(OTHER_APP, null),
+            assertBearerChallenge(checked.post(firmApi(FIRM) + "/businesses", tokenOf(OTHER_APP, null),
                     Map.of("name", "Made with a foreign token")));
 
             assertThat(businessCount()).isEqualTo(before);
@@ -163,16 +153,16 @@ class ApiAudienceIT extends OwnRealmTest {
             String token = tokenOf(TestRealm.TEST_CLIENT, null);
 
             assertThat(TokenClaims.of(token).path("aud").toString()).contains(TestRealm.API_SCOPE);
-            assertThat(assertStatus(checked.get(firmApi(), token), 200).json().get("role").asText()).isEqualTo("owner");
+            assertThat(assertStatus(checked.get(firmApi(FIRM), token), 200).json().get("role").asText()).isEqualTo("owner");
             assertThat(assertStatus(http.post(evaluation(), token, ownerReadsTheBusiness()), 200)
                     .json().get("decision").asBoolean()).isTrue();
         }
 
         @Test
         void anAppWithTheOptionalScopeGetsTheAudienceOnlyWhenItAsksForIt() {
-            assertBearerChallenge(checked.get(firmApi(), tokenOf(OPTIONAL_SCOPE_APP, "openid")));
+            assertBearerChallenge(checked.get(firmApi(FIRM), tokenOf(OPTIONAL_SCOPE_APP, "openid")));
 
-            assertStatus(checked.get(firmApi(), tokenOf(OPTIONAL_SCOPE_APP, "openid " + TestRealm.API_SCOPE)), 200);
+            assertStatus(checked.get(firmApi(FIRM), tokenOf(OPTIONAL_SCOPE_APP, "openid " + TestRealm.API_SCOPE)), 200);
         }
     }
 }

@@ -55,7 +55,7 @@ class MetricsIT extends OwnRealmTest {
         String firmId = firmOwnedByOlivia("Metered & Co", "metered");
         miaId = newStaff(firmId, "mia");
         updateSettings(Map.of("invitationWebhookSecret", SECRET));
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/metered";
+        api = firmApi("metered");
         businesses = List.of("Alder Ltd", "Birch Ltd", "Cedar Ltd").stream()
                 .map(name -> ok(http.post(api + "/businesses", owner(), Map.of("name", name))).json().get("id").asText())
                 .toList();

@@ -63,7 +63,7 @@ class PortalConsoleIT extends OwnRealmTest {
     @BeforeAll
     void setUp() {
         consoleUrl = env.server().baseUrl() + "/realms/" + realm.name() + "/firm-access/console/";
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        api = firmApi("ledger");
         firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         ownerToken = realm.accessToken("olivia");
         bakery = business("Bakery Ltd");

@@ -61,7 +61,7 @@ class PortalDownstreamIT extends OwnRealmTest {
         member = newStaff(firmId, "mike");
         String teamMate = newStaff(firmId, "tina");
         updateSettings(Map.of("accessLevels", List.of("full", "read-only")));
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        api = firmApi("ledger");
         ownerToken = realm.accessToken("olivia");
         memberToken = realm.accessToken("mike");
         bakery = business("Bakery Ltd", "BAK-1");

@@ -58,7 +58,7 @@ class PortalIT extends OwnRealmTest {
         adminApi = "/admin/realms/" + realm.name() + "/firm-access";
         ok(put(adminApi + "/settings", realm.adminToken(), Map.of("accessLevels", List.of("full", "read-only"),
                 "invitationWebhookSecret", WEBHOOK_SECRET)));
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        api = firmApi("ledger");
         ownerToken = realm.accessToken("olivia");
         bakery = business("Bakery Ltd");
         florist = business("Florist GmbH");
@@ -142,7 +142,7 @@ class PortalIT extends OwnRealmTest {
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.html().getElementById("fa-register-error")).isNotNull();
-            assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+            assertNoUserWithEmail(email);
         }
     }
 
@@ -343,7 +343,7 @@ class PortalIT extends OwnRealmTest {
             assertThat(page.status()).isEqualTo(410);
             assertThat(page.problem()).isEqualTo("firmAccessPortalProblem.CANCELLED");
             assertThat(status(id)).isEqualTo("cancelled");
-            assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+            assertNoUserWithEmail(email);
             assertThat(post(api + "/portal/memberships/" + id + "/cancel", ownerToken, "").status()).isEqualTo(409);
 
             String again = inviteGuest(email, bakery);
@@ -379,7 +379,7 @@ class PortalIT extends OwnRealmTest {
             PortalBrowser.Answer posted = new PortalBrowser().post(tampered + "/register", Map.of("firstName", "T",
                     "lastName", "T", "password", PASSWORD, "password-confirm", PASSWORD));
             assertThat(posted.status()).isEqualTo(403);
-            assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+            assertNoUserWithEmail(email);
             assertThat(status(id)).isEqualTo("pending");
         }
 
@@ -399,8 +399,7 @@ class PortalIT extends OwnRealmTest {
 
         @Test
         void aLinkOfAnotherRealmIsRefused() {
-            TestRealm other = otherRealmWithAFirm("portal-other");
-            try {
+            withAnotherRealmWithAFirm("portal-other", other -> {
                 String otherApi = "/realms/" + other.name() + "/firm-access/api/v1/firms/other";
                 String bossToken = other.accessToken("boss");
                 String shop = ok(post(otherApi + "/businesses", bossToken, Map.of("name", "Shop"))).json()
@@ -412,10 +411,8 @@ class PortalIT extends OwnRealmTest {
 
                 ActivationPage page = ActivationPage.open(new PortalBrowser(), here);
                 assertThat(page.problem()).isEqualTo("firmAccessPortalProblem.INVALID");
-                assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
-            } finally {
-                other.delete();
-            }
+                assertNoUserWithEmail(email);
+            });
         }
     }
 

@@ -49,7 +49,7 @@ class PortalImportJobIT extends OwnRealmTest {
         String firmId = realm.createFirm("Tally & Sons", "tally");
         setStaffRole("tally", newStaff(firmId, "otto"), "owner");
         newStaff(firmId, "mara");
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/tally";
+        api = firmApi("tally");
         imports = api + "/portal/imports";
         ownerToken = realm.accessToken("otto");
         memberToken = realm.accessToken("mara");
@@ -127,7 +127,7 @@ class PortalImportJobIT extends OwnRealmTest {
     @Test
     void aRealmAdministratorsUploadIsImportedWithinTheRequest() {
         String email = "by-admin-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.test";
-        String path = "/admin/realms/" + realm.name() + "/firm-access/firms/tally/portal/imports";
+        String path = adminFirmApi("tally") + "/portal/imports";
 
         HttpJson.Reply imported = upload(path, realm.adminToken(),
                 "business,email,role,send\nHB-1," + email + ",owner,false\n", "respond-async");

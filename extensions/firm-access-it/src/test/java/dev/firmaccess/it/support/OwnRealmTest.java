@@ -1,9 +1,11 @@
 package dev.firmaccess.it.support;
 
 import static dev.firmaccess.it.support.Replies.assertStatus;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.testing.TestRealm;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -42,6 +44,16 @@ public abstract class OwnRealmTest extends SharedServerTest {
         return firmId;
     }
 
+    /** The firm API's path for a firm (by alias or id) of the realm; an operation's path follows. */
+    protected String firmApi(String firm) {
+        return "/realms/" + realm.name() + "/firm-access/api/v1/firms/" + firm;
+    }
+
+    /** The realm-admin API's path for a firm (by alias or id) of the realm; an operation's path follows. */
+    protected String adminFirmApi(String firm) {
+        return "/admin/realms/" + realm.name() + "/firm-access/firms/" + firm;
+    }
+
     /** Changes the realm's settings as its administrator does, through the realm-admin API. */
     protected void updateSettings(Map<String, ?> change) {
         assertStatus(checked.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), change),
@@ -54,21 +66,25 @@ public abstract class OwnRealmTest extends SharedServerTest {
     }
 
     /**
-     * Another realm with a firm "Other Firm" (alias {@code other}) owned by "boss", for tests that
-     * what one realm hands out means nothing in another; the caller deletes it.
+     * Runs the test with another realm with a firm "Other Firm" (alias {@code other}) owned by
+     * "boss", for tests that what one realm hands out means nothing in another; deletes it after.
      */
-    protected TestRealm otherRealmWithAFirm(String prefix) {
+    protected void withAnotherRealmWithAFirm(String prefix, Consumer<TestRealm> test) {
         TestRealm other = env.newRealm(prefix);
         try {
             String firmId = other.createFirm("Other Firm", "other");
             String boss = other.createUser("boss");
             other.addMember(firmId, boss);
             setStaffRole(other, "other", boss, "owner");
-            return other;
-        } catch (RuntimeException | AssertionError failed) {
+            test.accept(other);
+        } finally {
             other.delete();
-            throw failed;
         }
+    }
+
+    /** Checks that the realm has no user with the email: a refused link made nobody's account. */
+    protected void assertNoUserWithEmail(String email) {
+        assertThat(realm.admin().users().searchByEmail(email, true)).as("users with %s", email).isEmpty();
     }
 
     private void setStaffRole(TestRealm in, String firmAlias, String userId, String role) {
