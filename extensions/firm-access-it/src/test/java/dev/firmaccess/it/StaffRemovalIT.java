@@ -6,6 +6,8 @@ import static dev.firmaccess.it.support.Replies.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.Client;
+import dev.firmaccess.it.support.Firm;
 import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.HttpJson.Reply;
@@ -83,12 +85,57 @@ class StaffRemovalIT extends OneFirmTest {
         }
 
         @Test
+        void removedInKeycloaksOwnOrganizationPagesTheyLeaveTheFirmsAuditWithTheAdministratorAsActor() {
+            setup.realm().removeMember(firm.id(), leaver.id());
+
+            assertThat(setup.grantees(firm, directBusiness)).doesNotContain(leaver.id());
+            JsonNode removal = onlyRemovalRecordOf(leaver);
+            assertThat(removal.get("actorId").asText()).isEqualTo(setup.realm().administratorId());
+            assertThat(removal.at("/before/role").asText()).isEqualTo("admin");
+            assertThat(removal.at("/before/username").asText()).isEqualTo(leaver.username());
+        }
+
+        @Test
+        void removedThroughTheFirmApiTheAuditHasOneRecordWithTheOwnerAsActor() {
+            assertStatus(owner.delete("/staff/" + leaver.id()), 204);
+
+            assertThat(onlyRemovalRecordOf(leaver).get("actorId").asText()).isEqualTo(olivia.id());
+        }
+
+        @Test
         void deletingTheUserInKeycloakRemovesTheirGrantsAndMemberships() {
             setup.realm().admin().users().delete(leaver.id()).close();
 
             assertThat(setup.grantees(firm, directBusiness)).doesNotContain(leaver.id());
             assertThat(texts(owner.get("/staff?max=1000"), "userId")).doesNotContain(leaver.id());
             assertThat(texts(owner.get("/teams/" + team + "/members"), "userId")).doesNotContain(leaver.id());
+        }
+
+        private JsonNode onlyRemovalRecordOf(Person person) {
+            JsonNode records = assertStatus(owner.get("/audit?action=staff.removed&targetId=" + person.id()), 200).json();
+            assertThat(records).as("one removal record").hasSize(1);
+            return records.get(0);
+        }
+    }
+
+    @Nested
+    class GivenAFirmDeletedInKeycloak {
+
+        @Test
+        void itsStaffLeaveWithItAndNeitherTheFirmNorItsAccessAnswersAfterwards() {
+            Firm closing = setup.newFirm("Closing Down");
+            Person boss = setup.staff(closing, "boss", "owner");
+            Person clerk = setup.staff(closing, "clerk", "member");
+            setup.share(closing, setup.business(closing, "Last Client"), clerk, "full");
+            Client clerkClient = setup.as(clerk, closing);
+            assertStatus(clerkClient.get("/businesses"), 200);
+
+            assertStatus(setup.keycloakAdmin().delete("/organizations/" + closing.id()), 204);
+
+            assertError(clerkClient.get("/businesses"), 404, "not_found");
+            assertError(setup.as(boss, closing).get("/staff"), 404, "not_found");
+            assertThat(texts(assertStatus(setup.realmAdmin().get("/firms?max=1000"), 200), "id"))
+                    .doesNotContain(closing.id());
         }
     }
 }

@@ -142,6 +142,20 @@ public final class TestRealm {
         }
     }
 
+    /** Removes a member as an administrator does in Keycloak's own Organizations pages. */
+    public void removeMember(String firmId, String userId) {
+        try (Response response = admin().organizations().get(firmId).members().member(userId).delete()) {
+            if (response.getStatus() / 100 != 2) {
+                throw new IllegalStateException("Removing member failed: " + response.getStatus());
+            }
+        }
+    }
+
+    /** The user id of the server administrator this realm is managed as. */
+    public String administratorId() {
+        return admin.realm("master").users().searchByUsername(KeycloakServer.ADMIN_USERNAME, true).get(0).getId();
+    }
+
     /** Creates a public client for scripts that opted in to trading connection keys for tokens. */
     public void createConnectionKeyClient(String clientId) {
         ClientRepresentation scripts = new ClientRepresentation();

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -78,6 +80,47 @@ class OpenApiForGeneratorsTest {
 
         assertThat(refused).singleElement().asString().contains("/things/get/responses/200", "name");
         assertThat(all).hasSize(2).anyMatch(problem -> problem.contains("requestBody") && problem.endsWith("no example"));
+    }
+
+    /**
+     * The refusals every operation can meet before its own rules run: a malformed request (400),
+     * a body over the size limit (413) and a body that is not JSON (415). The fuzz test checks
+     * answers of randomly picked operations against the document, so one missing entry would make
+     * it fail only on the runs that pick that operation.
+     */
+    @Test
+    void everyOperationDocumentsTheRefusalsOfItsRequestShape() throws IOException {
+        JsonNode document = new YAMLMapper().readTree(DOCUMENT.toFile());
+        JsonNode sharedPathItems = document.path("components").path("pathItems");
+        List<String> missing = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> {
+            JsonNode pathItem = path.getValue().has("$ref")
+                    ? sharedPathItems.path(path.getValue().path("$ref").asText().replace("#/components/pathItems/", ""))
+                    : path.getValue();
+            pathItem.fields().forEachRemaining(operation ->
+                    missing.addAll(missingRefusals(operation.getKey(), path.getKey(), operation.getValue())));
+        });
+
+        assertThat(missing).as("operations missing a documented refusal").isEmpty();
+    }
+
+    private static List<String> missingRefusals(String method, String path, JsonNode operation) {
+        if (!List.of("get", "post", "put", "patch", "delete").contains(method)) {
+            return List.of();
+        }
+        JsonNode responses = operation.path("responses");
+        String where = method.toUpperCase(Locale.ROOT) + " " + path + " ";
+        List<String> missing = new ArrayList<>();
+        if (!responses.has("400")) {
+            missing.add(where + 400);
+        }
+        if (!"get".equals(method) && !responses.has("413")) {
+            missing.add(where + 413);
+        }
+        if (operation.has("requestBody") && !responses.has("415")) {
+            missing.add(where + 415);
+        }
+        return missing;
     }
 
     @Test

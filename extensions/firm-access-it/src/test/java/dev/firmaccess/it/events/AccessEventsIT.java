@@ -160,6 +160,22 @@ class AccessEventsIT extends OneFirmTest {
         }
 
         @Test
+        void aMemberRemovedInKeycloaksOwnOrganizationPagesIsPostedAsARemoval() {
+            try (EventReceiver app = new EventReceiver()) {
+                String subscriber = subscribe(owner, app, List.of("staff.removed"));
+                Person leaver = setup.colleague(firm, "member");
+
+                setup.realm().removeMember(firm.id(), leaver.id());
+
+                Received removal = app.awaitAccepted(1).get(0);
+                assertThat(removal.type()).isEqualTo("staff.removed");
+                assertThat(removal.body().at("/data/targetId").asText()).isEqualTo(leaver.id());
+                assertThat(removal.body().at("/data/before/role").asText()).isEqualTo("member");
+                unsubscribe(subscriber);
+            }
+        }
+
+        @Test
         void aRotationSignsWithBothSecretsUntilItEnds() {
             try (EventReceiver app = new EventReceiver()) {
                 String subscriber = subscribe(owner, app, List.of("business.archived"));

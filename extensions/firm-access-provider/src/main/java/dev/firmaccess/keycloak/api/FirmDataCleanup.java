@@ -2,16 +2,23 @@ package dev.firmaccess.keycloak.api;
 
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.audit.AuditLog;
+import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.StaffRepository;
+import dev.firmaccess.keycloak.settings.FirmAccessSwitch;
+import dev.firmaccess.keycloak.staff.StaffService;
 import jakarta.persistence.EntityManager;
+import java.util.Map;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.provider.ProviderEvent;
+import org.keycloak.representations.AccessToken;
 
 /**
  * Keeps the extension's tables in step with Keycloak's own removals, in the transaction of the
@@ -39,10 +46,47 @@ final class FirmDataCleanup {
 
     private static void memberLeft(KeycloakSession session, OrganizationModel firm, UserModel user) {
         EntityManager em = em(session);
-        new StaffRepository(em).deleteForUser(firm.getId(), user.getId());
+        StaffRepository staff = new StaffRepository(em);
+        RealmModel realm = session.getContext().getRealm();
+        if (realm != null && FirmAccessSwitch.isOn(realm)
+                && !StaffService.removedInThisRequest(session, firm.getId(), user.getId())) {
+            auditRemovalByKeycloak(session, realm, firm, user, staff.roleOf(firm.getId(), user.getId()));
+        }
+        staff.deleteForUser(firm.getId(), user.getId());
         new GrantRepository(em).deleteForSubject(firm.getId(), GrantSubjectType.USER, user.getId());
         session.getProvider(OrganizationProvider.class).getOrganizationGroupsByMember(firm, user).toList()
                 .forEach(user::leaveGroup);
+    }
+
+    /**
+     * A member removed outside the firm API, e.g. in Keycloak's own Organizations pages, is recorded
+     * in the firm's audit trail like any removal (and so reaches the access-event subscribers).
+     * Keycloak raises its own admin event for the removal, so the record raises none.
+     */
+    private static void auditRemovalByKeycloak(KeycloakSession session, RealmModel realm, OrganizationModel firm,
+            UserModel user, StaffRole role) {
+        new AuditLog(session, realm.getId(), firm.getId(), administratorOf(session), null).record("staff.removed",
+                "staff", user.getId(), Map.of("role", role.canonicalName(), "username", user.getUsername()), null);
+    }
+
+    /**
+     * The administrator whose bearer token Keycloak authenticated for this request, if any. The admin
+     * console's and admin-cli's tokens are lightweight and carry no {@code sub}: their user is the one
+     * of the user session the token names.
+     */
+    private static String administratorOf(KeycloakSession session) {
+        if (!(session.getContext().getBearerToken() instanceof AccessToken token)) {
+            return null;
+        }
+        if (token.getSubject() != null) {
+            return token.getSubject();
+        }
+        String issuer = token.getIssuer();
+        RealmModel tokenRealm = issuer == null ? null
+                : session.realms().getRealmByName(issuer.substring(issuer.lastIndexOf('/') + 1));
+        UserSessionModel userSession = tokenRealm == null || token.getSessionId() == null ? null
+                : session.sessions().getUserSession(tokenRealm, token.getSessionId());
+        return userSession == null ? null : userSession.getUser().getId();
     }
 
     private static void userRemoved(EntityManager em, String userId) {

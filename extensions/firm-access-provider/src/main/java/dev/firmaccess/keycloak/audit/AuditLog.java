@@ -39,7 +39,11 @@ public final class AuditLog {
         this(em, realmId, organizationId, actorId, adminEvents, null);
     }
 
-    /** A log that also publishes each record to the server's listeners, in the session's transaction. */
+    /**
+     * A log that also publishes each record to the server's listeners, in the session's transaction.
+     * A null {@code adminEvents} raises no admin event: for changes Keycloak itself made and already
+     * raised one for, such as a member removed in its own Organizations pages.
+     */
     public AuditLog(KeycloakSession session, String realmId, String organizationId, String actorId,
             Supplier<AdminEventBuilder> adminEvents) {
         this(Jpa.entityManager(session), realmId, organizationId, actorId, adminEvents, session);
@@ -70,13 +74,15 @@ public final class AuditLog {
         em.persist(entry);
         AuditRecord record = new AuditRecord(entry.getId(), entry.getTime(), actorId, action, targetType, targetId,
                 tree(entry.getBefore()), tree(entry.getAfter()));
-        adminEvents.get()
-                .operation(operationOf(before, after))
-                .resource(RESOURCE_TYPE)
-                .resourcePath("firm-access", "firms", organizationId, targetType, targetId == null ? "" : targetId)
-                .representation(record)
-                .detail("action", action)
-                .success();
+        if (adminEvents != null) {
+            adminEvents.get()
+                    .operation(operationOf(before, after))
+                    .resource(RESOURCE_TYPE)
+                    .resourcePath("firm-access", "firms", organizationId, targetType, targetId == null ? "" : targetId)
+                    .representation(record)
+                    .detail("action", action)
+                    .success();
+        }
         if (publishTo != null) {
             publishTo.getKeycloakSessionFactory().publish(new FirmChangeAudited(publishTo, realmId, organizationId,
                     record));

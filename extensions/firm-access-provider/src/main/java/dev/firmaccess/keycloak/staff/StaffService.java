@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 /** Listing staff and changing their role, programmatic access and membership. */
@@ -99,9 +100,23 @@ public final class StaffService {
         UserModel user = context.requireStaffMember(userId);
         StaffRole current = staffRecords.roleOf(context.firm().getId(), userId);
         StaffPolicy.checkRemoval(context.actor(), current, staffRecords.lockOwners(context.firm().getId()));
+        context.session().setAttribute(removalKey(context.firm().getId(), userId), Boolean.TRUE);
         context.organizations().removeMember(context.firm(), user);
         context.audit().record("staff.removed", "staff", userId,
                 Map.of("role", current.canonicalName(), "username", user.getUsername()), null);
+    }
+
+    /**
+     * Whether this request removed the member through {@link #remove}, which audits the removal with
+     * its actor; a removal Keycloak made by itself (its own Organizations pages or API) is audited by
+     * the membership-leave listener instead, so every removal is recorded once.
+     */
+    public static boolean removedInThisRequest(KeycloakSession session, String firmId, String userId) {
+        return session.getAttribute(removalKey(firmId, userId)) != null;
+    }
+
+    private static String removalKey(String firmId, String userId) {
+        return StaffService.class.getName() + ".removal:" + firmId + ":" + userId;
     }
 
     private StaffView view(UserModel user, StaffEntity row, long allBusinesses) {
