@@ -5,11 +5,11 @@ import static dev.firmaccess.it.support.Replies.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.support.OwnRealmTest;
+import dev.firmaccess.it.support.RealmClients;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.TokenClaims;
 import dev.firmaccess.testing.WithSharedServer;
-import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 
 /**
  * The firm API and the evaluation API accept only access tokens meant for them: their audience
@@ -27,6 +26,8 @@ import org.keycloak.representations.idm.RoleRepresentation;
 @WithSharedServer
 class ApiAudienceIT extends OwnRealmTest {
 
+    /** The alias of the realm's firm. */
+    private static final String FIRM = "audience";
     private static final String OTHER_APP = "other-app";
     private static final String OPTIONAL_SCOPE_APP = "asks-for-the-api";
     private static final String EVALUATOR_WITHOUT_AUDIENCE = "evaluator-without-audience";
@@ -46,53 +47,27 @@ class ApiAudienceIT extends OwnRealmTest {
     void setUp() {
         ownerId = newStaff(realm.createFirm("Audience Books", "audience"), "owen");
         setStaffRole("audience", ownerId, "owner");
-        businessId = assertStatus(checked.post(adminFirm() + "/businesses", realm.adminToken(),
+        businessId = assertStatus(checked.post(adminFirmApi(FIRM) + "/businesses", realm.adminToken(),
                 Map.of("name", "Audience Cafe")), 201).json().get("id").asText();
 
         ClientRepresentation other = publicPasswordClient(OTHER_APP);
         other.setDefaultClientScopes(ORDINARY_SCOPES);
-        create(other);
+        RealmClients.create(realm.admin(), other);
         ClientRepresentation asking = publicPasswordClient(OPTIONAL_SCOPE_APP);
         asking.setDefaultClientScopes(ORDINARY_SCOPES);
         asking.setOptionalClientScopes(List.of(TestRealm.API_SCOPE));
-        create(asking);
-        ClientRepresentation evaluator = new ClientRepresentation();
-        evaluator.setClientId(EVALUATOR_WITHOUT_AUDIENCE);
-        evaluator.setPublicClient(false);
-        evaluator.setSecret(SECRET);
-        evaluator.setServiceAccountsEnabled(true);
-        evaluator.setStandardFlowEnabled(false);
+        RealmClients.create(realm.admin(), asking);
+        ClientRepresentation evaluator = RealmClients.withServiceAccount(EVALUATOR_WITHOUT_AUDIENCE, SECRET);
         evaluator.setDefaultClientScopes(ORDINARY_SCOPES);
-        create(evaluator);
-        RoleRepresentation role = new RoleRepresentation();
-        role.setName("firm-access-evaluator");
-        realm.admin().roles().create(role);
-        String id = realm.admin().clients().findByClientId(EVALUATOR_WITHOUT_AUDIENCE).get(0).getId();
-        realm.admin().users().get(realm.admin().clients().get(id).getServiceAccountUser().getId()).roles()
-                .realmLevel().add(List.of(realm.admin().roles().get("firm-access-evaluator").toRepresentation()));
+        RealmClients.create(realm.admin(), evaluator);
+        RealmClients.makeEvaluator(realm.admin(), EVALUATOR_WITHOUT_AUDIENCE);
     }
 
     private static ClientRepresentation publicPasswordClient(String clientId) {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
+        ClientRepresentation client = RealmClients.withoutBrowserSignIn(clientId);
         client.setPublicClient(true);
         client.setDirectAccessGrantsEnabled(true);
-        client.setStandardFlowEnabled(false);
         return client;
-    }
-
-    private void create(ClientRepresentation client) {
-        try (Response response = realm.admin().clients().create(client)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-        }
-    }
-
-    private String firmApi() {
-        return "/realms/" + realm.name() + "/firm-access/api/v1/firms/audience";
-    }
-
-    private String adminFirm() {
-        return "/admin/realms/" + realm.name() + "/firm-access/firms/audience";
     }
 
     private String evaluation() {
@@ -115,7 +90,7 @@ class ApiAudienceIT extends OwnRealmTest {
     }
 
     private long businessCount() {
-        return Long.parseLong(assertStatus(checked.get(adminFirm() + "/businesses", realm.adminToken()), 200)
+        return Long.parseLong(assertStatus(checked.get(adminFirmApi(FIRM) + "/businesses", realm.adminToken()), 200)
                 .header("X-Total-Count"));
     }
 
@@ -141,7 +116,7 @@ class ApiAudienceIT extends OwnRealmTest {
             String token = tokenOf(OTHER_APP, null);
 
             assertThat(TokenClaims.of(token).path("aud").toString()).doesNotContain(TestRealm.API_SCOPE);
-            assertBearerChallenge(checked.get(firmApi(), token));
+            assertBearerChallenge(checked.get(firmApi(FIRM), token));
             assertBearerChallenge(checked.get("/realms/" + realm.name() + "/firm-access/api/v1/firms", token));
         }
 
@@ -149,7 +124,7 @@ class ApiAudienceIT extends OwnRealmTest {
         void aChangeWithItIsRefusedAndChangesNothing() {
             long before = businessCount();
 
-            assertBearerChallenge(checked.post(firmApi() + "/businesses", tokenOf(OTHER_APP, null),
+            assertBearerChallenge(checked.post(firmApi(FIRM) + "/businesses", tokenOf(OTHER_APP, null),
                     Map.of("name", "Made with a foreign token")));
 
             assertThat(businessCount()).isEqualTo(before);
@@ -178,16 +153,16 @@ class ApiAudienceIT extends OwnRealmTest {
             String token = tokenOf(TestRealm.TEST_CLIENT, null);
 
             assertThat(TokenClaims.of(token).path("aud").toString()).contains(TestRealm.API_SCOPE);
-            assertThat(assertStatus(checked.get(firmApi(), token), 200).json().get("role").asText()).isEqualTo("owner");
+            assertThat(assertStatus(checked.get(firmApi(FIRM), token), 200).json().get("role").asText()).isEqualTo("owner");
             assertThat(assertStatus(http.post(evaluation(), token, ownerReadsTheBusiness()), 200)
                     .json().get("decision").asBoolean()).isTrue();
         }
 
         @Test
         void anAppWithTheOptionalScopeGetsTheAudienceOnlyWhenItAsksForIt() {
-            assertBearerChallenge(checked.get(firmApi(), tokenOf(OPTIONAL_SCOPE_APP, "openid")));
+            assertBearerChallenge(checked.get(firmApi(FIRM), tokenOf(OPTIONAL_SCOPE_APP, "openid")));
 
-            assertStatus(checked.get(firmApi(), tokenOf(OPTIONAL_SCOPE_APP, "openid " + TestRealm.API_SCOPE)), 200);
+            assertStatus(checked.get(firmApi(FIRM), tokenOf(OPTIONAL_SCOPE_APP, "openid " + TestRealm.API_SCOPE)), 200);
         }
     }
 }

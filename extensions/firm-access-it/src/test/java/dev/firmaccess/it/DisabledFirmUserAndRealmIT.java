@@ -1,16 +1,17 @@
 package dev.firmaccess.it;
 
+import static dev.firmaccess.it.support.ConnectionKeys.SCRIPTS;
 import static dev.firmaccess.it.support.Replies.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.ConnectionKeys;
 import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
+import dev.firmaccess.it.support.RealmClients;
 import dev.firmaccess.testing.ClaimScope;
-import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.HttpJson.Reply;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import jakarta.ws.rs.core.Response;
@@ -22,13 +23,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -38,18 +36,11 @@ import org.keycloak.representations.idm.UserRepresentation;
  * enabled again. Links and keys are made while all is enabled, so only the switch differs.
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DisabledFirmUserAndRealmIT {
+class DisabledFirmUserAndRealmIT extends FirmSetupTest {
 
-    private static final String EVALUATOR_ROLE = "firm-access-evaluator";
     private static final String EVALUATOR_APP = "gatekeeper";
     private static final String EVALUATOR_SECRET = "gatekeeper-secret-for-tests";
-    private static final String SCRIPTS = "scripts";
-    private static final String KEY_GRANT = "urn:firm-access:grant-type:connection-key";
 
-    private HttpJson http;
-    private FirmSetup setup;
-    private TestRealm realm;
     private Firm firm;
     private Person member;
     private String business;
@@ -57,11 +48,12 @@ class DisabledFirmUserAndRealmIT {
     private String invitationLink;
     private String activationLink;
 
+    DisabledFirmUserAndRealmIT() {
+        super("disabled");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        setup = FirmSetup.create(env, "disabled");
-        realm = setup.realm();
+    void setUp() {
         firm = setup.newFirm("Paused Books");
         member = setup.staff(firm, "mia", "member");
         business = setup.business(firm, "Shared business");
@@ -179,8 +171,7 @@ class DisabledFirmUserAndRealmIT {
     }
 
     private Reply keyExchange() {
-        return http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", KEY_GRANT, "client_id", SCRIPTS, "connection_key", key));
+        return ConnectionKeys.exchange(http, realm.name(), SCRIPTS, key, null);
     }
 
     /** The status of the page behind a link, opened by someone not signed in. */
@@ -212,28 +203,11 @@ class DisabledFirmUserAndRealmIT {
 
     /** A policy-enforcing app: a service account holding the evaluator role, which may ask about anyone. */
     private void createEvaluatorClient() {
-        ClientRepresentation app = new ClientRepresentation();
-        app.setClientId(EVALUATOR_APP);
-        app.setPublicClient(false);
-        app.setSecret(EVALUATOR_SECRET);
-        app.setServiceAccountsEnabled(true);
-        app.setStandardFlowEnabled(false);
-        try (Response created = realm.admin().clients().create(app)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-        }
-        RoleRepresentation role = new RoleRepresentation();
-        role.setName(EVALUATOR_ROLE);
-        realm.admin().roles().create(role);
-        String clientId = realm.admin().clients().findByClientId(EVALUATOR_APP).get(0).getId();
-        String serviceAccount = realm.admin().clients().get(clientId).getServiceAccountUser().getId();
-        realm.admin().users().get(serviceAccount).roles().realmLevel()
-                .add(List.of(realm.admin().roles().get(EVALUATOR_ROLE).toRepresentation()));
+        RealmClients.create(realm.admin(), RealmClients.withServiceAccount(EVALUATOR_APP, EVALUATOR_SECRET));
+        RealmClients.makeEvaluator(realm.admin(), EVALUATOR_APP);
     }
 
     private String evaluatorToken() {
-        Reply reply = http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "client_credentials", "client_id", EVALUATOR_APP, "client_secret", EVALUATOR_SECRET));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        return reply.json().get("access_token").asText();
+        return RealmClients.token(http, realm.name(), EVALUATOR_APP, EVALUATOR_SECRET);
     }
 }

@@ -9,10 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.HttpJson.Reply;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,19 +19,16 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What a staff member reaches: everything for owners and admins by their role; for members the
  * union of their direct grants and their teams' grants, where the strongest level wins.
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EffectiveAccessIT {
+class EffectiveAccessIT extends FirmSetupTest {
 
     private static final String TEAM = "Payroll";
 
-    private FirmSetup setup;
     private Firm firm;
     private Person mia;
     private Person adam;
@@ -45,9 +41,12 @@ class EffectiveAccessIT {
     private String readOnlyDirectlyOnly;
     private String unreached;
 
+    EffectiveAccessIT() {
+        super("access");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        setup = FirmSetup.create(env, "access");
+    void setUp() {
         setup.updateSettings(Map.of("accessLevels", List.of("full", "read-only")));
         firm = setup.newFirm("Access Partners");
         mia = setup.staff(firm, "mia", "member");

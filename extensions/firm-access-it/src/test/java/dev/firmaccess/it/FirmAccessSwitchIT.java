@@ -3,16 +3,13 @@ package dev.firmaccess.it;
 import static dev.firmaccess.it.support.Replies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firmaccess.it.support.SharedServerTest;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
@@ -21,19 +18,9 @@ import org.keycloak.representations.idm.RealmRepresentation;
  * 404 and no request, however anonymous, creates a client.
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirmAccessSwitchIT {
+class FirmAccessSwitchIT extends SharedServerTest {
 
     private static final List<String> CLIENTS = List.of("firm-access", "firm-access-console");
-
-    private HttpJson http;
-    private Keycloak admin;
-
-    @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        admin = env.admin();
-    }
 
     @Test
     void anonymousRequestsToARealmWhereItIsOffAre404AndCreateNoClient() {
@@ -50,7 +37,7 @@ class FirmAccessSwitchIT {
             HttpJson.Reply console = http.get("/realms/" + realm + "/firm-access/console/", null);
             assertThat(console.status()).isEqualTo(303);
         } finally {
-            admin.realm(realm).remove();
+            env.admin().realm(realm).remove();
         }
     }
 
@@ -77,7 +64,7 @@ class FirmAccessSwitchIT {
             assertThat(clientIds(realm)).doesNotContainAnyElementsOf(CLIENTS);
             assertAllPathsAre404(realm);
         } finally {
-            admin.realm(realm).remove();
+            env.admin().realm(realm).remove();
         }
     }
 
@@ -96,12 +83,12 @@ class FirmAccessSwitchIT {
         rep.setRealm(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
         rep.setEnabled(true);
         rep.setOrganizationsEnabled(organizations);
-        admin.realms().create(rep);
+        env.admin().realms().create(rep);
         return rep.getRealm();
     }
 
     private List<String> clientIds(String realm) {
-        return admin.realm(realm).clients().findAll().stream().map(ClientRepresentation::getClientId).toList();
+        return env.admin().realm(realm).clients().findAll().stream().map(ClientRepresentation::getClientId).toList();
     }
 
     private static String settings(String realm) {
@@ -109,6 +96,6 @@ class FirmAccessSwitchIT {
     }
 
     private String token() {
-        return admin.tokenManager().getAccessTokenString();
+        return env.admin().tokenManager().getAccessTokenString();
     }
 }

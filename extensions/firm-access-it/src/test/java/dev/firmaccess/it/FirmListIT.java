@@ -1,5 +1,6 @@
 package dev.firmaccess.it;
 
+import static dev.firmaccess.it.support.Replies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,8 +37,7 @@ class FirmListIT extends OwnRealmTest {
         void answers401WithTheJsonErrorShape() {
             HttpJson.Reply reply = checked.get(firmsPath, null);
 
-            assertThat(reply.status()).isEqualTo(401);
-            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_token");
+            assertError(reply, 401, "invalid_token");
             assertThat(reply.json().get("error_description").asText()).isNotBlank();
             assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
         }
@@ -46,8 +46,7 @@ class FirmListIT extends OwnRealmTest {
         void aForgedTokenIsRefusedAlike() {
             HttpJson.Reply reply = checked.get(firmsPath, "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl");
 
-            assertThat(reply.status()).isEqualTo(401);
-            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_token");
+            assertError(reply, 401, "invalid_token");
         }
     }
 
@@ -80,8 +79,7 @@ class FirmListIT extends OwnRealmTest {
 
             assertThat(checked.get(firmsPath + "?first=1", token).json()).isEmpty();
             HttpJson.Reply oversized = checked.get(firmsPath + "?max=100000", token);
-            assertThat(oversized.status()).isEqualTo(400);
-            assertThat(oversized.json().get("error").asText()).isEqualTo("invalid_request");
+            assertError(oversized, 400, "invalid_request");
         }
     }
 
@@ -104,8 +102,7 @@ class FirmListIT extends OwnRealmTest {
             HttpJson.Reply reply = checked.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max + "/role",
                     realm.adminToken(), Map.of("role", "emperor"));
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+            assertError(reply, 400, "invalid_request");
             assertThat(checked.get(firmsPath, realm.accessToken("max")).json().get(0).get("role").asText()).isEqualTo("member");
         }
 
@@ -115,8 +112,7 @@ class FirmListIT extends OwnRealmTest {
             HttpJson.Reply reply = checked.put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/" + max + "/role",
                     realm.adminToken(), "{\"role\": ");
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+            assertError(reply, 400, "invalid_request");
         }
 
         @Test

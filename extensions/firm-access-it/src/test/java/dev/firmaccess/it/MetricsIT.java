@@ -54,8 +54,8 @@ class MetricsIT extends OwnRealmTest {
     void setUp() {
         String firmId = firmOwnedByOlivia("Metered & Co", "metered");
         miaId = newStaff(firmId, "mia");
-        ok(http.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/metered";
+        updateSettings(Map.of("invitationWebhookSecret", SECRET));
+        api = firmApi("metered");
         businesses = List.of("Alder Ltd", "Birch Ltd", "Cedar Ltd").stream()
                 .map(name -> ok(http.post(api + "/businesses", owner(), Map.of("name", name))).json().get("id").asText())
                 .toList();

@@ -70,30 +70,29 @@ class PostgresStorageIT {
     }
 
     private List<String> tablesLike(String pattern) throws SQLException {
-        try (Connection connection = postgres.connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "select table_name from information_schema.tables where table_name like ?")) {
-            query.setString(1, pattern);
-            List<String> names = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-            return names;
-        }
+        return column("select table_name from information_schema.tables where table_name like ?", pattern);
     }
 
     private String storedRole(String firmId, String userId) throws SQLException {
+        List<String> roles = column("select role from fa_staff where org_id = ? and user_id = ?", firmId, userId);
+        assertThat(roles).as("a stored staff row").isNotEmpty();
+        return roles.get(0);
+    }
+
+    /** The first column of every row the query answers, read straight from the database. */
+    private List<String> column(String sql, String... parameters) throws SQLException {
         try (Connection connection = postgres.connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "select role from fa_staff where org_id = ? and user_id = ?")) {
-            query.setString(1, firmId);
-            query.setString(2, userId);
-            try (ResultSet rows = query.executeQuery()) {
-                assertThat(rows.next()).as("a stored staff row").isTrue();
-                return rows.getString(1);
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
             }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
         }
     }
 
@@ -194,15 +193,9 @@ class PostgresStorageIT {
     }
 
     private String storedStatus(String businessId, String email) throws SQLException {
-        try (Connection connection = postgres.connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "select status from fa_portal_membership where business_id = ? and email = ?")) {
-            query.setString(1, businessId);
-            query.setString(2, email);
-            try (ResultSet rows = query.executeQuery()) {
-                assertThat(rows.next()).as("a stored portal membership").isTrue();
-                return rows.getString(1);
-            }
-        }
+        List<String> statuses = column("select status from fa_portal_membership where business_id = ? and email = ?",
+                businessId, email);
+        assertThat(statuses).as("a stored portal membership").isNotEmpty();
+        return statuses.get(0);
     }
 }

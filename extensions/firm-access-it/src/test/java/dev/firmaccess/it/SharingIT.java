@@ -121,8 +121,7 @@ class SharingIT extends OneFirmTest {
         void nothingIsRevoked() {
             String shared = setup.business(firm, "Shared one");
             String unshared = setup.business(firm, "Unshared one");
-            Person person = setup.colleague(firm, "member");
-            setup.share(firm, shared, person, "full");
+            Person person = colleagueWithFullAccessTo(shared);
 
             assertError(owner.post("/grants/revoke", grants(List.of(grant(shared, person), grant(unshared, person)))),
                     404, "not_found");
@@ -133,8 +132,7 @@ class SharingIT extends OneFirmTest {
         @Test
         void withEveryGrantPresentAllAreRevoked() {
             List<String> businesses = Stream.of("East", "Centre").map(name -> setup.business(firm, name)).toList();
-            Person person = setup.colleague(firm, "member");
-            businesses.forEach(business -> setup.share(firm, business, person, "full"));
+            Person person = colleagueWithFullAccessTo(businesses.toArray(String[]::new));
 
             JsonNode result = assertStatus(owner.post("/grants/revoke", grants(businesses.stream()
                     .map(business -> grant(business, person)).toList())), 200).json();
@@ -151,8 +149,7 @@ class SharingIT extends OneFirmTest {
         void anUnknownBusinessChangesNothing() {
             String kept = setup.business(firm, "Kept");
             String wanted = setup.business(firm, "Wanted");
-            Person person = setup.colleague(firm, "member");
-            setup.share(firm, kept, person, "full");
+            Person person = colleagueWithFullAccessTo(kept);
 
             assertError(owner.put("/staff/" + person.id() + "/access", grants(List.of(
                     Map.of("businessId", wanted), Map.of("businessId", UNKNOWN_ID)))), 404, "not_found");
@@ -165,8 +162,7 @@ class SharingIT extends OneFirmTest {
             String dropped = setup.business(firm, "Dropped");
             String wanted = setup.business(firm, "Wanted");
             String throughTeam = setup.business(firm, "Through the team");
-            Person person = setup.colleague(firm, "member");
-            setup.share(firm, dropped, person, "full");
+            Person person = colleagueWithFullAccessTo(dropped);
             String team = setup.team(firm, "Replacement team");
             setup.join(firm, team, person);
             setup.shareWithTeam(firm, throughTeam, team, "full");
@@ -183,9 +179,7 @@ class SharingIT extends OneFirmTest {
             String outside = setup.business(firm, "Outside the scope");
             String dropped = setup.business(firm, "Dropped in the scope");
             String added = setup.business(firm, "Added in the scope");
-            Person person = setup.colleague(firm, "member");
-            setup.share(firm, outside, person, "full");
-            setup.share(firm, dropped, person, "full");
+            Person person = colleagueWithFullAccessTo(outside, dropped);
 
             assertStatus(owner.put("/staff/" + person.id() + "/access", Map.of(
                     "grants", List.of(Map.of("businessId", added, "level", "full")),
@@ -198,8 +192,7 @@ class SharingIT extends OneFirmTest {
         void aGrantOutsideTheScopeOrABlankScopeEntryChangesNothing() {
             String kept = setup.business(firm, "Kept beside the scope");
             String wanted = setup.business(firm, "Wanted outside the scope");
-            Person person = setup.colleague(firm, "member");
-            setup.share(firm, kept, person, "full");
+            Person person = colleagueWithFullAccessTo(kept);
 
             assertError(owner.put("/staff/" + person.id() + "/access", Map.of(
                     "grants", List.of(Map.of("businessId", wanted)), "scope", List.of(kept))), 400, "invalid_request");
@@ -208,6 +201,15 @@ class SharingIT extends OneFirmTest {
 
             assertThat(setup.reachedBusinesses(firm, person)).containsExactly(kept);
         }
+    }
+
+    /** A new member of the firm who reaches the businesses through direct grants of the level "full". */
+    private Person colleagueWithFullAccessTo(String... businesses) {
+        Person person = setup.colleague(firm, "member");
+        for (String business : businesses) {
+            setup.share(firm, business, person, "full");
+        }
+        return person;
     }
 
     private static Map<String, Object> grants(List<? extends Map<String, String>> items) {

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.it.support.Replies;
 import dev.firmaccess.testing.HttpJson.Reply;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,14 +20,15 @@ import org.junit.jupiter.api.TestInstance;
 
 /** Staff roles keep a firm governable: only owners handle owners, and the last owner stays. */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaffRolesIT {
+class StaffRolesIT extends FirmSetupTest {
 
-    private FirmSetup setup;
+
+    StaffRolesIT() {
+        super("roles");
+    }
 
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        setup = FirmSetup.create(env, "roles");
+    void setUp() {
     }
 
     @Nested

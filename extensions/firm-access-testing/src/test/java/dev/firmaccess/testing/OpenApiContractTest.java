@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +68,18 @@ class OpenApiContractTest {
 
     private final OpenApiContract contract = OpenApiContract.load(DOCUMENT);
 
+    private void assertConforming(String method, String path, int status, String contentType, String body) {
+        assertThatCode(() -> contract.assertResponseConforms(method, path, status, contentType, body))
+                .doesNotThrowAnyException();
+    }
+
+    /** The contract's refusal of the reply, for a look at its message. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertNonConforming(String method, String path, int status,
+            String contentType, String body) {
+        return assertThatThrownBy(() -> contract.assertResponseConforms(method, path, status, contentType, body))
+                .isInstanceOf(AssertionError.class);
+    }
+
     @Test
     void documentsEveryOperationOfTheAccessCore() {
         List<String> expected = new ArrayList<>(List.of(
@@ -87,21 +100,18 @@ class OpenApiContractTest {
 
     @Test
     void acceptsADocumentedStaffMember() {
-        assertThatCode(() -> contract.assertResponseConforms("GET",
-                "/realms/acme/firm-access/api/v1/firms/f1/staff/u1", 200, "application/json;charset=UTF-8", STAFF))
-                .doesNotThrowAnyException();
-        assertThatCode(() -> contract.assertResponseConforms("get",
-                "/admin/realms/acme/firm-access/firms/f1/staff?max=5", 200, JSON, "[" + STAFF + "]"))
-                .doesNotThrowAnyException();
+        assertConforming("GET",
+                "/realms/acme/firm-access/api/v1/firms/f1/staff/u1", 200, "application/json;charset=UTF-8", STAFF);
+        assertConforming("get",
+                "/admin/realms/acme/firm-access/firms/f1/staff?max=5", 200, JSON, "[" + STAFF + "]");
     }
 
     @Test
     void rejectsAnUndocumentedField() {
         String withPassword = STAFF.replace("\"businessCount\"", "\"password\": \"secret\", \"businessCount\"");
 
-        assertThatThrownBy(() -> contract.assertResponseConforms("GET",
-                "/realms/acme/firm-access/api/v1/firms/f1/staff/u1", 200, JSON, withPassword))
-                .isInstanceOf(AssertionError.class)
+        assertNonConforming("GET",
+                "/realms/acme/firm-access/api/v1/firms/f1/staff/u1", 200, JSON, withPassword)
                 .hasMessageContaining("GET " + FIRM_API + "/firms/{firm}/staff/{userId}")
                 .hasMessageContaining("password");
     }
@@ -110,18 +120,16 @@ class OpenApiContractTest {
     void rejectsAMissingRequiredField() {
         String withoutRole = STAFF.replace("\"role\": \"admin\",", "");
 
-        assertThatThrownBy(() -> contract.assertResponseConforms("GET",
-                "/realms/acme/firm-access/api/v1/firms/f1/staff/u1", 200, JSON, withoutRole))
-                .isInstanceOf(AssertionError.class)
+        assertNonConforming("GET",
+                "/realms/acme/firm-access/api/v1/firms/f1/staff/u1", 200, JSON, withoutRole)
                 .hasMessageContaining("role");
     }
 
     @Test
     void rejectsAnUndocumentedStatus() {
-        assertThatThrownBy(() -> contract.assertResponseConforms("GET",
+        assertNonConforming("GET",
                 "/realms/acme/firm-access/api/v1/firms/f1/staff/u1", 409, JSON,
-                "{\"error\": \"conflict\", \"error_description\": \"x\"}"))
-                .isInstanceOf(AssertionError.class)
+                "{\"error\": \"conflict\", \"error_description\": \"x\"}")
                 .hasMessageContaining("409")
                 .hasMessageContaining("status not documented");
     }
@@ -131,12 +139,10 @@ class OpenApiContractTest {
         String unauthorized = "{\"error\": \"invalid_token\", \"error_description\": \"A bearer token is required\","
                 + " \"code\": \"invalid_token\"}";
 
-        assertThatCode(() -> contract.assertResponseConforms("PUT",
-                "/admin/realms/acme/firm-access/firms/f1/staff/u1/role", 401, JSON, unauthorized))
-                .doesNotThrowAnyException();
-        assertThatThrownBy(() -> contract.assertResponseConforms("PUT",
-                "/admin/realms/acme/firm-access/firms/f1/staff/u1/role", 401, JSON, "{\"error\": \"invalid_token\"}"))
-                .isInstanceOf(AssertionError.class)
+        assertConforming("PUT",
+                "/admin/realms/acme/firm-access/firms/f1/staff/u1/role", 401, JSON, unauthorized);
+        assertNonConforming("PUT",
+                "/admin/realms/acme/firm-access/firms/f1/staff/u1/role", 401, JSON, "{\"error\": \"invalid_token\"}")
                 .hasMessageContaining("error_description");
     }
 
@@ -144,36 +150,29 @@ class OpenApiContractTest {
     void allowsAnEmptyBodyOnlyWhereNoneIsDocumented() {
         String path = "/realms/acme/firm-access/api/v1/firms/f1/teams/t1/members/u1";
 
-        assertThatCode(() -> contract.assertResponseConforms("DELETE", path, 204, null, ""))
-                .doesNotThrowAnyException();
-        assertThatThrownBy(() -> contract.assertResponseConforms("DELETE", path, 204, JSON, "{}"))
-                .isInstanceOf(AssertionError.class);
-        assertThatThrownBy(() -> contract.assertResponseConforms("GET",
-                "/realms/acme/firm-access/api/v1/firms/f1/teams/t1", 200, JSON, ""))
-                .isInstanceOf(AssertionError.class);
+        assertConforming("DELETE", path, 204, null, "");
+        assertNonConforming("DELETE", path, 204, JSON, "{}");
+        assertNonConforming("GET",
+                "/realms/acme/firm-access/api/v1/firms/f1/teams/t1", 200, JSON, "");
     }
 
     @Test
     void rejectsUndocumentedPathsAndMethods() {
-        assertThatThrownBy(() -> contract.assertResponseConforms("GET",
-                "/realms/acme/firm-access/api/v1/firms/f1/secrets", 200, JSON, "[]"))
-                .isInstanceOf(AssertionError.class);
-        assertThatThrownBy(() -> contract.assertResponseConforms("PATCH",
-                "/realms/acme/firm-access/api/v1/firms/f1/teams/t1", 200, JSON, "{}"))
-                .isInstanceOf(AssertionError.class);
+        assertNonConforming("GET",
+                "/realms/acme/firm-access/api/v1/firms/f1/secrets", 200, JSON, "[]");
+        assertNonConforming("PATCH",
+                "/realms/acme/firm-access/api/v1/firms/f1/teams/t1", 200, JSON, "{}");
     }
 
     @Test
     void servesTheDocumentAsYamlWithoutAuthentication() {
-        assertThatCode(() -> contract.assertResponseConforms("GET", "/realms/acme/firm-access/api/v1/openapi.yaml",
-                200, "application/yaml", "openapi: 3.1.0\n")).doesNotThrowAnyException();
+        assertConforming("GET", "/realms/acme/firm-access/api/v1/openapi.yaml",
+                200, "application/yaml", "openapi: 3.1.0\n");
     }
 
     @Test
     void prefersLiteralSegmentsOverTemplates(@TempDir Path dir) throws IOException {
-        Path yaml = Files.writeString(dir.resolve("openapi.yaml"), """
-                openapi: 3.1.0
-                info: {title: t, version: "1"}
+        Path yaml = SmallDocuments.write(dir, """
                 paths:
                   /things/{id}:
                     get:
@@ -206,9 +205,7 @@ class OpenApiContractTest {
 
     @Test
     void refusesADocumentWithAMisspeltSchemaKeyword(@TempDir Path dir) throws IOException {
-        Path yaml = Files.writeString(dir.resolve("openapi.yaml"), """
-                openapi: 3.1.0
-                info: {title: t, version: "1"}
+        Path yaml = SmallDocuments.write(dir, """
                 paths: {}
                 components:
                   schemas:
@@ -222,8 +219,7 @@ class OpenApiContractTest {
     void documentsNotFoundInTheErrorShapeUnderBothBases() {
         String notFound = "{\"error\": \"not_found\", \"error_description\": \"Firm not found\", \"code\": \"not_found\"}";
 
-        Stream.of(FIRM_API, ADMIN_API).forEach(base -> assertThatCode(() -> contract.assertResponseConforms(
-                "GET", base.replace("{realm}", "acme") + "/firms/f1/audit", 404, JSON, notFound))
-                .doesNotThrowAnyException());
+        Stream.of(FIRM_API, ADMIN_API).forEach(base -> assertConforming(
+                "GET", base.replace("{realm}", "acme") + "/firms/f1/audit", 404, JSON, notFound));
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +49,7 @@ class OpenApiForGeneratorsTest {
 
     @Test
     void anExampleItsSchemaRefusesIsReported(@TempDir Path dir) throws IOException {
-        Path yaml = Files.writeString(dir.resolve("openapi.yaml"), """
-                openapi: 3.1.0
-                info: {title: t, version: "1"}
+        Path yaml = SmallDocuments.write(dir, """
                 paths:
                   /things:
                     get:

@@ -10,15 +10,15 @@ import dev.firmaccess.it.support.Api;
 import dev.firmaccess.it.support.FirmFixture;
 import dev.firmaccess.it.support.FirmSetup;
 import dev.firmaccess.it.support.Person;
+import dev.firmaccess.it.support.RealmClients;
 import dev.firmaccess.testing.ClaimScope;
-import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.HttpJson.Reply;
+import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.PostgresEnvironment;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.TokenClaims;
 import dev.firmaccess.testing.WithSharedServer;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -32,8 +32,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 
 /**
  * A realm with firm data of every kind moves from one server (PostgreSQL) to another (H2, which
@@ -48,7 +46,6 @@ class BackupRestoreIT {
 
     private static final String EVALUATOR = "backup-evaluator";
     private static final String EVALUATOR_SECRET = "evaluator-secret-for-tests";
-    private static final String EVALUATOR_ROLE = "firm-access-evaluator";
     private static final Duration REALM_IMPORT_TIMEOUT = Duration.ofMinutes(5);
     private static final List<String> CUSTOM_LEVELS = List.of("full", "confidential", "review", "read-only", "audit");
 
@@ -106,21 +103,8 @@ class BackupRestoreIT {
     private static void addClaimsAndAnEvaluator(RealmResource realm) {
         String testClient = realm.clients().findByClientId(TestRealm.TEST_CLIENT).get(0).getId();
         realm.clients().get(testClient).addDefaultClientScope(ClaimScope.create(realm, "firm-access", Map.of()));
-        RoleRepresentation role = new RoleRepresentation();
-        role.setName(EVALUATOR_ROLE);
-        realm.roles().create(role);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(EVALUATOR);
-        client.setPublicClient(false);
-        client.setSecret(EVALUATOR_SECRET);
-        client.setServiceAccountsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        try (Response created = realm.clients().create(client)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-        }
-        String id = realm.clients().findByClientId(EVALUATOR).get(0).getId();
-        realm.users().get(realm.clients().get(id).getServiceAccountUser().getId()).roles().realmLevel()
-                .add(List.of(realm.roles().get(EVALUATOR_ROLE).toRepresentation()));
+        RealmClients.create(realm, RealmClients.withServiceAccount(EVALUATOR, EVALUATOR_SECRET));
+        RealmClients.makeEvaluator(realm, EVALUATOR);
     }
 
     @Nested

@@ -1,5 +1,6 @@
 package dev.firmaccess.it.cluster;
 
+import static dev.firmaccess.it.support.ConnectionKeys.SCRIPTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import dev.firmaccess.it.invitations.InvitationPage;
 import dev.firmaccess.it.portal.ActivationPage;
 import dev.firmaccess.it.portal.AtOnce;
 import dev.firmaccess.it.portal.PortalBrowser;
+import dev.firmaccess.it.support.ConnectionKeys;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.EmbeddedPostgresDatabase;
 import dev.firmaccess.testing.Eventually;
@@ -41,8 +43,6 @@ class TwoNodeClusterIT {
             Pattern.compile("https?://\\S+/firm-access/invitations/accept/[A-Za-z0-9._-]+");
     private static final Pattern PORTAL_LINK =
             Pattern.compile("https?://\\S+/firm-access/portal/activate/[A-Za-z0-9._-]+");
-    private static final String KEY_GRANT = "urn:firm-access:grant-type:connection-key";
-    private static final String SCRIPTS = "scripts";
 
     private EmbeddedPostgresDatabase postgres;
     private KeycloakCluster cluster;
@@ -179,8 +179,8 @@ class TwoNodeClusterIT {
         HttpJson.Reply key = node(1).post(firmApi() + "/staff/" + ids.get("kai") + "/keys", realm.browserAccessToken("kai"),
                 Map.of("name", "Nightly export"));
         assertStatus(key, 201);
-        HttpJson.Reply exchanged = node(1).postForm(tokenPath(), Map.of("grant_type", KEY_GRANT, "client_id", SCRIPTS,
-                "connection_key", key.json().get("key").asText()));
+        HttpJson.Reply exchanged = ConnectionKeys.exchange(node(1), realm.name(), SCRIPTS, key.json().get("key").asText(),
+                null);
         assertStatus(exchanged, 200);
         String refreshToken = exchanged.json().get("refresh_token").asText();
         HttpJson.Reply before = refreshOn(2, SCRIPTS, refreshToken);

@@ -8,35 +8,29 @@ import dev.firmaccess.it.console.ConsolePages.InvitationsPage;
 import dev.firmaccess.it.console.ConsolePages.Modal;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /** The console's main flow in a browser that asks for German: invite, accept, share, change the role. */
-@Tag("browser")
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleInGermanIT extends OneBrowserPerTest {
+class ConsoleInGermanIT extends ConsoleFirmTest {
 
     private static final String INVITEE = "neu.kollegin@example.com";
 
-    private HttpJson http;
-    private ConsoleFirm firm;
+    ConsoleInGermanIT() {
+        super("console-de", "Kanzlei Berg", "berg");
+    }
 
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        firm = ConsoleFirm.create(env, "console-de", "Kanzlei Berg", "berg", "olivia");
+    void setUp() {
         // Keycloak answers in German only in a realm that offers more than one language.
         RealmRepresentation languages = firm.realm().admin().toRepresentation();
         languages.setInternationalizationEnabled(true);
@@ -73,11 +67,7 @@ class ConsoleInGermanIT extends OneBrowserPerTest {
 
         driver.get(link);
         assertThat(driver.findElement(By.id("firm-access-invitation")).getAttribute("data-page")).isEqualTo("register");
-        driver.findElement(By.id("firstName")).sendKeys("Nele");
-        driver.findElement(By.id("lastName")).sendKeys("Neu");
-        driver.findElement(By.id("password")).sendKeys("S3cret-pass!");
-        driver.findElement(By.id("password-confirm")).sendKeys("S3cret-pass!");
-        ConsolePages.submit(driver, driver.findElement(By.cssSelector("#fa-register button[type='submit']")));
+        new ConsolePages.RegisterPage(driver).register("Nele", "Neu", "S3cret-pass!");
         driver.manage().deleteAllCookies();
         ConsolePages.signIn(driver, firm.consoleUrl(), INVITEE, "S3cret-pass!");
         assertThat(console.title()).isEqualTo("Meine Mandanten");

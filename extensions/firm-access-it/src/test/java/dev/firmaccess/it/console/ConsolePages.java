@@ -306,7 +306,12 @@ final class ConsolePages {
         }
     }
 
-    record InvitationsPage(WebDriver driver) {
+    record InvitationsPage(WebDriver driver) implements RowPerEmail {
+        @Override
+        public String tableId() {
+            return "invitation-table";
+        }
+
         void invite(String people, String role) {
             driver.findElement(By.id("invite-people")).sendKeys(people);
             new Select(driver.findElement(By.id("invite-role"))).selectByValue(role);
@@ -319,20 +324,12 @@ final class ConsolePages {
                     .toList();
         }
 
-        WebElement row(String email) {
-            return driver.findElement(By.cssSelector("#invitation-table tr[data-email='" + email + "']"));
-        }
-
         String delivery(String email) {
             return row(email).findElement(By.cssSelector(".fa-badge")).getText();
         }
 
         WebElement resendButton(String email) {
             return row(email).findElement(By.cssSelector(".fa-resend"));
-        }
-
-        String cooldown(String email) {
-            return row(email).findElement(By.cssSelector(".fa-cooldown")).getText();
         }
 
         WebElement cooldownTime(String email) {
@@ -355,9 +352,24 @@ final class ConsolePages {
         void cancel(String email) {
             confirm(driver, row(email));
         }
+    }
 
-        List<String> emails() {
-            return driver.findElements(By.cssSelector("#invitation-table tr[data-email]")).stream()
+    /** A page whose table has a row per person, marked with the person's email. */
+    interface RowPerEmail {
+        WebDriver driver();
+
+        String tableId();
+
+        default WebElement row(String email) {
+            return driver().findElement(By.cssSelector("#" + tableId() + " tr[data-email='" + email + "']"));
+        }
+
+        default String cooldown(String email) {
+            return row(email).findElement(By.cssSelector(".fa-cooldown")).getText();
+        }
+
+        default List<String> emails() {
+            return driver().findElements(By.cssSelector("#" + tableId() + " tr[data-email]")).stream()
                     .map(row -> row.getAttribute("data-email"))
                     .toList();
         }
@@ -538,8 +550,11 @@ final class ConsolePages {
         }
     }
 
-    /** The page behind the link in the activation email, for a new address: names and password. */
-    record ActivationPage(WebDriver driver) {
+    /**
+     * The sign-up form behind an invitation link or the link in the activation email, for a new
+     * address: names and password.
+     */
+    record RegisterPage(WebDriver driver) {
         void register(String firstName, String lastName, String password) {
             WebElement form = new WebDriverWait(driver, Duration.ofSeconds(30))
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("fa-register")));
@@ -552,7 +567,12 @@ final class ConsolePages {
     }
 
     /** One business's portal users: the invite and add forms and a row per person. */
-    record BusinessPortalPage(WebDriver driver) {
+    record BusinessPortalPage(WebDriver driver) implements RowPerEmail {
+        @Override
+        public String tableId() {
+            return "portal-table";
+        }
+
         void invite(String people, String role, String message, boolean sendNow) {
             driver.findElement(By.id("portal-people")).sendKeys(people);
             new Select(driver.findElement(By.id("portal-role"))).selectByValue(role);
@@ -581,16 +601,6 @@ final class ConsolePages {
             submit(driver, driver.findElement(By.id("portal-add")));
         }
 
-        List<String> emails() {
-            return driver.findElements(By.cssSelector("#portal-table tr[data-email]")).stream()
-                    .map(row -> row.getAttribute("data-email"))
-                    .toList();
-        }
-
-        WebElement row(String email) {
-            return driver.findElement(By.cssSelector("#portal-table tr[data-email='" + email + "']"));
-        }
-
         String status(String email) {
             return row(email).findElement(By.cssSelector(".fa-portal-status")).getAttribute("data-status");
         }
@@ -605,10 +615,6 @@ final class ConsolePages {
 
         WebElement sendButton(String email) {
             return row(email).findElement(By.cssSelector(".fa-send"));
-        }
-
-        String cooldown(String email) {
-            return row(email).findElement(By.cssSelector(".fa-cooldown")).getText();
         }
 
         /** Asks for the activation link and answers it, as shown in the read-only field of the answer page. */

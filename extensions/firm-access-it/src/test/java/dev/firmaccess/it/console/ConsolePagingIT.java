@@ -3,13 +3,12 @@ package dev.firmaccess.it.console;
 import static dev.firmaccess.it.support.Replies.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.it.portal.PortalBrowser.Answer;
+import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.it.support.Replies;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import jakarta.ws.rs.core.Response;
@@ -22,16 +21,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -40,8 +38,7 @@ import org.keycloak.representations.idm.UserRepresentation;
  * walk every list with a search term that must be URL-encoded, keeping it and the page's filters.
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsolePagingIT {
+class ConsolePagingIT extends FirmSetupTest {
 
     /** Umlauts, an ampersand, a slash and a percent sign: each one breaks a link that is not encoded as UTF-8. */
     private static final String TERM = "Müller & Söhne / 50%";
@@ -63,7 +60,6 @@ class ConsolePagingIT {
     private static final int OTHER_PORTAL_USERS = 60;
     private static final Pattern RANGE = Pattern.compile("(\\d+)–(\\d+) of (\\d+)");
 
-    private FirmSetup setup;
     private Firm firm;
     private String consoleUrl;
     private String firmUrl;
@@ -77,9 +73,12 @@ class ConsolePagingIT {
     private long businessAuditRecords;
     private final AtomicInteger namedStaff = new AtomicInteger();
 
+    ConsolePagingIT() {
+        super("console-paging");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        setup = FirmSetup.create(env, "console-paging");
+    void setUp() {
         firm = setup.newFirm("Müller & Söhne");
         consoleUrl = env.server().baseUrl() + "/realms/" + setup.realm().name() + "/firm-access/console/";
         firmUrl = consoleUrl + "firms/" + firm.alias() + "/";

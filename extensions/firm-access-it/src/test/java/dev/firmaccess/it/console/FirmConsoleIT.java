@@ -8,38 +8,32 @@ import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.MyBusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
-@Tag("browser")
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirmConsoleIT extends OneBrowserPerTest {
+class FirmConsoleIT extends ConsoleFirmTest {
 
     private static final String HTML_NAME = "<b>Bold</b> & <script>alert(1)</script> Co";
 
-    private HttpJson http;
     private TestRealm realm;
     private String consoleUrl;
-    private String apiFirm;
     private String maxId;
 
+    FirmConsoleIT() {
+        super("console", "Ledger & Co", "ledger", "max");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        ConsoleFirm firm = ConsoleFirm.create(env, "console", "Ledger & Co", "ledger", "olivia", "max");
+    void setUp() {
         realm = firm.realm();
         consoleUrl = firm.consoleUrl();
-        apiFirm = firm.api();
         maxId = firm.userId("max");
         for (String name : new String[] {"Alpha GmbH", "Beta AG", "Gamma KG", HTML_NAME}) {
             firm.createBusiness(name);
@@ -100,7 +94,7 @@ class FirmConsoleIT extends OneBrowserPerTest {
 
         Console console = new Console(browser.driver());
         assertThat(console.title()).isEqualTo("Not allowed");
-        HttpJson.Reply max = http.get(apiFirm + "/staff/" + maxId, realm.accessToken("olivia"));
+        HttpJson.Reply max = http.get(firm.api() + "/staff/" + maxId, realm.accessToken("olivia"));
         assertThat(max.json().get("programmaticAccess").asBoolean()).isTrue();
     }
 

@@ -3,18 +3,18 @@ package dev.firmaccess.it.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.console.ConsolePages.AuditPage;
+import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
 import dev.firmaccess.it.console.ConsolePages.InvitationsPage;
 import dev.firmaccess.it.console.ConsolePages.KeysPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
 import dev.firmaccess.it.console.ConsolePages.TeamPage;
 import dev.firmaccess.it.console.ConsolePages.TeamsPage;
+import dev.firmaccess.it.support.ConnectionKeys;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
-import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,42 +24,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The console's invitations, teams, audit and connection-key pages, driven in a real browser. */
-@Tag("browser")
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirmConsolePagesIT extends OneBrowserPerTest {
+class FirmConsolePagesIT extends ConsoleFirmTest {
 
     private static final String SCRIPTS = "console-scripts";
 
-    private HttpJson http;
-    private MailCatcher mail;
     private TestRealm realm;
     private String consoleUrl;
     private String firmUrl;
     private String reviewersId;
 
+    FirmConsolePagesIT() {
+        super("console-pages", "Books & Partners", "books", "max", "nina");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        mail = env.mail();
-        ConsoleFirm firm = ConsoleFirm.create(env, "console-pages", "Books & Partners", "books", "olivia", "max",
-                "nina");
+    void setUp() {
         realm = firm.realm();
         consoleUrl = firm.consoleUrl();
         firmUrl = firm.firmUrl();
         for (String name : new String[] {"Delta Ltd", "Echo Ltd", "Foxtrot Ltd", "Golf Ltd"}) {
             firm.createBusiness(name);
         }
-        HttpJson.Reply team = http.post(apiFirm() + "/teams", firm.ownerToken(), Map.of("name", "Reviewers"));
+        HttpJson.Reply team = http.post(firm.api() + "/teams", firm.ownerToken(), Map.of("name", "Reviewers"));
         assertThat(team.status()).as(team.toString()).isEqualTo(201);
         reviewersId = team.json().get("id").asText();
 
@@ -98,7 +92,7 @@ class FirmConsolePagesIT extends OneBrowserPerTest {
         new InvitationsPage(browser.driver()).invite("good@example.com\nnot-an-address", "member");
 
         assertThat(new Console(browser.driver()).title()).isEqualTo("Request refused");
-        HttpJson.Reply pending = http.get(apiFirm() + "/invitations"
+        HttpJson.Reply pending = http.get(firm.api() + "/invitations"
                 + "?email=good@example.com", realm.accessToken("olivia"));
         assertThat(pending.status()).as(pending.toString()).isEqualTo(200);
         assertThat(pending.json()).as(pending.toString()).isEmpty();
@@ -169,11 +163,7 @@ class FirmConsolePagesIT extends OneBrowserPerTest {
         browser.driver().get(link);
         WebDriver driver = browser.driver();
         assertThat(driver.findElement(By.id("firm-access-invitation")).getAttribute("data-page")).isEqualTo("register");
-        driver.findElement(By.id("firstName")).sendKeys("Lina");
-        driver.findElement(By.id("lastName")).sendKeys("Joiner");
-        driver.findElement(By.id("password")).sendKeys("S3cret-pass!");
-        driver.findElement(By.id("password-confirm")).sendKeys("S3cret-pass!");
-        ConsolePages.submit(driver, driver.findElement(By.cssSelector("#fa-register button[type='submit']")));
+        new ConsolePages.RegisterPage(driver).register("Lina", "Joiner", "S3cret-pass!");
 
         driver.manage().deleteAllCookies();
         ConsolePages.signIn(driver, consoleUrl, "link.joiner@example.com", "S3cret-pass!");
@@ -190,7 +180,7 @@ class FirmConsolePagesIT extends OneBrowserPerTest {
 
         assertThat(new Console(browser.driver()).title()).isEqualTo("Invitations");
         assertThat(invitations.emails()).doesNotContain("cancel.me@example.com");
-        HttpJson.Reply invitation = http.get(apiFirm() + "/invitations?email=cancel.me@example.com",
+        HttpJson.Reply invitation = http.get(firm.api() + "/invitations?email=cancel.me@example.com",
                 realm.accessToken("olivia"));
         assertThat(invitation.json().get(0).get("status").asText()).as(invitation.toString()).isEqualTo("cancelled");
         new Console(browser.driver()).signOut();
@@ -227,7 +217,7 @@ class FirmConsolePagesIT extends OneBrowserPerTest {
 
         assertThat(new Console(browser.driver()).title()).isEqualTo("Team Reviewers");
         assertThat(team.sharedBusinesses()).doesNotContain("Golf Ltd");
-        HttpJson.Reply grants = http.get(apiFirm() + "/teams/" + reviewersId + "/grants", realm.accessToken("olivia"));
+        HttpJson.Reply grants = http.get(firm.api() + "/teams/" + reviewersId + "/grants", realm.accessToken("olivia"));
         assertThat(grants.toString()).doesNotContain("Golf Ltd");
     }
 
@@ -251,7 +241,7 @@ class FirmConsolePagesIT extends OneBrowserPerTest {
         browser.screenshot("businesses-share");
         businesses.share();
         assertThat(new Console(browser.driver()).title()).isEqualTo("Businesses");
-        HttpJson.Reply teamGrants = http.get(apiFirm() + "/teams/" + reviewersId + "/grants",
+        HttpJson.Reply teamGrants = http.get(firm.api() + "/teams/" + reviewersId + "/grants",
                 realm.accessToken("olivia"));
         assertThat(teamGrants.toString()).contains("Delta Ltd", "Echo Ltd").doesNotContain("Foxtrot Ltd");
         new Console(browser.driver()).signOut();
@@ -261,13 +251,8 @@ class FirmConsolePagesIT extends OneBrowserPerTest {
                 .containsExactlyInAnyOrder("Delta Ltd", "Echo Ltd");
     }
 
-    private String apiFirm() {
-        return "/realms/" + realm.name() + "/firm-access/api/v1/firms/books";
-    }
-
     private HttpJson.Reply exchange(String key) {
-        return http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "urn:firm-access:grant-type:connection-key", "client_id", SCRIPTS, "connection_key", key));
+        return ConnectionKeys.exchange(http, realm.name(), SCRIPTS, key, null);
     }
 
     private String ownerInvitesAndCopiesTheLink(String email) {

@@ -3,7 +3,7 @@ package dev.firmaccess.it.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firmaccess.it.console.ConsolePages.ActivationPage;
+import dev.firmaccess.it.console.ConsolePages.RegisterPage;
 import dev.firmaccess.it.console.ConsolePages.BusinessPortalPage;
 import dev.firmaccess.it.console.ConsolePages.BusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.Console;
@@ -63,7 +63,7 @@ class PortalConsoleIT extends OwnRealmTest {
     @BeforeAll
     void setUp() {
         consoleUrl = env.server().baseUrl() + "/realms/" + realm.name() + "/firm-access/console/";
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        api = firmApi("ledger");
         firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         ownerToken = realm.accessToken("olivia");
         bakery = business("Bakery Ltd");
@@ -438,7 +438,7 @@ class PortalConsoleIT extends OwnRealmTest {
      */
     private void activate(String link, String email, String firstName, String lastName) {
         customer.driver().get(link);
-        new ActivationPage(customer.driver()).register(firstName, lastName, PASSWORD);
+        new RegisterPage(customer.driver()).register(firstName, lastName, PASSWORD);
         new LoginPage(customer.driver()).signIn(email, PASSWORD);
         ConsolePages.awaitConsole(customer.driver());
     }

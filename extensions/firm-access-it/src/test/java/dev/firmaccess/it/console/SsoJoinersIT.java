@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.TokenClaims;
 import dev.firmaccess.testing.WithSharedServer;
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
@@ -48,14 +46,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Tag("browser")
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SsoJoinersIT {
+class SsoJoinersIT extends FirmSetupTest {
 
     private static final String BROKER_CLIENT = "firm-broker";
     private static final String BROKER_SECRET = "broker-secret-for-tests";
 
-    private TestEnvironment env;
-    private FirmSetup setup;
     private TestRealm provider;
     private Firm ledger;
     private Firm unverified;
@@ -64,10 +59,12 @@ class SsoJoinersIT {
     private String business;
     private String team;
 
+    SsoJoinersIT() {
+        super("sso");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        this.env = env;
-        setup = FirmSetup.create(env, "sso");
+    void setUp() {
         provider = env.newRealm("sso-idp");
         // The provider is an ordinary realm: its login asks for username and password on one page.
         RealmRepresentation plain = provider.admin().toRepresentation();

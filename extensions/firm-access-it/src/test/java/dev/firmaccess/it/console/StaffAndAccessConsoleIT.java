@@ -10,8 +10,6 @@ import dev.firmaccess.it.console.ConsolePages.MyBusinessesPage;
 import dev.firmaccess.it.console.ConsolePages.StaffPage;
 import dev.firmaccess.it.support.StaffRoles;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.MailCatcher;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.time.Duration;
@@ -22,9 +20,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -38,28 +34,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * told apart and changed on select, the pending invitations under it, manage access that shows and
  * takes away direct grants one page at a time, and a member creating a business.
  */
-@Tag("browser")
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaffAndAccessConsoleIT extends OneBrowserPerTest {
+class StaffAndAccessConsoleIT extends ConsoleFirmTest {
 
     /** More than one page of the console (20 a page): the manage-access save must leave the second page alone. */
     private static final int BUSINESSES = 23;
 
-    private HttpJson http;
-    private MailCatcher mail;
-    private ConsoleFirm firm;
     private String firmUrl;
     private String api;
     private final Map<String, String> businessIds = new HashMap<>();
     private String auditorsId;
 
+    StaffAndAccessConsoleIT() {
+        super("console-staff", "Harbor Books", "harbor", "adam", "max", "nina", "carl", "mia");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        mail = env.mail();
-        firm = ConsoleFirm.create(env, "console-staff", "Harbor Books", "harbor", "olivia", "adam", "max", "nina",
-                "carl", "mia");
+    void setUp() {
         firmUrl = firm.firmUrl();
         api = firm.api();
         setRole("adam", "admin");

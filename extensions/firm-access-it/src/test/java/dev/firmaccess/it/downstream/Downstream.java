@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.Api;
+import dev.firmaccess.it.support.RealmClients;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestRealm;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 
 /** Sets up what downstream apps see: firm data through the realm-admin API, the claim scope, and client callers. */
 final class Downstream {
 
-    static final String EVALUATOR_ROLE = "firm-access-evaluator";
     static final String SECRET = "s3cret-for-tests";
 
     private final HttpJson http;
@@ -110,33 +106,14 @@ final class Downstream {
 
     /** A confidential client with a service account, optionally holding the evaluator realm role. */
     void serviceClient(String clientId, boolean evaluator) {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(false);
-        client.setSecret(SECRET);
-        client.setServiceAccountsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        try (Response created = realm.admin().clients().create(client)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-        }
+        RealmClients.create(realm.admin(), RealmClients.withServiceAccount(clientId, SECRET));
         if (evaluator) {
-            if (realm.admin().roles().list().stream().noneMatch(r -> EVALUATOR_ROLE.equals(r.getName()))) {
-                RoleRepresentation role = new RoleRepresentation();
-                role.setName(EVALUATOR_ROLE);
-                realm.admin().roles().create(role);
-            }
-            String id = realm.admin().clients().findByClientId(clientId).get(0).getId();
-            String serviceAccount = realm.admin().clients().get(id).getServiceAccountUser().getId();
-            realm.admin().users().get(serviceAccount).roles().realmLevel()
-                    .add(List.of(realm.admin().roles().get(EVALUATOR_ROLE).toRepresentation()));
+            RealmClients.makeEvaluator(realm.admin(), clientId);
         }
     }
 
     String clientToken(String clientId) {
-        HttpJson.Reply reply = http.postForm(tokenPath(), Map.of("grant_type", "client_credentials",
-                "client_id", clientId, "client_secret", SECRET));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        return reply.json().get("access_token").asText();
+        return RealmClients.token(http, realm.name(), clientId, SECRET);
     }
 
     /** Password grant through the test client with the given scope parameter. */

@@ -8,10 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,15 +19,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** A firm's own access levels: defined by owners, granted like the realm's, read by the claim and the evaluation. */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirmLevelsIT {
+class FirmLevelsIT extends FirmSetupTest {
 
-    private HttpJson http;
-    private FirmSetup setup;
     private Downstream downstream;
     private Firm firm;
     private Firm other;
@@ -36,10 +31,12 @@ class FirmLevelsIT {
     private Client owner;
     private String evaluator;
 
+    FirmLevelsIT() {
+        super("levels");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        setup = FirmSetup.create(env, "levels");
+    void setUp() {
         downstream = new Downstream(http, setup.realm());
         setup.updateSettings(Map.of("accessLevels", List.of("full", "read-only")));
         firm = setup.newFirm("Level Partners");

@@ -9,10 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.events.EventReceiver.Received;
 import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.Eventually;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.time.Duration;
 import java.util.List;
@@ -21,30 +20,26 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Apps registered as subscribers hear about every change of access, signed, once, in order. */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessEventsIT {
+class AccessEventsIT extends OneFirmTest {
 
     private static final List<String> ALL_TYPES = List.of("grant.added", "grant.changed", "grant.removed",
             "staff.removed", "staff.role_changed", "staff.programmatic_access_changed", "team.membership_changed",
             "business.archived", "portal.membership_ended");
 
     private final EventReceiver receiver = new EventReceiver();
-    private FirmSetup setup;
-    private Firm firm;
-    private Client owner;
     private Client member;
     private Client otherOwner;
     private Client realmAdmin;
 
+    AccessEventsIT() {
+        super("events", "Events & Co");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        setup = FirmSetup.create(env, "events");
-        firm = setup.newFirm("Events & Co");
-        owner = setup.as(setup.staff(firm, "olivia", "owner"), firm);
+    void setUp() {
         member = setup.as(setup.staff(firm, "mia", "member"), firm);
         Firm otherFirm = setup.newFirm("Other Books");
         otherOwner = setup.as(setup.staff(otherFirm, "otto", "owner"), otherFirm);

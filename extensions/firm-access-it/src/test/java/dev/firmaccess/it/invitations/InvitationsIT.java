@@ -1,5 +1,6 @@
 package dev.firmaccess.it.invitations;
 
+import static dev.firmaccess.it.support.Replies.assertError;
 import static dev.firmaccess.it.support.Replies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +50,8 @@ class InvitationsIT extends OwnRealmTest {
         firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         setStaffRole("ledger", newStaff(firmId, "adam"), "admin");
         realm.createUser("walter");
-        ok(checked.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("invitationWebhookSecret", SECRET)));
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        updateSettings(Map.of("invitationWebhookSecret", SECRET));
+        api = firmApi("ledger");
         mailEvents = new MailEventSender(http, realm.name());
         ownerToken = realm.accessToken("olivia");
         businessId = ok(checked.post(api + "/businesses", ownerToken, Map.of("name", "Bakery Ltd"))).json().get("id").asText();
@@ -198,13 +199,12 @@ class InvitationsIT extends OwnRealmTest {
             InvitationPage page = InvitationPage.open(new Browser(), tampered);
             assertThat(page.status()).isEqualTo(400);
             assertThat(page.problem()).isEqualTo("firmAccessInvitationInvalid");
-            assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+            assertNoUserWithEmail(email);
         }
 
         @Test
         void aLinkOfAnotherRealmIsRefused() {
-            TestRealm other = otherRealmWithAFirm("other");
-            try {
+            withAnotherRealmWithAFirm("other", other -> {
                 String email = unique("foreign");
                 ok(checked.post("/realms/" + other.name() + "/firm-access/api/v1/firms/other/invitations",
                         other.accessToken("boss"), Map.of("invitees", List.of(Map.of("email", email)))));
@@ -213,10 +213,8 @@ class InvitationsIT extends OwnRealmTest {
 
                 InvitationPage page = InvitationPage.open(new Browser(), here);
                 assertThat(page.problem()).isEqualTo("firmAccessInvitationInvalid");
-                assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
-            } finally {
-                other.delete();
-            }
+                assertNoUserWithEmail(email);
+            });
         }
 
         @Test
@@ -403,13 +401,13 @@ class InvitationsIT extends OwnRealmTest {
 
             assertThat(page.status()).isEqualTo(410);
             assertThat(page.problem()).isEqualTo("firmAccessInvitationInviterLostRights");
-            assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+            assertNoUserWithEmail(email);
         }
 
         @Test
         void aRealmAdministratorsInvitationStillWorks() {
             String email = existingUser("rae");
-            ok(http.post("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/invitations", realm.adminToken(),
+            ok(http.post(adminFirmApi("ledger") + "/invitations", realm.adminToken(),
                     Map.of("invitees", List.of(Map.of("email", email)), "role", "member")));
 
             Browser.Page joined = InvitationPage.open(new Browser(), linkTo(email)).signIn(email, TestRealm.PASSWORD)
@@ -443,8 +441,7 @@ class InvitationsIT extends OwnRealmTest {
         void anEmailOfAMemberIsRefused() {
             HttpJson.Reply reply = checked.post(api + "/invitations", ownerToken,
                     Map.of("invitees", List.of(Map.of("email", "adam@example.test"))));
-            assertThat(reply.status()).isEqualTo(409);
-            assertThat(reply.json().get("error").asText()).isEqualTo("conflict");
+            assertError(reply, 409, "conflict");
             assertThat(reply.json().get("code").asText()).isEqualTo("already_member");
         }
 
@@ -470,8 +467,7 @@ class InvitationsIT extends OwnRealmTest {
             HttpJson.Reply reply = checked.post(api + "/invitations", ownerToken, Map.of("invitees",
                     List.of(Map.of("email", good), Map.of("email", "not-an-email"))));
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+            assertError(reply, 400, "invalid_request");
             assertNoMailTo(good);
             assertThat(ok(checked.get(api + "/invitations?email=" + good, ownerToken)).json()).isEmpty();
         }
@@ -552,8 +548,7 @@ class InvitationsIT extends OwnRealmTest {
             String id = invitation.get("id").asText();
 
             HttpJson.Reply tooSoon = checked.post(api + "/invitations/" + id + "/resend", ownerToken, "");
-            assertThat(tooSoon.status()).isEqualTo(429);
-            assertThat(tooSoon.json().get("error").asText()).isEqualTo("too_many_requests");
+            assertError(tooSoon, 429, "too_many_requests");
             assertThat(tooSoon.json().get("code").asText()).isEqualTo("resend_cooldown");
             assertThat(Integer.parseInt(tooSoon.header("Retry-After"))).isBetween(1, 600);
 

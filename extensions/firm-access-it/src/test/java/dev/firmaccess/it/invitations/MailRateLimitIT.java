@@ -7,11 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
+import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.HttpJson.Reply;
-import dev.firmaccess.testing.MailCatcher;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.time.Duration;
 import java.util.List;
@@ -19,27 +17,25 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The realm's invitation email limits per firm and per person: over either, the request is a 429
  * with Retry-After, and nobody is invited or mailed; other people and other firms go on.
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MailRateLimitIT {
+class MailRateLimitIT extends FirmSetupTest {
 
     private static final int PER_PERSON = 2;
     private static final int PER_FIRM = 3;
 
     private final AtomicInteger sequence = new AtomicInteger();
-    private FirmSetup setup;
-    private MailCatcher mail;
+
+    MailRateLimitIT() {
+        super("mail-rate");
+    }
 
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        setup = FirmSetup.create(env, "mail-rate");
-        mail = env.mail();
+    void setUp() {
         setup.updateSettings(Map.of("mailsPerUserPerHour", PER_PERSON, "mailsPerFirmPerHour", PER_FIRM));
     }
 

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.portal.AtOnce;
-import dev.firmaccess.it.support.Client;
-import dev.firmaccess.it.support.Firm;
-import dev.firmaccess.it.support.FirmSetup;
-import dev.firmaccess.it.support.Person;
+import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.testing.Eventually;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.WithSharedServer;
 import java.time.Duration;
 import java.util.List;
@@ -21,29 +17,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Invitation emails leave through the outbox: after the change commits, retried while SMTP is down, once. */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MailOutboxIT {
+class MailOutboxIT extends OneFirmTest {
 
-    private MailCatcher mail;
-    private HttpJson http;
-    private FirmSetup setup;
-    private Firm firm;
-    private Person olivia;
-    private Client owner;
     private String businessId;
 
+    MailOutboxIT() {
+        super("outbox", "Outbox & Co");
+    }
+
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        mail = env.mail();
-        http = env.http();
-        setup = FirmSetup.create(env, "outbox");
-        firm = setup.newFirm("Outbox & Co");
-        olivia = setup.staff(firm, "olivia", "owner");
-        owner = setup.as(olivia, firm);
+    void setUp() {
         businessId = setup.business(firm, "Bakery Ltd");
     }
 

@@ -1,5 +1,6 @@
 package dev.firmaccess.it.portal;
 
+import static dev.firmaccess.it.support.Replies.assertError;
 import static dev.firmaccess.it.support.Replies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.ICSVParser;
 import dev.firmaccess.it.support.OwnRealmTest;
+import dev.firmaccess.it.support.RealmClients;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
@@ -16,7 +18,6 @@ import dev.firmaccess.testing.OpenApiContract;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
-import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 
 /**
  * What the firm's staff and downstream apps see of portal users: the CSV import and export, the
@@ -42,7 +41,6 @@ import org.keycloak.representations.idm.RoleRepresentation;
 class PortalDownstreamIT extends OwnRealmTest {
 
     private static final OpenApiContract CONTRACT = OpenApiContract.fromProviderJar(TestEnvironment.providerJar());
-    private static final String EVALUATOR_ROLE = "firm-access-evaluator";
     private static final String EVALUATOR_SECRET = "evaluator-secret-for-tests";
 
     private String api;
@@ -62,8 +60,8 @@ class PortalDownstreamIT extends OwnRealmTest {
         String firmId = firmOwnedByOlivia("Ledger & Co", "ledger");
         member = newStaff(firmId, "mike");
         String teamMate = newStaff(firmId, "tina");
-        ok(http.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), Map.of("accessLevels", List.of("full", "read-only"))));
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        updateSettings(Map.of("accessLevels", List.of("full", "read-only")));
+        api = firmApi("ledger");
         ownerToken = realm.accessToken("olivia");
         memberToken = realm.accessToken("mike");
         bakery = business("Bakery Ltd", "BAK-1");
@@ -188,8 +186,7 @@ class PortalDownstreamIT extends OwnRealmTest {
                 many.append("BAK-1,bulk").append(i).append("@customer.test,guest\n");
             }
             HttpJson.Reply tooMany = upload(ownerToken, many.toString());
-            assertThat(tooMany.status()).isEqualTo(413);
-            assertThat(tooMany.json().get("error").asText()).isEqualTo("invalid_request");
+            assertError(tooMany, 413, "invalid_request");
             assertThat(ok(get(api + "/portal/memberships?search=bulk0@", ownerToken)).json()).isEmpty();
         }
     }
@@ -458,25 +455,10 @@ class PortalDownstreamIT extends OwnRealmTest {
     /** A confidential client with the evaluator role, made on first use; answers its service account's token. */
     private String evaluatorToken() {
         if (realm.admin().clients().findByClientId("portal-evaluator").isEmpty()) {
-            ClientRepresentation client = new ClientRepresentation();
-            client.setClientId("portal-evaluator");
-            client.setPublicClient(false);
-            client.setSecret(EVALUATOR_SECRET);
-            client.setServiceAccountsEnabled(true);
-            client.setStandardFlowEnabled(false);
-            try (Response created = realm.admin().clients().create(client)) {
-                assertThat(created.getStatus()).isEqualTo(201);
-            }
-            RoleRepresentation role = new RoleRepresentation();
-            role.setName(EVALUATOR_ROLE);
-            realm.admin().roles().create(role);
-            String clientId = realm.admin().clients().findByClientId("portal-evaluator").get(0).getId();
-            realm.admin().users().get(realm.admin().clients().get(clientId).getServiceAccountUser().getId())
-                    .roles().realmLevel().add(List.of(realm.admin().roles().get(EVALUATOR_ROLE).toRepresentation()));
+            RealmClients.create(realm.admin(), RealmClients.withServiceAccount("portal-evaluator", EVALUATOR_SECRET));
+            RealmClients.makeEvaluator(realm.admin(), "portal-evaluator");
         }
-        return ok(http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "client_credentials", "client_id", "portal-evaluator",
-                "client_secret", EVALUATOR_SECRET))).json().get("access_token").asText();
+        return RealmClients.token(http, realm.name(), "portal-evaluator", EVALUATOR_SECRET);
     }
 
     private JsonNode membership(String id) {

@@ -1,5 +1,6 @@
 package dev.firmaccess.it.portal;
 
+import static dev.firmaccess.it.support.Replies.assertError;
 import static dev.firmaccess.it.support.Replies.ok;
 import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,7 @@ class PortalIT extends OwnRealmTest {
         adminApi = "/admin/realms/" + realm.name() + "/firm-access";
         ok(put(adminApi + "/settings", realm.adminToken(), Map.of("accessLevels", List.of("full", "read-only"),
                 "invitationWebhookSecret", WEBHOOK_SECRET)));
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        api = firmApi("ledger");
         ownerToken = realm.accessToken("olivia");
         bakery = business("Bakery Ltd");
         florist = business("Florist GmbH");
@@ -141,7 +142,7 @@ class PortalIT extends OwnRealmTest {
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.html().getElementById("fa-register-error")).isNotNull();
-            assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+            assertNoUserWithEmail(email);
         }
     }
 
@@ -285,8 +286,7 @@ class PortalIT extends OwnRealmTest {
             awaitDelivery(id, "sent");
 
             HttpJson.Reply tooSoon = post(api + "/portal/memberships/" + id + "/send", ownerToken, "");
-            assertThat(tooSoon.status()).isEqualTo(429);
-            assertThat(tooSoon.json().get("error").asText()).isEqualTo("too_many_requests");
+            assertError(tooSoon, 429, "too_many_requests");
             assertThat(Integer.parseInt(tooSoon.header("Retry-After"))).isBetween(1, 600);
             assertThat(mail.messagesTo(email)).hasSize(1);
             assertThat(auditActions(id)).contains("portal.invited", "portal.sent");
@@ -343,7 +343,7 @@ class PortalIT extends OwnRealmTest {
             assertThat(page.status()).isEqualTo(410);
             assertThat(page.problem()).isEqualTo("firmAccessPortalProblem.CANCELLED");
             assertThat(status(id)).isEqualTo("cancelled");
-            assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+            assertNoUserWithEmail(email);
             assertThat(post(api + "/portal/memberships/" + id + "/cancel", ownerToken, "").status()).isEqualTo(409);
 
             String again = inviteGuest(email, bakery);
@@ -379,7 +379,7 @@ class PortalIT extends OwnRealmTest {
             PortalBrowser.Answer posted = new PortalBrowser().post(tampered + "/register", Map.of("firstName", "T",
                     "lastName", "T", "password", PASSWORD, "password-confirm", PASSWORD));
             assertThat(posted.status()).isEqualTo(403);
-            assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
+            assertNoUserWithEmail(email);
             assertThat(status(id)).isEqualTo("pending");
         }
 
@@ -399,8 +399,7 @@ class PortalIT extends OwnRealmTest {
 
         @Test
         void aLinkOfAnotherRealmIsRefused() {
-            TestRealm other = otherRealmWithAFirm("portal-other");
-            try {
+            withAnotherRealmWithAFirm("portal-other", other -> {
                 String otherApi = "/realms/" + other.name() + "/firm-access/api/v1/firms/other";
                 String bossToken = other.accessToken("boss");
                 String shop = ok(post(otherApi + "/businesses", bossToken, Map.of("name", "Shop"))).json()
@@ -412,10 +411,8 @@ class PortalIT extends OwnRealmTest {
 
                 ActivationPage page = ActivationPage.open(new PortalBrowser(), here);
                 assertThat(page.problem()).isEqualTo("firmAccessPortalProblem.INVALID");
-                assertThat(realm.admin().users().searchByEmail(email, true)).isEmpty();
-            } finally {
-                other.delete();
-            }
+                assertNoUserWithEmail(email);
+            });
         }
     }
 
@@ -645,8 +642,7 @@ class PortalIT extends OwnRealmTest {
             HttpJson.Reply reply = post(api + "/portal/invitations", ownerToken, Map.of(
                     "businessId", bakery, "role", "guest",
                     "invitees", List.of(Map.of("email", fresh), Map.of("email", taken.toUpperCase()))));
-            assertThat(reply.status()).isEqualTo(409);
-            assertThat(reply.json().get("error").asText()).isEqualTo("conflict");
+            assertError(reply, 409, "conflict");
             assertThat(ok(get(api + "/portal/memberships?search=" + fresh, ownerToken)).json()).isEmpty();
             assertNoMailTo(fresh);
             assertThat(mail.messagesTo(taken)).hasSize(1);
@@ -655,8 +651,7 @@ class PortalIT extends OwnRealmTest {
         @Test
         void anUnknownStatusFilterIsRefused() {
             HttpJson.Reply reply = get(api + "/portal/memberships?status=sleeping", ownerToken);
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+            assertError(reply, 400, "invalid_request");
         }
     }
 

@@ -3,11 +3,10 @@ package dev.firmaccess.it.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.MailCatcher;
 import dev.firmaccess.testing.OpenApiContract;
 import dev.firmaccess.testing.TestEnvironment;
-import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -22,7 +21,6 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A CSV upload larger than the rows answered at once is accepted at once (202) and imported after
@@ -31,34 +29,27 @@ import org.junit.jupiter.api.TestInstance;
  * imported); the size limits still answer at once, and another member does not see the import.
  */
 @WithSharedServer
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalImportJobIT {
+class PortalImportJobIT extends OwnRealmTest {
 
     private static final OpenApiContract CONTRACT = OpenApiContract.fromProviderJar(TestEnvironment.providerJar());
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
-    private HttpJson http;
-    private MailCatcher mail;
     private String api;
     private String imports;
     private String ownerToken;
     private String memberToken;
-    private TestRealm realm;
+
+    PortalImportJobIT() {
+        super("portal-import-job");
+    }
 
     @BeforeAll
-    void setUp(TestEnvironment env) {
-        http = env.http();
-        mail = env.mail();
-        realm = env.newRealm("portal-import-job");
+    void setUp() {
         String firmId = realm.createFirm("Tally & Sons", "tally");
-        String owner = realm.createUser("otto");
-        String member = realm.createUser("mara");
-        realm.addMember(firmId, owner);
-        realm.addMember(firmId, member);
-        ok(http.put("/admin/realms/" + realm.name() + "/firm-access/firms/tally/staff/" + owner + "/role",
-                realm.adminToken(), Map.of("role", "owner")));
-        api = "/realms/" + realm.name() + "/firm-access/api/v1/firms/tally";
+        setStaffRole("tally", newStaff(firmId, "otto"), "owner");
+        newStaff(firmId, "mara");
+        api = firmApi("tally");
         imports = api + "/portal/imports";
         ownerToken = realm.accessToken("otto");
         memberToken = realm.accessToken("mara");
@@ -136,7 +127,7 @@ class PortalImportJobIT {
     @Test
     void aRealmAdministratorsUploadIsImportedWithinTheRequest() {
         String email = "by-admin-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.test";
-        String path = "/admin/realms/" + realm.name() + "/firm-access/firms/tally/portal/imports";
+        String path = adminFirmApi("tally") + "/portal/imports";
 
         HttpJson.Reply imported = upload(path, realm.adminToken(),
                 "business,email,role,send\nHB-1," + email + ",owner,false\n", "respond-async");

@@ -1,15 +1,18 @@
 package dev.firmaccess.it.programmatic;
 
+import static dev.firmaccess.it.support.ConnectionKeys.GRANT_TYPE;
+import static dev.firmaccess.it.support.ConnectionKeys.SCRIPTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.support.ConnectionKeys;
 import dev.firmaccess.it.support.OwnRealmTest;
+import dev.firmaccess.it.support.RealmClients;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.TokenClaims;
 import dev.firmaccess.testing.WithSharedServer;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +31,8 @@ import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 @WithSharedServer
 class ProgrammaticAccessIT extends OwnRealmTest {
 
-    private static final String GRANT = "urn:firm-access:grant-type:connection-key";
-    private static final String SCRIPTS = "scripts";
+    /** The alias of the realm's firm. */
+    private static final String FIRM = "ledger";
     private static final String RESOURCE_SERVER = "resource-server";
     private static final String RESOURCE_SERVER_SECRET = "resource-server-secret";
 
@@ -59,19 +62,14 @@ class ProgrammaticAccessIT extends OwnRealmTest {
     }
 
     private void setRole(String user, String role) {
-        HttpJson.Reply reply = checked.put(adminFirm() + "/staff/" + ids.get(user) + "/role", realm.adminToken(),
+        HttpJson.Reply reply = checked.put(adminFirmApi(FIRM) + "/staff/" + ids.get(user) + "/role", realm.adminToken(),
                 Map.of("role", role));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     }
 
     /** A public client that opted in to key exchanges, and a resource server that introspects its tokens. */
     private void createClients() {
-        ClientRepresentation resourceServer = new ClientRepresentation();
-        resourceServer.setClientId(RESOURCE_SERVER);
-        resourceServer.setPublicClient(false);
-        resourceServer.setSecret(RESOURCE_SERVER_SECRET);
-        resourceServer.setStandardFlowEnabled(false);
-        create(resourceServer);
+        RealmClients.create(realm.admin(), RealmClients.confidential(RESOURCE_SERVER, RESOURCE_SERVER_SECRET));
 
         ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
         audience.setName("resource-server audience");
@@ -86,27 +84,13 @@ class ProgrammaticAccessIT extends OwnRealmTest {
         scripts.setDirectAccessGrantsEnabled(false);
         scripts.setAttributes(Map.of("firm-access.connection-keys.enabled", "true"));
         scripts.setProtocolMappers(List.of(audience));
-        create(scripts);
-    }
-
-    private void create(ClientRepresentation client) {
-        try (Response response = realm.admin().clients().create(client)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-        }
+        RealmClients.create(realm.admin(), scripts);
     }
 
     // --- helpers -----------------------------------------------------------------------------
 
-    private String firmApi() {
-        return "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
-    }
-
-    private String adminFirm() {
-        return "/admin/realms/" + realm.name() + "/firm-access/firms/ledger";
-    }
-
     private String keys(String user) {
-        return firmApi() + "/staff/" + ids.get(user) + "/keys";
+        return firmApi(FIRM) + "/staff/" + ids.get(user) + "/keys";
     }
 
     private String tokenEndpoint() {
@@ -126,14 +110,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
     }
 
     private HttpJson.Reply exchange(String key, String scope) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", GRANT);
-        form.put("client_id", SCRIPTS);
-        form.put("connection_key", key);
-        if (scope != null) {
-            form.put("scope", scope);
-        }
-        return http.postForm(tokenEndpoint(), form);
+        return ConnectionKeys.exchange(http, realm.name(), SCRIPTS, key, scope);
     }
 
     private JsonNode exchanged(String key, String scope) {
@@ -159,7 +136,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
     }
 
     private HttpJson.Reply programmaticAccess(String actor, String user, boolean enabled) {
-        return checked.put(firmApi() + "/staff/" + ids.get(user) + "/programmatic-access", realm.accessToken(actor),
+        return checked.put(firmApi(FIRM) + "/staff/" + ids.get(user) + "/programmatic-access", realm.accessToken(actor),
                 Map.of("enabled", enabled));
     }
 
@@ -201,7 +178,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
 
             JsonNode tokens = exchanged(key.get("key").asText(), null);
             assertThat(tokens.get("token_type").asText()).isEqualToIgnoringCase("Bearer");
-            HttpJson.Reply firm = checked.get(firmApi(), tokens.get("access_token").asText());
+            HttpJson.Reply firm = checked.get(firmApi(FIRM), tokens.get("access_token").asText());
             assertThat(firm.status()).as(firm.toString()).isEqualTo(200);
             assertThat(firm.json().get("role").asText()).isEqualTo("member");
             JsonNode introspected = introspect(tokens.get("access_token").asText());
@@ -251,7 +228,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
             JsonNode key = newKey("max", "Audited key");
             checked.delete(keys("max") + "/" + key.get("id").asText(), realm.accessToken("max"));
 
-            JsonNode audit = checked.get(firmApi() + "/audit?targetId=" + key.get("id").asText(),
+            JsonNode audit = checked.get(firmApi(FIRM) + "/audit?targetId=" + key.get("id").asText(),
                     realm.accessToken("olivia")).json();
 
             assertThat(audit.findValuesAsText("action")).containsExactly("key.revoked", "key.created");
@@ -307,7 +284,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
             long before = keyList("max", "max").size();
 
             assertRefused(createKey("olivia", "max", Map.of("name", "Impersonation")), 403, "access_denied");
-            assertRefused(checked.post(adminFirm() + "/staff/" + ids.get("max") + "/keys", realm.adminToken(),
+            assertRefused(checked.post(adminFirmApi(FIRM) + "/staff/" + ids.get("max") + "/keys", realm.adminToken(),
                     Map.of("name", "Impersonation")), 403, "access_denied");
             assertThat(keyList("max", "max").size()).isEqualTo(before);
         }
@@ -321,7 +298,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
         void theRealmAdminApiListsKeysToo() {
             JsonNode key = newKey("max", "Seen by realm admin");
 
-            HttpJson.Reply reply = checked.get(adminFirm() + "/staff/" + ids.get("max") + "/keys", realm.adminToken());
+            HttpJson.Reply reply = checked.get(adminFirmApi(FIRM) + "/staff/" + ids.get("max") + "/keys", realm.adminToken());
 
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.json().findValuesAsText("id")).contains(key.get("id").asText());
@@ -348,13 +325,13 @@ class ProgrammaticAccessIT extends OwnRealmTest {
             assertThat(introspect(offline.get("access_token").asText()).get("active").asBoolean()).isFalse();
             assertThat(introspect(online.get("access_token").asText()).get("active").asBoolean()).isFalse();
             assertThat(userInfo(online.get("access_token").asText()).status()).isEqualTo(401);
-            assertRefused(checked.get(firmApi(), offline.get("access_token").asText()), 401, "invalid_token");
+            assertRefused(checked.get(firmApi(FIRM), offline.get("access_token").asText()), 401, "invalid_token");
             assertRefused(exchange(key.get("key").asText(), null), 400, "invalid_grant");
             assertRefused(createKey("sam", "sam", Map.of("name", "Another")), 403, "access_denied");
 
             HttpJson.Reply browser = realm.refresh(interactive.get("refresh_token").asText());
             assertThat(browser.status()).as(browser.toString()).isEqualTo(200);
-            assertThat(checked.get(firmApi(), browser.json().get("access_token").asText()).status()).isEqualTo(200);
+            assertThat(checked.get(firmApi(FIRM), browser.json().get("access_token").asText()).status()).isEqualTo(200);
             assertThat(realm.signIn("sam").get("access_token").asText()).isNotBlank();
 
             switchProgrammaticAccess("sam", true);
@@ -362,7 +339,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
             HttpJson.Reply again = refresh(SCRIPTS, offline.get("refresh_token").asText());
             assertThat(again.status()).as(again.toString()).isEqualTo(200);
             assertThat(introspect(offline.get("access_token").asText()).get("active").asBoolean()).isTrue();
-            assertThat(checked.get(firmApi(), again.json().get("access_token").asText()).status()).isEqualTo(200);
+            assertThat(checked.get(firmApi(FIRM), again.json().get("access_token").asText()).status()).isEqualTo(200);
             assertThat(userInfo(online.get("access_token").asText()).status()).isEqualTo(200);
             exchanged(key.get("key").asText(), null);
         }
@@ -387,7 +364,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
             JsonNode key = newKey("rex", "Leaver");
             JsonNode tokens = exchanged(key.get("key").asText(), "offline_access");
 
-            HttpJson.Reply removed = checked.delete(firmApi() + "/staff/" + ids.get("rex"), realm.accessToken("olivia"));
+            HttpJson.Reply removed = checked.delete(firmApi(FIRM) + "/staff/" + ids.get("rex"), realm.accessToken("olivia"));
 
             assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
             assertRefused(exchange(key.get("key").asText(), null), 400, "invalid_grant");
@@ -463,7 +440,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
             HttpJson.Reply other = http.get(firms + "other/staff/" + ids.get("dual"), keyToken);
             HttpJson.Reply unknown = http.get(firms + "no-such-firm/staff/" + ids.get("dual"), keyToken);
 
-            assertThat(http.get(firmApi(), keyToken).status()).isEqualTo(200);
+            assertThat(http.get(firmApi(FIRM), keyToken).status()).isEqualTo(200);
             assertRefused(other, 404, "not_found");
             assertThat(other.body()).isEqualTo(unknown.body());
             assertThat(http.get(firms + "other", realm.accessToken("dual")).status()).isEqualTo(200);
@@ -482,17 +459,17 @@ class ProgrammaticAccessIT extends OwnRealmTest {
 
             assertThat(http.put(otherSwitch, realm.adminToken(), Map.of("enabled", false)).status()).isEqualTo(200);
             try {
-                assertThat(http.get(firmApi(), keyToken).status()).isEqualTo(200);
+                assertThat(http.get(firmApi(FIRM), keyToken).status()).isEqualTo(200);
             } finally {
                 assertThat(http.put(otherSwitch, realm.adminToken(), Map.of("enabled", true)).status()).isEqualTo(200);
             }
             switchProgrammaticAccess("dual", false);
             try {
-                assertRefused(http.get(firmApi(), keyToken), 401, "invalid_token");
+                assertRefused(http.get(firmApi(FIRM), keyToken), 401, "invalid_token");
             } finally {
                 switchProgrammaticAccess("dual", true);
             }
-            assertThat(http.get(firmApi(), keyToken).status()).isEqualTo(200);
+            assertThat(http.get(firmApi(FIRM), keyToken).status()).isEqualTo(200);
         }
     }
 
@@ -504,7 +481,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
             HttpJson.Reply reply = programmaticAccess("adam", "olivia", false);
 
             assertRefused(reply, 403, "access_denied");
-            HttpJson.Reply owner = http.get(firmApi() + "/staff/" + ids.get("olivia"), realm.accessToken("adam"));
+            HttpJson.Reply owner = http.get(firmApi(FIRM) + "/staff/" + ids.get("olivia"), realm.accessToken("adam"));
             assertThat(owner.json().get("programmaticAccess").asBoolean()).isTrue();
         }
 
@@ -565,7 +542,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
 
         @Test
         void aMissingKeyIsAnInvalidRequest() {
-            HttpJson.Reply reply = http.postForm(tokenEndpoint(), Map.of("grant_type", GRANT, "client_id", SCRIPTS));
+            HttpJson.Reply reply = http.postForm(tokenEndpoint(), Map.of("grant_type", GRANT_TYPE, "client_id", SCRIPTS));
 
             assertRefused(reply, 400, "invalid_request");
         }
@@ -574,7 +551,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
         void aClientThatDidNotOptInIsRefused() {
             JsonNode key = newKey("bea", "Wrong client");
 
-            HttpJson.Reply reply = http.postForm(tokenEndpoint(), Map.of("grant_type", GRANT,
+            HttpJson.Reply reply = http.postForm(tokenEndpoint(), Map.of("grant_type", GRANT_TYPE,
                     "client_id", TestRealm.TEST_CLIENT, "connection_key", key.get("key").asText()));
 
             assertRefused(reply, 400, "unauthorized_client");

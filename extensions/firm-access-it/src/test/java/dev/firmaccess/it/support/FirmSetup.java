@@ -33,12 +33,16 @@ public final class FirmSetup {
     }
 
     public static FirmSetup create(TestEnvironment env, String realmPrefix) {
-        TestRealm realm = env.newRealm(realmPrefix);
+        return in(env.newRealm(realmPrefix), new Api(env.http()));
+    }
+
+    /** A setup of a realm made already, calling the server through the given client. */
+    public static FirmSetup in(TestRealm realm, Api api) {
         RealmRepresentation lifespan = new RealmRepresentation();
         // One sign-in per person serves a whole test class; signing in hashes a password and is slow.
         lifespan.setAccessTokenLifespan(3600);
         realm.admin().update(lifespan);
-        return new FirmSetup(realm, new Api(env.http()));
+        return new FirmSetup(realm, api);
     }
 
     public TestRealm realm() {

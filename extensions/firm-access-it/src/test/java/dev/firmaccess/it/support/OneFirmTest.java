@@ -1,8 +1,6 @@
 package dev.firmaccess.it.support;
 
-import dev.firmaccess.testing.TestEnvironment;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A test class about one firm in a realm of its own, worked on by the firm's owner through the firm
@@ -10,24 +8,20 @@ import org.junit.jupiter.api.TestInstance;
  * names the realm and the firm, and builds what else it needs on top in its own {@code @BeforeAll},
  * which runs after this one.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class OneFirmTest {
+public abstract class OneFirmTest extends FirmSetupTest {
 
-    private final String realmPrefix;
     private final String firmName;
-    protected FirmSetup setup;
     protected Firm firm;
     protected Person olivia;
     protected Client owner;
 
     protected OneFirmTest(String realmPrefix, String firmName) {
-        this.realmPrefix = realmPrefix;
+        super(realmPrefix);
         this.firmName = firmName;
     }
 
     @BeforeAll
-    void aFirmWithItsOwnerSignedIn(TestEnvironment env) {
-        setup = FirmSetup.create(env, realmPrefix);
+    void aFirmWithItsOwnerSignedIn() {
         firm = setup.newFirm(firmName);
         olivia = setup.staff(firm, "olivia", "owner");
         owner = setup.as(olivia, firm);

@@ -1,14 +1,12 @@
 package dev.firmaccess.it.support;
 
 import static dev.firmaccess.it.support.Replies.assertStatus;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firmaccess.testing.HttpJson;
-import dev.firmaccess.testing.MailCatcher;
-import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A test class that works in a realm of its own over plain HTTP: the run's environment, its HTTP
@@ -16,14 +14,10 @@ import org.junit.jupiter.api.TestInstance;
  * and the new realm. A subclass names the realm and builds its firms and people in its own
  * {@code @BeforeAll}, which runs after this one.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class OwnRealmTest {
+public abstract class OwnRealmTest extends SharedServerTest {
 
     private final String realmPrefix;
-    protected TestEnvironment env;
-    protected HttpJson http;
     protected Api checked;
-    protected MailCatcher mail;
     protected TestRealm realm;
 
     protected OwnRealmTest(String realmPrefix) {
@@ -31,12 +25,9 @@ public abstract class OwnRealmTest {
     }
 
     @BeforeAll
-    void aRealmOfItsOwn(TestEnvironment environment) {
-        env = environment;
-        http = environment.http();
+    void aRealmOfItsOwn() {
         checked = new Api(http);
-        mail = environment.mail();
-        realm = environment.newRealm(realmPrefix);
+        realm = env.newRealm(realmPrefix);
     }
 
     /** A new user of the realm who joins the firm natively; answers the user id. */
@@ -53,27 +44,47 @@ public abstract class OwnRealmTest {
         return firmId;
     }
 
+    /** The firm API's path for a firm (by alias or id) of the realm; an operation's path follows. */
+    protected String firmApi(String firm) {
+        return "/realms/" + realm.name() + "/firm-access/api/v1/firms/" + firm;
+    }
+
+    /** The realm-admin API's path for a firm (by alias or id) of the realm; an operation's path follows. */
+    protected String adminFirmApi(String firm) {
+        return "/admin/realms/" + realm.name() + "/firm-access/firms/" + firm;
+    }
+
+    /** Changes the realm's settings as its administrator does, through the realm-admin API. */
+    protected void updateSettings(Map<String, ?> change) {
+        assertStatus(checked.put("/admin/realms/" + realm.name() + "/firm-access/settings", realm.adminToken(), change),
+                200);
+    }
+
     /** Gives a staff member a role as the realm's administrator does, through the realm-admin API. */
     protected void setStaffRole(String firmAlias, String userId, String role) {
         setStaffRole(realm, firmAlias, userId, role);
     }
 
     /**
-     * Another realm with a firm "Other Firm" (alias {@code other}) owned by "boss", for tests that
-     * what one realm hands out means nothing in another; the caller deletes it.
+     * Runs the test with another realm with a firm "Other Firm" (alias {@code other}) owned by
+     * "boss", for tests that what one realm hands out means nothing in another; deletes it after.
      */
-    protected TestRealm otherRealmWithAFirm(String prefix) {
+    protected void withAnotherRealmWithAFirm(String prefix, Consumer<TestRealm> test) {
         TestRealm other = env.newRealm(prefix);
         try {
             String firmId = other.createFirm("Other Firm", "other");
             String boss = other.createUser("boss");
             other.addMember(firmId, boss);
             setStaffRole(other, "other", boss, "owner");
-            return other;
-        } catch (RuntimeException | AssertionError failed) {
+            test.accept(other);
+        } finally {
             other.delete();
-            throw failed;
         }
+    }
+
+    /** Checks that the realm has no user with the email: a refused link made nobody's account. */
+    protected void assertNoUserWithEmail(String email) {
+        assertThat(realm.admin().users().searchByEmail(email, true)).as("users with %s", email).isEmpty();
     }
 
     private void setStaffRole(TestRealm in, String firmAlias, String userId, String role) {

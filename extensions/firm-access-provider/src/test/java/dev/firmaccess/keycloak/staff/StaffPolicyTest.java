@@ -1,12 +1,15 @@
 package dev.firmaccess.keycloak.staff;
 
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.FirmAccessException.Kind;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.StaffActor;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,38 +21,37 @@ class StaffPolicyTest {
         return new StaffActor("actor", role, DEFAULTS);
     }
 
-    private static FirmAccessException.Kind kindOf(Throwable thrown) {
-        return ((FirmAccessException) thrown).kind();
+    private static void assertAllowed(ThrowingCallable check) {
+        assertThatCode(check).doesNotThrowAnyException();
+    }
+
+    private static void assertRefused(ThrowingCallable check, Kind kind) {
+        assertThatThrownBy(check).isInstanceOfSatisfying(FirmAccessException.class,
+                refused -> assertThat(refused.kind()).isEqualTo(kind));
     }
 
     @Nested
     class GivenAnAdmin {
         @Test
         void mayPromoteAMemberToAdmin() {
-            assertThatCode(() -> StaffPolicy.checkRoleChange(actor(StaffRole.ADMIN), StaffRole.MEMBER, StaffRole.ADMIN, 1))
-                    .doesNotThrowAnyException();
+            assertAllowed(() -> StaffPolicy.checkRoleChange(actor(StaffRole.ADMIN), StaffRole.MEMBER, StaffRole.ADMIN, 1));
         }
 
         @Test
         void mayNotMakeAnOwner() {
-            assertThatThrownBy(() -> StaffPolicy.checkRoleChange(actor(StaffRole.ADMIN), StaffRole.ADMIN, StaffRole.OWNER, 1))
-                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.FORBIDDEN));
+            assertRefused(() -> StaffPolicy.checkRoleChange(actor(StaffRole.ADMIN), StaffRole.ADMIN, StaffRole.OWNER, 1), Kind.FORBIDDEN);
         }
 
         @Test
         void mayManageAMemberOrAnotherAdminButNotAnOwner() {
-            assertThatCode(() -> StaffPolicy.requireMayManage(actor(StaffRole.ADMIN), StaffRole.MEMBER))
-                    .doesNotThrowAnyException();
-            assertThatCode(() -> StaffPolicy.requireMayManage(actor(StaffRole.ADMIN), StaffRole.ADMIN))
-                    .doesNotThrowAnyException();
-            assertThatThrownBy(() -> StaffPolicy.requireMayManage(actor(StaffRole.ADMIN), StaffRole.OWNER))
-                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.FORBIDDEN));
+            assertAllowed(() -> StaffPolicy.requireMayManage(actor(StaffRole.ADMIN), StaffRole.MEMBER));
+            assertAllowed(() -> StaffPolicy.requireMayManage(actor(StaffRole.ADMIN), StaffRole.ADMIN));
+            assertRefused(() -> StaffPolicy.requireMayManage(actor(StaffRole.ADMIN), StaffRole.OWNER), Kind.FORBIDDEN);
         }
 
         @Test
         void mayNotRemoveAnOwnerEvenIfThereAreSeveral() {
-            assertThatThrownBy(() -> StaffPolicy.checkRemoval(actor(StaffRole.ADMIN), StaffRole.OWNER, 3))
-                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.FORBIDDEN));
+            assertRefused(() -> StaffPolicy.checkRemoval(actor(StaffRole.ADMIN), StaffRole.OWNER, 3), Kind.FORBIDDEN);
         }
     }
 
@@ -57,8 +59,7 @@ class StaffPolicyTest {
     class GivenAMember {
         @Test
         void mayChangeNobodysRole() {
-            assertThatThrownBy(() -> StaffPolicy.checkRoleChange(actor(StaffRole.MEMBER), StaffRole.MEMBER, StaffRole.ADMIN, 1))
-                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.FORBIDDEN));
+            assertRefused(() -> StaffPolicy.checkRoleChange(actor(StaffRole.MEMBER), StaffRole.MEMBER, StaffRole.ADMIN, 1), Kind.FORBIDDEN);
         }
     }
 
@@ -66,26 +67,22 @@ class StaffPolicyTest {
     class GivenAnOwner {
         @Test
         void mayManageAnotherOwner() {
-            assertThatCode(() -> StaffPolicy.requireMayManage(actor(StaffRole.OWNER), StaffRole.OWNER))
-                    .doesNotThrowAnyException();
+            assertAllowed(() -> StaffPolicy.requireMayManage(actor(StaffRole.OWNER), StaffRole.OWNER));
         }
 
         @Test
         void mayDemoteAnotherOwnerWhileOneRemains() {
-            assertThatCode(() -> StaffPolicy.checkRoleChange(actor(StaffRole.OWNER), StaffRole.OWNER, StaffRole.ADMIN, 2))
-                    .doesNotThrowAnyException();
+            assertAllowed(() -> StaffPolicy.checkRoleChange(actor(StaffRole.OWNER), StaffRole.OWNER, StaffRole.ADMIN, 2));
         }
 
         @Test
         void mayNotDemoteTheLastOwner() {
-            assertThatThrownBy(() -> StaffPolicy.checkRoleChange(actor(StaffRole.OWNER), StaffRole.OWNER, StaffRole.MEMBER, 1))
-                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.CONFLICT));
+            assertRefused(() -> StaffPolicy.checkRoleChange(actor(StaffRole.OWNER), StaffRole.OWNER, StaffRole.MEMBER, 1), Kind.CONFLICT);
         }
 
         @Test
         void mayNotRemoveTheLastOwner() {
-            assertThatThrownBy(() -> StaffPolicy.checkRemoval(actor(StaffRole.OWNER), StaffRole.OWNER, 1))
-                    .satisfies(thrown -> org.assertj.core.api.Assertions.assertThat(kindOf(thrown)).isEqualTo(FirmAccessException.Kind.CONFLICT));
+            assertRefused(() -> StaffPolicy.checkRemoval(actor(StaffRole.OWNER), StaffRole.OWNER, 1), Kind.CONFLICT);
         }
     }
 }
