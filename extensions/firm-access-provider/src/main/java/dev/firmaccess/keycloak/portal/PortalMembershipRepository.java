@@ -96,6 +96,27 @@ public final class PortalMembershipRepository extends
                 .executeUpdate();
     }
 
+    /** How many memberships of the firm in one status are at a level. */
+    public int countAtLevel(String organizationId, PortalStatus status, String level) {
+        return em.createQuery("select count(m) from PortalMembershipEntity m where m.organizationId = :org"
+                        + " and m.status = :status and m.accessLevel = :level", Long.class)
+                .setParameter("org", organizationId)
+                .setParameter("status", status)
+                .setParameter("level", level)
+                .getSingleResult().intValue();
+    }
+
+    /** Moves the firm's memberships in one status from one level to another; returns how many moved. */
+    public int moveLevel(String organizationId, PortalStatus status, String from, String to) {
+        return em.createQuery("update PortalMembershipEntity m set m.accessLevel = :to where m.organizationId = :org"
+                        + " and m.status = :status and m.accessLevel = :from")
+                .setParameter("to", to)
+                .setParameter("org", organizationId)
+                .setParameter("status", status)
+                .setParameter("from", from)
+                .executeUpdate();
+    }
+
     public void delete(PortalMembershipEntity membership) {
         em.remove(membership);
     }
