@@ -63,6 +63,8 @@ class ConsoleRouteMatrixIT {
     enum Need {
         /** Any signed-in user: the firm chooser, the portal home. */
         SIGNED_IN,
+        /** Realm administrators with organization view rights: the realm's firms; everyone else 403. */
+        REALM_ADMIN_VIEW,
         /** Any staff of the firm, and an administrator with organization view rights. */
         FIRM_VIEW,
         /** Owners, admins and the organization viewer; members get 403. */
@@ -172,6 +174,7 @@ class ConsoleRouteMatrixIT {
         return List.of(
                 get("", Need.SIGNED_IN),
                 get("/portal", Need.SIGNED_IN),
+                get("/firms", Need.REALM_ADMIN_VIEW),
                 get(firm, Need.FIRM_VIEW),
                 get(firm + "/staff", Need.MANAGER_VIEW),
                 post(staff + "/role", Map.of("role", "admin"), Need.MANAGER_CHANGE),
@@ -349,6 +352,14 @@ class ConsoleRouteMatrixIT {
                     Caller.STAFF_OF_OTHER_FIRM, Caller.ORGANIZATION_VIEWER, Caller.ADMIN_WITHOUT_ORGANIZATION_RIGHTS)) {
                 expected.put(caller, 200);
             }
+            return expected;
+        }
+        if (need == Need.REALM_ADMIN_VIEW) {
+            for (Caller caller : List.of(Caller.OWNER, Caller.ADMIN, Caller.MEMBER, Caller.PORTAL_USER,
+                    Caller.STAFF_OF_OTHER_FIRM, Caller.ADMIN_WITHOUT_ORGANIZATION_RIGHTS)) {
+                expected.put(caller, 403);
+            }
+            expected.put(Caller.ORGANIZATION_VIEWER, 200);
             return expected;
         }
         expected.put(Caller.PORTAL_USER, 404);

@@ -229,9 +229,10 @@ class FirmLevelsIT {
             assertThat(setup.auditCount(firm)).isEqualTo(auditBefore);
 
             try (EventReceiver app = new EventReceiver()) {
-                String subscriber = assertStatus(owner.post("/event-subscribers", Map.of("url", app.url(),
+                JsonNode subscriber = assertStatus(owner.post("/event-subscribers", Map.of("url", app.url(),
                         "eventTypes", List.of("level.deleted", "grant.changed", "portal.membership_changed"))), 201)
-                        .json().get("id").asText();
+                        .json();
+                app.trust(subscriber.get("secret").asText());
 
                 assertStatus(owner.delete("/levels/site-editor?moveTo=read-only"), 204);
 
@@ -256,7 +257,7 @@ class FirmLevelsIT {
                     assertThat(deleted.at("/after/" + place).asInt()).as(place).isEqualTo(1);
                 }
                 assertThat(events.get(0).body().at("/data/after/level").asText()).isEqualTo("read-only");
-                assertStatus(owner.delete("/event-subscribers/" + subscriber), 204);
+                assertStatus(owner.delete("/event-subscribers/" + subscriber.get("id").asText()), 204);
             }
         }
 

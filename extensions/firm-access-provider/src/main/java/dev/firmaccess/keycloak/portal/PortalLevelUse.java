@@ -11,29 +11,14 @@ import java.util.Map;
  * reach, so it is audited as a change of access) and the pending ones (the level they will get on
  * activation). Cancelled memberships are history and keep the name they had.
  */
-public final class PortalLevelUse implements LevelUse {
-
-    private final FirmContext context;
-    private final PortalMembershipRepository memberships;
-    private final PortalStatus status;
-    private final String place;
-
-    private PortalLevelUse(FirmContext context, PortalStatus status, String place) {
-        this.context = context;
-        this.memberships = new PortalMembershipRepository(Jpa.entityManager(context.session()));
-        this.status = status;
-        this.place = place;
-    }
+public record PortalLevelUse(FirmContext context, PortalMembershipRepository memberships, PortalStatus status,
+        String place) implements LevelUse {
 
     /** The active memberships and the pending portal invitations of the firm. */
     public static List<LevelUse> of(FirmContext context) {
-        return List.of(new PortalLevelUse(context, PortalStatus.ACTIVE, "portalMemberships"),
-                new PortalLevelUse(context, PortalStatus.PENDING, "portalInvitations"));
-    }
-
-    @Override
-    public String place() {
-        return place;
+        PortalMembershipRepository memberships = new PortalMembershipRepository(Jpa.entityManager(context.session()));
+        return List.of(new PortalLevelUse(context, memberships, PortalStatus.ACTIVE, "portalMemberships"),
+                new PortalLevelUse(context, memberships, PortalStatus.PENDING, "portalInvitations"));
     }
 
     @Override
