@@ -17,14 +17,23 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
 abstract class AdminConsoleTab implements UiTabProvider, UiTabProviderFactory<ComponentModel>,
         StatelessProviderFactory<UiTabProvider> {
 
-    private final String id;
-    private final String path;
-    private final String tab;
+    /** Both tabs' segment in the admin console's address. */
+    static final String TAB = "firm-access";
 
-    AdminConsoleTab(String id, String path, String tab) {
-        this.id = id;
-        this.path = path;
-        this.tab = tab;
+    private final Shown shown;
+
+    AdminConsoleTab(Shown shown) {
+        this.shown = shown;
+    }
+
+    /**
+     * How the admin console shows a tab.
+     *
+     * @param id       the provider's id, which is also the tab's title
+     * @param path     the address pattern of the tab bars that get the tab
+     * @param helpText what the tab is for
+     */
+    record Shown(String id, String path, String helpText) {
     }
 
     @Override
@@ -34,17 +43,22 @@ abstract class AdminConsoleTab implements UiTabProvider, UiTabProviderFactory<Co
 
     @Override
     public String getId() {
-        return id;
+        return shown.id();
     }
 
     @Override
     public String getPath() {
-        return path;
+        return shown.path();
+    }
+
+    @Override
+    public String getHelpText() {
+        return shown.helpText();
     }
 
     @Override
     public Map<String, String> getParams() {
-        return Map.of("tab", tab);
+        return Map.of("tab", TAB);
     }
 
     /** The realm's components of a tab's provider: one, unless none was made yet. */

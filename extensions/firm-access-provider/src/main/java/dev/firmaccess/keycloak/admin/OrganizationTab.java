@@ -22,35 +22,13 @@ public final class OrganizationTab extends AdminConsoleTab {
      * "Firm Access", and two tab providers cannot share an id.
      */
     public static final String PROVIDER_ID = "Firm Access (firm)";
-    static final String TAB = "firm-access";
     static final String FIRMS_PAGE = "firmsPage";
 
     /** On the organization page's tab bar: {@code /:realm/organizations/:id/settings} and its siblings. */
     public OrganizationTab() {
-        super(PROVIDER_ID, "/:realm/organizations/:id/:tab", TAB);
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Names, on each organization's page, the firm console's list of the realm's firms: staff per role, "
-                + "businesses and pending invitations of every firm, and a link that opens it.";
-    }
-
-    /**
-     * The page's path, as a read-only field. Not a link: the admin console's link field (type
-     * {@code Url}) reads its address as the {@code value} of the form's value at the property's
-     * name, which a component's configuration (lists of texts) never has, so it would show its
-     * title without an address. The admin console shows a component's configuration only under the
-     * names of its properties, so the path is kept under this property's name.
-     */
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        ProviderConfigProperty path = new ProviderConfigProperty(FIRMS_PAGE, "Firms of this realm",
-                "The firm console's page listing this realm's firms with their staff per role, businesses and pending "
-                        + "invitations, each with a link that opens it; for realm administrators who may view organizations.",
-                ProviderConfigProperty.STRING_TYPE, null);
-        path.setReadOnly(true);
-        return List.of(path);
+        super(new Shown(PROVIDER_ID, "/:realm/organizations/:id/:tab", "Names, on each organization's page, the firm "
+                + "console's list of the realm's firms: staff per role, businesses and pending invitations of every "
+                + "firm, and a link that opens it."));
     }
 
     /** Whatever a save of the form sent, the field stays the realm's own page. */
@@ -69,5 +47,22 @@ public final class OrganizationTab extends AdminConsoleTab {
 
     private static String firmsPage(RealmModel realm) {
         return ConsolePaths.path(realm) + "firms";
+    }
+
+    /**
+     * The page's path, as a read-only field. Not a link: the admin console's link field (type
+     * {@code Url}) reads its address as the {@code value} of the form's value at the property's
+     * name, which a component's configuration (lists of texts) never has, so it would show its
+     * title without an address. The admin console shows a component's configuration only under the
+     * names of its properties, so the path is kept under this property's name.
+     */
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        ProviderConfigProperty path = new ProviderConfigProperty(FIRMS_PAGE, "Firms of this realm",
+                "The firm console's page listing this realm's firms with their staff per role, businesses and pending "
+                        + "invitations, each with a link that opens it; for realm administrators who may view organizations.",
+                ProviderConfigProperty.STRING_TYPE, null);
+        path.setReadOnly(true);
+        return List.of(path);
     }
 }

@@ -25,7 +25,6 @@ public final class SettingsTab extends AdminConsoleTab {
 
     // The admin console shows the id as the tab's title.
     public static final String PROVIDER_ID = "Firm Access";
-    static final String TAB = "firm-access";
 
     static final String ENABLED = "enabled";
     static final String OWNER_LABEL = "roleLabelOwner";
@@ -51,13 +50,9 @@ public final class SettingsTab extends AdminConsoleTab {
      * Realm settings address too.
      */
     public SettingsTab() {
-        super(PROVIDER_ID, "/:realm/realm-settings/:tab?", TAB);
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Realm-wide settings of Firm Access: role labels, invitation expiry, resend cooldown, claim cap, "
-                + "invitation email rate limits, access levels, whether members may create businesses and the invitation webhook secret.";
+        super(new Shown(PROVIDER_ID, "/:realm/realm-settings/:tab?", "Realm-wide settings of Firm Access: role labels, "
+                + "invitation expiry, resend cooldown, claim cap, invitation email rate limits, access levels, whether "
+                + "members may create businesses and the invitation webhook secret."));
     }
 
     @Override
