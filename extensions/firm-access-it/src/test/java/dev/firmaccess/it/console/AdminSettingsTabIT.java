@@ -31,6 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AdminSettingsTabIT extends OwnRealmTest {
 
     private static final String TAB_TYPE = "org.keycloak.services.ui.extend.UiTabProvider";
+    /** The settings tab's component among the realm's tab components (the organization tab has one too). */
+    private static final String SETTINGS_TAB = "?type=" + TAB_TYPE + "&name=Firm%20Access";
 
     private String settingsPath;
     private String componentsPath;
@@ -70,7 +72,7 @@ class AdminSettingsTabIT extends OwnRealmTest {
     void savingTheTabChangesTheSettingsAndABadValueChangesNothing() {
         // A realm created with Firm Access on has its tab's settings already; saving the tab updates them.
         String tabPath = componentsPath + "/"
-                + http.get(componentsPath + "?type=" + TAB_TYPE, realm.adminToken()).json().get(0).get("id").asText();
+                + http.get(componentsPath + SETTINGS_TAB, realm.adminToken()).json().get(0).get("id").asText();
         HttpJson.Reply bad = http.put(tabPath, realm.adminToken(), tab(Map.of(
                 "accessLevels", List.of("read", "full"), "resendCooldownMinutes", List.of("25"))));
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
@@ -90,7 +92,7 @@ class AdminSettingsTabIT extends OwnRealmTest {
 
         HttpJson.Reply viaApi = http.put(settingsPath, realm.adminToken(), Map.of("claimBusinessCap", 42));
         assertThat(viaApi.status()).as(viaApi.toString()).isEqualTo(200);
-        JsonNode component = http.get(componentsPath + "?type=" + TAB_TYPE, realm.adminToken()).json().get(0);
+        JsonNode component = http.get(componentsPath + SETTINGS_TAB, realm.adminToken()).json().get(0);
         assertThat(component.path("config").path("claimBusinessCap").get(0).asText()).isEqualTo("42");
 
     }

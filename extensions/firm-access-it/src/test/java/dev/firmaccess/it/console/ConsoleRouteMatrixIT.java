@@ -67,6 +67,8 @@ class ConsoleRouteMatrixIT {
     enum Need {
         /** Any signed-in user: the firm chooser, the portal home. */
         SIGNED_IN(200, 200, 200, 200),
+        /** Realm administrators with organization view rights: the realm's firms; everyone else 403. */
+        REALM_ADMIN_VIEW(403, 403, 403, 200),
         /** Any staff of the firm, and an administrator with organization view rights. */
         FIRM_VIEW(200, 200, 200, 200),
         /** Owners, admins and the organization viewer; members get 403. */
@@ -192,6 +194,7 @@ class ConsoleRouteMatrixIT {
         return List.of(
                 get("", Need.SIGNED_IN),
                 get("/portal", Need.SIGNED_IN),
+                get("/firms", Need.REALM_ADMIN_VIEW),
                 get(firm, Need.FIRM_VIEW),
                 get(firm + "/staff", Need.MANAGER_VIEW),
                 post(staff + "/role", Map.of("role", "admin"), Need.MANAGER_CHANGE),
@@ -365,7 +368,11 @@ class ConsoleRouteMatrixIT {
             expected.put(Caller.OWNER_WITHOUT_CSRF, 403);
         }
         // Who is neither staff nor an administrator with organization rights sees only what any signed-in user sees.
-        int notStaff = need == Need.SIGNED_IN ? 200 : 404;
+        int notStaff = switch (need) {
+            case SIGNED_IN -> 200;
+            case REALM_ADMIN_VIEW -> 403;
+            default -> 404;
+        };
         for (Caller caller : List.of(Caller.PORTAL_USER, Caller.STAFF_OF_OTHER_FIRM,
                 Caller.ADMIN_WITHOUT_ORGANIZATION_RIGHTS)) {
             expected.put(caller, notStaff);

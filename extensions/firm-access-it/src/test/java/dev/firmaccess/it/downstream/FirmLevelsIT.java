@@ -6,12 +6,18 @@ import static dev.firmaccess.it.support.Replies.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.events.EventReceiver;
+import dev.firmaccess.it.events.EventReceiver.Received;
+import dev.firmaccess.it.portal.ActivationPage;
+import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.Firm;
 import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.WithSharedServer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +71,12 @@ class FirmLevelsIT extends FirmSetupTest {
     }
 
     private boolean decision(Person person, String action, String businessId) {
+        return decision(person.id(), action, businessId);
+    }
+
+    private boolean decision(String userId, String action, String businessId) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("subject", Map.of("type", "user", "id", person.id()));
+        request.put("subject", Map.of("type", "user", "id", userId));
         request.put("action", Map.of("name", action));
         request.put("resource", Map.of("type", "business", "id", businessId));
         HttpJson.Reply reply = http.post("/realms/" + setup.realm().name() + "/firm-access/access/v1/evaluation",
@@ -89,6 +99,52 @@ class FirmLevelsIT extends FirmSetupTest {
                 .mapToLong(business -> texts(setup.asRealmAdmin(firm).get("/businesses/" + business.asText() + "/grants"),
                         "level").stream().filter(level::equals).count())
                 .sum();
+    }
+
+    /** An activated portal user: their membership, email and user id. */
+    private record PortalGuest(String membershipId, String email, String id) {
+    }
+
+    /** Invites a portal guest at a level, follows the link from the mail and signs up. */
+    private PortalGuest activatedGuest(String businessId, String level) {
+        String email = "gina-" + System.nanoTime() + "@example.com";
+        String id = portalInvitation(businessId, level, email);
+        PortalBrowser.Answer signedUp = ActivationPage.signUp(ActivationPage.linkIn(
+                env.mail().awaitMessageTo(email, Duration.ofSeconds(20))));
+        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(303);
+        JsonNode active = portalMembership(id);
+        assertThat(active.get("status").asText()).isEqualTo("active");
+        return new PortalGuest(id, email, active.get("userId").asText());
+    }
+
+    private String portalInvitation(String businessId, String level) {
+        return portalInvitation(businessId, level, "paul-" + System.nanoTime() + "@example.com");
+    }
+
+    private String portalInvitation(String businessId, String level, String email) {
+        return assertStatus(owner.post("/portal/invitations", Map.of("businessId", businessId, "role", "guest",
+                "level", level, "invitees", List.of(Map.of("email", email)))), 201).json().get(0).get("id").asText();
+    }
+
+    private JsonNode portalMembership(String id) {
+        return assertStatus(owner.get("/portal/memberships/" + id), 200).json();
+    }
+
+    private List<String> portalClaimLevels(PortalGuest guest) {
+        return Downstream.payload(downstream.signIn(guest.email(), "openid").get("access_token").asText())
+                .get("firm_portal").findValues("level").stream().map(JsonNode::asText).toList();
+    }
+
+    /** The level each place names: the member's grant, the portal membership and invitation, the staff invitation, the joiner rules. */
+    private List<String> placesNaming(String business, PortalGuest guest, String pendingGuest, String invitation) {
+        List<String> named = new ArrayList<>(texts(setup.asRealmAdmin(firm).get("/businesses/" + business + "/grants"),
+                "level"));
+        named.add(portalMembership(guest.membershipId()).get("level").asText());
+        named.add(portalMembership(pendingGuest).get("level").asText());
+        named.addAll(texts(assertStatus(owner.get("/invitations/" + invitation), 200).json().get("grants"), "level"));
+        named.addAll(texts(assertStatus(owner.get("/sso"), 200).json().at("/joinerRules/grants"), "level"));
+        assertThat(named).hasSize(5);
+        return named;
     }
 
     @Nested
@@ -138,7 +194,66 @@ class FirmLevelsIT extends FirmSetupTest {
             assertThat(decision(max, "write", business)).isFalse();
             JsonNode audit = assertStatus(owner.get("/audit?action=level.deleted"), 200).json().get(0);
             assertThat(audit.get("targetId").asText()).isEqualTo("temp-editor");
-            assertThat(audit.get("after").get("grantsMovedTo").asText()).isEqualTo("read-only");
+            assertThat(audit.get("after").get("movedTo").asText()).isEqualTo("read-only");
+            assertThat(audit.get("after").get("grants").asInt()).isEqualTo(1);
+        }
+
+        @Test
+        void aLevelNamedEverywhereIsRefusedUntouchedThenMovedEverywhereWithOneEventEach() {
+            assertStatus(owner.post("/levels", Map.of("name", "site-editor", "write", true)), 201);
+            String shop = setup.business(firm, "Everywhere Ltd");
+            setup.share(firm, shop, max, "site-editor");
+            PortalGuest guest = activatedGuest(shop, "site-editor");
+            String pendingGuest = portalInvitation(shop, "site-editor");
+            String invitation = assertStatus(owner.post("/invitations", Map.of("role", "member",
+                    "invitees", List.of(Map.of("email", "ivy-" + System.nanoTime() + "@example.com")),
+                    "grants", List.of(Map.of("businessId", shop, "level", "site-editor")))), 201)
+                    .json().get(0).get("id").asText();
+            assertStatus(owner.put("/sso/joiner-rules", joinerRules(shop, "site-editor")), 200);
+            assertThat(decision(max, "write", shop)).isTrue();
+            assertThat(decision(guest.id(), "write", shop)).isTrue();
+            long auditBefore = setup.auditCount(firm);
+
+            HttpJson.Reply refused = owner.delete("/levels/site-editor");
+
+            assertError(refused, 409, "conflict", "level_in_use");
+            assertThat(refused.json().get("error_description").asText()).contains("1 grants", "1 portalMemberships",
+                    "1 portalInvitations", "1 staffInvitations", "1 joinerGrants");
+            assertThat(placesNaming(shop, guest, pendingGuest, invitation)).containsOnly("site-editor");
+            assertThat(texts(levels(owner), "name")).contains("site-editor");
+            assertThat(setup.auditCount(firm)).isEqualTo(auditBefore);
+
+            try (EventReceiver app = new EventReceiver()) {
+                JsonNode subscriber = assertStatus(owner.post("/event-subscribers", Map.of("url", app.url(),
+                        "eventTypes", List.of("level.deleted", "grant.changed", "portal.membership_changed"))), 201)
+                        .json();
+                app.trust(subscriber.get("secret").asText());
+
+                assertStatus(owner.delete("/levels/site-editor?moveTo=read-only"), 204);
+
+                assertThat(placesNaming(shop, guest, pendingGuest, invitation)).containsOnly("read-only");
+                assertThat(texts(levels(owner), "name")).doesNotContain("site-editor");
+                assertThat(claimedLevels(max)).containsEntry(shop, "read-only");
+                assertThat(decision(max, "write", shop)).isFalse();
+                assertThat(decision(max, "read", shop)).isTrue();
+                assertThat(portalClaimLevels(guest)).containsOnly("read-only");
+                assertThat(decision(guest.id(), "write", shop)).isFalse();
+                assertThat(decision(guest.id(), "read", shop)).isTrue();
+
+                List<Received> events = app.awaitAccepted(3);
+                assertThat(events).extracting(Received::type)
+                        .containsExactly("grant.changed", "portal.membership_changed", "level.deleted");
+                JsonNode deleted = events.get(2).body().get("data");
+                assertThat(deleted.get("targetId").asText()).isEqualTo("site-editor");
+                assertThat(deleted.at("/after/movedTo").asText()).isEqualTo("read-only");
+                for (String place : List.of("grants", "portalMemberships", "portalInvitations", "staffInvitations",
+                        "joinerGrants")) {
+                    assertThat(deleted.at("/before/" + place).asInt()).as(place).isEqualTo(1);
+                    assertThat(deleted.at("/after/" + place).asInt()).as(place).isEqualTo(1);
+                }
+                assertThat(events.get(0).body().at("/data/after/level").asText()).isEqualTo("read-only");
+                assertStatus(owner.delete("/event-subscribers/" + subscriber.get("id").asText()), 204);
+            }
         }
 
         @Test

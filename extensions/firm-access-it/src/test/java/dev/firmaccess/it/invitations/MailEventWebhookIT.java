@@ -219,7 +219,7 @@ class MailEventWebhookIT {
             String tabSecret = MailEventSender.newSecret();
             // The API's change put the admin console's settings tab in place; saving it there sets a secret too.
             String components = "/admin/realms/" + secretive.name() + "/components";
-            JsonNode tab = http.get(components + "?type=org.keycloak.services.ui.extend.UiTabProvider",
+            JsonNode tab = http.get(components + "?type=org.keycloak.services.ui.extend.UiTabProvider&name=Firm%20Access",
                     secretive.adminToken()).json().get(0);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tab.get("config")).putArray("invitationWebhookSecret")
                     .add(tabSecret);

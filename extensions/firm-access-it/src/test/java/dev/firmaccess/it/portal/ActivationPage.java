@@ -1,6 +1,8 @@
 package dev.firmaccess.it.portal;
 
 import dev.firmaccess.it.support.FormFields;
+import dev.firmaccess.testing.MailCatcher;
+import dev.firmaccess.testing.TestRealm;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -19,6 +21,18 @@ public final class ActivationPage {
 
     public static ActivationPage open(PortalBrowser browser, String link) {
         return new ActivationPage(browser, browser.open(link));
+    }
+
+    /** The activation link in the mail of a portal invitation. */
+    public static String linkIn(MailCatcher.ReceivedMail message) {
+        String line = message.text().lines().filter(text -> text.contains("/firm-access/portal/activate/"))
+                .findFirst().orElseThrow(() -> new AssertionError("No activation link in: " + message.text()));
+        return line.substring(line.indexOf("http")).strip().split("\\s+")[0];
+    }
+
+    /** Follows an activation link in a fresh browser and signs up with the test password; the raw answer. */
+    public static PortalBrowser.Answer signUp(String link) {
+        return open(new PortalBrowser(), link).register("Gina", "Guest", TestRealm.PASSWORD, TestRealm.PASSWORD);
     }
 
     /** The page another answer of the same browser shows. */

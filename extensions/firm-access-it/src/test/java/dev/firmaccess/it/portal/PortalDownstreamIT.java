@@ -158,7 +158,7 @@ class PortalDownstreamIT extends OwnRealmTest {
             assertThat(mail.messagesTo(owen)).isEmpty();
             assertThat(auditActions(memberships.get(2).get("id").asText())).containsExactly("portal.imported");
 
-            signUp(linkIn(message));
+            signUp(ActivationPage.linkIn(message));
             assertThat(membership(memberships.get(0).get("id").asText()).get("status").asText()).isEqualTo("active");
             assertThat(membership(memberships.get(1).get("id").asText()).get("status").asText()).isEqualTo("active");
             assertThat(membership(memberships.get(2).get("id").asText()).get("status").asText()).isEqualTo("pending");
@@ -418,7 +418,7 @@ class PortalDownstreamIT extends OwnRealmTest {
         String email = unique("guest");
         String id = ok(post(api + "/portal/invitations", ownerToken, Map.of("businessId", businessId, "role", "guest",
                 "level", level, "invitees", List.of(Map.of("email", email))))).json().get(0).get("id").asText();
-        signUp(linkIn(mail.awaitMessageTo(email, Duration.ofSeconds(20))));
+        signUp(ActivationPage.linkIn(mail.awaitMessageTo(email, Duration.ofSeconds(20))));
         JsonNode active = membership(id);
         assertThat(active.get("status").asText()).isEqualTo("active");
         return new PortalUser(id, email, active.get("userId").asText());
@@ -426,15 +426,8 @@ class PortalDownstreamIT extends OwnRealmTest {
 
     /** Signs up on the activation page behind a link, with the test password. */
     private void signUp(String link) {
-        PortalBrowser.Answer signedUp = ActivationPage.open(new PortalBrowser(), link)
-                .register("Gina", "Guest", TestRealm.PASSWORD, TestRealm.PASSWORD);
+        PortalBrowser.Answer signedUp = ActivationPage.signUp(link);
         assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(303);
-    }
-
-    private static String linkIn(MailCatcher.ReceivedMail message) {
-        String line = message.text().lines().filter(text -> text.contains("/firm-access/portal/activate/"))
-                .findFirst().orElseThrow(() -> new AssertionError("No activation link in: " + message.text()));
-        return line.substring(line.indexOf("http")).strip().split("\\s+")[0];
     }
 
     private JsonNode evaluate(String token, String subject, String action, String business, boolean explain) {

@@ -35,12 +35,17 @@ public record FirmLevel(String name, boolean write) {
     /** Replaces the firm's stored levels with these, keeping the organization's other attributes. */
     static void store(OrganizationModel firm, List<FirmLevel> levels) {
         Map<String, List<String>> attributes = new HashMap<>(firm.getAttributes());
+        storeIn(attributes, levels);
+        firm.setAttributes(attributes);
+    }
+
+    /** Replaces the levels in a firm's attributes, to be written by the caller. */
+    static void storeIn(Map<String, List<String>> attributes, List<FirmLevel> levels) {
         if (levels.isEmpty()) {
             attributes.remove(ATTRIBUTE);
         } else {
             attributes.put(ATTRIBUTE,
                     levels.stream().map(level -> level.name() + SEPARATOR + (level.write() ? WRITE : READ)).toList());
         }
-        firm.setAttributes(attributes);
     }
 }

@@ -24,10 +24,13 @@ public class FirmLevelResource {
 
     private final FirmLevelService levels;
     private final Limits limits;
+    private final List<LevelUse> uses;
 
-    public FirmLevelResource(FirmContext context) {
+    /** {@code uses}: every place besides grants that names the firm's levels, moved along on a delete. */
+    public FirmLevelResource(FirmContext context, List<LevelUse> uses) {
         this.levels = new FirmLevelService(context);
         this.limits = context.limits();
+        this.uses = uses;
     }
 
     @GET
@@ -49,7 +52,7 @@ public class FirmLevelResource {
     @DELETE
     @Path("{name}")
     public Response delete(@PathParam("name") String name, @QueryParam("moveTo") String moveTo) {
-        levels.delete(name, moveTo);
+        levels.delete(name, moveTo, uses);
         return Response.noContent().build();
     }
 }

@@ -7,21 +7,24 @@ import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.web.Validation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The access levels a firm defines on top of the realm's. Every staff member sees them (they are
  * offered in the pickers); only owners, and realm administrators who manage the organization, add
- * or delete them. A level that grants still use is deleted only together with moving those grants
- * to another level, in one transaction.
+ * or delete them. A level that grants, portal memberships, pending invitations or joiner rules
+ * still name is deleted only together with moving all of them to another level, in one transaction.
  */
 public final class FirmLevelService {
 
     /** Level names travel in grants, claims and stored attributes: short, and no separators. */
     static final int MAX_NAME_CHARS = 64;
+    private static final String GRANTS = "grants";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]*");
 
     private final FirmContext context;
@@ -73,38 +76,65 @@ public final class FirmLevelService {
     }
 
     /**
-     * Deletes a level of the firm's own. When grants use it, {@code moveTo} names the level they
-     * move to; without one the delete is refused and nothing changes.
+     * Deletes a level of the firm's own. While grants or any of {@code uses} name it, {@code moveTo}
+     * names the level they all move to; without one the delete is refused and nothing changes. The
+     * moves and the delete happen in the request's one transaction, so they commit together or not
+     * at all.
      */
-    public void delete(String name, String moveTo) {
+    public void delete(String name, String moveTo, List<LevelUse> uses) {
         requireMayDefine();
         FirmLevel deleted = find(name);
+        String target = moveTo == null || moveTo.isBlank() ? null : checkedMoveTo(deleted, moveTo);
         String firmId = context.firm().getId();
         List<GrantEntity> using = grants.atLevel(firmId, deleted.name());
-        int inUse = using.size();
+        Map<String, Integer> named = new LinkedHashMap<>();
+        named.put(GRANTS, using.size());
+        uses.forEach(use -> named.put(use.place(), use.count(deleted.name())));
+        int inUse = named.values().stream().mapToInt(Integer::intValue).sum();
+        if (inUse > 0 && target == null) {
+            throw FirmAccessException.of(ErrorCode.LEVEL_IN_USE, "Access level '" + deleted.name() + "' is still named by "
+                    + describe(named) + "; name the level to move them to with 'moveTo'");
+        }
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("name", deleted.name());
         before.put("write", deleted.write());
-        before.put("grants", inUse);
+        before.putAll(named);
         Map<String, Object> after = new LinkedHashMap<>();
+        Map<String, List<String>> attributes = new HashMap<>(context.firm().getAttributes());
         if (inUse > 0) {
-            if (moveTo == null || moveTo.isBlank()) {
-                throw FirmAccessException.of(ErrorCode.LEVEL_IN_USE, "Access level '" + deleted.name() + "' is used by " + inUse
-                        + " grants; name the level to move them to with 'moveTo'");
-            }
-            if (moveTo.equals(deleted.name())) {
-                throw FirmAccessException.badInput("'moveTo' must name another access level than the one deleted");
-            }
-            AccessLevels.of(context).require(moveTo);
-            after.put("grantsMovedTo", moveTo);
-            after.put("grants", grants.moveLevel(firmId, deleted.name(), moveTo));
-            // The claim keeps the levels of a user's grants with the user in Keycloak's cache.
-            eviction.grants(using);
+            after.put("movedTo", target);
+            after.put(GRANTS, moveGrants(deleted.name(), target, using));
+            uses.forEach(use -> after.put(use.place(), use.move(deleted.name(), target, attributes)));
         }
         List<FirmLevel> kept = FirmLevel.of(context.firm()).stream()
                 .filter(level -> !level.name().equals(deleted.name())).toList();
-        FirmLevel.store(context.firm(), kept);
+        FirmLevel.storeIn(attributes, kept);
+        context.firm().setAttributes(attributes);
         context.audit().record("level.deleted", "level", deleted.name(), before, after.isEmpty() ? null : after);
+    }
+
+    private String checkedMoveTo(FirmLevel deleted, String moveTo) {
+        if (moveTo.equals(deleted.name())) {
+            throw FirmAccessException.badInput("'moveTo' must name another access level than the one deleted");
+        }
+        return AccessLevels.of(context).require(moveTo);
+    }
+
+    private int moveGrants(String from, String to, List<GrantEntity> using) {
+        if (using.isEmpty()) {
+            return 0;
+        }
+        int moved = grants.moveLevel(context.firm().getId(), from, to);
+        // The claim keeps the levels of a user's grants with the user in Keycloak's cache.
+        eviction.grants(using);
+        context.audit().record("grant.level_moved", "level", from, Map.of("level", from, GRANTS, moved),
+                Map.of("level", to, GRANTS, moved));
+        return moved;
+    }
+
+    private static String describe(Map<String, Integer> named) {
+        return named.entrySet().stream().filter(entry -> entry.getValue() > 0)
+                .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", "));
     }
 
     private FirmLevel find(String name) {

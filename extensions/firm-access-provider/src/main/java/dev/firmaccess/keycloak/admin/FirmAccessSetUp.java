@@ -7,12 +7,16 @@ import dev.firmaccess.keycloak.settings.SettingsService;
 import dev.firmaccess.keycloak.settings.SettingsView;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderEvent;
 
 /**
  * What an administrator's change of the settings sets up besides the settings: the extension's
- * OIDC clients once the realm is on, and the admin console's settings tab showing the change. Only
- * ever called from an administrator's action (the admin API, the settings tab, creating a realm).
+ * OIDC clients and the organization tab's component once the realm is on, and the admin console's
+ * settings tab showing the change. Called from an administrator's action (the admin API, the
+ * settings tab, creating a realm), and once per start for realms set up before the organization tab
+ * existed.
  */
 public final class FirmAccessSetUp {
 
@@ -27,11 +31,12 @@ public final class FirmAccessSetUp {
         return after;
     }
 
-    /** Creates the extension's clients in a realm that is on. */
+    /** Creates the extension's clients and the organization tab's component in a realm that is on. */
     static void ensureClients(RealmModel realm) {
         if (FirmAccessSwitch.isOn(realm)) {
             ConsoleClient.ensure(realm);
             InvitationClient.ensure(realm);
+            OrganizationTab.ensure(realm);
         }
     }
 
@@ -43,6 +48,10 @@ public final class FirmAccessSetUp {
         if (event instanceof RealmModel.RealmPostCreateEvent created
                 && FirmAccessSwitch.isOn(created.getCreatedRealm())) {
             update(created.getKeycloakSession(), created.getCreatedRealm(), SettingsView.UNCHANGED);
+        }
+        if (event instanceof PostMigrationEvent migrated) {
+            KeycloakModelUtils.runJobInTransaction(migrated.getFactory(), session -> session.realms().getRealmsStream()
+                    .filter(FirmAccessSwitch::isOn).forEach(OrganizationTab::ensure));
         }
     }
 }

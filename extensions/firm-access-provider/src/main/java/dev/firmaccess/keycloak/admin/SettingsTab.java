@@ -2,13 +2,11 @@ package dev.firmaccess.keycloak.admin;
 
 import dev.firmaccess.keycloak.console.ConsolePaths;
 import dev.firmaccess.keycloak.core.FirmAccessException;
-import dev.firmaccess.keycloak.core.StatelessProviderFactory;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.settings.SettingsService;
 import dev.firmaccess.keycloak.settings.SettingsView;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -16,8 +14,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.idm.ComponentRepresentation;
-import org.keycloak.services.ui.extend.UiTabProvider;
-import org.keycloak.services.ui.extend.UiTabProviderFactory;
 
 /**
  * The "Firm Access" tab of Realm settings in Keycloak's admin console. The admin console keeps
@@ -25,12 +21,10 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
  * API) writes the realm attributes that {@link FirmAccessSettings} reads, validated by
  * {@link SettingsService} exactly like the API. API changes are copied back into the component.
  */
-public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<ComponentModel>,
-        StatelessProviderFactory<UiTabProvider> {
+public final class SettingsTab extends AdminConsoleTab {
 
     // The admin console shows the id as the tab's title.
     public static final String PROVIDER_ID = "Firm Access";
-    static final String TAB = "firm-access";
 
     static final String ENABLED = "enabled";
     static final String OWNER_LABEL = "roleLabelOwner";
@@ -51,34 +45,14 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
 
     private static final FirmAccessSettings DEFAULTS = FirmAccessSettings.parse(name -> null);
 
-    @Override
-    public UiTabProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Realm-wide settings of Firm Access: role labels, invitation expiry, resend cooldown, claim cap, "
-                + "invitation email rate limits, access levels, whether members may create businesses and the invitation webhook secret.";
-    }
-
     /**
-     * The admin console adds the tab to every tab bar whose location matches this path; the tab
-     * segment is optional so that the bar shows it on the bare Realm settings address too.
+     * On the Realm settings tab bar; the tab segment is optional so that the bar shows it on the bare
+     * Realm settings address too.
      */
-    @Override
-    public String getPath() {
-        return "/:realm/realm-settings/:tab?";
-    }
-
-    @Override
-    public Map<String, String> getParams() {
-        return Map.of("tab", TAB);
+    public SettingsTab() {
+        super(new Shown(PROVIDER_ID, "/:realm/realm-settings/:tab?", "Realm-wide settings of Firm Access: role labels, "
+                + "invitation expiry, resend cooldown, claim cap, invitation email rate limits, access levels, whether "
+                + "members may create businesses and the invitation webhook secret."));
     }
 
     @Override
@@ -145,8 +119,7 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         if (!realm.getId().equals(model.getParentId())) {
             throw new ComponentValidationException("The Firm Access settings belong to the realm itself");
         }
-        boolean another = realm.getComponentsStream(realm.getId(), UiTabProvider.class.getName())
-                .anyMatch(other -> PROVIDER_ID.equals(other.getProviderId()) && !other.getId().equals(model.getId()));
+        boolean another = components(realm, PROVIDER_ID).stream().anyMatch(other -> !other.getId().equals(model.getId()));
         if (another) {
             throw new ComponentValidationException("The realm already has Firm Access settings; edit those");
         }
@@ -180,16 +153,9 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
      * write-only secret never stays in the form: saving it again must not bring back an old one.
      */
     static void mirror(RealmModel realm, SettingsView settings) {
-        List<ComponentModel> tabs = realm.getComponentsStream(realm.getId(), UiTabProvider.class.getName())
-                .filter(component -> PROVIDER_ID.equals(component.getProviderId()))
-                .toList();
+        List<ComponentModel> tabs = components(realm, PROVIDER_ID);
         if (tabs.isEmpty()) {
-            ComponentModel created = new ComponentModel();
-            created.setName(PROVIDER_ID);
-            created.setProviderId(PROVIDER_ID);
-            created.setProviderType(UiTabProvider.class.getName());
-            created.setParentId(realm.getId());
-            tabs = List.of(realm.addComponentModel(created));
+            tabs = List.of(addComponent(realm, PROVIDER_ID));
         }
         tabs.forEach(component -> {
             component.put(ENABLED, settings.enabled().toString());
@@ -306,9 +272,5 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         } catch (FirmAccessException refused) {
             throw new ComponentValidationException(refused.description());
         }
-    }
-
-    @Override
-    public void close() {
     }
 }

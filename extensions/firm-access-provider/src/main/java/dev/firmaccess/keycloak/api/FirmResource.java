@@ -11,6 +11,7 @@ import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.firm.FirmSummary;
 import dev.firmaccess.keycloak.invitation.InvitationResource;
+import dev.firmaccess.keycloak.levels.LevelUses;
 import dev.firmaccess.keycloak.portal.BusinessPortalResource;
 import dev.firmaccess.keycloak.portal.PortalResource;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyResource;
@@ -77,7 +78,7 @@ public class FirmResource {
 
     @Path("levels")
     public FirmLevelResource levels() {
-        return new FirmLevelResource(context);
+        return new FirmLevelResource(context, LevelUses.of(context));
     }
 
     @Path("teams")

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.console;
 
 import dev.firmaccess.keycloak.access.FirmLevelService;
 import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.levels.LevelUses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,7 +47,8 @@ public class ConsoleLevelPages extends ConsolePageFamily {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("name") String name, MultivaluedMap<String, String> form) {
         return firm.action(form, (user, context) -> {
-            new FirmLevelService(context).delete(name, ConsoleFirmResource.blankToNull(form.getFirst("moveTo")));
+            new FirmLevelService(context).delete(name, ConsoleFirmResource.blankToNull(form.getFirst("moveTo")),
+                    LevelUses.of(context));
             return firm.redirect(context, "levels");
         });
     }

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.console;
 
+import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.firm.CallerOrigin;
 import dev.firmaccess.keycloak.firm.FirmSummary;
 import dev.firmaccess.keycloak.firm.MyFirms;
@@ -89,6 +90,26 @@ public class ConsoleResource {
             return pages.error(403, null, user == null ? null : user.auth().user());
         }
         return signIn.logout(user);
+    }
+
+    /**
+     * Every firm of the realm with its figures, for realm administrators who may view organizations;
+     * anyone else gets the 403 page and nothing of any firm.
+     */
+    @GET
+    @Path("firms")
+    public Response realmFirms(@QueryParam("search") String search, @QueryParam("first") String first) {
+        ConsoleUser user = signIn.current();
+        if (user == null) {
+            return signIn.redirectToLogin();
+        }
+        if (ConsoleRealmAdmin.of(session, user).isEmpty()) {
+            return pages.error(403, ErrorCode.FORBIDDEN, user.auth().user());
+        }
+        Map<String, Object> model = new ConsoleRealmFirms(session).model(search, ConsoleFirmResource.offset(first));
+        model.put("csrf", user.csrf());
+        model.put("userName", displayName(user));
+        return pages.render(200, "console-realm-firms", user.auth().user(), model);
     }
 
     @Path("firms/{firm}")

@@ -10,14 +10,16 @@ import java.util.Optional;
  */
 public enum AccessEventType {
     GRANT_ADDED("grant.added", "grant.added", "grant.bulk_added", "access.assigned_all"),
-    GRANT_CHANGED("grant.changed", "grant.changed", "access.replaced"),
+    GRANT_CHANGED("grant.changed", "grant.changed", "access.replaced", "grant.level_moved"),
     GRANT_REMOVED("grant.removed", "grant.removed", "grant.bulk_revoked"),
     STAFF_REMOVED("staff.removed", "staff.removed"),
     STAFF_ROLE_CHANGED("staff.role_changed", "staff.role_changed"),
     STAFF_PROGRAMMATIC_ACCESS_CHANGED("staff.programmatic_access_changed", "staff.programmatic_access_changed"),
     TEAM_MEMBERSHIP_CHANGED("team.membership_changed", "team.member_added", "team.member_removed"),
     BUSINESS_ARCHIVED("business.archived", "business.archived"),
-    PORTAL_MEMBERSHIP_ENDED("portal.membership_ended", "portal.removed");
+    PORTAL_MEMBERSHIP_ENDED("portal.membership_ended", "portal.removed"),
+    PORTAL_MEMBERSHIP_CHANGED("portal.membership_changed", "portal.level_moved"),
+    LEVEL_DELETED("level.deleted", "level.deleted");
 
     private final String wireName;
     private final String[] auditActions;

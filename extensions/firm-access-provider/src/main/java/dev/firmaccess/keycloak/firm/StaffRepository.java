@@ -5,7 +5,9 @@ import dev.firmaccess.keycloak.storage.LikePattern;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -74,6 +76,22 @@ public final class StaffRepository {
                 .setParameter("group", organizationGroupId)
                 .setParameter("pattern", LikePattern.contains(search).replace('*', '%'))
                 .getSingleResult();
+    }
+
+    /**
+     * How many of the organization's members hold each stored role, in one query. Members without
+     * a stored role are members; the caller counts them from the organization's member count.
+     */
+    public Map<StaffRole, Long> countRolesOfMembers(String organizationId, String organizationGroupId) {
+        Map<StaffRole, Long> counts = new EnumMap<>(StaffRole.class);
+        em.createQuery("select s.role, count(s) from StaffEntity s, UserGroupMembershipEntity m"
+                        + " where s.organizationId = :org and m.groupId = :group and m.user.id = s.userId"
+                        + " group by s.role", Object[].class)
+                .setParameter("org", organizationId)
+                .setParameter("group", organizationGroupId)
+                .getResultList()
+                .forEach(row -> counts.put((StaffRole) row[0], (Long) row[1]));
+        return counts;
     }
 
     /**

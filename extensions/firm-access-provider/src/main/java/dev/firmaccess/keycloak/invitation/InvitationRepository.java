@@ -2,9 +2,11 @@ package dev.firmaccess.keycloak.invitation;
 
 import dev.firmaccess.keycloak.mail.DeliveryStatus;
 import dev.firmaccess.keycloak.mail.MailedInvitationRepository;
+import dev.firmaccess.keycloak.storage.LikePattern;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +35,16 @@ public final class InvitationRepository
                 .setParameter("now", now)
                 .setMaxResults(1)
                 .getResultList().isEmpty();
+    }
+
+    /** The firm's pending invitations whose stored grants hold a fragment (a pre-filter; the caller reads the grants). */
+    public List<InvitationEntity> pendingWithGrantsHolding(String organizationId, String fragment) {
+        return em.createQuery("select i from InvitationEntity i where i.organizationId = :org and i.state = :pending"
+                        + " and i.grants like :pattern" + LikePattern.ESCAPE + " order by i.id", InvitationEntity.class)
+                .setParameter("org", organizationId)
+                .setParameter("pending", InvitationState.PENDING)
+                .setParameter("pattern", LikePattern.containsExactly(fragment))
+                .getResultList();
     }
 
     /** The newest invitation sent to an address in the realm: what a mail event naming only the address is about. */

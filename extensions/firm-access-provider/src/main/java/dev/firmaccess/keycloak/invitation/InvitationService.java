@@ -269,7 +269,7 @@ public final class InvitationService {
         return read(invitation.getTeamIds(), new TypeReference<List<String>>() { });
     }
 
-    private static String json(Object value) {
+    static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

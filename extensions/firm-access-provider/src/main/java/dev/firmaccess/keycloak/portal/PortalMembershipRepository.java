@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.mail.MailedInvitationRepository;
 import dev.firmaccess.keycloak.storage.LikePattern;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ import java.util.Optional;
 /** Storage of {@link PortalMembershipEntity} rows. Every find is bounded by the firm, every list by a page. */
 public final class PortalMembershipRepository extends
         MailedInvitationRepository<PortalMembershipEntity, PortalMembershipRepository.Filter> {
+
+    /** The memberships of a firm ({@code :org}) in one status at one level. */
+    private static final String AT_LEVEL = " m.organizationId = :org and m.status = :status and m.accessLevel = :level";
 
     /** The audit target type of portal memberships. */
     public static final String TARGET = "portal_membership";
@@ -94,6 +98,23 @@ public final class PortalMembershipRepository extends
                 .setParameter("user", userId)
                 .setParameter("active", PortalStatus.ACTIVE)
                 .executeUpdate();
+    }
+
+    /** How many memberships of the firm in one status are at a level. */
+    public int countAtLevel(String organizationId, PortalStatus status, String level) {
+        return atLevel(em.createQuery("select count(m) from PortalMembershipEntity m where" + AT_LEVEL, Long.class),
+                organizationId, status, level).getSingleResult().intValue();
+    }
+
+    /** Moves the firm's memberships in one status from one level to another; returns how many moved. */
+    public int moveLevel(String organizationId, PortalStatus status, String from, String to) {
+        return atLevel(em.createQuery("update PortalMembershipEntity m set m.accessLevel = :to where" + AT_LEVEL),
+                organizationId, status, from).setParameter("to", to).executeUpdate();
+    }
+
+    private static <Q extends Query> Q atLevel(Q query, String organizationId, PortalStatus status, String level) {
+        query.setParameter("org", organizationId).setParameter("status", status).setParameter("level", level);
+        return query;
     }
 
     public void delete(PortalMembershipEntity membership) {

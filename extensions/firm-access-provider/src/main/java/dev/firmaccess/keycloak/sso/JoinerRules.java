@@ -31,7 +31,11 @@ public record JoinerRules(boolean autoJoin, String role, List<String> teamIds, L
 
     /** The rules stored for the firm; a firm without any joins nobody automatically. */
     static JoinerRules of(OrganizationModel firm) {
-        Map<String, List<String>> attributes = firm.getAttributes();
+        return of(firm.getAttributes());
+    }
+
+    /** The rules in a firm's organization attributes. */
+    static JoinerRules of(Map<String, List<String>> attributes) {
         return new JoinerRules(
                 "true".equals(first(attributes.get(AUTO_JOIN))),
                 storedRole(first(attributes.get(ROLE))).canonicalName(),
@@ -55,11 +59,16 @@ public record JoinerRules(boolean autoJoin, String role, List<String> teamIds, L
     /** Replaces the firm's stored rules with these, keeping the organization's other attributes. */
     void storeIn(OrganizationModel firm) {
         Map<String, List<String>> attributes = new HashMap<>(firm.getAttributes());
+        storeIn(attributes);
+        firm.setAttributes(attributes);
+    }
+
+    /** Replaces the rules in a firm's organization attributes, to be written by the caller. */
+    void storeIn(Map<String, List<String>> attributes) {
         attributes.put(AUTO_JOIN, List.of(Boolean.toString(autoJoin)));
         attributes.put(ROLE, List.of(role));
         putOrRemove(attributes, TEAM, teamIds);
         putOrRemove(attributes, GRANT, grants.stream().map(g -> g.businessId() + LEVEL_SEPARATOR + g.level()).toList());
-        firm.setAttributes(attributes);
     }
 
     private static void putOrRemove(Map<String, List<String>> attributes, String name, List<String> values) {

@@ -2,7 +2,7 @@ package dev.firmaccess.keycloak.storage;
 
 import java.util.Locale;
 
-/** A case-insensitive "contains" pattern for JPQL {@code like ... escape '\'}, with the user's wildcards escaped. */
+/** "Contains" patterns for JPQL {@code like ... escape '\'}, with the wildcards of the text escaped. */
 public final class LikePattern {
 
     public static final String ESCAPE = " escape '\\'";
@@ -10,8 +10,14 @@ public final class LikePattern {
     private LikePattern() {
     }
 
+    /** Case-insensitive: for a search a person typed, matched against lower-cased columns. */
     public static String contains(String search) {
-        String escaped = search.trim().toLowerCase(Locale.ROOT)
+        return containsExactly(search.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** Case-sensitive: for a stored fragment, such as a name inside stored JSON. */
+    public static String containsExactly(String text) {
+        String escaped = text
                 .replace("\\", "\\\\")
                 .replace("%", "\\%")
                 .replace("_", "\\_");
