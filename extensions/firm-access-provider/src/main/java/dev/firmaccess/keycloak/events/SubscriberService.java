@@ -61,7 +61,7 @@ public final class SubscriberService {
         subscriber.setRealmId(context.realm().getId());
         subscriber.setUrl(url);
         subscriber.setEventTypes(types);
-        subscriber.setSecret(secret);
+        subscriber.replaceSecret(secret);
         subscriber.setCreatedBy(context.actor().userId());
         subscriber.setCreatedAt(System.currentTimeMillis());
         subscribers.persist(subscriber);
@@ -75,8 +75,7 @@ public final class SubscriberService {
         SubscriberEntity subscriber = require(id);
         String secret = secret(newSecret);
         Map<String, Object> before = state(subscriber);
-        subscriber.setPreviousSecret(subscriber.getSecret());
-        subscriber.setSecret(secret);
+        subscriber.replaceSecret(secret);
         context.audit().record("event_subscriber.secret_rotated", TARGET, id, before, state(subscriber));
         return view(subscriber, newSecret == null ? secret : null);
     }
@@ -86,7 +85,7 @@ public final class SubscriberService {
         context.actor().require(FirmPermission.MANAGE_OWNERS);
         SubscriberEntity subscriber = require(id);
         Map<String, Object> before = state(subscriber);
-        subscriber.setPreviousSecret(null);
+        subscriber.endRotation();
         context.audit().record("event_subscriber.rotation_ended", TARGET, id, before, state(subscriber));
         return view(subscriber, null);
     }
