@@ -19,21 +19,11 @@ import java.util.regex.Pattern;
  * realm's own login pages (identifier first, then password, as with organizations enabled), each
  * time with a new cookie jar ({@link PlainBrowser}), so the token's {@code auth_time} is now.
  */
-final class BrowserSignIn {
+record BrowserSignIn(HttpJson http, String realm, String clientId) {
 
     private static final Pattern LOGIN_FORM = Pattern.compile("action=\"([^\"]*login-actions/authenticate[^\"]*)\"");
     private static final String REDIRECT_URI = "http://127.0.0.1/signed-in";
     private static final int MAX_FORMS = 4;
-
-    private final HttpJson http;
-    private final String realm;
-    private final String clientId;
-
-    BrowserSignIn(HttpJson http, String realm, String clientId) {
-        this.http = http;
-        this.realm = realm;
-        this.clientId = clientId;
-    }
 
     /** The token endpoint's answer to the code of a fresh sign-in. */
     HttpJson.Reply signIn(String username, String password) {

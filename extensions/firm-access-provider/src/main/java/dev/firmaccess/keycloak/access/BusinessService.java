@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** A firm's businesses: members see what is shared with them, owners and admins see and change everything. */
 public final class BusinessService {
@@ -72,9 +71,7 @@ public final class BusinessService {
         String checkedRef = Validation.optionalText(externalRef, "externalRef");
         requireFreeExternalRef(checkedRef, null);
         BusinessEntity business = new BusinessEntity();
-        business.setId(KeycloakModelUtils.generateId());
-        business.setRealmId(context.realm().getId());
-        business.setOrganizationId(context.firm().getId());
+        business.placeNew(context.realm().getId(), context.firm().getId());
         business.setName(checkedName);
         business.setExternalRef(checkedRef);
         business.setCreatedBy(context.actor().userId());

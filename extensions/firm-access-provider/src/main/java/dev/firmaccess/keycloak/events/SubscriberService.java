@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * The apps that hear about a firm's access changes: registered, listed, rotated and removed by
@@ -56,9 +55,7 @@ public final class SubscriberService {
                     + " event subscribers; remove one first");
         }
         SubscriberEntity subscriber = new SubscriberEntity();
-        subscriber.setId(KeycloakModelUtils.generateId());
-        subscriber.setOrganizationId(context.firm().getId());
-        subscriber.setRealmId(context.realm().getId());
+        subscriber.placeNew(context.realm().getId(), context.firm().getId());
         subscriber.setUrl(url);
         subscriber.setEventTypes(types);
         subscriber.replaceSecret(secret);

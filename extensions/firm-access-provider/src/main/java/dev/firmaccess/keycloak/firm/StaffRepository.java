@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** Storage of staff roles; plain JPA so it can be exercised without a server. */
 public final class StaffRepository {
@@ -110,9 +109,7 @@ public final class StaffRepository {
                 })
                 .orElseGet(() -> {
                     StaffEntity created = new StaffEntity();
-                    created.setId(KeycloakModelUtils.generateId());
-                    created.setRealmId(realmId);
-                    created.setOrganizationId(organizationId);
+                    created.placeNew(realmId, organizationId);
                     created.setUserId(userId);
                     created.setRole(role);
                     created.setProgrammaticAccess(true);

@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.common.util.SecretGenerator;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * A staff member's connection keys in one firm. The member alone creates their keys (a key acts
@@ -71,9 +70,7 @@ public final class ConnectionKeyService {
                     + " connection keys in this firm; revoke one first");
         }
         ConnectionKeyEntity key = new ConnectionKeyEntity();
-        key.setId(KeycloakModelUtils.generateId());
-        key.setRealmId(context.realm().getId());
-        key.setOrganizationId(context.firm().getId());
+        key.placeNew(context.realm().getId(), context.firm().getId());
         key.setUserId(userId);
         key.setName(name);
         key.setCreatedAt(System.currentTimeMillis());

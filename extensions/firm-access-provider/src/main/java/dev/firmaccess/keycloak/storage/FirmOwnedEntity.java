@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.storage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** Columns every table of the extension has: a generated id and the firm (organization) the row belongs to. */
 @MappedSuperclass
@@ -14,6 +15,12 @@ public abstract class FirmOwnedEntity {
 
     @Column(name = "ORG_ID", length = 36, nullable = false)
     private String organizationId;
+
+    /** Makes this a new row of the firm, with an id of its own. */
+    public void placeNew(String organizationId) {
+        this.id = KeycloakModelUtils.generateId();
+        this.organizationId = organizationId;
+    }
 
     public String getId() {
         return id;

@@ -13,6 +13,12 @@ public abstract class RealmFirmEntity extends FirmOwnedEntity {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
+    /** Makes this a new row of the firm in the realm, with an id of its own. */
+    public void placeNew(String realmId, String organizationId) {
+        placeNew(organizationId);
+        this.realmId = realmId;
+    }
+
     public String getRealmId() {
         return realmId;
     }
