@@ -52,9 +52,8 @@ public class ConsoleInvitationPages extends ConsoleListPages<Map<String, String>
 
     /** Runs a change of the invitations and answers with the page the form was on again. */
     private Response change(MultivaluedMap<String, String> form, Consumer<InvitationService> change) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, fromStaffPage(form) ? "staff" : "invitations", context -> {
             change.accept(new InvitationService(context));
-            return firm.redirect(context, fromStaffPage(form) ? "staff" : "invitations");
         });
     }
 

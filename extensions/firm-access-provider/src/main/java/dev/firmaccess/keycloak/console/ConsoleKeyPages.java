@@ -33,9 +33,8 @@ public class ConsoleKeyPages extends ConsoleListPages<CreatedConnectionKey> {
     @Path("{keyId}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@PathParam("keyId") String keyId, MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, "keys", context -> {
             new ConnectionKeyService(context).revoke(context.actor().userId(), keyId);
-            return firm.redirect(context, "keys");
         });
     }
 
