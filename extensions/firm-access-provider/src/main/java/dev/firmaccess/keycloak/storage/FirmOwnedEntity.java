@@ -18,7 +18,12 @@ public abstract class FirmOwnedEntity {
 
     /** Makes this a new row of the firm, with an id of its own. */
     public void placeNew(String organizationId) {
-        this.id = KeycloakModelUtils.generateId();
+        place(KeycloakModelUtils.generateId(), organizationId);
+    }
+
+    /** Makes this the firm's row with the given id (one it shares with a Keycloak object, or a restored one). */
+    public void place(String id, String organizationId) {
+        this.id = id;
         this.organizationId = organizationId;
     }
 

@@ -19,6 +19,12 @@ public abstract class RealmFirmEntity extends FirmOwnedEntity {
         this.realmId = realmId;
     }
 
+    /** Makes this the firm's row in the realm with the given id (one it shares with a Keycloak object, or a restored one). */
+    public void place(String id, String realmId, String organizationId) {
+        place(id, organizationId);
+        this.realmId = realmId;
+    }
+
     public String getRealmId() {
         return realmId;
     }
