@@ -1,6 +1,7 @@
 package dev.firmaccess.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.testing.AdminRequests;
 import dev.firmaccess.testing.ApiScope;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.OrganizationDomainRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 
@@ -170,14 +169,7 @@ final class FirmLoader {
     }
 
     static String createFirm(RealmResource realm, String name, String alias) {
-        OrganizationRepresentation org = new OrganizationRepresentation();
-        org.setName(name);
-        org.setAlias(alias);
-        org.setEnabled(true);
-        OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-        domain.setName(alias + ".example.test");
-        org.addDomain(domain);
-        return created(realm.organizations().create(org));
+        return created(realm.organizations().create(AdminRequests.firm(name, alias)));
     }
 
     /** The firm's businesses through the bulk creation API, at most its default limit per call, in order. */
@@ -244,12 +236,7 @@ final class FirmLoader {
 
     static String created(Response response) {
         try (response) {
-            if (response.getStatus() != 201) {
-                throw new IllegalStateException("Create failed: " + response.getStatus() + " "
-                        + response.readEntity(String.class));
-            }
-            String path = response.getLocation().getPath();
-            return path.substring(path.lastIndexOf('/') + 1);
+            return AdminRequests.createdId(response, answer -> new IllegalStateException("Create failed: " + answer));
         }
     }
 }

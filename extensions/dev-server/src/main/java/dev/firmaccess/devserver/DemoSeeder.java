@@ -19,15 +19,7 @@ import org.keycloak.representations.idm.UserRepresentation;
  * Applies the firm-access demo data through the public admin API, as an operator would. It runs on
  * every start and only sets values, so repeating it changes nothing.
  */
-final class DemoSeeder {
-
-    private final Keycloak admin;
-    private final HttpJson http;
-
-    DemoSeeder(Keycloak admin, HttpJson http) {
-        this.admin = admin;
-        this.http = http;
-    }
+record DemoSeeder(Keycloak admin, HttpJson http) {
 
     /**
      * Answers what could not be applied. Drift such as a demo user removed in the admin console is

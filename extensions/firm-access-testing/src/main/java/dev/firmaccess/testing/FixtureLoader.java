@@ -15,8 +15,6 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.OrganizationDomainRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -130,15 +128,9 @@ public final class FixtureLoader {
     }
 
     private String createFirm() {
-        OrganizationRepresentation org = new OrganizationRepresentation();
-        org.setName(fixture.firm().name());
-        org.setAlias(fixture.firm().alias());
-        org.setEnabled(true);
-        OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-        domain.setName(fixture.firm().alias() + ".example.test");
-        org.addDomain(domain);
         String firmId;
-        try (Response response = realm().organizations().create(org)) {
+        try (Response response = realm().organizations()
+                .create(AdminRequests.firm(fixture.firm().name(), fixture.firm().alias()))) {
             firmId = createdId(response, "organization " + fixture.firm().alias());
         }
         for (FirmFixture.Staff staff : fixture.staff()) {
@@ -265,11 +257,7 @@ public final class FixtureLoader {
     }
 
     private String createdId(Response response, String what) {
-        if (response.getStatus() != 201) {
-            throw failure("create " + what, response.getStatus() + " " + response.readEntity(String.class));
-        }
-        String location = response.getLocation().getPath();
-        return location.substring(location.lastIndexOf('/') + 1);
+        return AdminRequests.createdId(response, answer -> failure("create " + what, answer));
     }
 
     private String adminApi(String path) {

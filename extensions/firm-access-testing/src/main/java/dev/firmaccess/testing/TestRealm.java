@@ -11,8 +11,6 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.OrganizationDomainRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -122,14 +120,7 @@ public final class TestRealm {
 
     /** Creates an organization (a firm); answers its id. */
     public String createFirm(String firmName, String alias) {
-        OrganizationRepresentation org = new OrganizationRepresentation();
-        org.setName(firmName);
-        org.setAlias(alias);
-        org.setEnabled(true);
-        OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-        domain.setName(alias + ".example.test");
-        org.addDomain(domain);
-        try (Response response = admin().organizations().create(org)) {
+        try (Response response = admin().organizations().create(AdminRequests.firm(firmName, alias))) {
             return createdId(response, "organization " + alias);
         }
     }
@@ -225,11 +216,7 @@ public final class TestRealm {
     }
 
     private static String createdId(Response response, String what) {
-        if (response.getStatus() != 201) {
-            throw new IllegalStateException("Creating " + what + " failed: " + response.getStatus() + " "
-                    + response.readEntity(String.class));
-        }
-        String location = response.getLocation().getPath();
-        return location.substring(location.lastIndexOf('/') + 1);
+        return AdminRequests.createdId(response,
+                answer -> new IllegalStateException("Creating " + what + " failed: " + answer));
     }
 }

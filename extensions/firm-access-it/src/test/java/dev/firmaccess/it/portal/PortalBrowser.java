@@ -1,32 +1,22 @@
 package dev.firmaccess.it.portal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.firmaccess.testing.PlainBrowser;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * A person's browser without JavaScript, for the activation and login pages: one cookie jar for
- * the test server (name to value; Keycloak's Secure flag is moot on loopback), redirects followed
- * only when asked.
+ * A person's browser without JavaScript, for the activation and login pages: one
+ * {@link PlainBrowser} (its cookie jar for the test server), redirects followed only when asked.
  */
 public final class PortalBrowser {
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final PlainBrowser browser = new PlainBrowser(Duration.ofSeconds(30));
 
     /** GETs a page without following its redirect. */
     public Answer get(String url) {
@@ -40,10 +30,7 @@ public final class PortalBrowser {
 
     /** POSTs a form; the answer is not followed, so a test can check where a redirect points. */
     public Answer post(String url, Map<String, String> form) {
-        return postEncoded(url, form.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")));
+        return postEncoded(url, PlainBrowser.form(form));
     }
 
     /** POSTs a form body exactly as given, however it is encoded. */
@@ -86,46 +73,17 @@ public final class PortalBrowser {
         return current;
     }
 
-    private synchronized void remember(HttpResponse<?> response) {
-        response.headers().allValues("Set-Cookie").forEach(header -> {
-            String pair = header.split(";", 2)[0];
-            int equals = pair.indexOf('=');
-            String name = pair.substring(0, equals).trim();
-            String value = pair.substring(equals + 1).trim();
-            boolean expired = header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0") || value.isEmpty();
-            if (expired) {
-                cookies.remove(name);
-            } else {
-                cookies.put(name, value);
-            }
-        });
-    }
-
     /** The Cookie header this browser sends to the test server. */
-    public synchronized String cookieHeader() {
-        return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                .collect(Collectors.joining("; "));
+    public String cookieHeader() {
+        return browser.cookieHeader();
     }
 
     private Answer exchange(HttpRequest.Builder request) {
-        String cookie = cookieHeader();
-        if (!cookie.isEmpty()) {
-            request.header("Cookie", cookie);
-        }
-        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
-        try {
-            HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
-            remember(response);
-            URI redirect = response.statusCode() / 100 == 3
-                    ? response.headers().firstValue("Location").map(built.uri()::resolve).orElse(null)
-                    : null;
-            return new Answer(built.uri(), response.statusCode(), redirect, response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = browser.send(request);
+        URI redirect = response.statusCode() / 100 == 3
+                ? response.headers().firstValue("Location").map(response.uri()::resolve).orElse(null)
+                : null;
+        return new Answer(response.uri(), response.statusCode(), redirect, response.body());
     }
 
     /** One HTTP answer: where it came from, its status, where it redirects, its HTML. */

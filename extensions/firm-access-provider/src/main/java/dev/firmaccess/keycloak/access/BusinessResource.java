@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.access.GrantViews.BusinessGrant;
 import dev.firmaccess.keycloak.access.GrantViews.LevelInput;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.web.Created;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Limits;
 import dev.firmaccess.keycloak.web.Pages;
@@ -52,7 +53,7 @@ public class BusinessResource {
     public Response create(String body, @Context UriInfo uri) {
         BusinessInput input = JsonBodies.read(body, BusinessInput.class, limits);
         BusinessView created = businesses.create(input.name(), input.externalRef());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     /** Many businesses in one call, all or nothing; the created ones in the order given. */

@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.access;
 import dev.firmaccess.keycloak.access.FirmLevelService.LevelInput;
 import dev.firmaccess.keycloak.access.FirmLevelService.LevelView;
 import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.web.Created;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Limits;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +47,7 @@ public class FirmLevelResource {
         levels.requireMayDefine();
         LevelInput input = JsonBodies.read(body, LevelInput.class, limits);
         LevelView created = levels.create(input.name(), input.write());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build();
+        return Created.at(uri, created.name(), created);
     }
 
     @DELETE

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Storage of grants. The queries that decide a member's reach select by the (subject type,
@@ -160,8 +159,7 @@ public final class GrantRepository {
     public GrantEntity create(String organizationId, String businessId, GrantSubjectType type, String subjectId,
             String level, String createdBy) {
         GrantEntity grant = new GrantEntity();
-        grant.setId(KeycloakModelUtils.generateId());
-        grant.setOrganizationId(organizationId);
+        grant.placeNew(organizationId);
         grant.setBusinessId(businessId);
         grant.setSubjectType(type);
         grant.setSubjectId(subjectId);

@@ -17,17 +17,7 @@ import org.keycloak.representations.AccessToken;
  * grant issued it (a browser sign-in, not a password, refresh, client-credentials or exchange grant)
  * and its user authenticated at most {@code maxAuthAgeSeconds} ago ({@code auth_time}).
  */
-final class TokenOrigin implements CallerOrigin {
-
-    private final KeycloakSession session;
-    private final BearerCaller caller;
-    private final int maxAuthAgeSeconds;
-
-    TokenOrigin(KeycloakSession session, BearerCaller caller, int maxAuthAgeSeconds) {
-        this.session = session;
-        this.caller = caller;
-        this.maxAuthAgeSeconds = maxAuthAgeSeconds;
-    }
+record TokenOrigin(KeycloakSession session, BearerCaller caller, int maxAuthAgeSeconds) implements CallerOrigin {
 
     @Override
     public boolean reaches(OrganizationModel firm) {

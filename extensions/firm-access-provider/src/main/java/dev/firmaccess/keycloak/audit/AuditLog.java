@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
@@ -61,9 +60,7 @@ public final class AuditLog {
 
     public void record(String action, String targetType, String targetId, Object before, Object after) {
         AuditEntity entry = new AuditEntity();
-        entry.setId(KeycloakModelUtils.generateId());
-        entry.setRealmId(realmId);
-        entry.setOrganizationId(organizationId);
+        entry.placeNew(realmId, organizationId);
         entry.setTime(System.currentTimeMillis());
         entry.setActorId(actorId);
         entry.setAction(action);

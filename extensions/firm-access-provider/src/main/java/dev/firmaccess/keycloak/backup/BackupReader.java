@@ -18,17 +18,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /** Reads one realm's firm data, in a stable order, so two backups of the same data are equal. */
-final class BackupReader {
-
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final EntityManager em;
-
-    BackupReader(KeycloakSession session, RealmModel realm, EntityManager em) {
-        this.session = session;
-        this.realm = realm;
-        this.em = em;
-    }
+record BackupReader(KeycloakSession session, RealmModel realm, EntityManager em) {
 
     BackupDocument read() {
         return new BackupDocument(BackupDocument.FORMAT, BackupDocument.VERSION, realm.getId(), realm.getName(),

@@ -196,9 +196,7 @@ final class BackupRestorer {
 
     private void persistBusiness(BusinessRow row) {
         BusinessEntity business = new BusinessEntity();
-        business.setId(row.id());
-        business.setOrganizationId(row.organizationId());
-        business.setRealmId(realm.getId());
+        business.place(row.id(), realm.getId(), row.organizationId());
         business.setName(required(row.name(), "name of business " + row.id()));
         business.setExternalRef(row.externalRef());
         business.setArchived(row.archived());
@@ -209,9 +207,7 @@ final class BackupRestorer {
 
     private void persistStaff(StaffRow row) {
         StaffEntity staff = new StaffEntity();
-        staff.setId(row.id());
-        staff.setOrganizationId(row.organizationId());
-        staff.setRealmId(realm.getId());
+        staff.place(row.id(), realm.getId(), row.organizationId());
         staff.setUserId(row.userId());
         staff.setRole(requiredValue(row.role(), "role of staff row " + row.id()));
         staff.setProgrammaticAccess(row.programmaticAccess());
@@ -221,8 +217,7 @@ final class BackupRestorer {
 
     private void persistGrant(GrantRow row) {
         GrantEntity grant = new GrantEntity();
-        grant.setId(row.id());
-        grant.setOrganizationId(row.organizationId());
+        grant.place(row.id(), row.organizationId());
         grant.setBusinessId(row.businessId());
         grant.setSubjectType(row.subjectType());
         grant.setSubjectId(row.subjectId());
@@ -273,9 +268,7 @@ final class BackupRestorer {
     }
 
     private void fillMailed(MailedInvitation target, MailedRow row, String what) {
-        target.setId(row.id());
-        target.setOrganizationId(row.organizationId());
-        target.setRealmId(realm.getId());
+        target.place(row.id(), realm.getId(), row.organizationId());
         target.setEmail(required(row.email(), "email of " + what));
         target.setFirstName(row.firstName());
         target.setLastName(row.lastName());

@@ -90,9 +90,8 @@ public class ConsoleBusinessPages extends ConsolePageFamily {
     @Path("{businessId}/archive")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response archive(@PathParam("businessId") String businessId, MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, "businesses", context -> {
             new BusinessService(context).setArchived(businessId, !"false".equals(form.getFirst("archived")));
-            return firm.redirect(context, "businesses");
         });
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.keycloak.models.KeycloakSession;
 
 /**
@@ -131,6 +132,17 @@ public class ConsoleFirmResource {
             return pages.error(403, null, user == null ? null : user.auth().user());
         }
         return inFirm(user, act);
+    }
+
+    /**
+     * A form post that changes something, answered with a redirect to the page to show after it,
+     * so that reloading that page repeats nothing.
+     */
+    Response change(MultivaluedMap<String, String> form, String then, Consumer<FirmContext> change) {
+        return action(form, (user, context) -> {
+            change.accept(context);
+            return redirect(context, then);
+        });
     }
 
     private Response inFirm(ConsoleUser user, BiFunction<ConsoleUser, FirmContext, Response> body) {

@@ -7,11 +7,9 @@ import dev.firmaccess.keycloak.invitation.InvitationService;
 import dev.firmaccess.keycloak.invitation.InvitationViews.InviteRequest;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Link;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -22,18 +20,13 @@ import java.util.function.Consumer;
  * {@code .../console/firms/{firm}/invitations}: the firm's unanswered invitations (expired ones
  * flagged), the invite form, and resend, cancel and copy link, all through {@link InvitationService}.
  */
-public class ConsoleInvitationPages extends ConsolePageFamily {
+public class ConsoleInvitationPages extends ConsoleListPages<Map<String, String>> {
 
     /** Pending invitations whether expired or not: the ones an owner may still resend or cancel. */
     private static final InvitationRepository.Filter AWAITING = new InvitationRepository.Filter("awaiting", null, null);
 
     ConsoleInvitationPages(ConsoleFirmResource firm, ConsolePages pages) {
         super(firm, pages);
-    }
-
-    @GET
-    public Response list(@QueryParam("first") String first) {
-        return firm.page((user, context) -> render(user, context, ConsoleFirmResource.offset(first), null));
     }
 
     @POST
@@ -59,9 +52,8 @@ public class ConsoleInvitationPages extends ConsolePageFamily {
 
     /** Runs a change of the invitations and answers with the page the form was on again. */
     private Response change(MultivaluedMap<String, String> form, Consumer<InvitationService> change) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, fromStaffPage(form) ? "staff" : "invitations", context -> {
             change.accept(new InvitationService(context));
-            return firm.redirect(context, fromStaffPage(form) ? "staff" : "invitations");
         });
     }
 
@@ -84,7 +76,8 @@ public class ConsoleInvitationPages extends ConsolePageFamily {
         });
     }
 
-    private Response render(ConsoleUser user, FirmContext context, int offset, Map<String, String> link) {
+    @Override
+    Response render(ConsoleUser user, FirmContext context, int offset, Map<String, String> link) {
         context.actor().require(FirmPermission.MANAGE);
         Map<String, Object> model = firm.model(user, context, "invitations");
         putPending(model, context, offset, link);

@@ -4,11 +4,9 @@ import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyService;
 import dev.firmaccess.keycloak.programmatic.CreatedConnectionKey;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -18,15 +16,10 @@ import java.util.Map;
  * {@code .../console/firms/{firm}/keys}: the signed-in staff member's own connection keys. A new
  * key's text is in the answer to its creation only, never on a page that can be opened again.
  */
-public class ConsoleKeyPages extends ConsolePageFamily {
+public class ConsoleKeyPages extends ConsoleListPages<CreatedConnectionKey> {
 
     ConsoleKeyPages(ConsoleFirmResource firm, ConsolePages pages) {
         super(firm, pages);
-    }
-
-    @GET
-    public Response list(@QueryParam("first") String first) {
-        return firm.page((user, context) -> render(user, context, ConsoleFirmResource.offset(first), null));
     }
 
     @POST
@@ -40,13 +33,13 @@ public class ConsoleKeyPages extends ConsolePageFamily {
     @Path("{keyId}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@PathParam("keyId") String keyId, MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, "keys", context -> {
             new ConnectionKeyService(context).revoke(context.actor().userId(), keyId);
-            return firm.redirect(context, "keys");
         });
     }
 
-    private Response render(ConsoleUser user, FirmContext context, int offset, CreatedConnectionKey created) {
+    @Override
+    Response render(ConsoleUser user, FirmContext context, int offset, CreatedConnectionKey created) {
         ConnectionKeyService keys = new ConnectionKeyService(context);
         String self = context.actor().userId();
         Map<String, Object> model = firm.model(user, context, "keys");

@@ -36,9 +36,8 @@ public class ConsoleLevelPages extends ConsolePageFamily {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, "levels", context -> {
             new FirmLevelService(context).create(form.getFirst("name"), "on".equals(form.getFirst("write")));
-            return firm.redirect(context, "levels");
         });
     }
 
@@ -46,10 +45,9 @@ public class ConsoleLevelPages extends ConsolePageFamily {
     @Path("{name}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("name") String name, MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, "levels", context -> {
             new FirmLevelService(context).delete(name, ConsoleFirmResource.blankToNull(form.getFirst("moveTo")),
                     LevelUses.of(context));
-            return firm.redirect(context, "levels");
         });
     }
 }

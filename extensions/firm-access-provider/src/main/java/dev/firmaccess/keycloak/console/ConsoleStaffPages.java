@@ -67,11 +67,10 @@ public class ConsoleStaffPages extends ConsolePageFamily {
     @Path("{userId}/role")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeRole(@PathParam("userId") String userId, MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, "staff", context -> {
             StaffRole role = StaffRole.parse(form.getFirst("role"))
                     .orElseThrow(() -> FirmAccessException.badInput("Unknown role"));
             new StaffService(context).changeRole(userId, role);
-            return firm.redirect(context, "staff");
         });
     }
 
@@ -79,9 +78,8 @@ public class ConsoleStaffPages extends ConsolePageFamily {
     @Path("{userId}/programmatic-access")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response programmaticAccess(@PathParam("userId") String userId, MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, "staff", context -> {
             new StaffService(context).setProgrammaticAccess(userId, "true".equals(form.getFirst("enabled")));
-            return firm.redirect(context, "staff");
         });
     }
 
@@ -89,10 +87,7 @@ public class ConsoleStaffPages extends ConsolePageFamily {
     @Path("{userId}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@PathParam("userId") String userId, MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
-            new StaffService(context).remove(userId);
-            return firm.redirect(context, "staff");
-        });
+        return firm.change(form, "staff", context -> new StaffService(context).remove(userId));
     }
 
     @GET
@@ -138,7 +133,7 @@ public class ConsoleStaffPages extends ConsolePageFamily {
     @Path("{userId}/access")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response assign(@PathParam("userId") String userId, MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, "staff/" + userId + "/access" + samePage(form), context -> {
             List<String> ticked = form.getOrDefault("business", List.of());
             Set<String> scope = new LinkedHashSet<>(form.getOrDefault("shown", List.of()));
             scope.addAll(ticked);
@@ -151,7 +146,6 @@ public class ConsoleStaffPages extends ConsolePageFamily {
                             ConsoleFirmResource.blankToNull(form.getFirst("direct-" + businessId))).orElse(level)))
                     .toList();
             new GrantService(context).replaceDirect(context.requireStaffMember(userId), wanted, List.copyOf(scope));
-            return firm.redirect(context, "staff/" + userId + "/access" + samePage(form));
         });
     }
 
@@ -166,9 +160,8 @@ public class ConsoleStaffPages extends ConsolePageFamily {
     @Path("{userId}/access/all")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response assignAll(@PathParam("userId") String userId, MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, "staff/" + userId + "/access", context -> {
             new GrantService(context).assignAll(context.requireStaffMember(userId), form.getFirst("level"));
-            return firm.redirect(context, "staff/" + userId + "/access");
         });
     }
 }

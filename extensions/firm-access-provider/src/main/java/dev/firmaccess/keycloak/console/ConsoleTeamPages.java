@@ -84,9 +84,8 @@ public class ConsoleTeamPages extends ConsolePageFamily {
     @Path("{teamId}/members")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addMember(@PathParam("teamId") String teamId, MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, "teams/" + teamId, context -> {
             new TeamService(context).addMember(teamId, form.getFirst("userId"));
-            return firm.redirect(context, "teams/" + teamId);
         });
     }
 
@@ -95,21 +94,17 @@ public class ConsoleTeamPages extends ConsolePageFamily {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response removeMember(@PathParam("teamId") String teamId, @PathParam("userId") String userId,
             MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
-            new TeamService(context).removeMember(teamId, userId);
-            return firm.redirect(context, "teams/" + teamId);
-        });
+        return firm.change(form, "teams/" + teamId, context -> new TeamService(context).removeMember(teamId, userId));
     }
 
     @POST
     @Path("{teamId}/grants")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response share(@PathParam("teamId") String teamId, MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, "teams/" + teamId, context -> {
             new TeamService(context).require(teamId);
             new GrantService(context).bulkShare(List.of(
                     new BulkGrantItem(form.getFirst("businessId"), "team", teamId, form.getFirst("level"))));
-            return firm.redirect(context, "teams/" + teamId);
         });
     }
 
@@ -118,10 +113,9 @@ public class ConsoleTeamPages extends ConsolePageFamily {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unshare(@PathParam("teamId") String teamId, @PathParam("businessId") String businessId,
             MultivaluedMap<String, String> form) {
-        return firm.action(form, (user, context) -> {
+        return firm.change(form, "teams/" + teamId, context -> {
             new TeamService(context).require(teamId);
             new GrantService(context).bulkRevoke(List.of(new BulkRevokeItem(businessId, "team", teamId)));
-            return firm.redirect(context, "teams/" + teamId);
         });
     }
 }

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.events;
 
-import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
+import dev.firmaccess.keycloak.storage.DatedFirmEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -11,10 +11,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "FA_EVENT_SUBSCRIBER")
-public class SubscriberEntity extends FirmOwnedEntity {
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
+public class SubscriberEntity extends DatedFirmEntity {
 
     @Column(name = "URL", length = 2048, nullable = false)
     private String url;
@@ -33,17 +30,6 @@ public class SubscriberEntity extends FirmOwnedEntity {
 
     @Column(name = "CREATED_BY", length = 36)
     private String createdBy;
-
-    @Column(name = "CREATED_AT", nullable = false)
-    private long createdAt;
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
 
     public String getUrl() {
         return url;
@@ -65,16 +51,18 @@ public class SubscriberEntity extends FirmOwnedEntity {
         return secret;
     }
 
-    public void setSecret(String secret) {
-        this.secret = secret;
-    }
-
     public String getPreviousSecret() {
         return previousSecret;
     }
 
-    public void setPreviousSecret(String previousSecret) {
-        this.previousSecret = previousSecret;
+    /** Signs with {@code next} from now on, and with the secret it replaces (if any) until {@link #endRotation()}. */
+    public void replaceSecret(String next) {
+        this.previousSecret = secret;
+        this.secret = next;
+    }
+
+    public void endRotation() {
+        this.previousSecret = null;
     }
 
     public String getCreatedBy() {
@@ -83,13 +71,5 @@ public class SubscriberEntity extends FirmOwnedEntity {
 
     public void setCreatedBy(String createdBy) {
         this.createdBy = createdBy;
-    }
-
-    public long getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(long createdAt) {
-        this.createdAt = createdAt;
     }
 }

@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.events;
 
 import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.web.Created;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
 import dev.firmaccess.keycloak.web.Paging;
@@ -41,7 +42,7 @@ public class SubscriberResource {
     public Response register(String body, @Context UriInfo uri) {
         SubscriberView created = subscribers.register(JsonBodies.read(body, SubscriberService.SubscriberInput.class,
                 context.limits()));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET

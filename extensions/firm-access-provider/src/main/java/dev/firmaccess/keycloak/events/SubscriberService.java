@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * The apps that hear about a firm's access changes: registered, listed, rotated and removed by
@@ -56,12 +55,10 @@ public final class SubscriberService {
                     + " event subscribers; remove one first");
         }
         SubscriberEntity subscriber = new SubscriberEntity();
-        subscriber.setId(KeycloakModelUtils.generateId());
-        subscriber.setOrganizationId(context.firm().getId());
-        subscriber.setRealmId(context.realm().getId());
+        subscriber.placeNew(context.realm().getId(), context.firm().getId());
         subscriber.setUrl(url);
         subscriber.setEventTypes(types);
-        subscriber.setSecret(secret);
+        subscriber.replaceSecret(secret);
         subscriber.setCreatedBy(context.actor().userId());
         subscriber.setCreatedAt(System.currentTimeMillis());
         subscribers.persist(subscriber);
@@ -75,8 +72,7 @@ public final class SubscriberService {
         SubscriberEntity subscriber = require(id);
         String secret = secret(newSecret);
         Map<String, Object> before = state(subscriber);
-        subscriber.setPreviousSecret(subscriber.getSecret());
-        subscriber.setSecret(secret);
+        subscriber.replaceSecret(secret);
         context.audit().record("event_subscriber.secret_rotated", TARGET, id, before, state(subscriber));
         return view(subscriber, newSecret == null ? secret : null);
     }
@@ -86,7 +82,7 @@ public final class SubscriberService {
         context.actor().require(FirmPermission.MANAGE_OWNERS);
         SubscriberEntity subscriber = require(id);
         Map<String, Object> before = state(subscriber);
-        subscriber.setPreviousSecret(null);
+        subscriber.endRotation();
         context.audit().record("event_subscriber.rotation_ended", TARGET, id, before, state(subscriber));
         return view(subscriber, null);
     }

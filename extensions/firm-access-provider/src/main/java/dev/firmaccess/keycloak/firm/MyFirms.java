@@ -14,17 +14,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
 /** The firms a user is staff of, with their role in each. */
-public final class MyFirms {
-
-    private final OrganizationProvider organizations;
-    private final StaffRepository staff;
-    private final FirmAccessSettings settings;
-
-    public MyFirms(OrganizationProvider organizations, StaffRepository staff, FirmAccessSettings settings) {
-        this.organizations = organizations;
-        this.staff = staff;
-        this.settings = settings;
-    }
+public record MyFirms(OrganizationProvider organizations, StaffRepository staff, FirmAccessSettings settings) {
 
     /** The user's firms that the caller reaches: all of them, or only its key's firm for a connection-key session. */
     public List<FirmSummary> of(UserModel user, CallerOrigin origin, Paging paging) {

@@ -11,15 +11,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * A realm administrator acting through the admin API. Keycloak's own organization permissions
  * decide: viewing needs view rights on the organization, every change needs manage rights.
  */
-public final class RealmAdminActor implements FirmActor {
-
-    private final AdminPermissionEvaluator auth;
-    private final OrganizationModel firm;
-
-    public RealmAdminActor(AdminPermissionEvaluator auth, OrganizationModel firm) {
-        this.auth = auth;
-        this.firm = firm;
-    }
+public record RealmAdminActor(AdminPermissionEvaluator auth, OrganizationModel firm) implements FirmActor {
 
     @Override
     public String userId() {

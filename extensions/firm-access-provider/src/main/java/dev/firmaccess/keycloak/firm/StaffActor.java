@@ -7,22 +7,7 @@ import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import java.util.Optional;
 
 /** A staff member acting through the firm API: permissions follow from the staff role. */
-public final class StaffActor implements FirmActor {
-
-    private final String userId;
-    private final StaffRole role;
-    private final FirmAccessSettings settings;
-
-    public StaffActor(String userId, StaffRole role, FirmAccessSettings settings) {
-        this.userId = userId;
-        this.role = role;
-        this.settings = settings;
-    }
-
-    @Override
-    public String userId() {
-        return userId;
-    }
+public record StaffActor(String userId, StaffRole role, FirmAccessSettings settings) implements FirmActor {
 
     @Override
     public Optional<StaffRole> staffRole() {

@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** Storage of staff roles; plain JPA so it can be exercised without a server. */
 public final class StaffRepository {
@@ -128,9 +127,7 @@ public final class StaffRepository {
                 })
                 .orElseGet(() -> {
                     StaffEntity created = new StaffEntity();
-                    created.setId(KeycloakModelUtils.generateId());
-                    created.setRealmId(realmId);
-                    created.setOrganizationId(organizationId);
+                    created.placeNew(realmId, organizationId);
                     created.setUserId(userId);
                     created.setRole(role);
                     created.setProgrammaticAccess(true);

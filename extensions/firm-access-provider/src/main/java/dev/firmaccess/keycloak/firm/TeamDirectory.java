@@ -17,20 +17,7 @@ import org.keycloak.storage.StorageId;
  * group mappers see the same teams. Only top-level organization groups count as teams; Keycloak
  * hangs them under the organization's internal membership group, which is never a team.
  */
-public final class TeamDirectory {
-
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final OrganizationProvider organizations;
-    private final OrganizationModel firm;
-
-    public TeamDirectory(KeycloakSession session, RealmModel realm, OrganizationProvider organizations,
-            OrganizationModel firm) {
-        this.session = session;
-        this.realm = realm;
-        this.organizations = organizations;
-        this.firm = firm;
-    }
+public record TeamDirectory(KeycloakSession session, RealmModel realm, OrganizationProvider organizations, OrganizationModel firm) {
 
     /** The teams of the context's firm. */
     public static TeamDirectory of(FirmContext context) {

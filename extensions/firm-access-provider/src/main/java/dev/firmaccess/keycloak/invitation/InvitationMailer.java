@@ -2,13 +2,11 @@ package dev.firmaccess.keycloak.invitation;
 
 import dev.firmaccess.keycloak.mail.FirmAccessEmail;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.theme.FreeMarkerException;
 
 /**
@@ -36,19 +34,10 @@ public final class InvitationMailer {
     public boolean queue(OrganizationModel firm, InvitationEntity invitation, String link, String inviter,
             String roleLabel) {
         try {
-            UserModel existing = session.users().getUserByEmail(realm, invitation.getEmail());
-            FirmAccessEmail email = new FirmAccessEmail(session, realm, existing);
-            Map<String, Object> attributes = new HashMap<>();
-            attributes.put("firmName", firm.getName());
-            attributes.put("inviter", inviter);
+            FirmAccessEmail email = FirmAccessEmail.toInvitee(session, realm, invitation);
+            Map<String, Object> attributes = email.invitationAttributes(firm, invitation, inviter,
+                    invitation.getExpiresAt(), link);
             attributes.put("roleLabel", roleLabel);
-            String inviteeName = invitation.getFirstName() != null ? invitation.getFirstName()
-                    : existing == null ? null : existing.getFirstName();
-            if (inviteeName != null && !inviteeName.isBlank()) {
-                attributes.put("inviteeName", inviteeName);
-            }
-            attributes.put("expiresAt", email.time(invitation.getExpiresAt()));
-            attributes.put("link", link);
             email.queue(invitation, TEMPLATE, "firmAccessInvitationSubject", new Object[] {firm.getName()},
                     attributes);
             return true;

@@ -8,6 +8,7 @@ import dev.firmaccess.keycloak.invitation.InvitationViews.InviteRequest;
 import dev.firmaccess.keycloak.invitation.InvitationViews.Link;
 import dev.firmaccess.keycloak.mail.DeliveryStatus;
 import dev.firmaccess.keycloak.mail.Invitee;
+import dev.firmaccess.keycloak.web.Created;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +59,7 @@ public class InvitationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response invite(String body) {
         List<Invitation> created = invitations.invite(JsonBodies.read(body, InviteRequest.class, context.limits()));
-        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(created).build();
+        return Created.with(created);
     }
 
     @GET

@@ -93,9 +93,7 @@ public final class InvitationService {
             OrganizationInvitationModel nativeInvitation = natives.create(context.firm(), invitee.email(),
                     invitee.firstName(), invitee.lastName());
             InvitationEntity invitation = new InvitationEntity();
-            invitation.setId(nativeInvitation.getId());
-            invitation.setRealmId(context.realm().getId());
-            invitation.setOrganizationId(context.firm().getId());
+            invitation.place(nativeInvitation.getId(), context.realm().getId(), context.firm().getId());
             invitation.setEmail(invitee.email());
             invitation.setFirstName(invitee.firstName());
             invitation.setLastName(invitee.lastName());

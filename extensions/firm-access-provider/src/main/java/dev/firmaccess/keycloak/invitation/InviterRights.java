@@ -22,20 +22,7 @@ import org.keycloak.organization.OrganizationProvider;
  * one of the realm's roles that manage organizations ({@code manage-organizations} or
  * {@code manage-realm}), as the realm-admin API asked of them.
  */
-final class InviterRights {
-
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final OrganizationProvider organizations;
-    private final StaffRepository staff;
-
-    InviterRights(KeycloakSession session, RealmModel realm, OrganizationProvider organizations,
-            StaffRepository staff) {
-        this.session = session;
-        this.realm = realm;
-        this.organizations = organizations;
-        this.staff = staff;
-    }
+record InviterRights(KeycloakSession session, RealmModel realm, OrganizationProvider organizations, StaffRepository staff) {
 
     boolean mayStillGrant(OrganizationModel firm, String inviterId, StaffRole role) {
         if (inviterId == null) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.theme.FreeMarkerException;
@@ -31,6 +32,7 @@ public final class FirmAccessEmail {
     private final Locale locale;
     private final Theme theme;
     private final Properties messages;
+    private final UserModel recipient;
 
     /** Prepares a message to {@code recipient} (null for an address with no account yet). */
     public FirmAccessEmail(KeycloakSession session, RealmModel realm, UserModel recipient) throws IOException {
@@ -39,6 +41,36 @@ public final class FirmAccessEmail {
         this.locale = localeOf(realm, recipient);
         this.theme = session.theme().getTheme(THEME, Theme.Type.EMAIL);
         this.messages = theme.getEnhancedMessages(realm, locale);
+        this.recipient = recipient;
+    }
+
+    /** Prepares a message to the address {@code mailed} was sent to, as its account reads it when there is one. */
+    public static FirmAccessEmail toInvitee(KeycloakSession session, RealmModel realm, MailedInvitation mailed)
+            throws IOException {
+        return new FirmAccessEmail(session, realm, session.users().getUserByEmail(realm, mailed.getEmail()));
+    }
+
+    public boolean toExistingAccount() {
+        return recipient != null;
+    }
+
+    /**
+     * What every invitation email shows: the firm, who invites, how to greet the invitee (the first
+     * name the inviter gave, else their account's), until when the link works, and the link.
+     */
+    public Map<String, Object> invitationAttributes(OrganizationModel firm, MailedInvitation mailed, String inviter,
+            long expiresAt, String link) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("firmName", firm.getName());
+        attributes.put("inviter", inviter);
+        String inviteeName = mailed.getFirstName() != null ? mailed.getFirstName()
+                : recipient == null ? null : recipient.getFirstName();
+        if (inviteeName != null && !inviteeName.isBlank()) {
+            attributes.put("inviteeName", inviteeName);
+        }
+        attributes.put("expiresAt", time(expiresAt));
+        attributes.put("link", link);
+        return attributes;
     }
 
     /** A time as the recipient reads it, in UTC (the templates say so). */

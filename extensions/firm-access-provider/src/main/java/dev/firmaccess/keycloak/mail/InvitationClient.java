@@ -1,10 +1,9 @@
 package dev.firmaccess.keycloak.mail;
 
-import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.web.ExtensionClients;
 import java.util.Set;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 
 /**
  * The realm's "firm-access" client. Invitees who already have an account sign in through it, so
@@ -24,32 +23,16 @@ public final class InvitationClient {
      * requests, which may be anonymous, never create it.
      */
     public static ClientModel of(RealmModel realm) {
-        ClientModel client = realm.getClientByClientId(CLIENT_ID);
-        if (client == null) {
-            throw FirmAccessException.notFound("Firm Access is not set up in this realm");
-        }
-        return client;
+        return ExtensionClients.require(realm, CLIENT_ID);
     }
 
     /** Creates the client unless the realm has it; for administrators' actions only. */
     public static ClientModel ensure(RealmModel realm) {
-        ClientModel client = realm.getClientByClientId(CLIENT_ID);
-        if (client != null) {
-            return client;
-        }
-        client = realm.addClient(CLIENT_ID);
-        client.setName("Firm Access");
-        client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setDirectAccessGrantsEnabled(false);
-        client.setImplicitFlowEnabled(false);
-        client.setRootUrl("${authBaseUrl}");
-        client.setBaseUrl("/realms/" + realm.getName() + "/account/");
-        client.setRedirectUris(Set.of("/realms/" + realm.getName() + "/firm-access/*"));
-        client.setWebOrigins(Set.of("+"));
-        client.setAttribute(LOGIN_THEME_ATTRIBUTE, FirmAccessEmail.THEME);
-        client.setEnabled(true);
-        return client;
+        return ExtensionClients.ensure(realm, CLIENT_ID, "Firm Access", client -> {
+            client.setBaseUrl("/realms/" + realm.getName() + "/account/");
+            client.setRedirectUris(Set.of("/realms/" + realm.getName() + "/firm-access/*"));
+            client.setAttribute(LOGIN_THEME_ATTRIBUTE, FirmAccessEmail.THEME);
+            client.setEnabled(true);
+        });
     }
 }

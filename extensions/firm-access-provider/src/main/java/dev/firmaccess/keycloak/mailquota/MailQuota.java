@@ -6,7 +6,6 @@ import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.storage.Jpa;
 import jakarta.persistence.EntityManager;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * The realm's rate limits on invitation emails (staff and portal invitations, CSV imports,
@@ -57,9 +56,7 @@ public final class MailQuota {
         require(mails, "m.organizationId = :key", firmId, settings.mailsPerFirmPerHour(), "This firm", since, now);
         require(mails, "m.actorId = :key", actorId, settings.mailsPerUserPerHour(), "You", since, now);
         MailSentEntity sent = new MailSentEntity();
-        sent.setId(KeycloakModelUtils.generateId());
-        sent.setOrganizationId(firmId);
-        sent.setRealmId(realmId);
+        sent.placeNew(realmId, firmId);
         sent.setActorId(actorId);
         sent.setSentAt(now);
         sent.setMails(mails);

@@ -3,7 +3,6 @@ package dev.firmaccess.keycloak.outbox;
 import dev.firmaccess.keycloak.storage.Jpa;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** Where a change writes the deliveries it promises, in its own transaction. */
 public final class Outbox {
@@ -32,9 +31,7 @@ public final class Outbox {
     public String add(String realmId, String organizationId, String kind, String channel, String ref,
             String payload) {
         OutboxEntity message = new OutboxEntity();
-        message.setId(KeycloakModelUtils.generateId());
-        message.setRealmId(realmId);
-        message.setOrganizationId(organizationId);
+        message.placeNew(realmId, organizationId);
         message.setKind(kind);
         message.setChannel(channel);
         message.setRef(ref);

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.outbox;
 
-import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
+import dev.firmaccess.keycloak.storage.DatedFirmEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,10 +13,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "FA_OUTBOX")
-public class OutboxEntity extends FirmOwnedEntity {
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
+public class OutboxEntity extends DatedFirmEntity {
 
     /** Which {@link OutboxHandler} delivers it, e.g. {@code mail}. */
     @Column(name = "KIND", length = 64, nullable = false)
@@ -54,19 +51,8 @@ public class OutboxEntity extends FirmOwnedEntity {
     @Column(name = "LAST_ERROR", length = 1000)
     private String lastError;
 
-    @Column(name = "CREATED_AT", nullable = false)
-    private long createdAt;
-
     @Column(name = "SENT_AT")
     private Long sentAt;
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
 
     public String getKind() {
         return kind;
@@ -138,14 +124,6 @@ public class OutboxEntity extends FirmOwnedEntity {
 
     public void setLastError(String lastError) {
         this.lastError = lastError;
-    }
-
-    public long getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(long createdAt) {
-        this.createdAt = createdAt;
     }
 
     public Long getSentAt() {

@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.portal.PortalCsv.RowError;
+import dev.firmaccess.keycloak.web.Created;
 import dev.firmaccess.keycloak.web.ErrorResponses;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -58,8 +59,7 @@ public final class PortalCsvReplies {
                             ErrorCode.INVALID_CSV.wireName(), result.errors()))
                     .build();
         }
-        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(result.created()).build();
+        return Created.with(result.created());
     }
 
     /** The firm's portal users (of one business, when named) as a CSV download named after the firm. */

@@ -1,6 +1,6 @@
 package dev.firmaccess.keycloak.portal;
 
-import dev.firmaccess.keycloak.storage.FirmOwnedEntity;
+import dev.firmaccess.keycloak.storage.DatedFirmEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,10 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "FA_PORTAL_IMPORT")
-public class PortalImportEntity extends FirmOwnedEntity {
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
+public class PortalImportEntity extends DatedFirmEntity {
 
     @Column(name = "ACTOR_ID", length = 36, nullable = false)
     private String actorId;
@@ -47,19 +44,8 @@ public class PortalImportEntity extends FirmOwnedEntity {
     @Column(name = "RESULT")
     private String result;
 
-    @Column(name = "CREATED_AT", nullable = false)
-    private long createdAt;
-
     @Column(name = "UPDATED_AT", nullable = false)
     private long updatedAt;
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
 
     public String getActorId() {
         return actorId;
@@ -131,14 +117,6 @@ public class PortalImportEntity extends FirmOwnedEntity {
 
     public void setResult(String result) {
         this.result = result;
-    }
-
-    public long getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(long createdAt) {
-        this.createdAt = createdAt;
     }
 
     public long getUpdatedAt() {

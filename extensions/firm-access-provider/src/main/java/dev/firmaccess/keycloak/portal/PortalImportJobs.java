@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -57,9 +56,7 @@ public final class PortalImportJobs {
         long now = System.currentTimeMillis();
         ActingAs actor = context.actingAs();
         PortalImportEntity job = new PortalImportEntity();
-        job.setId(KeycloakModelUtils.generateId());
-        job.setRealmId(context.realm().getId());
-        job.setOrganizationId(context.firm().getId());
+        job.placeNew(context.realm().getId(), context.firm().getId());
         job.setActorId(actor.userId());
         job.setActorClientId(actor.clientId());
         job.setRemoteAddress(context.session().getContext().getConnection().getRemoteAddr());

@@ -2,14 +2,12 @@ package dev.firmaccess.keycloak.portal;
 
 import dev.firmaccess.keycloak.mail.FirmAccessEmail;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.theme.FreeMarkerException;
 
 /** Queues the portal activation email: firm, workspaces, inviter, personal message, link and expiry. */
@@ -35,23 +33,14 @@ final class PortalMailer {
     boolean queue(OrganizationModel firm, PortalMembershipEntity membership, List<String> businessNames, String inviter,
             String link) {
         try {
-            UserModel existing = session.users().getUserByEmail(realm, membership.getEmail());
-            FirmAccessEmail email = new FirmAccessEmail(session, realm, existing);
-            Map<String, Object> attributes = new HashMap<>();
-            attributes.put("firmName", firm.getName());
+            FirmAccessEmail email = FirmAccessEmail.toInvitee(session, realm, membership);
+            Map<String, Object> attributes = email.invitationAttributes(firm, membership, inviter,
+                    membership.getExpiresAt(), link);
             attributes.put("businessNames", businessNames);
-            attributes.put("inviter", inviter);
-            String name = membership.getFirstName() != null ? membership.getFirstName()
-                    : existing == null ? null : existing.getFirstName();
-            if (name != null && !name.isBlank()) {
-                attributes.put("inviteeName", name);
-            }
             if (membership.getMessage() != null) {
                 attributes.put("personalMessage", membership.getMessage());
             }
-            attributes.put("existingAccount", existing != null);
-            attributes.put("expiresAt", email.time(membership.getExpiresAt()));
-            attributes.put("link", link);
+            attributes.put("existingAccount", email.toExistingAccount());
             email.queue(membership, TEMPLATE, "firmAccessPortalSubject",
                     new Object[] {firm.getName(), String.join(", ", businessNames)}, attributes);
             return true;

@@ -9,6 +9,7 @@ import dev.firmaccess.keycloak.portal.PortalViews.BulkResult;
 import dev.firmaccess.keycloak.portal.PortalViews.InviteRequest;
 import dev.firmaccess.keycloak.portal.PortalViews.Link;
 import dev.firmaccess.keycloak.portal.PortalViews.PortalMembership;
+import dev.firmaccess.keycloak.web.Created;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
 import jakarta.ws.rs.Consumes;
@@ -63,7 +64,7 @@ public class PortalResource {
     public Response invite(String body) {
         context.actor().require(FirmPermission.VIEW_FIRM);
         List<PortalMembership> created = portal.invite(JsonBodies.read(body, InviteRequest.class, context.limits()));
-        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(created).build();
+        return Created.with(created);
     }
 
     @POST
@@ -73,7 +74,7 @@ public class PortalResource {
     public Response add(String body) {
         context.actor().require(FirmPermission.VIEW_FIRM);
         PortalMembership added = portal.add(JsonBodies.read(body, AddRequest.class, context.limits()));
-        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(added).build();
+        return Created.with(added);
     }
 
     @GET

@@ -281,9 +281,7 @@ public final class PortalService {
             PortalRole role, String level, long now) {
         PortalMembershipEntity membership = reused == null ? new PortalMembershipEntity() : reused;
         if (reused == null) {
-            membership.setId(KeycloakModelUtils.generateId());
-            membership.setOrganizationId(context.firm().getId());
-            membership.setRealmId(context.realm().getId());
+            membership.placeNew(context.realm().getId(), context.firm().getId());
             membership.setBusinessId(business.getId());
         }
         membership.setEmail(email);

@@ -2,7 +2,6 @@ package dev.firmaccess.keycloak.storage;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** A firm's row in a realm that keeps when it was created (epoch milliseconds); lists show newest first by it. */
 @MappedSuperclass
@@ -21,9 +20,7 @@ public abstract class DatedFirmEntity extends RealmFirmEntity {
 
     /** Makes this a new row of the firm in the realm, created at {@code createdAt}, with a fresh id. */
     public void placeNew(String realmId, String organizationId, long createdAt) {
-        setId(KeycloakModelUtils.generateId());
-        setRealmId(realmId);
-        setOrganizationId(organizationId);
+        placeNew(realmId, organizationId);
         this.createdAt = createdAt;
     }
 }

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.team;
 
 import dev.firmaccess.keycloak.access.GrantService;
 import dev.firmaccess.keycloak.firm.FirmContext;
+import dev.firmaccess.keycloak.web.Created;
 import dev.firmaccess.keycloak.web.JsonBodies;
 import dev.firmaccess.keycloak.web.Pages;
 import jakarta.ws.rs.Consumes;
@@ -43,7 +44,7 @@ public class TeamResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body, @Context UriInfo uri) {
         TeamView created = teams.create(JsonBodies.read(body, TeamInput.class, context.limits()).name());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET
