@@ -4,7 +4,10 @@ import static dev.firmaccess.it.support.Replies.assertError;
 import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firmaccess.it.support.Person;
 import dev.firmaccess.it.support.StandardFirmTest;
+import dev.firmaccess.it.support.TextBody;
+import dev.firmaccess.testing.HttpJson.Reply;
 import dev.firmaccess.testing.WithSharedServer;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,34 @@ class RequestValidationIT extends StandardFirmTest {
         void changingTheSettingsIsRefused() {
             assertError(setup.realmAdmin().put("/settings", "{\"membersMayCreateBusinesses\": fals}"),
                     400, "invalid_request");
+        }
+    }
+
+    @Nested
+    class GivenAFormBodyThatCannotBeDecoded {
+
+        @Test
+        void aMemberArchivingABusinessIsRefusedAsWithoutABodyAndTheBusinessStaysActive() {
+            Reply refused = malformedForm("/businesses/" + fixture.sharedBusiness() + "/archive", fixture.member());
+
+            assertError(refused, 403, "access_denied");
+            assertThat(setup.asRealmAdmin(fixture.firm()).get("/businesses/" + fixture.sharedBusiness()).json()
+                    .get("archived").asBoolean()).isFalse();
+        }
+
+        @Test
+        void creatingABusinessFromItIsRefusedForItsContentType() {
+            long before = businessCount();
+
+            assertError(malformedForm("/businesses", fixture.owner()), 415, "invalid_request", "unsupported_media_type");
+
+            assertThat(businessCount()).isEqualTo(before);
+        }
+
+        /** A form body whose escape ({@code %ZZ}) no decoder accepts, posted as the person. */
+        private Reply malformedForm(String relative, Person person) {
+            return setup.as(person, fixture.firm()).post(relative,
+                    new TextBody("application/x-www-form-urlencoded", "name=Broken%ZZbooks"));
         }
     }
 

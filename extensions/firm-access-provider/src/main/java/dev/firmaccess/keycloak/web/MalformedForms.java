@@ -12,19 +12,22 @@ import java.util.regex.Pattern;
 
 /**
  * The container's form reader answers a malformed escape ({@code %ZZ}) in a form body with a server
- * error. On the firm console's pages such a body is treated as a form without fields instead, which
- * every console form then refuses as it refuses a missing CSRF token: a clear refusal, nothing
- * changed. Other paths of the server are left alone.
+ * error, even for a resource that reads no body, as soon as anything asks for the request's form
+ * parameters. On the extension's paths (the firm console, the link pages, the firm and realm-admin
+ * APIs) such a body is treated as a form without fields instead: every console form then refuses it
+ * as it refuses a missing CSRF token, and an API operation answers as it answers an empty body —
+ * a clear refusal, nothing changed. Other paths of the server are left alone.
  */
 @Provider
 public class MalformedForms implements ContainerRequestFilter {
 
-    private static final Pattern CONSOLE = Pattern.compile("/?realms/[^/]+/firm-access/console(/.*)?", Pattern.DOTALL);
+    private static final Pattern EXTENSION_PATHS =
+            Pattern.compile("/?(admin/)?realms/[^/]+/firm-access(/.*)?", Pattern.DOTALL);
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         if (!MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())
-                || !CONSOLE.matcher(request.getUriInfo().getPath()).matches()) {
+                || !EXTENSION_PATHS.matcher(request.getUriInfo().getPath()).matches()) {
             return;
         }
         byte[] body;
