@@ -58,8 +58,9 @@ final class AuthZenRequests {
      * The items of a batch, each with the top-level subject, action, resource and context as
      * defaults: an item's own member replaces the default whole, it is never merged into it. An
      * item costs the same whatever the size of the request: it refers to the defaults, never
-     * copies them. More items than {@link Limits#batchSize()} are a 400 for the whole batch; an
-     * item that is no object or lacks a required member after the defaults fails alone.
+     * copies them. More items than {@link Limits#batchSize()}, or a default that is no object, are a
+     * 400 for the whole batch; an item that is no object or lacks a required member after the
+     * defaults fails alone.
      */
     static List<BatchItem> evaluations(JsonNode root, Limits limits) {
         JsonNode items = root.get(EVALUATIONS);
@@ -69,6 +70,13 @@ final class AuthZenRequests {
         if (items.size() > limits.batchSize()) {
             throw FirmAccessException.of(ErrorCode.BULK_LIMIT,
                     "At most " + limits.batchSize() + " evaluations per request");
+        }
+        for (String member : DEFAULTED) {
+            // A default of the wrong JSON type is the request's own fault, whichever items would use it.
+            JsonNode value = root.get(member);
+            if (value != null && !value.isNull() && !value.isObject()) {
+                throw invalid("'" + member + "' must be an object");
+            }
         }
         List<BatchItem> evaluations = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {

@@ -68,6 +68,16 @@ class AuthZenRequestsTest {
     }
 
     @Test
+    void aDefaultThatIsNoObjectIsABadRequestForTheWholeBatch() {
+        assertBadRequest(() -> AuthZenRequests.evaluations(
+                json("{" + SUBJECT + ", \"action\": -655, \"evaluations\": [{" + ACTION + ", " + RESOURCE + "}]}"),
+                LIMITS));
+        assertBadRequest(() -> AuthZenRequests.evaluations(
+                json("{\"subject\": [], \"evaluations\": [{" + SUBJECT + ", " + ACTION + ", " + RESOURCE + "}]}"),
+                LIMITS));
+    }
+
+    @Test
     void aBatchOverTheConfiguredSizeIsABadRequestAndOneAtTheSizeIsRead() {
         Limits two = new Limits(1000, 10_000, 100, 5000, 1_000_000, 50, 2, 1000, 1_000_000, 1000, 300, 300, 255,
                 10, 30, 5, 300, 50, 7, 20, 100, 300, false, 20, 1000);
