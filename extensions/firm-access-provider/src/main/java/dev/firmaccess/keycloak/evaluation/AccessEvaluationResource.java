@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -52,12 +53,7 @@ public class AccessEvaluationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response evaluation(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
-            Evaluation request = AuthZenRequests.evaluation(AuthZenRequests.body(contentType, body, limits));
-            caller.requireMayAskAbout(request.subject());
-            return new Engine(caller).evaluator.evaluate(request);
-        });
+        return answer(requestId, contentType, body, this::evaluateOne);
     }
 
     @POST
@@ -65,14 +61,10 @@ public class AccessEvaluationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response evaluations(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
-            JsonNode root = AuthZenRequests.body(contentType, body, limits);
+        return answer(requestId, contentType, body, (caller, root) -> {
             JsonNode items = root.get(AuthZenRequests.EVALUATIONS);
             if (items == null || items.isNull() || items.isArray() && items.isEmpty()) {
-                Evaluation single = AuthZenRequests.evaluation(root);
-                caller.requireMayAskAbout(single.subject());
-                return new Engine(caller).evaluator.evaluate(single);
+                return evaluateOne(caller, root);
             }
             EvaluationSemantic semantic = AuthZenRequests.semantic(root);
             List<BatchItem> batch = AuthZenRequests.evaluations(root, limits);
@@ -90,6 +82,22 @@ public class AccessEvaluationResource {
             }
             return Map.of(AuthZenRequests.EVALUATIONS, decisions);
         });
+    }
+
+    /** Every call: the caller is authenticated first, then the body read as JSON within the size limit. */
+    private Response answer(String requestId, String contentType, String body,
+            BiFunction<EvaluationCaller, JsonNode, Object> call) {
+        return AuthZenErrors.answer(requestId, () -> {
+            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
+            return call.apply(caller, AuthZenRequests.body(contentType, body, limits));
+        });
+    }
+
+    /** One evaluation: the caller must be allowed to ask about its subject. */
+    private Decision evaluateOne(EvaluationCaller caller, JsonNode root) {
+        Evaluation request = AuthZenRequests.evaluation(root);
+        caller.requireMayAskAbout(request.subject());
+        return new Engine(caller).evaluator.evaluate(request);
     }
 
     /** One item of a batch: an item that cannot be read or evaluated is denied alone, with its error. */
@@ -114,9 +122,7 @@ public class AccessEvaluationResource {
     public Response search(@PathParam("entity") String entity, @HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         SearchShape shape = SearchShape.valueOf(entity.toUpperCase(Locale.ROOT));
-        return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
-            JsonNode root = AuthZenRequests.body(contentType, body, limits);
+        return answer(requestId, contentType, body, (caller, root) -> {
             Evaluation request = new Evaluation(
                     AuthZenRequests.entity(root, "subject", shape != SearchShape.SUBJECT),
                     shape == SearchShape.ACTION ? null : AuthZenRequests.action(root),
