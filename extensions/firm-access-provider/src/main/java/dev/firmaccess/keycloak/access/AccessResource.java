@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.keycloak.models.UserModel;
 
 /** {@code .../staff/{userId}/access}: one person's effective access, its explanation, and changes to it. */
@@ -43,11 +44,10 @@ public class AccessResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response replace(String body) {
-        context.actor().require(FirmPermission.MANAGE);
-        UserModel member = context.requireStaffMember(userId);
-        AccessReplacement replacement = JsonBodies.read(body, AccessReplacement.class, context.limits());
-        new GrantService(context).replaceDirect(member, replacement.grants(), replacement.scope());
-        return read(null, null, null);
+        return changeDirect((grants, member) -> {
+            AccessReplacement replacement = JsonBodies.read(body, AccessReplacement.class, context.limits());
+            grants.replaceDirect(member, replacement.grants(), replacement.scope());
+        });
     }
 
     @POST
@@ -55,11 +55,10 @@ public class AccessResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response assignAll(String body) {
-        context.actor().require(FirmPermission.MANAGE);
-        UserModel member = context.requireStaffMember(userId);
-        LevelInput input = body == null || body.isBlank() ? new LevelInput(null) : JsonBodies.read(body, LevelInput.class, context.limits());
-        new GrantService(context).assignAll(member, input.level());
-        return read(null, null, null);
+        return changeDirect((grants, member) -> {
+            LevelInput input = body == null || body.isBlank() ? new LevelInput(null) : JsonBodies.read(body, LevelInput.class, context.limits());
+            grants.assignAll(member, input.level());
+        });
     }
 
     @GET
@@ -74,6 +73,17 @@ public class AccessResource {
         }
         return Pages.of(first, max, context.limits(), (from, size) -> access.explain(search, from, size),
                 () -> access.count(search));
+    }
+
+    /**
+     * Changing anyone's direct grants needs the right to manage, checked before the member is looked
+     * up or the body read; the answer is the member's access as it now is, its first page.
+     */
+    private Response changeDirect(BiConsumer<GrantService, UserModel> change) {
+        context.actor().require(FirmPermission.MANAGE);
+        UserModel member = context.requireStaffMember(userId);
+        change.accept(new GrantService(context), member);
+        return read(null, null, null);
     }
 
     /** Staff may read their own access; reading anyone else's needs owner or admin rights. */

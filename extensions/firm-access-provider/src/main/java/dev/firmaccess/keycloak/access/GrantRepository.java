@@ -139,21 +139,21 @@ public final class GrantRepository {
     }
 
     public long countForSubject(String organizationId, GrantSubjectType type, String subjectId) {
-        return em.createQuery("select count(g) from GrantEntity g where g.organizationId = :org"
-                        + " and g.subjectType = :type and g.subjectId = :subject", Long.class)
-                .setParameter("org", organizationId)
-                .setParameter("type", type)
-                .setParameter("subject", subjectId)
-                .getSingleResult();
+        return ofSubject("select count(g)", Long.class, organizationId, type, subjectId).getSingleResult();
     }
 
     public List<GrantEntity> forSubject(String organizationId, GrantSubjectType type, String subjectId) {
-        return em.createQuery("select g from GrantEntity g where g.organizationId = :org and g.subjectType = :type"
-                        + " and g.subjectId = :subject", GrantEntity.class)
+        return ofSubject("select g", GrantEntity.class, organizationId, type, subjectId).getResultList();
+    }
+
+    /** What {@code select} reads of the grants {@code g} that one subject holds in a firm. */
+    private <T> TypedQuery<T> ofSubject(String select, Class<T> result, String organizationId, GrantSubjectType type,
+            String subjectId) {
+        return em.createQuery(select + " from GrantEntity g where g.organizationId = :org and g.subjectType = :type"
+                        + " and g.subjectId = :subject", result)
                 .setParameter("org", organizationId)
                 .setParameter("type", type)
-                .setParameter("subject", subjectId)
-                .getResultList();
+                .setParameter("subject", subjectId);
     }
 
     public GrantEntity create(String organizationId, String businessId, GrantSubjectType type, String subjectId,

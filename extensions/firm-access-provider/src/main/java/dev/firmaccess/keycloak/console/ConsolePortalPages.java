@@ -141,13 +141,12 @@ public class ConsolePortalPages extends ConsolePageFamily {
     @Path("businesses/{businessId}/invite")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response invite(@PathParam("businessId") String businessId, MultivaluedMap<String, String> form) {
-        return change(form, businessId, portal -> {
+        return changeBusiness(form, businessId, portal -> {
             boolean guest = PortalRole.parse(form.getFirst("role")).filter(PortalRole.GUEST::equals).isPresent();
             boolean send = guest || "true".equals(form.getFirst("send"));
             portal.invite(new InviteRequest(businessId, form.getFirst("role"),
                     ConsoleFirmResource.blankToNull(form.getFirst("level")), form.getFirst("message"), send,
                     ConsolePortalInvitees.parse(form.getFirst("people"))));
-            return businessId;
         });
     }
 
@@ -155,10 +154,7 @@ public class ConsolePortalPages extends ConsolePageFamily {
     @Path("businesses/{businessId}/invite-owners")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response inviteOwners(@PathParam("businessId") String businessId, MultivaluedMap<String, String> form) {
-        return change(form, businessId, portal -> {
-            portal.inviteOwners(businessId);
-            return businessId;
-        });
+        return changeBusiness(form, businessId, portal -> portal.inviteOwners(businessId));
     }
 
     /** Adds an active portal user of the firm to this business: access at once, no email. */
@@ -166,32 +162,31 @@ public class ConsolePortalPages extends ConsolePageFamily {
     @Path("businesses/{businessId}/add")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@PathParam("businessId") String businessId, MultivaluedMap<String, String> form) {
-        return change(form, businessId, portal -> {
+        return changeBusiness(form, businessId, portal -> {
             portal.add(new AddRequest(form.getFirst("userId"), businessId, form.getFirst("role"),
                     ConsoleFirmResource.blankToNull(form.getFirst("level"))));
-            return businessId;
         });
     }
 
+    /**
+     * Sends, cancels or removes one membership and answers with the page of its business, looked up
+     * first as removal deletes it.
+     */
     @POST
-    @Path("memberships/{membershipId}/send")
+    @Path("memberships/{membershipId}/{change:send|cancel|remove}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response send(@PathParam("membershipId") String membershipId, MultivaluedMap<String, String> form) {
-        return changeMembership(form, membershipId, portal -> portal.send(membershipId));
-    }
-
-    @POST
-    @Path("memberships/{membershipId}/cancel")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response cancel(@PathParam("membershipId") String membershipId, MultivaluedMap<String, String> form) {
-        return changeMembership(form, membershipId, portal -> portal.cancel(membershipId));
-    }
-
-    @POST
-    @Path("memberships/{membershipId}/remove")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response remove(@PathParam("membershipId") String membershipId, MultivaluedMap<String, String> form) {
-        return changeMembership(form, membershipId, portal -> portal.remove(membershipId));
+    public Response changeMembership(@PathParam("membershipId") String membershipId,
+            @PathParam("change") String change, MultivaluedMap<String, String> form) {
+        return change(form, null, portal -> {
+            String businessId = portal.get(membershipId).businessId();
+            switch (change) {
+                case "send" -> portal.send(membershipId);
+                case "cancel" -> portal.cancel(membershipId);
+                // the path admits no other change
+                default -> portal.remove(membershipId);
+            }
+            return businessId;
+        });
     }
 
     /**
@@ -232,6 +227,15 @@ public class ConsolePortalPages extends ConsolePageFamily {
         });
     }
 
+    /** Runs a change to one business the caller manages and answers with that business's page. */
+    private Response changeBusiness(MultivaluedMap<String, String> form, String businessId,
+            Consumer<PortalService> change) {
+        return change(form, businessId, portal -> {
+            change.accept(portal);
+            return businessId;
+        });
+    }
+
     /** Runs a change and answers with the page of the business it touched (the change answers its id). */
     private Response change(MultivaluedMap<String, String> form, String businessId,
             Function<PortalService, String> change) {
@@ -242,16 +246,6 @@ public class ConsolePortalPages extends ConsolePageFamily {
             }
             String touched = change.apply(portal);
             return firm.redirect(context, "portal/businesses/" + touched);
-        });
-    }
-
-    /** Changes one membership and answers with the page of its business, looked up first as removal deletes it. */
-    private Response changeMembership(MultivaluedMap<String, String> form, String membershipId,
-            Consumer<PortalService> change) {
-        return change(form, null, portal -> {
-            String businessId = portal.get(membershipId).businessId();
-            change.accept(portal);
-            return businessId;
         });
     }
 

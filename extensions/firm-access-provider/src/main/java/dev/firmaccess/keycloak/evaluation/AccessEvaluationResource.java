@@ -13,14 +13,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -50,12 +53,7 @@ public class AccessEvaluationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response evaluation(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
-            Evaluation request = AuthZenRequests.evaluation(AuthZenRequests.body(contentType, body, limits));
-            caller.requireMayAskAbout(request.subject());
-            return new Engine(caller).evaluator.evaluate(request);
-        });
+        return answer(requestId, contentType, body, this::evaluateOne);
     }
 
     @POST
@@ -63,14 +61,10 @@ public class AccessEvaluationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response evaluations(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
-            JsonNode root = AuthZenRequests.body(contentType, body, limits);
+        return answer(requestId, contentType, body, (caller, root) -> {
             JsonNode items = root.get(AuthZenRequests.EVALUATIONS);
             if (items == null || items.isNull() || items.isArray() && items.isEmpty()) {
-                Evaluation single = AuthZenRequests.evaluation(root);
-                caller.requireMayAskAbout(single.subject());
-                return new Engine(caller).evaluator.evaluate(single);
+                return evaluateOne(caller, root);
             }
             EvaluationSemantic semantic = AuthZenRequests.semantic(root);
             List<BatchItem> batch = AuthZenRequests.evaluations(root, limits);
@@ -90,6 +84,22 @@ public class AccessEvaluationResource {
         });
     }
 
+    /** Every call: the caller is authenticated first, then the body read as JSON within the size limit. */
+    private Response answer(String requestId, String contentType, String body,
+            BiFunction<EvaluationCaller, JsonNode, Object> call) {
+        return AuthZenErrors.answer(requestId, () -> {
+            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
+            return call.apply(caller, AuthZenRequests.body(contentType, body, limits));
+        });
+    }
+
+    /** One evaluation: the caller must be allowed to ask about its subject. */
+    private Decision evaluateOne(EvaluationCaller caller, JsonNode root) {
+        Evaluation request = AuthZenRequests.evaluation(root);
+        caller.requireMayAskAbout(request.subject());
+        return new Engine(caller).evaluator.evaluate(request);
+    }
+
     /** One item of a batch: an item that cannot be read or evaluated is denied alone, with its error. */
     private static Decision decide(Evaluator evaluator, BatchItem item) {
         if (item.error() != null) {
@@ -102,63 +112,53 @@ public class AccessEvaluationResource {
         }
     }
 
+    /**
+     * The subject, resource and action searches: each reads the searched entity without an id (an
+     * action search reads no action) and answers one page of what it finds.
+     */
     @POST
-    @Path("search/subject")
+    @Path("search/{entity:subject|resource|action}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response searchSubjects(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
+    public Response search(@PathParam("entity") String entity, @HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        return search(requestId, contentType, body, SearchShape.SUBJECT, (caller, engine, request, cursor) -> {
-            caller.requireEvaluator();
-            return engine.search.subjects(request.subject(), request.action().name(), request.resource(), cursor);
-        });
-    }
-
-    @POST
-    @Path("search/resource")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response searchResources(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        return search(requestId, contentType, body, SearchShape.RESOURCE, (caller, engine, request, cursor) -> {
-            caller.requireMayAskAbout(request.subject());
-            return engine.search.resources(request.subject(), request.action().name(), request.resource(), cursor);
-        });
-    }
-
-    @POST
-    @Path("search/action")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response searchActions(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        return search(requestId, contentType, body, SearchShape.ACTION, (caller, engine, request, cursor) -> {
-            caller.requireMayAskAbout(request.subject());
-            return engine.search.actions(request.subject(), request.resource());
-        });
-    }
-
-    /** What each search reads: the searched entity comes without an id, and an action search has no action. */
-    private enum SearchShape {
-        SUBJECT, RESOURCE, ACTION
-    }
-
-    /** One search, given the caller, the request's engine, the parsed request and the page. */
-    @FunctionalInterface
-    private interface SearchCall {
-        Found run(EvaluationCaller caller, Engine engine, Evaluation request, PageCursor cursor);
-    }
-
-    private Response search(String requestId, String contentType, String body, SearchShape shape, SearchCall call) {
-        return AuthZenErrors.answer(requestId, () -> {
-            EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
-            JsonNode root = AuthZenRequests.body(contentType, body, limits);
+        SearchShape shape = SearchShape.valueOf(entity.toUpperCase(Locale.ROOT));
+        return answer(requestId, contentType, body, (caller, root) -> {
             Evaluation request = new Evaluation(
                     AuthZenRequests.entity(root, "subject", shape != SearchShape.SUBJECT),
                     shape == SearchShape.ACTION ? null : AuthZenRequests.action(root),
                     AuthZenRequests.entity(root, "resource", shape != SearchShape.RESOURCE),
                     AuthZenRequests.context(root));
             PageCursor cursor = PageCursor.of(AuthZenRequests.page(root, limits), root);
-            Found found = call.run(caller, new Engine(caller), request, cursor);
+            Found found = shape.run(caller, new Engine(caller), request, cursor);
             return SearchResponse.of(found.results(), found.total(), cursor, root);
         });
+    }
+
+    /** Who may run each search, and what it runs, given the parsed request and the page. */
+    private enum SearchShape {
+        SUBJECT {
+            @Override
+            Found run(EvaluationCaller caller, Engine engine, Evaluation request, PageCursor cursor) {
+                caller.requireEvaluator();
+                return engine.search.subjects(request.subject(), request.action().name(), request.resource(), cursor);
+            }
+        },
+        RESOURCE {
+            @Override
+            Found run(EvaluationCaller caller, Engine engine, Evaluation request, PageCursor cursor) {
+                caller.requireMayAskAbout(request.subject());
+                return engine.search.resources(request.subject(), request.action().name(), request.resource(), cursor);
+            }
+        },
+        ACTION {
+            @Override
+            Found run(EvaluationCaller caller, Engine engine, Evaluation request, PageCursor cursor) {
+                caller.requireMayAskAbout(request.subject());
+                return engine.search.actions(request.subject(), request.resource());
+            }
+        };
+
+        abstract Found run(EvaluationCaller caller, Engine engine, Evaluation request, PageCursor cursor);
     }
 
     /** The evaluator and the searches of one request, sharing its lookups. */

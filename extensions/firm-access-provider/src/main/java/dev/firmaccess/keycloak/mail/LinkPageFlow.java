@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.IdentityProviderModel;
@@ -110,20 +111,16 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response confirm(@PathParam("token") String token, String body) {
-        MultivaluedMap<String, String> form = FormBody.parse(body);
-        ClientModel client = LinkPages.useFirmAccessClient(session, realm);
-        LinkPageForms<C> pages = pages(token);
-        UserModel signedIn = LinkPages.signedInUser(session, realm);
-        if (!formAccepted(token, form)) {
-            return pages.problem(AcceptProblem.FORM_EXPIRED, signedIn);
-        }
-        if (signedIn == null) {
-            return Response.seeOther(pageAddress(token)).build();
-        }
-        C result = join(token, () -> signedIn, client);
-        return result.ok()
-                ? Response.seeOther(afterJoining(result)).build()
-                : pages.problem(result.problem(), signedIn);
+        return posted(token, body, true, post -> {
+            UserModel signedIn = post.signedIn();
+            if (signedIn == null) {
+                return Response.seeOther(pageAddress(token)).build();
+            }
+            C result = join(token, () -> signedIn, post.client());
+            return result.ok()
+                    ? Response.seeOther(afterJoining(result)).build()
+                    : post.pages().problem(result.problem(), signedIn);
+        });
     }
 
     /** A new person creates the account of the link's address (names and password), and joins with it. */
@@ -132,12 +129,13 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response register(@PathParam("token") String token, String body) {
-        MultivaluedMap<String, String> form = FormBody.parse(body);
-        ClientModel client = LinkPages.useFirmAccessClient(session, realm);
-        LinkPageForms<C> pages = pages(token);
-        if (!formAccepted(token, form)) {
-            return pages.problem(AcceptProblem.FORM_EXPIRED, null);
-        }
+        return posted(token, body, false, post -> registered(token, post));
+    }
+
+    /** The registration once the form token is accepted: names, password, the new account, joining. */
+    private Response registered(String token, Post<C> post) {
+        MultivaluedMap<String, String> form = post.form();
+        LinkPageForms<C> pages = post.pages();
         C checked = check(token);
         if (!checked.ok()) {
             return pages.problem(checked.problem(), null);
@@ -159,7 +157,7 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
                 UserModel user = LinkPages.createUser(session, checked.email().toLowerCase(Locale.ROOT), values);
                 user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
                 return user;
-            }, client);
+            }, post.client());
         } catch (ValidationException invalid) {
             return pages.register(checked, action(token, "register"),
                     invalid.getErrors().isEmpty() ? "invalidUserMessage" : invalid.getErrors().get(0).getMessage(),
@@ -177,19 +175,35 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response switchAccount(@PathParam("token") String token, String body) {
+        return posted(token, body, true, post -> {
+            C checked = check(token);
+            if (!checked.ok()) {
+                return post.pages().problem(checked.problem(), post.signedIn());
+            }
+            LinkPages.signOut(session, realm);
+            return Response.seeOther(pageAddress(token)).build();
+        });
+    }
+
+    /** A post from a link's page whose form token was accepted. */
+    private record Post<C extends LinkCheck>(MultivaluedMap<String, String> form, ClientModel client,
+            LinkPageForms<C> pages, UserModel signedIn) {
+    }
+
+    /**
+     * Answers a post from a link's page: a post without the page's form token gets the expired-form
+     * page and changes nothing. The registration form names no signed-in user on its pages, as it
+     * is for a person who has no account yet.
+     */
+    private Response posted(String token, String body, boolean namesSignedIn, Function<Post<C>, Response> answer) {
         MultivaluedMap<String, String> form = FormBody.parse(body);
-        LinkPages.useFirmAccessClient(session, realm);
+        ClientModel client = LinkPages.useFirmAccessClient(session, realm);
         LinkPageForms<C> pages = pages(token);
-        UserModel signedIn = LinkPages.signedInUser(session, realm);
+        UserModel signedIn = namesSignedIn ? LinkPages.signedInUser(session, realm) : null;
         if (!formAccepted(token, form)) {
             return pages.problem(AcceptProblem.FORM_EXPIRED, signedIn);
         }
-        C checked = check(token);
-        if (!checked.ok()) {
-            return pages.problem(checked.problem(), signedIn);
-        }
-        LinkPages.signOut(session, realm);
-        return Response.seeOther(pageAddress(token)).build();
+        return answer.apply(new Post<>(form, client, pages, signedIn));
     }
 
     /** Whether a post carries the form token that the link's page gave this browser. */

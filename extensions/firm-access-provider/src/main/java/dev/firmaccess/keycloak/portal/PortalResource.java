@@ -62,8 +62,8 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response invite(String body) {
-        context.actor().require(FirmPermission.VIEW_FIRM);
-        List<PortalMembership> created = portal.invite(JsonBodies.read(body, InviteRequest.class, context.limits()));
+        List<PortalMembership> created = portalOfViewer()
+                .invite(JsonBodies.read(body, InviteRequest.class, context.limits()));
         return Created.with(created);
     }
 
@@ -72,8 +72,7 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response add(String body) {
-        context.actor().require(FirmPermission.VIEW_FIRM);
-        PortalMembership added = portal.add(JsonBodies.read(body, AddRequest.class, context.limits()));
+        PortalMembership added = portalOfViewer().add(JsonBodies.read(body, AddRequest.class, context.limits()));
         return Created.with(added);
     }
 
@@ -81,15 +80,13 @@ public class PortalResource {
     @Path("memberships/{membershipId}")
     @Produces(MediaType.APPLICATION_JSON)
     public PortalMembership get(@PathParam("membershipId") String id) {
-        context.actor().require(FirmPermission.VIEW_FIRM);
-        return portal.get(id);
+        return portalOfViewer().get(id);
     }
 
     @DELETE
     @Path("memberships/{membershipId}")
     public Response remove(@PathParam("membershipId") String id) {
-        context.actor().require(FirmPermission.VIEW_FIRM);
-        portal.remove(id);
+        portalOfViewer().remove(id);
         return Response.noContent().build();
     }
 
@@ -97,15 +94,13 @@ public class PortalResource {
     @Path("memberships/{membershipId}/send")
     @Produces(MediaType.APPLICATION_JSON)
     public PortalMembership send(@PathParam("membershipId") String id) {
-        context.actor().require(FirmPermission.VIEW_FIRM);
-        return portal.send(id);
+        return portalOfViewer().send(id);
     }
 
     @POST
     @Path("memberships/{membershipId}/cancel")
     public Response cancel(@PathParam("membershipId") String id) {
-        context.actor().require(FirmPermission.VIEW_FIRM);
-        portal.cancel(id);
+        portalOfViewer().cancel(id);
         return Response.noContent().build();
     }
 
@@ -160,7 +155,15 @@ public class PortalResource {
     @Path("memberships/{membershipId}/link")
     @Produces(MediaType.APPLICATION_JSON)
     public Link link(@PathParam("membershipId") String id) {
+        return portalOfViewer().link(id);
+    }
+
+    /**
+     * The portal, once the caller is known to be staff who may view the firm: every operation checks
+     * that before it reads a body or looks anything up.
+     */
+    private PortalService portalOfViewer() {
         context.actor().require(FirmPermission.VIEW_FIRM);
-        return portal.link(id);
+        return portal;
     }
 }
