@@ -55,9 +55,8 @@ class DisabledFirmUserAndRealmIT extends FirmSetupTest {
     @BeforeAll
     void setUp() {
         firm = setup.newFirm("Paused Books");
-        member = setup.staff(firm, "mia", "member");
         business = setup.business(firm, "Shared business");
-        setup.share(firm, business, member, "full");
+        member = setup.staffWithFullAccessTo(firm, "mia", "member", business);
         createEvaluatorClient();
         realm.addTestClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
         realm.createConnectionKeyClient(SCRIPTS);
