@@ -114,7 +114,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void theySignInAndJoin() {
             String email = existingUser("erin");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
 
             InvitationPage page = InvitationPage.open(new Browser(), linkTo(email));
             assertThat(page.kind()).isEqualTo("signIn");
@@ -122,14 +122,13 @@ class InvitationsIT extends OwnRealmTest {
             assertThat(confirm.kind()).isEqualTo("confirm");
             Browser.Page joined = confirm.accept();
 
-            assertThat(joined.status()).isEqualTo(303);
-            assertThat(memberCount(email)).isEqualTo(1);
+            assertJoined(joined, email);
         }
 
         @Test
         void someoneSignedInAsAnotherUserIsToldSoAndCanSwitch() {
             String email = existingUser("sam");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             Browser browser = new Browser();
             String link = linkTo(email);
             InvitationPage asWalter = InvitationPage.open(browser, link).signIn("walter", TestRealm.PASSWORD);
@@ -141,14 +140,13 @@ class InvitationsIT extends OwnRealmTest {
 
             InvitationPage afterSwitch = asWalter.switchAccount();
             assertThat(afterSwitch.kind()).isEqualTo("signIn");
-            assertThat(afterSwitch.signIn(email, TestRealm.PASSWORD).accept().status()).isEqualTo(303);
-            assertThat(memberCount(email)).isEqualTo(1);
+            assertJoined(afterSwitch.signIn(email, TestRealm.PASSWORD).accept(), email);
         }
 
         @Test
         void twoSimultaneousAcceptsGiveOneMembership() throws Exception {
             String email = existingUser("cora");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             Browser browser = new Browser();
             InvitationPage confirm = InvitationPage.open(browser, linkTo(email)).signIn(email, TestRealm.PASSWORD);
             assertThat(confirm.kind()).isEqualTo("confirm");
@@ -165,7 +163,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void aCancelledInvitationIsRefused() {
             String email = unique("carl");
-            String id = invite(ownerToken, email, "member", List.of(), List.of()).get(0).get("id").asText();
+            String id = inviteMember(email).get("id").asText();
             String link = linkTo(email);
             assertThat(checked.delete(api + "/invitations/" + id, ownerToken).status()).isEqualTo(204);
 
@@ -179,7 +177,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void aUsedLinkCannotBeReplayed() {
             String email = unique("rita");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             String link = linkTo(email);
             InvitationPage.open(new Browser(), link).register("Rita", "Replay", "S3cret-pass!");
 
@@ -191,7 +189,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void aTamperedLinkIsRefused() {
             String email = unique("tom");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             String link = linkTo(email);
             char last = link.charAt(link.length() - 2);
             String tampered = link.substring(0, link.length() - 2) + (last == 'A' ? 'B' : 'A') + link.charAt(link.length() - 1);
@@ -220,7 +218,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void aResendMakesTheOlderLinkStale() {
             String email = unique("olga");
-            String id = invite(ownerToken, email, "member", List.of(), List.of()).get(0).get("id").asText();
+            String id = inviteMember(email).get("id").asText();
             String first = linkTo(email);
             webhook(Map.of("events", List.of(Map.of("invitationId", id, "event", "bounced"))));
             ok(checked.post(api + "/invitations/" + id + "/resend", ownerToken, ""));
@@ -238,9 +236,9 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void anAcceptWithoutThePagesTokenOrWithAnotherLinksTokenIsRefusedAndChangesNothing() {
             String email = existingUser("csrf");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             String otherEmail = existingUser("csrf-other");
-            invite(ownerToken, otherEmail, "member", List.of(), List.of());
+            inviteMember(otherEmail);
             Browser browser = new Browser();
             InvitationPage confirm = InvitationPage.open(browser, linkTo(email)).signIn(email, TestRealm.PASSWORD);
             assertThat(confirm.kind()).isEqualTo("confirm");
@@ -255,14 +253,13 @@ class InvitationsIT extends OwnRealmTest {
             }
             assertThat(memberCount(email)).isZero();
 
-            assertThat(confirm.accept().status()).isEqualTo(303);
-            assertThat(memberCount(email)).isEqualTo(1);
+            assertJoined(confirm.accept(), email);
         }
 
         @Test
         void theTokenOfAnotherBrowserIsRefused() {
             String email = existingUser("csrf-browser");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             String link = linkTo(email);
             String attackersToken = InvitationPage.open(new Browser(), link).signIn(email, TestRealm.PASSWORD)
                     .formToken("fa-accept");
@@ -279,7 +276,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void nobodyIsSignedOutByAGetOrAPostWithoutThePagesToken() {
             String email = existingUser("switch");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             String link = linkTo(email);
             Browser browser = new Browser();
             InvitationPage asWalter = InvitationPage.open(browser, link).signIn("walter", TestRealm.PASSWORD);
@@ -311,7 +308,7 @@ class InvitationsIT extends OwnRealmTest {
             String invited = "iris-" + suffix + "@mail-it.test";
             String lookAlike = "iris-" + suffix + "@mail-\u0131t.test";
             realm.createUser("iris-lookalike-" + suffix, lookAlike, true);
-            invite(ownerToken, invited, "member", List.of(), List.of());
+            inviteMember(invited);
             Browser browser = new Browser();
 
             String link = linkTo(invited);
@@ -330,7 +327,7 @@ class InvitationsIT extends OwnRealmTest {
             String username = "unverified-" + UUID.randomUUID().toString().substring(0, 6);
             String email = username + "@example.test";
             String userId = realm.createUser(username, email, true);
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             Browser browser = new Browser();
             String link = linkTo(email);
             InvitationPage confirm = InvitationPage.open(browser, link).signIn(username, TestRealm.PASSWORD);
@@ -346,8 +343,7 @@ class InvitationsIT extends OwnRealmTest {
             assertThat(realm.admin().users().get(userId).toRepresentation().isEmailVerified()).isFalse();
 
             setEmailVerified(userId, true);
-            assertThat(InvitationPage.open(browser, link).accept().status()).isEqualTo(303);
-            assertThat(memberCount(email)).isEqualTo(1);
+            assertJoined(InvitationPage.open(browser, link).accept(), email);
         }
     }
 
@@ -359,7 +355,7 @@ class InvitationsIT extends OwnRealmTest {
             realm.speaks(userId, "de");
             String email = "greta@example.test";
 
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
 
             MailCatcher.ReceivedMail message = mail.awaitMessageTo(email, Duration.ofSeconds(20));
             assertThat(message.subject()).isEqualTo("Einladung zu Ledger & Co");
@@ -375,8 +371,7 @@ class InvitationsIT extends OwnRealmTest {
             String inviter = staffOfLedger("ada", "admin");
             String email = existingUser("ian");
             invite(realm.accessToken(inviter), email, "admin", List.of(), List.of());
-            InvitationPage confirm = InvitationPage.open(new Browser(), linkTo(email))
-                    .signIn(email, TestRealm.PASSWORD);
+            InvitationPage confirm = signedInAtTheLinkTo(email);
             assertThat(confirm.kind()).isEqualTo("confirm");
 
             ok(http.delete(api + "/staff/" + userIdOf(inviter), ownerToken));
@@ -410,11 +405,9 @@ class InvitationsIT extends OwnRealmTest {
             ok(http.post(adminFirmApi("ledger") + "/invitations", realm.adminToken(),
                     Map.of("invitees", List.of(Map.of("email", email)), "role", "member")));
 
-            Browser.Page joined = InvitationPage.open(new Browser(), linkTo(email)).signIn(email, TestRealm.PASSWORD)
-                    .accept();
+            Browser.Page joined = signedInAtTheLinkTo(email).accept();
 
-            assertThat(joined.status()).isEqualTo(303);
-            assertThat(memberCount(email)).isEqualTo(1);
+            assertJoined(joined, email);
         }
     }
 
@@ -448,7 +441,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void aSecondPendingInvitationIsRefused() {
             String email = unique("paula");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             HttpJson.Reply reply = checked.post(api + "/invitations", ownerToken,
                     Map.of("invitees", List.of(Map.of("email", email.toUpperCase()))));
             assertThat(reply.status()).isEqualTo(409);
@@ -456,7 +449,7 @@ class InvitationsIT extends OwnRealmTest {
             // the first mail leaves after its commit; a later invitation's mail shows the refused one sent none
             mail.awaitMessageTo(email, Duration.ofSeconds(30));
             String later = unique("later");
-            invite(ownerToken, later, "member", List.of(), List.of());
+            inviteMember(later);
             mail.awaitMessageTo(later, Duration.ofSeconds(30));
             assertThat(mail.messagesTo(email)).hasSize(1);
         }
@@ -493,7 +486,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void invitationsAreAuditedAndTheLinkCanBeCopied() {
             String email = unique("copy");
-            String id = invite(ownerToken, email, "member", List.of(), List.of()).get(0).get("id").asText();
+            String id = inviteMember(email).get("id").asText();
             JsonNode link = ok(checked.post(api + "/invitations/" + id + "/link", ownerToken, "")).json();
 
             assertThat(link.get("link").asText()).contains("/firm-access/invitations/accept/");
@@ -518,7 +511,7 @@ class InvitationsIT extends OwnRealmTest {
             String email = unique("down");
             String id;
             try {
-                JsonNode invitation = invite(ownerToken, email, "member", List.of(), List.of()).get(0);
+                JsonNode invitation = inviteMember(email);
                 id = invitation.get("id").asText();
                 assertThat(invitation.hasNonNull("resendAllowedAt")).isTrue();
                 // a failed attempt lifts the resend cooldown: the mail did not go out
@@ -536,7 +529,7 @@ class InvitationsIT extends OwnRealmTest {
             assertThat(mail.awaitMessageTo(email, Duration.ofSeconds(60))).isNotNull();
             awaitDelivery(id, "sent");
             String later = unique("after-down");
-            invite(ownerToken, later, "member", List.of(), List.of());
+            inviteMember(later);
             mail.awaitMessageTo(later, Duration.ofSeconds(30));
             assertThat(mail.messagesTo(email)).hasSize(1);
         }
@@ -544,7 +537,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void aResendWithinTheCooldownIsRefusedUntilABounceLiftsIt() {
             String email = unique("bounce");
-            JsonNode invitation = invite(ownerToken, email, "member", List.of(), List.of()).get(0);
+            JsonNode invitation = inviteMember(email);
             String id = invitation.get("id").asText();
 
             HttpJson.Reply tooSoon = checked.post(api + "/invitations/" + id + "/resend", ownerToken, "");
@@ -571,7 +564,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void providerEventsByAddressUpdateTheStatusAndNeverMoveItBack() {
             String email = unique("opened");
-            String id = invite(ownerToken, email, "member", List.of(), List.of()).get(0).get("id").asText();
+            String id = inviteMember(email).get("id").asText();
             webhook(Map.of("events", List.of(Map.of("email", email, "event", "opened"),
                     Map.of("email", email, "event", "delivered"))));
 
@@ -579,6 +572,22 @@ class InvitationsIT extends OwnRealmTest {
             assertThat(ok(checked.get(api + "/invitations?deliveryStatus=opened", ownerToken)).json())
                     .extracting(node -> node.get("id").asText()).contains(id);
         }
+    }
+
+    /** The acceptance answered with its redirect and made the invitee a member of the firm exactly once. */
+    private void assertJoined(Browser.Page accepted, String email) {
+        assertThat(accepted.status()).isEqualTo(303);
+        assertThat(memberCount(email)).isEqualTo(1);
+    }
+
+    /** The owner invites one address as a member, with no grants and no teams. */
+    private JsonNode inviteMember(String email) {
+        return invite(ownerToken, email, "member", List.of(), List.of()).get(0);
+    }
+
+    /** The invitation page mailed to an address, after its invitee signs in there in a new browser. */
+    private InvitationPage signedInAtTheLinkTo(String email) {
+        return InvitationPage.open(new Browser(), linkTo(email)).signIn(email, TestRealm.PASSWORD);
     }
 
     private List<JsonNode> invite(String token, String email, String role, List<Map<String, String>> grants,
@@ -598,7 +607,7 @@ class InvitationsIT extends OwnRealmTest {
     /** No mail to the addresses, proven once the mail of a later staff invitation has arrived. */
     private void assertNoMailTo(String... addresses) {
         String later = unique("later");
-        mail.assertNoMailTo(() -> invite(ownerToken, later, "member", List.of(), List.of()), later, addresses);
+        mail.assertNoMailTo(() -> inviteMember(later), later, addresses);
     }
 
     private String linkTo(String email) {
