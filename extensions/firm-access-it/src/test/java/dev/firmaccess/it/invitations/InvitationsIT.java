@@ -194,10 +194,7 @@ class InvitationsIT extends OwnRealmTest {
             char last = link.charAt(link.length() - 2);
             String tampered = link.substring(0, link.length() - 2) + (last == 'A' ? 'B' : 'A') + link.charAt(link.length() - 1);
 
-            InvitationPage page = InvitationPage.open(new Browser(), tampered);
-            assertThat(page.status()).isEqualTo(400);
-            assertThat(page.problem()).isEqualTo("firmAccessInvitationInvalid");
-            assertNoUserWithEmail(email);
+            assertLinkRefused(tampered, 400, "firmAccessInvitationInvalid", email);
         }
 
         @Test
@@ -392,11 +389,7 @@ class InvitationsIT extends OwnRealmTest {
             String link = linkTo(email);
 
             ok(http.put(api + "/staff/" + userIdOf(inviter) + "/role", ownerToken, Map.of("role", "member")));
-            InvitationPage page = InvitationPage.open(new Browser(), link);
-
-            assertThat(page.status()).isEqualTo(410);
-            assertThat(page.problem()).isEqualTo("firmAccessInvitationInviterLostRights");
-            assertNoUserWithEmail(email);
+            assertLinkRefused(link, 410, "firmAccessInvitationInviterLostRights", email);
         }
 
         @Test
@@ -566,6 +559,14 @@ class InvitationsIT extends OwnRealmTest {
             assertThat(ok(checked.get(api + "/invitations?deliveryStatus=opened", ownerToken)).json())
                     .extracting(node -> node.get("id").asText()).contains(id);
         }
+    }
+
+    /** The link opens a page with the status and problem, and nobody is created for the invitee. */
+    private void assertLinkRefused(String link, int status, String problem, String email) {
+        InvitationPage page = InvitationPage.open(new Browser(), link);
+        assertThat(page.status()).isEqualTo(status);
+        assertThat(page.problem()).isEqualTo(problem);
+        assertNoUserWithEmail(email);
     }
 
     /** The acceptance answered with its redirect and made the invitee a member of the firm exactly once. */
