@@ -365,9 +365,8 @@ class InvitationsIT extends OwnRealmTest {
 
         @Test
         void anAdminsInvitationStopsWhenTheAdminIsRemovedAndChangesNothing() {
-            String inviter = staffOfLedger("ada", "admin");
             String email = existingUser("ian");
-            invite(realm.accessToken(inviter), email, "admin", List.of(), List.of());
+            String inviter = invitedByANewAdmin("ada", email, "admin");
             InvitationPage confirm = signedInAtTheLinkTo(email);
             assertThat(confirm.kind()).isEqualTo("confirm");
 
@@ -383,9 +382,8 @@ class InvitationsIT extends OwnRealmTest {
 
         @Test
         void aDemotedAdminsInvitationShowsTheClearPageAndNobodyIsCreated() {
-            String inviter = staffOfLedger("dora", "admin");
             String email = unique("nell");
-            invite(realm.accessToken(inviter), email, "member", List.of(), List.of());
+            String inviter = invitedByANewAdmin("dora", email, "member");
             String link = linkTo(email);
 
             ok(http.put(api + "/staff/" + userIdOf(inviter) + "/role", ownerToken, Map.of("role", "member")));
@@ -559,6 +557,13 @@ class InvitationsIT extends OwnRealmTest {
             assertThat(ok(checked.get(api + "/invitations?deliveryStatus=opened", ownerToken)).json())
                     .extracting(node -> node.get("id").asText()).contains(id);
         }
+    }
+
+    /** A new admin of the firm invites the address with the role, without grants; returns the admin's username. */
+    private String invitedByANewAdmin(String adminStem, String email, String role) {
+        String inviter = staffOfLedger(adminStem, "admin");
+        invite(realm.accessToken(inviter), email, role, List.of(), List.of());
+        return inviter;
     }
 
     /** The link opens a page with the status and problem, and nobody is created for the invitee. */
