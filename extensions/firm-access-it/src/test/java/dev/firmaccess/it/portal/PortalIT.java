@@ -181,8 +181,7 @@ class PortalIT extends OwnRealmTest {
         void anActivationPostedWithoutThePagesTokenIsRefusedAndChangesNothing() {
             String email = existingUser("csrf");
             String id = inviteGuest(email, bakery);
-            ActivationPage confirm = signedInAtTheLinkTo(email, email);
-            assertThat(confirm.kind()).isEqualTo("confirm");
+            ActivationPage confirm = confirmPageOfTheLinkTo(email);
 
             for (Map<String, String> forged : List.of(Map.<String, String>of(), Map.of("formToken", "forged"))) {
                 ActivationPage refused = ActivationPage.of(confirm, confirm.postWithOnly("fa-activate", forged));
@@ -228,8 +227,7 @@ class PortalIT extends OwnRealmTest {
         void twoSimultaneousActivationsGiveOneResult() {
             String email = existingUser("cora");
             String id = inviteGuest(email, bakery);
-            ActivationPage confirm = signedInAtTheLinkTo(email, email);
-            assertThat(confirm.kind()).isEqualTo("confirm");
+            ActivationPage confirm = confirmPageOfTheLinkTo(email);
 
             List<Integer> statuses = AtOnce.statuses(4, confirm::activate);
 
@@ -429,8 +427,7 @@ class PortalIT extends OwnRealmTest {
         void addingThemToASecondWorkspaceSendsNoMailAndRemovalEndsAccessAtOnce() {
             String email = unique("ada");
             String first = inviteGuest(email, bakery);
-            ActivationPage.open(new PortalBrowser(), linkTo(email)).register("Ada", "Active", PASSWORD, PASSWORD);
-            String userId = realm.admin().users().searchByEmail(email, true).get(0).getId();
+            String userId = registeredThroughTheLinkTo(email, "Ada", "Active");
 
             HttpJson.Reply added = post(api + "/portal/memberships", ownerToken,
                     Map.of("userId", userId, "businessId", florist, "role", "owner", "level", "read-only"));
@@ -459,8 +456,7 @@ class PortalIT extends OwnRealmTest {
             String pendingId = realm.admin().users().searchByEmail(pendingEmail, true).get(0).getId();
             String activeEmail = unique("alma");
             inviteGuest(activeEmail, bakery);
-            ActivationPage.open(new PortalBrowser(), linkTo(activeEmail)).register("Alma", "Active", PASSWORD, PASSWORD);
-            String activeId = realm.admin().users().searchByEmail(activeEmail, true).get(0).getId();
+            String activeId = registeredThroughTheLinkTo(activeEmail, "Alma", "Active");
             long floristMemberships = totalCount(ok(get(api + "/portal/memberships?business=" + florist, ownerToken)));
 
             for (String refused : List.of(staffId, pendingId)) {
@@ -509,8 +505,7 @@ class PortalIT extends OwnRealmTest {
         void deletingTheUserDeletesTheirActiveMemberships() {
             String email = unique("leaver");
             String id = inviteGuest(email, bakery);
-            ActivationPage.open(new PortalBrowser(), linkTo(email)).register("Lee", "Leaver", PASSWORD, PASSWORD);
-            String userId = realm.admin().users().searchByEmail(email, true).get(0).getId();
+            String userId = registeredThroughTheLinkTo(email, "Lee", "Leaver");
             assertThat(status(id)).isEqualTo("active");
 
             realm.admin().users().delete(userId).close();
@@ -785,6 +780,19 @@ class PortalIT extends OwnRealmTest {
     /** The activation page of the invitation mailed to an address, after someone signs in there. */
     private ActivationPage signedInAtTheLinkTo(String invitedEmail, String username) {
         return ActivationPage.open(new PortalBrowser(), linkTo(invitedEmail)).signIn(username, TestRealm.PASSWORD);
+    }
+
+    /** The page asking the invitee, signed in at their link, to confirm the activation. */
+    private ActivationPage confirmPageOfTheLinkTo(String email) {
+        ActivationPage confirm = signedInAtTheLinkTo(email, email);
+        assertThat(confirm.kind()).isEqualTo("confirm");
+        return confirm;
+    }
+
+    /** The invitee registers at their link; returns the id of the user made for them. */
+    private String registeredThroughTheLinkTo(String email, String firstName, String lastName) {
+        ActivationPage.open(new PortalBrowser(), linkTo(email)).register(firstName, lastName, PASSWORD, PASSWORD);
+        return realm.admin().users().searchByEmail(email, true).get(0).getId();
     }
 
     /** Owners invited into a business without mail, to be sent later. */
