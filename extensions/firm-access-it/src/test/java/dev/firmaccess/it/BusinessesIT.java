@@ -38,10 +38,9 @@ class BusinessesIT extends OneFirmTest {
 
         @BeforeAll
         void aMemberAndTwoBusinesses() {
-            mia = setup.staff(firm, "mia", "member");
             shared = setup.business(firm, "Shared");
             unshared = setup.business(firm, "Not shared");
-            setup.share(firm, shared, mia, "full");
+            mia = setup.staffWithFullAccessTo(firm, "mia", "member", shared);
         }
 
         @Test

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.ConnectionKeys;
+import dev.firmaccess.it.support.EvaluatorClient;
 import dev.firmaccess.it.support.Firm;
 import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
-import dev.firmaccess.it.support.RealmClients;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson.Reply;
 import dev.firmaccess.testing.TestRealm;
@@ -38,8 +38,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 @WithSharedServer
 class DisabledFirmUserAndRealmIT extends FirmSetupTest {
 
-    private static final String EVALUATOR_APP = "gatekeeper";
-    private static final String EVALUATOR_SECRET = "gatekeeper-secret-for-tests";
+    private static final EvaluatorClient EVALUATOR = new EvaluatorClient("gatekeeper", "gatekeeper-secret-for-tests");
 
     private Firm firm;
     private Person member;
@@ -55,10 +54,9 @@ class DisabledFirmUserAndRealmIT extends FirmSetupTest {
     @BeforeAll
     void setUp() {
         firm = setup.newFirm("Paused Books");
-        member = setup.staff(firm, "mia", "member");
         business = setup.business(firm, "Shared business");
-        setup.share(firm, business, member, "full");
-        createEvaluatorClient();
+        member = setup.staffWithFullAccessTo(firm, "mia", "member", business);
+        EVALUATOR.ensureIn(realm);
         realm.addTestClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
         realm.createConnectionKeyClient(SCRIPTS);
         key = assertStatus(setup.asJustSignedIn(member, firm).post("/staff/" + member.id() + "/keys",
@@ -201,13 +199,7 @@ class DisabledFirmUserAndRealmIT extends FirmSetupTest {
         realm.admin().update(change);
     }
 
-    /** A policy-enforcing app: a service account holding the evaluator role, which may ask about anyone. */
-    private void createEvaluatorClient() {
-        RealmClients.create(realm.admin(), RealmClients.withServiceAccount(EVALUATOR_APP, EVALUATOR_SECRET));
-        RealmClients.makeEvaluator(realm.admin(), EVALUATOR_APP);
-    }
-
     private String evaluatorToken() {
-        return RealmClients.token(http, realm.name(), EVALUATOR_APP, EVALUATOR_SECRET);
+        return EVALUATOR.token(http, realm);
     }
 }

@@ -52,8 +52,7 @@ class MetricsIT extends OwnRealmTest {
 
     @BeforeAll
     void setUp() {
-        String firmId = firmOwnedByOlivia("Metered & Co", "metered");
-        miaId = newStaff(firmId, "mia");
+        miaId = newStaff(firmOwnedByOlivia("Metered & Co", "metered"), "mia");
         updateSettings(Map.of("invitationWebhookSecret", SECRET));
         api = firmApi("metered");
         businesses = List.of("Alder Ltd", "Birch Ltd", "Cedar Ltd").stream()

@@ -125,8 +125,7 @@ class StaffRemovalIT extends OneFirmTest {
         void itsStaffLeaveWithItAndNeitherTheFirmNorItsAccessAnswersAfterwards() {
             Firm closing = setup.newFirm("Closing Down");
             Person boss = setup.staff(closing, "boss", "owner");
-            Person clerk = setup.staff(closing, "clerk", "member");
-            setup.share(closing, setup.business(closing, "Last Client"), clerk, "full");
+            Person clerk = setup.staffWithFullAccessTo(closing, "clerk", "member", setup.business(closing, "Last Client"));
             Client clerkClient = setup.as(clerk, closing);
             assertStatus(clerkClient.get("/businesses"), 200);
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
-import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 
 /**
  * The client scope {@value #NAME} with Keycloak's audience mapper, as docs/security.md tells an
@@ -31,17 +30,11 @@ public final class ApiScope {
     }
 
     private static String create(RealmResource realm) {
-        ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
-        audience.setName(NAME + " audience");
-        audience.setProtocol("openid-connect");
-        audience.setProtocolMapper("oidc-audience-mapper");
-        audience.setConfig(Map.of("included.custom.audience", NAME, "access.token.claim", "true",
-                "introspection.token.claim", "true"));
         ClientScopeRepresentation scope = new ClientScopeRepresentation();
         scope.setName(NAME);
         scope.setProtocol("openid-connect");
         scope.setAttributes(Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"));
-        scope.setProtocolMappers(List.of(audience));
+        scope.setProtocolMappers(List.of(AudienceMappers.custom(NAME + " audience", NAME)));
         try (Response created = realm.clientScopes().create(scope)) {
             if (created.getStatus() != 201) {
                 throw new IllegalStateException("Creating client scope " + NAME + " failed: " + created.getStatus());

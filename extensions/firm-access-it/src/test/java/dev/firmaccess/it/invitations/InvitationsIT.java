@@ -114,7 +114,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void theySignInAndJoin() {
             String email = existingUser("erin");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
 
             InvitationPage page = InvitationPage.open(new Browser(), linkTo(email));
             assertThat(page.kind()).isEqualTo("signIn");
@@ -122,14 +122,13 @@ class InvitationsIT extends OwnRealmTest {
             assertThat(confirm.kind()).isEqualTo("confirm");
             Browser.Page joined = confirm.accept();
 
-            assertThat(joined.status()).isEqualTo(303);
-            assertThat(memberCount(email)).isEqualTo(1);
+            assertJoined(joined, email);
         }
 
         @Test
         void someoneSignedInAsAnotherUserIsToldSoAndCanSwitch() {
             String email = existingUser("sam");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             Browser browser = new Browser();
             String link = linkTo(email);
             InvitationPage asWalter = InvitationPage.open(browser, link).signIn("walter", TestRealm.PASSWORD);
@@ -141,14 +140,13 @@ class InvitationsIT extends OwnRealmTest {
 
             InvitationPage afterSwitch = asWalter.switchAccount();
             assertThat(afterSwitch.kind()).isEqualTo("signIn");
-            assertThat(afterSwitch.signIn(email, TestRealm.PASSWORD).accept().status()).isEqualTo(303);
-            assertThat(memberCount(email)).isEqualTo(1);
+            assertJoined(afterSwitch.signIn(email, TestRealm.PASSWORD).accept(), email);
         }
 
         @Test
         void twoSimultaneousAcceptsGiveOneMembership() throws Exception {
             String email = existingUser("cora");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             Browser browser = new Browser();
             InvitationPage confirm = InvitationPage.open(browser, linkTo(email)).signIn(email, TestRealm.PASSWORD);
             assertThat(confirm.kind()).isEqualTo("confirm");
@@ -165,7 +163,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void aCancelledInvitationIsRefused() {
             String email = unique("carl");
-            String id = invite(ownerToken, email, "member", List.of(), List.of()).get(0).get("id").asText();
+            String id = inviteMember(email).get("id").asText();
             String link = linkTo(email);
             assertThat(checked.delete(api + "/invitations/" + id, ownerToken).status()).isEqualTo(204);
 
@@ -179,7 +177,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void aUsedLinkCannotBeReplayed() {
             String email = unique("rita");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             String link = linkTo(email);
             InvitationPage.open(new Browser(), link).register("Rita", "Replay", "S3cret-pass!");
 
@@ -191,15 +189,12 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void aTamperedLinkIsRefused() {
             String email = unique("tom");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             String link = linkTo(email);
             char last = link.charAt(link.length() - 2);
             String tampered = link.substring(0, link.length() - 2) + (last == 'A' ? 'B' : 'A') + link.charAt(link.length() - 1);
 
-            InvitationPage page = InvitationPage.open(new Browser(), tampered);
-            assertThat(page.status()).isEqualTo(400);
-            assertThat(page.problem()).isEqualTo("firmAccessInvitationInvalid");
-            assertNoUserWithEmail(email);
+            assertLinkRefused(tampered, 400, "firmAccessInvitationInvalid", email);
         }
 
         @Test
@@ -220,7 +215,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void aResendMakesTheOlderLinkStale() {
             String email = unique("olga");
-            String id = invite(ownerToken, email, "member", List.of(), List.of()).get(0).get("id").asText();
+            String id = inviteMember(email).get("id").asText();
             String first = linkTo(email);
             webhook(Map.of("events", List.of(Map.of("invitationId", id, "event", "bounced"))));
             ok(checked.post(api + "/invitations/" + id + "/resend", ownerToken, ""));
@@ -238,9 +233,9 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void anAcceptWithoutThePagesTokenOrWithAnotherLinksTokenIsRefusedAndChangesNothing() {
             String email = existingUser("csrf");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             String otherEmail = existingUser("csrf-other");
-            invite(ownerToken, otherEmail, "member", List.of(), List.of());
+            inviteMember(otherEmail);
             Browser browser = new Browser();
             InvitationPage confirm = InvitationPage.open(browser, linkTo(email)).signIn(email, TestRealm.PASSWORD);
             assertThat(confirm.kind()).isEqualTo("confirm");
@@ -255,14 +250,13 @@ class InvitationsIT extends OwnRealmTest {
             }
             assertThat(memberCount(email)).isZero();
 
-            assertThat(confirm.accept().status()).isEqualTo(303);
-            assertThat(memberCount(email)).isEqualTo(1);
+            assertJoined(confirm.accept(), email);
         }
 
         @Test
         void theTokenOfAnotherBrowserIsRefused() {
             String email = existingUser("csrf-browser");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             String link = linkTo(email);
             String attackersToken = InvitationPage.open(new Browser(), link).signIn(email, TestRealm.PASSWORD)
                     .formToken("fa-accept");
@@ -279,7 +273,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void nobodyIsSignedOutByAGetOrAPostWithoutThePagesToken() {
             String email = existingUser("switch");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             String link = linkTo(email);
             Browser browser = new Browser();
             InvitationPage asWalter = InvitationPage.open(browser, link).signIn("walter", TestRealm.PASSWORD);
@@ -311,7 +305,7 @@ class InvitationsIT extends OwnRealmTest {
             String invited = "iris-" + suffix + "@mail-it.test";
             String lookAlike = "iris-" + suffix + "@mail-\u0131t.test";
             realm.createUser("iris-lookalike-" + suffix, lookAlike, true);
-            invite(ownerToken, invited, "member", List.of(), List.of());
+            inviteMember(invited);
             Browser browser = new Browser();
 
             String link = linkTo(invited);
@@ -330,7 +324,7 @@ class InvitationsIT extends OwnRealmTest {
             String username = "unverified-" + UUID.randomUUID().toString().substring(0, 6);
             String email = username + "@example.test";
             String userId = realm.createUser(username, email, true);
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             Browser browser = new Browser();
             String link = linkTo(email);
             InvitationPage confirm = InvitationPage.open(browser, link).signIn(username, TestRealm.PASSWORD);
@@ -346,8 +340,7 @@ class InvitationsIT extends OwnRealmTest {
             assertThat(realm.admin().users().get(userId).toRepresentation().isEmailVerified()).isFalse();
 
             setEmailVerified(userId, true);
-            assertThat(InvitationPage.open(browser, link).accept().status()).isEqualTo(303);
-            assertThat(memberCount(email)).isEqualTo(1);
+            assertJoined(InvitationPage.open(browser, link).accept(), email);
         }
     }
 
@@ -359,7 +352,7 @@ class InvitationsIT extends OwnRealmTest {
             realm.speaks(userId, "de");
             String email = "greta@example.test";
 
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
 
             MailCatcher.ReceivedMail message = mail.awaitMessageTo(email, Duration.ofSeconds(20));
             assertThat(message.subject()).isEqualTo("Einladung zu Ledger & Co");
@@ -372,11 +365,9 @@ class InvitationsIT extends OwnRealmTest {
 
         @Test
         void anAdminsInvitationStopsWhenTheAdminIsRemovedAndChangesNothing() {
-            String inviter = staffOfLedger("ada", "admin");
             String email = existingUser("ian");
-            invite(realm.accessToken(inviter), email, "admin", List.of(), List.of());
-            InvitationPage confirm = InvitationPage.open(new Browser(), linkTo(email))
-                    .signIn(email, TestRealm.PASSWORD);
+            String inviter = invitedByANewAdmin("ada", email, "admin");
+            InvitationPage confirm = signedInAtTheLinkTo(email);
             assertThat(confirm.kind()).isEqualTo("confirm");
 
             ok(http.delete(api + "/staff/" + userIdOf(inviter), ownerToken));
@@ -391,17 +382,12 @@ class InvitationsIT extends OwnRealmTest {
 
         @Test
         void aDemotedAdminsInvitationShowsTheClearPageAndNobodyIsCreated() {
-            String inviter = staffOfLedger("dora", "admin");
             String email = unique("nell");
-            invite(realm.accessToken(inviter), email, "member", List.of(), List.of());
+            String inviter = invitedByANewAdmin("dora", email, "member");
             String link = linkTo(email);
 
             ok(http.put(api + "/staff/" + userIdOf(inviter) + "/role", ownerToken, Map.of("role", "member")));
-            InvitationPage page = InvitationPage.open(new Browser(), link);
-
-            assertThat(page.status()).isEqualTo(410);
-            assertThat(page.problem()).isEqualTo("firmAccessInvitationInviterLostRights");
-            assertNoUserWithEmail(email);
+            assertLinkRefused(link, 410, "firmAccessInvitationInviterLostRights", email);
         }
 
         @Test
@@ -410,11 +396,9 @@ class InvitationsIT extends OwnRealmTest {
             ok(http.post(adminFirmApi("ledger") + "/invitations", realm.adminToken(),
                     Map.of("invitees", List.of(Map.of("email", email)), "role", "member")));
 
-            Browser.Page joined = InvitationPage.open(new Browser(), linkTo(email)).signIn(email, TestRealm.PASSWORD)
-                    .accept();
+            Browser.Page joined = signedInAtTheLinkTo(email).accept();
 
-            assertThat(joined.status()).isEqualTo(303);
-            assertThat(memberCount(email)).isEqualTo(1);
+            assertJoined(joined, email);
         }
     }
 
@@ -448,17 +432,14 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void aSecondPendingInvitationIsRefused() {
             String email = unique("paula");
-            invite(ownerToken, email, "member", List.of(), List.of());
+            inviteMember(email);
             HttpJson.Reply reply = checked.post(api + "/invitations", ownerToken,
                     Map.of("invitees", List.of(Map.of("email", email.toUpperCase()))));
             assertThat(reply.status()).isEqualTo(409);
             assertThat(reply.json().get("code").asText()).isEqualTo("invitation_pending");
             // the first mail leaves after its commit; a later invitation's mail shows the refused one sent none
             mail.awaitMessageTo(email, Duration.ofSeconds(30));
-            String later = unique("later");
-            invite(ownerToken, later, "member", List.of(), List.of());
-            mail.awaitMessageTo(later, Duration.ofSeconds(30));
-            assertThat(mail.messagesTo(email)).hasSize(1);
+            assertOneMailTo(email);
         }
 
         @Test
@@ -493,7 +474,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void invitationsAreAuditedAndTheLinkCanBeCopied() {
             String email = unique("copy");
-            String id = invite(ownerToken, email, "member", List.of(), List.of()).get(0).get("id").asText();
+            String id = inviteMember(email).get("id").asText();
             JsonNode link = ok(checked.post(api + "/invitations/" + id + "/link", ownerToken, "")).json();
 
             assertThat(link.get("link").asText()).contains("/firm-access/invitations/accept/");
@@ -518,7 +499,7 @@ class InvitationsIT extends OwnRealmTest {
             String email = unique("down");
             String id;
             try {
-                JsonNode invitation = invite(ownerToken, email, "member", List.of(), List.of()).get(0);
+                JsonNode invitation = inviteMember(email);
                 id = invitation.get("id").asText();
                 assertThat(invitation.hasNonNull("resendAllowedAt")).isTrue();
                 // a failed attempt lifts the resend cooldown: the mail did not go out
@@ -535,16 +516,13 @@ class InvitationsIT extends OwnRealmTest {
 
             assertThat(mail.awaitMessageTo(email, Duration.ofSeconds(60))).isNotNull();
             awaitDelivery(id, "sent");
-            String later = unique("after-down");
-            invite(ownerToken, later, "member", List.of(), List.of());
-            mail.awaitMessageTo(later, Duration.ofSeconds(30));
-            assertThat(mail.messagesTo(email)).hasSize(1);
+            assertOneMailTo(email);
         }
 
         @Test
         void aResendWithinTheCooldownIsRefusedUntilABounceLiftsIt() {
             String email = unique("bounce");
-            JsonNode invitation = invite(ownerToken, email, "member", List.of(), List.of()).get(0);
+            JsonNode invitation = inviteMember(email);
             String id = invitation.get("id").asText();
 
             HttpJson.Reply tooSoon = checked.post(api + "/invitations/" + id + "/resend", ownerToken, "");
@@ -571,7 +549,7 @@ class InvitationsIT extends OwnRealmTest {
         @Test
         void providerEventsByAddressUpdateTheStatusAndNeverMoveItBack() {
             String email = unique("opened");
-            String id = invite(ownerToken, email, "member", List.of(), List.of()).get(0).get("id").asText();
+            String id = inviteMember(email).get("id").asText();
             webhook(Map.of("events", List.of(Map.of("email", email, "event", "opened"),
                     Map.of("email", email, "event", "delivered"))));
 
@@ -579,6 +557,37 @@ class InvitationsIT extends OwnRealmTest {
             assertThat(ok(checked.get(api + "/invitations?deliveryStatus=opened", ownerToken)).json())
                     .extracting(node -> node.get("id").asText()).contains(id);
         }
+    }
+
+    /** A new admin of the firm invites the address with the role, without grants; returns the admin's username. */
+    private String invitedByANewAdmin(String adminStem, String email, String role) {
+        String inviter = staffOfLedger(adminStem, "admin");
+        invite(realm.accessToken(inviter), email, role, List.of(), List.of());
+        return inviter;
+    }
+
+    /** The link opens a page with the status and problem, and nobody is created for the invitee. */
+    private void assertLinkRefused(String link, int status, String problem, String email) {
+        InvitationPage page = InvitationPage.open(new Browser(), link);
+        assertThat(page.status()).isEqualTo(status);
+        assertThat(page.problem()).isEqualTo(problem);
+        assertNoUserWithEmail(email);
+    }
+
+    /** The acceptance answered with its redirect and made the invitee a member of the firm exactly once. */
+    private void assertJoined(Browser.Page accepted, String email) {
+        assertThat(accepted.status()).isEqualTo(303);
+        assertThat(memberCount(email)).isEqualTo(1);
+    }
+
+    /** The owner invites one address as a member, with no grants and no teams. */
+    private JsonNode inviteMember(String email) {
+        return invite(ownerToken, email, "member", List.of(), List.of()).get(0);
+    }
+
+    /** The invitation page mailed to an address, after its invitee signs in there in a new browser. */
+    private InvitationPage signedInAtTheLinkTo(String email) {
+        return InvitationPage.open(new Browser(), linkTo(email)).signIn(email, TestRealm.PASSWORD);
     }
 
     private List<JsonNode> invite(String token, String email, String role, List<Map<String, String>> grants,
@@ -595,10 +604,18 @@ class InvitationsIT extends OwnRealmTest {
         return created;
     }
 
+    /** Exactly one mail to the address, proven once the mail of a later staff invitation has arrived. */
+    private void assertOneMailTo(String address) {
+        String later = unique("later");
+        inviteMember(later);
+        mail.awaitMessageTo(later, Duration.ofSeconds(30));
+        assertThat(mail.messagesTo(address)).hasSize(1);
+    }
+
     /** No mail to the addresses, proven once the mail of a later staff invitation has arrived. */
     private void assertNoMailTo(String... addresses) {
         String later = unique("later");
-        mail.assertNoMailTo(() -> invite(ownerToken, later, "member", List.of(), List.of()), later, addresses);
+        mail.assertNoMailTo(() -> inviteMember(later), later, addresses);
     }
 
     private String linkTo(String email) {

@@ -9,8 +9,8 @@ import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.ICSVParser;
+import dev.firmaccess.it.support.EvaluatorClient;
 import dev.firmaccess.it.support.OwnRealmTest;
-import dev.firmaccess.it.support.RealmClients;
 import dev.firmaccess.testing.ClaimScope;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.MailCatcher;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class PortalDownstreamIT extends OwnRealmTest {
 
     private static final OpenApiContract CONTRACT = OpenApiContract.fromProviderJar(TestEnvironment.providerJar());
-    private static final String EVALUATOR_SECRET = "evaluator-secret-for-tests";
+    private static final EvaluatorClient EVALUATOR = new EvaluatorClient("portal-evaluator", "evaluator-secret-for-tests");
 
     private String api;
     private String ownerToken;
@@ -445,13 +445,10 @@ class PortalDownstreamIT extends OwnRealmTest {
         return "/realms/" + realm.name() + "/firm-access/access/v1/";
     }
 
-    /** A confidential client with the evaluator role, made on first use; answers its service account's token. */
+    /** The evaluator client's token; the client is made on first use. */
     private String evaluatorToken() {
-        if (realm.admin().clients().findByClientId("portal-evaluator").isEmpty()) {
-            RealmClients.create(realm.admin(), RealmClients.withServiceAccount("portal-evaluator", EVALUATOR_SECRET));
-            RealmClients.makeEvaluator(realm.admin(), "portal-evaluator");
-        }
-        return RealmClients.token(http, realm.name(), "portal-evaluator", EVALUATOR_SECRET);
+        EVALUATOR.ensureIn(realm);
+        return EVALUATOR.token(http, realm);
     }
 
     private JsonNode membership(String id) {

@@ -169,8 +169,7 @@ class PortalIT extends OwnRealmTest {
             String email = existingUser("sam");
             String id = inviteGuest(email, bakery);
             String other = existingUser("walt");
-            ActivationPage asOther = ActivationPage.open(new PortalBrowser(), linkTo(email))
-                    .signIn(other, TestRealm.PASSWORD);
+            ActivationPage asOther = signedInAtTheLinkTo(email, other);
 
             assertThat(asOther.kind()).isEqualTo("wrongUser");
             assertThat(asOther.status()).isEqualTo(403);
@@ -182,9 +181,7 @@ class PortalIT extends OwnRealmTest {
         void anActivationPostedWithoutThePagesTokenIsRefusedAndChangesNothing() {
             String email = existingUser("csrf");
             String id = inviteGuest(email, bakery);
-            ActivationPage confirm = ActivationPage.open(new PortalBrowser(), linkTo(email))
-                    .signIn(email, TestRealm.PASSWORD);
-            assertThat(confirm.kind()).isEqualTo("confirm");
+            ActivationPage confirm = confirmPageOfTheLinkTo(email);
 
             for (Map<String, String> forged : List.of(Map.<String, String>of(), Map.of("formToken", "forged"))) {
                 ActivationPage refused = ActivationPage.of(confirm, confirm.postWithOnly("fa-activate", forged));
@@ -202,8 +199,7 @@ class PortalIT extends OwnRealmTest {
             String email = existingUser("stay");
             inviteGuest(email, bakery);
             String other = existingUser("wanda");
-            ActivationPage asOther = ActivationPage.open(new PortalBrowser(), linkTo(email))
-                    .signIn(other, TestRealm.PASSWORD);
+            ActivationPage asOther = signedInAtTheLinkTo(email, other);
             assertThat(asOther.kind()).isEqualTo("wrongUser");
 
             ActivationPage refused = ActivationPage.of(asOther, asOther.postWithOnly("fa-switch", Map.of()));
@@ -219,8 +215,7 @@ class PortalIT extends OwnRealmTest {
             String userId = realm.createUser(name, email, false);
             String id = inviteGuest(email, bakery);
 
-            ActivationPage page = ActivationPage.open(new PortalBrowser(), linkTo(email)).signIn(email,
-                    TestRealm.PASSWORD);
+            ActivationPage page = signedInAtTheLinkTo(email, email);
 
             assertThat(page.status()).isEqualTo(403);
             assertThat(page.problem()).isEqualTo("firmAccessPortalProblem.EMAIL_NOT_VERIFIED");
@@ -232,9 +227,7 @@ class PortalIT extends OwnRealmTest {
         void twoSimultaneousActivationsGiveOneResult() {
             String email = existingUser("cora");
             String id = inviteGuest(email, bakery);
-            ActivationPage confirm = ActivationPage.open(new PortalBrowser(), linkTo(email))
-                    .signIn(email, TestRealm.PASSWORD);
-            assertThat(confirm.kind()).isEqualTo("confirm");
+            ActivationPage confirm = confirmPageOfTheLinkTo(email);
 
             List<Integer> statuses = AtOnce.statuses(4, confirm::activate);
 
@@ -275,17 +268,16 @@ class PortalIT extends OwnRealmTest {
         @Test
         void sendDeliversTheFirstMailAndAResendWithinTheCooldownIs429() {
             String email = unique("owner-c");
-            String id = invite(ownerToken, Map.of("businessId", bakery, "role", "owner", "send", false,
-                    "invitees", List.of(Map.of("email", email)))).get(0).get("id").asText();
+            String id = preProvisionedOwner(bakery, email);
 
-            JsonNode sent = ok(post(api + "/portal/memberships/" + id + "/send", ownerToken, "")).json();
+            JsonNode sent = ok(asOwnerOnMembership(id, "send")).json();
             assertThat(sent.get("delivery").asText()).isEqualTo("not_sent");
             assertThat(sent.get("invitedAt").asLong()).isPositive();
             assertThat(sent.get("resendAvailableAt").asLong()).isGreaterThan(System.currentTimeMillis());
             assertThat(mail.awaitMessageTo(email, Duration.ofSeconds(20))).isNotNull();
             awaitDelivery(id, "sent");
 
-            HttpJson.Reply tooSoon = post(api + "/portal/memberships/" + id + "/send", ownerToken, "");
+            HttpJson.Reply tooSoon = asOwnerOnMembership(id, "send");
             assertError(tooSoon, 429, "too_many_requests");
             assertThat(Integer.parseInt(tooSoon.header("Retry-After"))).isBetween(1, 600);
             assertThat(mail.messagesTo(email)).hasSize(1);
@@ -293,9 +285,8 @@ class PortalIT extends OwnRealmTest {
 
             HttpJson.Reply bounced = mailEvent(Map.of("events", List.of(Map.of("invitationId", id, "event", "bounced"))));
             assertThat(bounced.json().get("applied").asInt()).isEqualTo(1);
-            assertThat(ok(get(api + "/portal/memberships/" + id, ownerToken)).json().get("delivery").asText())
-                    .isEqualTo("bounced");
-            JsonNode resent = ok(post(api + "/portal/memberships/" + id + "/send", ownerToken, "")).json();
+            assertThat(membership(id).get("delivery").asText()).isEqualTo("bounced");
+            JsonNode resent = ok(asOwnerOnMembership(id, "send")).json();
             assertThat(resent.get("delivery").asText()).isEqualTo("not_sent");
             Eventually.until(() -> mail.messagesTo(email), mails -> mails.size() >= 2, Duration.ofSeconds(30),
                     "mailed again");
@@ -307,16 +298,14 @@ class PortalIT extends OwnRealmTest {
         @Test
         void theLinkCanBeCopiedBeforeAnyMailAndWorks() {
             String email = unique("owner-d");
-            String id = invite(ownerToken, Map.of("businessId", bakery, "role", "owner", "send", false,
-                    "invitees", List.of(Map.of("email", email)))).get(0).get("id").asText();
+            String id = preProvisionedOwner(bakery, email);
 
-            JsonNode link = ok(post(api + "/portal/memberships/" + id + "/link", ownerToken, "")).json();
+            JsonNode link = ok(asOwnerOnMembership(id, "link")).json();
             assertThat(link.get("url").asText()).contains("/firm-access/portal/activate/");
             assertThat(link.get("expiresAt").asLong()).isCloseTo(System.currentTimeMillis() + 30 * DAY,
                     within(120_000L));
             assertThat(ActivationPage.open(new PortalBrowser(), link.get("url").asText()).kind()).isEqualTo("register");
-            assertThat(ok(get(api + "/portal/memberships/" + id, ownerToken)).json().get("invitedAt").asLong())
-                    .isPositive();
+            assertThat(membership(id).get("invitedAt").asLong()).isPositive();
             assertThat(auditActions(id)).contains("portal.link_copied");
             assertNoMailTo(email);
         }
@@ -337,14 +326,14 @@ class PortalIT extends OwnRealmTest {
             String email = unique("carl");
             String id = inviteGuest(email, bakery);
             String link = linkTo(email);
-            assertThat(post(api + "/portal/memberships/" + id + "/cancel", ownerToken, "").status()).isEqualTo(204);
+            assertThat(asOwnerOnMembership(id, "cancel").status()).isEqualTo(204);
 
             ActivationPage page = ActivationPage.open(new PortalBrowser(), link);
             assertThat(page.status()).isEqualTo(410);
             assertThat(page.problem()).isEqualTo("firmAccessPortalProblem.CANCELLED");
             assertThat(status(id)).isEqualTo("cancelled");
             assertNoUserWithEmail(email);
-            assertThat(post(api + "/portal/memberships/" + id + "/cancel", ownerToken, "").status()).isEqualTo(409);
+            assertThat(asOwnerOnMembership(id, "cancel").status()).isEqualTo(409);
 
             String again = inviteGuest(email, bakery);
             assertThat(status(again)).isEqualTo("pending");
@@ -386,11 +375,9 @@ class PortalIT extends OwnRealmTest {
         @Test
         void aResendMakesTheOlderLinkStale() {
             String email = unique("olga");
-            String id = invite(ownerToken, Map.of("businessId", bakery, "role", "owner", "send", false,
-                    "invitees", List.of(Map.of("email", email)))).get(0).get("id").asText();
-            String copied = ok(post(api + "/portal/memberships/" + id + "/link", ownerToken, "")).json().get("url")
-                    .asText();
-            ok(post(api + "/portal/memberships/" + id + "/send", ownerToken, ""));
+            String id = preProvisionedOwner(bakery, email);
+            String copied = ok(asOwnerOnMembership(id, "link")).json().get("url").asText();
+            ok(asOwnerOnMembership(id, "send"));
 
             assertThat(ActivationPage.open(new PortalBrowser(), copied).problem())
                     .isEqualTo("firmAccessPortalProblem.REPLACED");
@@ -424,7 +411,7 @@ class PortalIT extends OwnRealmTest {
             try {
                 String email = unique("short");
                 String id = inviteGuest(email, bakery);
-                JsonNode membership = ok(get(api + "/portal/memberships/" + id, ownerToken)).json();
+                JsonNode membership = membership(id);
                 assertThat(membership.get("expiresAt").asLong())
                         .isCloseTo(System.currentTimeMillis() + DAY, within(120_000L));
                 assertThat(mail.awaitMessageTo(email, Duration.ofSeconds(20)).text()).contains("expires on");
@@ -440,8 +427,7 @@ class PortalIT extends OwnRealmTest {
         void addingThemToASecondWorkspaceSendsNoMailAndRemovalEndsAccessAtOnce() {
             String email = unique("ada");
             String first = inviteGuest(email, bakery);
-            ActivationPage.open(new PortalBrowser(), linkTo(email)).register("Ada", "Active", PASSWORD, PASSWORD);
-            String userId = realm.admin().users().searchByEmail(email, true).get(0).getId();
+            String userId = registeredThroughTheLinkTo(email, "Ada", "Active");
 
             HttpJson.Reply added = post(api + "/portal/memberships", ownerToken,
                     Map.of("userId", userId, "businessId", florist, "role", "owner", "level", "read-only"));
@@ -470,8 +456,7 @@ class PortalIT extends OwnRealmTest {
             String pendingId = realm.admin().users().searchByEmail(pendingEmail, true).get(0).getId();
             String activeEmail = unique("alma");
             inviteGuest(activeEmail, bakery);
-            ActivationPage.open(new PortalBrowser(), linkTo(activeEmail)).register("Alma", "Active", PASSWORD, PASSWORD);
-            String activeId = realm.admin().users().searchByEmail(activeEmail, true).get(0).getId();
+            String activeId = registeredThroughTheLinkTo(activeEmail, "Alma", "Active");
             long floristMemberships = totalCount(ok(get(api + "/portal/memberships?business=" + florist, ownerToken)));
 
             for (String refused : List.of(staffId, pendingId)) {
@@ -520,8 +505,7 @@ class PortalIT extends OwnRealmTest {
         void deletingTheUserDeletesTheirActiveMemberships() {
             String email = unique("leaver");
             String id = inviteGuest(email, bakery);
-            ActivationPage.open(new PortalBrowser(), linkTo(email)).register("Lee", "Leaver", PASSWORD, PASSWORD);
-            String userId = realm.admin().users().searchByEmail(email, true).get(0).getId();
+            String userId = registeredThroughTheLinkTo(email, "Lee", "Leaver");
             assertThat(status(id)).isEqualTo("active");
 
             realm.admin().users().delete(userId).close();
@@ -692,7 +676,7 @@ class PortalIT extends OwnRealmTest {
             String pending = inviteGuest(unique("bulk-c"), bakery);
             String cancelledEmail = unique("bulk-d");
             String cancelled = inviteGuest(cancelledEmail, bakery);
-            ok(post(api + "/portal/memberships/" + cancelled + "/cancel", ownerToken, ""));
+            ok(asOwnerOnMembership(cancelled, "cancel"));
 
             HttpJson.Reply unfit = bulkReply("cancel", List.of(pending, cancelled));
             assertThat(unfit.status()).isEqualTo(409);
@@ -793,10 +777,33 @@ class PortalIT extends OwnRealmTest {
                 "invitees", List.of(Map.of("email", email)))).get(0).get("id").asText();
     }
 
+    /** The activation page of the invitation mailed to an address, after someone signs in there. */
+    private ActivationPage signedInAtTheLinkTo(String invitedEmail, String username) {
+        return ActivationPage.open(new PortalBrowser(), linkTo(invitedEmail)).signIn(username, TestRealm.PASSWORD);
+    }
+
+    /** The page asking the invitee, signed in at their link, to confirm the activation. */
+    private ActivationPage confirmPageOfTheLinkTo(String email) {
+        ActivationPage confirm = signedInAtTheLinkTo(email, email);
+        assertThat(confirm.kind()).isEqualTo("confirm");
+        return confirm;
+    }
+
+    /** The invitee registers at their link; returns the id of the user made for them. */
+    private String registeredThroughTheLinkTo(String email, String firstName, String lastName) {
+        ActivationPage.open(new PortalBrowser(), linkTo(email)).register(firstName, lastName, PASSWORD, PASSWORD);
+        return realm.admin().users().searchByEmail(email, true).get(0).getId();
+    }
+
     /** Owners invited into a business without mail, to be sent later. */
     private List<JsonNode> preProvisionOwners(String businessId, String... emails) {
         return invite(ownerToken, Map.of("businessId", businessId, "role", "owner", "send", false,
                 "invitees", Stream.of(emails).map(email -> Map.of("email", email)).toList()));
+    }
+
+    /** The id of one owner invited into a business without mail. */
+    private String preProvisionedOwner(String businessId, String email) {
+        return preProvisionOwners(businessId, email).get(0).get("id").asText();
     }
 
     private List<JsonNode> invite(String token, Object body) {
@@ -807,8 +814,17 @@ class PortalIT extends OwnRealmTest {
         return created;
     }
 
+    /** The owner's call of one action on a portal membership: send, link or cancel. */
+    private HttpJson.Reply asOwnerOnMembership(String id, String action) {
+        return post(api + "/portal/memberships/" + id + "/" + action, ownerToken, "");
+    }
+
+    private JsonNode membership(String id) {
+        return ok(get(api + "/portal/memberships/" + id, ownerToken)).json();
+    }
+
     private String status(String id) {
-        return ok(get(api + "/portal/memberships/" + id, ownerToken)).json().get("status").asText();
+        return membership(id).get("status").asText();
     }
 
     private List<String> auditActions(String id) {
@@ -863,7 +879,7 @@ class PortalIT extends OwnRealmTest {
     }
 
     private void awaitDelivery(String id, String status) {
-        Eventually.until(() -> ok(get(api + "/portal/memberships/" + id, ownerToken)).json().get("delivery").asText(),
+        Eventually.until(() -> membership(id).get("delivery").asText(),
                 status::equals, Duration.ofSeconds(30), status);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.support.ConnectionKeys;
 import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.it.support.RealmClients;
+import dev.firmaccess.testing.AudienceMappers;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
@@ -71,12 +72,7 @@ class ProgrammaticAccessIT extends OwnRealmTest {
     private void createClients() {
         RealmClients.create(realm.admin(), RealmClients.confidential(RESOURCE_SERVER, RESOURCE_SERVER_SECRET));
 
-        ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
-        audience.setName("resource-server audience");
-        audience.setProtocol("openid-connect");
-        audience.setProtocolMapper("oidc-audience-mapper");
-        audience.setConfig(Map.of("included.client.audience", RESOURCE_SERVER, "access.token.claim", "true",
-                "introspection.token.claim", "true"));
+        ProtocolMapperRepresentation audience = AudienceMappers.ofClient("resource-server audience", RESOURCE_SERVER);
         ClientRepresentation scripts = new ClientRepresentation();
         scripts.setClientId(SCRIPTS);
         scripts.setPublicClient(true);

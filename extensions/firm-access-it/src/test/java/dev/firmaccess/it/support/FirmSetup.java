@@ -141,6 +141,15 @@ public final class FirmSetup {
         return person;
     }
 
+    /** A new staff member who reaches the given businesses through direct grants of the level "full". */
+    public Person staffWithFullAccessTo(Firm firm, String stem, String role, String... businessIds) {
+        Person person = staff(firm, stem, role);
+        for (String businessId : businessIds) {
+            share(firm, businessId, person, "full");
+        }
+        return person;
+    }
+
     /**
      * A staff member who never signs in, made without a password: hashing one is the slowest part
      * of making a user, and tests that need many throw-away staff members feel it.

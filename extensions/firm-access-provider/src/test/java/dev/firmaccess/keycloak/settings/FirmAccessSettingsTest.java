@@ -49,7 +49,7 @@ class FirmAccessSettingsTest {
             assertThat(settings.membersMayCreateBusinesses()).isFalse();
             assertThat(settings.staffInvitationExpiryDays()).isEqualTo(3);
             assertThat(settings.mailsPerUserPerHour()).isEqualTo(12);
-            assertThat(settings.mailsPerFirmPerHour()).isEqualTo(500);
+            assertThat(settings.mailsPerFirmPerHour()).as("an attribute left out keeps its default").isEqualTo(500);
         }
     }
 
