@@ -22,13 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 @WithSharedServer
 class StaffRolesIT extends FirmSetupTest {
 
-
     StaffRolesIT() {
         super("roles");
-    }
-
-    @BeforeAll
-    void setUp() {
     }
 
     @Nested
