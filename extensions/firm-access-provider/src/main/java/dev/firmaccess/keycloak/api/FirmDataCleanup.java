@@ -8,7 +8,6 @@ import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSwitch;
 import dev.firmaccess.keycloak.staff.StaffService;
 import jakarta.persistence.EntityManager;
-import java.util.Map;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -65,8 +64,8 @@ final class FirmDataCleanup {
      */
     private static void auditRemovalByKeycloak(KeycloakSession session, RealmModel realm, OrganizationModel firm,
             UserModel user, StaffRole role) {
-        new AuditLog(session, realm.getId(), firm.getId(), administratorOf(session), null).record("staff.removed",
-                "staff", user.getId(), Map.of("role", role.canonicalName(), "username", user.getUsername()), null);
+        StaffService.recordRemoval(new AuditLog(session, realm.getId(), firm.getId(), administratorOf(session), null),
+                role, user);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.firmaccess.keycloak.staff;
 import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.BusinessRepository.Reach;
+import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
@@ -102,8 +103,16 @@ public final class StaffService {
         StaffPolicy.checkRemoval(context.actor(), current, staffRecords.lockOwners(context.firm().getId()));
         context.session().setAttribute(removalKey(context.firm().getId(), userId), Boolean.TRUE);
         context.organizations().removeMember(context.firm(), user);
-        context.audit().record("staff.removed", "staff", userId,
-                Map.of("role", current.canonicalName(), "username", user.getUsername()), null);
+        recordRemoval(context.audit(), current, user);
+    }
+
+    /**
+     * The audit record of a removal from the firm, one shape wherever the removal was made (here, or
+     * in Keycloak's own Organizations pages), since apps read it as the {@code staff.removed} event.
+     */
+    public static void recordRemoval(AuditLog audit, StaffRole role, UserModel user) {
+        audit.record("staff.removed", "staff", user.getId(),
+                Map.of("role", role.canonicalName(), "username", user.getUsername()), null);
     }
 
     /**
