@@ -41,6 +41,20 @@ public final class TestEnvironment implements AutoCloseable {
      */
     static final String OUTBOX_RETRY_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-retry-seconds=1";
 
+    /**
+     * However many attempts failed while a test kept a receiver or a node down, the next one comes
+     * within two seconds after it is back.
+     */
+    static final String OUTBOX_MAX_RETRY_OPTION =
+            "--spi-realm-restapi-extension--firm-access--outbox-max-retry-seconds=2";
+
+    /**
+     * With waits of two seconds, the default ten attempts would give a message up after twenty
+     * seconds of a receiver or both cluster nodes being down; 300 attempts last ten minutes, longer
+     * than any test keeps them down.
+     */
+    static final String OUTBOX_ATTEMPTS_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-max-attempts=300";
+
     static final String OUTBOX_POLL_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-poll-seconds=1";
 
     /** Access-event subscribers of the tests listen on loopback, which a production server refuses. */
@@ -68,6 +82,8 @@ public final class TestEnvironment implements AutoCloseable {
                     .runOption("--spi-realm-restapi-extension--firm-access--key-creation-max-auth-age="
                             + KEY_CREATION_MAX_AUTH_AGE_SECONDS)
                     .runOption(OUTBOX_RETRY_OPTION)
+                    .runOption(OUTBOX_MAX_RETRY_OPTION)
+                    .runOption(OUTBOX_ATTEMPTS_OPTION)
                     .runOption(OUTBOX_POLL_OPTION)
                     .runOption(INTERNAL_EVENT_TARGETS_OPTION)
                     .runOption(EVENT_SUBSCRIBERS_OPTION)

@@ -57,10 +57,14 @@ public final class OutboxWorker {
         });
     }
 
-    /** The wait after the {@code attempts}-th failed attempt: the first retry wait, doubled per further failure. */
-    static long retryDelayMillis(int attempts, int retrySeconds) {
+    /**
+     * The wait after the {@code attempts}-th failed attempt: the first retry wait, doubled per further
+     * failure, and never longer than {@code maxRetrySeconds}.
+     */
+    static long retryDelayMillis(int attempts, int retrySeconds, int maxRetrySeconds) {
+        // 20 doublings keep the shift far from overflowing a long, whatever the options.
         int doublings = Math.min(Math.max(attempts - 1, 0), 20);
-        return retrySeconds * 1000L << doublings;
+        return Math.min(retrySeconds * 1000L << doublings, maxRetrySeconds * 1000L);
     }
 
     static void attemptSoon(String id) {
@@ -139,7 +143,8 @@ public final class OutboxWorker {
                 LOG.warnf("Outbox message %s (%s) failed %d times and is given up: %s", id, message.getKind(),
                         message.getAttempts(), error);
             } else {
-                message.setNextAttemptAt(now + retryDelayMillis(message.getAttempts(), limits.outboxRetrySeconds()));
+                message.setNextAttemptAt(now + retryDelayMillis(message.getAttempts(), limits.outboxRetrySeconds(),
+                        limits.outboxMaxRetrySeconds()));
                 LOG.debugf("Outbox message %s (%s) failed attempt %d: %s", id, message.getKind(),
                         message.getAttempts(), error);
             }

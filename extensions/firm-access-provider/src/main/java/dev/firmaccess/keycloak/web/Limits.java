@@ -35,6 +35,8 @@ import org.keycloak.services.resource.RealmResourceProvider;
  * @param outboxAttempts  delivery attempts of one outbox message (an email) before it is marked failed
  * @param outboxRetrySeconds the wait, in seconds, after a message's first failed attempt; it doubles
  *                        with each further failure
+ * @param outboxMaxRetrySeconds the longest wait, in seconds, between two attempts of a message, however
+ *                        often it failed; at least {@code outboxRetrySeconds}
  * @param outboxPollSeconds how often, in seconds, each node looks for due outbox messages
  * @param outboxLeaseSeconds how long, in seconds, a node that claimed a message has to deliver it
  *                        before another node may claim it again
@@ -54,7 +56,7 @@ import org.keycloak.services.resource.RealmResourceProvider;
 public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, int csvChars, int keysPerMember,
         int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds,
         int webhookToleranceSeconds, int webhookIdChars, int outboxAttempts, int outboxRetrySeconds,
-        int outboxPollSeconds, int outboxLeaseSeconds, int outboxBatch, int outboxRetentionDays,
+        int outboxMaxRetrySeconds, int outboxPollSeconds, int outboxLeaseSeconds, int outboxBatch, int outboxRetentionDays,
         int eventSubscribers, int csvSyncRows, int csvImportStaleSeconds, boolean internalEventTargets,
         int levelsPerFirm, int bulkBusinesses) {
 
@@ -77,9 +79,12 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
             // Standard Webhooks' own default tolerance.
             Map.entry("webhook-timestamp-tolerance", 300),
             Map.entry("max-webhook-id-chars", STORED_WEBHOOK_ID_CHARS),
-            // 30 s doubling over 10 attempts: the last one about four hours after the first
+            // 30 s doubling up to an hour over 10 attempts: the last one about three hours after the first
             Map.entry("outbox-max-attempts", 10),
             Map.entry("outbox-retry-seconds", 30),
+            // A message that failed often while its receiver was down is still retried within the
+            // hour after the receiver is back, not a day later.
+            Map.entry("outbox-max-retry-seconds", 3600),
             Map.entry("outbox-poll-seconds", 5),
             // longer than an SMTP server's usual timeouts, so a slow send is not repeated by another node
             Map.entry("outbox-lease-seconds", 300),
@@ -139,11 +144,22 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
                 positive.applyAsInt("key-creation-max-auth-age"),
                 positive.applyAsInt("webhook-timestamp-tolerance"), webhookIdChars(positive),
                 positive.applyAsInt("outbox-max-attempts"), positive.applyAsInt("outbox-retry-seconds"),
-                positive.applyAsInt("outbox-poll-seconds"), positive.applyAsInt("outbox-lease-seconds"),
+                outboxMaxRetrySeconds(positive), positive.applyAsInt("outbox-poll-seconds"),
+                positive.applyAsInt("outbox-lease-seconds"),
                 positive.applyAsInt("outbox-batch-size"), positive.applyAsInt("outbox-retention-days"),
                 positive.applyAsInt("max-event-subscribers"), positive.applyAsInt("max-csv-sync-rows"),
                 positive.applyAsInt("csv-import-stale-seconds"), internalEventTargets,
                 positive.applyAsInt("max-levels-per-firm"), positive.applyAsInt("max-bulk-businesses"));
+    }
+
+    private static int outboxMaxRetrySeconds(ToIntFunction<String> positive) {
+        int longest = positive.applyAsInt("outbox-max-retry-seconds");
+        int first = positive.applyAsInt("outbox-retry-seconds");
+        if (longest < first) {
+            throw new IllegalArgumentException("Firm access option 'outbox-max-retry-seconds' must be at least"
+                    + " 'outbox-retry-seconds' (" + first + "), not " + longest);
+        }
+        return longest;
     }
 
     private static int webhookIdChars(ToIntFunction<String> positive) {

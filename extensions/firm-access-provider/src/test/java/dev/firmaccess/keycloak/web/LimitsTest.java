@@ -3,6 +3,13 @@ package dev.firmaccess.keycloak.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.Config;
@@ -10,6 +17,9 @@ import org.keycloak.Config;
 class LimitsTest {
 
     private static final String PREFIX = "limits-test.";
+    private static final Path SECURITY_DOC = Path.of("../../docs/security.md");
+    /** A row of the limits table: {@code | what | default | `option` | over it |}. */
+    private static final Pattern DOC_ROW = Pattern.compile("\\| ([\\d,]+) \\| `([a-z-]+)` \\|");
 
     @AfterEach
     void clearOptions() {
@@ -25,6 +35,17 @@ class LimitsTest {
         assertThat(limits.batchSize()).isEqualTo(1000);
         assertThat(limits.invitees()).isEqualTo(100);
         assertThat(limits.bodyChars()).isEqualTo(2_000_000);
+    }
+
+    @Test
+    void theSecurityPageListsEveryOptionWithItsDefault() throws IOException {
+        Map<String, Integer> documented = new HashMap<>();
+        Matcher row = DOC_ROW.matcher(Files.readString(SECURITY_DOC));
+        while (row.find()) {
+            documented.put(row.group(2), Integer.valueOf(row.group(1).replace(",", "")));
+        }
+
+        assertThat(documented).containsExactlyInAnyOrderEntriesOf(Limits.DEFAULTS);
     }
 
     @Test
@@ -54,6 +75,35 @@ class LimitsTest {
 
         assertThat(Limits.from(new Config.SystemPropertiesScope(PREFIX)).webhookToleranceSeconds()).isEqualTo(60);
         assertThat(Limits.defaultLimits().webhookToleranceSeconds()).isEqualTo(300);
+    }
+
+    @Test
+    void theLongestOutboxRetryWaitIsAnHourUnlessSetOtherwise() {
+        assertThat(Limits.defaultLimits().outboxMaxRetrySeconds()).isEqualTo(3600);
+
+        System.setProperty(PREFIX + "outbox-max-retry-seconds", "600");
+
+        assertThat(Limits.from(new Config.SystemPropertiesScope(PREFIX)).outboxMaxRetrySeconds()).isEqualTo(600);
+    }
+
+    @Test
+    void aLongestOutboxRetryWaitShorterThanTheFirstStopsTheStartWithBothOptionsNamed() {
+        System.setProperty(PREFIX + "outbox-retry-seconds", "60");
+        System.setProperty(PREFIX + "outbox-max-retry-seconds", "59");
+
+        assertThatThrownBy(() -> Limits.from(new Config.SystemPropertiesScope(PREFIX)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outbox-max-retry-seconds").hasMessageContaining("outbox-retry-seconds")
+                .hasMessageContaining("60").hasMessageContaining("59");
+    }
+
+    @Test
+    void aLongestOutboxRetryWaitBelowOneStopsTheStartWithTheOptionNamed() {
+        System.setProperty(PREFIX + "outbox-max-retry-seconds", "0");
+
+        assertThatThrownBy(() -> Limits.from(new Config.SystemPropertiesScope(PREFIX)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outbox-max-retry-seconds").hasMessageContaining("1 or more");
     }
 
     @Test
