@@ -9,11 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.events.EventReceiver.Received;
 import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.Firm;
+import dev.firmaccess.it.support.FirmFixture;
 import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
+import dev.firmaccess.keycloak.events.AccessEventType;
 import dev.firmaccess.testing.Eventually;
 import dev.firmaccess.testing.WithSharedServer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -25,9 +28,9 @@ import org.junit.jupiter.api.Test;
 @WithSharedServer
 class AccessEventsIT extends OneFirmTest {
 
-    private static final List<String> ALL_TYPES = List.of("grant.added", "grant.changed", "grant.removed",
-            "staff.removed", "staff.role_changed", "staff.programmatic_access_changed", "team.membership_changed",
-            "business.archived", "portal.membership_ended");
+    /** Every type a subscriber can ask for, from the server's own catalogue, so a new type cannot be missed here. */
+    private static final List<String> ALL_TYPES = Arrays.stream(AccessEventType.values())
+            .map(AccessEventType::wireName).toList();
 
     private final EventReceiver receiver = new EventReceiver();
     private Client member;
@@ -71,11 +74,15 @@ class AccessEventsIT extends OneFirmTest {
                 assertStatus(owner.put("/staff/" + kim.id() + "/programmatic-access", Map.of("enabled", false)), 200);
                 assertStatus(owner.post("/businesses/" + business + "/archive", null), 200);
                 assertStatus(owner.delete("/staff/" + kim.id()), 204);
+                String levelUse = changesOfAFirmLevelUntilItIsDeletedAndOfAPortalMembershipUntilItEnds();
 
-                List<Received> events = app.awaitAccepted(7);
+                List<Received> events = app.awaitAccepted(13);
                 assertThat(events).extracting(Received::type).containsExactly("grant.added", "grant.changed",
                         "grant.removed", "staff.role_changed", "staff.programmatic_access_changed",
-                        "business.archived", "staff.removed");
+                        "business.archived", "staff.removed", "team.membership_changed", "grant.added",
+                        "grant.changed", "portal.membership_changed", "level.deleted", "portal.membership_ended");
+                assertThat(events).extracting(Received::type).as("every type of the catalogue is raised and posted")
+                        .containsAll(ALL_TYPES);
                 assertThat(events).extracting(Received::id).doesNotHaveDuplicates()
                         .allSatisfy(id -> assertThat(id).startsWith("evt_"));
                 assertThat(events).allSatisfy(event -> {
@@ -84,17 +91,41 @@ class AccessEventsIT extends OneFirmTest {
                 });
                 assertThat(events.get(2).body().at("/data/targetId").asText()).isEqualTo(business);
                 assertThat(events.get(3).body().at("/data/after/role").asText()).isEqualTo("admin");
+                assertThat(events.get(10).body().at("/data/after/portalMemberships").asInt()).isEqualTo(1);
+                assertThat(events.get(11).body().at("/data/after/movedTo").asText()).isEqualTo("read-only");
+                assertThat(events.get(12).body().at("/data/targetId").asText()).isEqualTo(levelUse);
+                assertThat(events.get(12).body().at("/data/before/level").asText()).isEqualTo("read-only");
 
                 JsonNode status = Eventually.until(() -> view(owner, subscriber),
                         view -> view.get("pending").asLong() == 0, Duration.ofSeconds(30), "nothing pending");
                 assertThat(status.get("lastDeliveryAt").asLong()).isPositive();
                 assertThat(status.get("failures").asInt()).isZero();
                 assertThat(status.hasNonNull("secret")).as("the secret is shown once").isFalse();
-                assertThat(app.accepted()).as("each change once").hasSize(7);
+                assertThat(app.accepted()).as("each change once").hasSize(13);
                 unsubscribe(subscriber);
             } finally {
                 app.close();
             }
+        }
+
+        /**
+         * Someone joins a team; a level of the firm's own is granted to a member and to an active
+         * portal user, then deleted with its uses moved to {@code read-only}; then the portal user
+         * is removed from the workspace. Answers the id of that portal membership.
+         */
+        private String changesOfAFirmLevelUntilItIsDeletedAndOfAPortalMembershipUntilItEnds() {
+            Person lee = setup.colleague(firm, "member");
+            setup.join(firm, setup.team(firm, "Harbour crew"), lee);
+            assertStatus(owner.post("/levels", Map.of("name", "harbour-editor", "write", true)), 201);
+            String shop = setup.business(firm, "Harbour Shop");
+            setup.share(firm, shop, lee, "harbour-editor");
+            String membership = FirmFixture.activePortalMembership(setup, firm,
+                    Map.of("businessId", shop, "role", "owner", "level", "harbour-editor"),
+                    "pat-" + System.nanoTime() + "@customer.test");
+
+            assertStatus(owner.delete("/levels/harbour-editor?moveTo=read-only"), 204);
+            assertStatus(owner.delete("/portal/memberships/" + membership), 204);
+            return membership;
         }
 
         @Test

@@ -7,6 +7,7 @@ import dev.firmaccess.it.portal.ActivationPage;
 import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,9 +54,24 @@ public record FirmFixture(FirmSetup setup, Firm firm, Firm otherFirm, Person own
      * realm administrator copies, and who signs up on the activation page with the test password.
      */
     public static Person portalUser(FirmSetup setup, Firm firm, String businessId, String email) {
-        String membership = assertStatus(setup.asRealmAdmin(firm).post("/portal/invitations", Map.of(
-                "businessId", businessId, "role", "owner", "send", false,
-                "invitees", List.of(Map.of("email", email, "firstName", "Paula", "lastName", "Portal")))), 201)
+        String membership = activePortalMembership(setup, firm, Map.of("businessId", businessId, "role", "owner"),
+                email);
+        String userId = assertStatus(setup.asRealmAdmin(firm).get("/portal/memberships/" + membership), 200)
+                .json().get("userId").asText();
+        return new Person(email, userId);
+    }
+
+    /**
+     * The id of an active portal membership: the invitation's fields ({@code businessId}, {@code role},
+     * perhaps {@code level}) pre-provisioned without a mail, its activation link copied by the realm
+     * administrator, and the customer signed up on the activation page with the test password.
+     */
+    public static String activePortalMembership(FirmSetup setup, Firm firm, Map<String, String> invitation,
+            String email) {
+        Map<String, Object> request = new HashMap<>(invitation);
+        request.put("send", false);
+        request.put("invitees", List.of(Map.of("email", email, "firstName", "Paula", "lastName", "Portal")));
+        String membership = assertStatus(setup.asRealmAdmin(firm).post("/portal/invitations", request), 201)
                 .json().get(0).get("id").asText();
         String link = assertStatus(setup.asRealmAdmin(firm).post("/portal/memberships/" + membership + "/link", null), 200)
                 .json().get("url").asText();
@@ -63,8 +79,6 @@ public record FirmFixture(FirmSetup setup, Firm firm, Firm otherFirm, Person own
         PortalBrowser.Answer signedUp = ActivationPage.open(new PortalBrowser(), link)
                 .register("Paula", "Portal", TestRealm.PASSWORD, TestRealm.PASSWORD);
         assertThat(signedUp.status()).as("activation of %s: %s", email, signedUp).isEqualTo(303);
-        String userId = assertStatus(setup.asRealmAdmin(firm).get("/portal/memberships/" + membership), 200)
-                .json().get("userId").asText();
-        return new Person(email, userId);
+        return membership;
     }
 }
