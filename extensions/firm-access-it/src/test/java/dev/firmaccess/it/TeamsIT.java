@@ -3,6 +3,7 @@ package dev.firmaccess.it;
 import static dev.firmaccess.it.support.Replies.assertError;
 import static dev.firmaccess.it.support.Replies.assertStatus;
 import static dev.firmaccess.it.support.Replies.texts;
+import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,10 @@ import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.testing.HttpJson.Reply;
 import dev.firmaccess.testing.WithSharedServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -62,6 +67,19 @@ class TeamsIT extends OneFirmTest {
         }
 
         @Test
+        void aSubgroupMadeInKeycloaksOwnPagesIsNoTeamInTheListOrItsSearch() {
+            String team = setup.team(firm, "Regional");
+            assertStatus(setup.keycloakAdmin().post("/organizations/" + firm.id() + "/groups/" + team + "/children",
+                    Map.of("name", "Regional north")), 201);
+
+            Reply found = assertStatus(owner.get("/teams?search=Regional"), 200);
+
+            assertThat(texts(found, "id")).containsExactly(team);
+            assertThat(totalCount(found)).isEqualTo(1);
+            assertThat(texts(owner.get("/teams?max=1000"), "name")).contains("Regional").doesNotContain("Regional north");
+        }
+
+        @Test
         void aTeamIsANativeOrganizationGroupOfTheFirm() {
             String team = setup.team(firm, "Native");
             assertStatus(owner.put("/teams/" + team, Map.of("name", "Native renamed")), 200);
@@ -105,6 +123,55 @@ class TeamsIT extends OneFirmTest {
             assertThat(setup.grantees(firm, business)).isEmpty();
             assertThat(setup.reachedBusinesses(firm, member)).isEmpty();
             assertThat(texts(nativeGroups(), "id")).doesNotContain(team);
+        }
+    }
+
+    @Nested
+    class GivenNamesWithCharactersThatMeanSomethingInUrlsAndSearches {
+
+        private static final String QUOTED = "\"Quoted\" 'names'";
+
+        @Test
+        void eachIsKeptAsTypedFoundByItsOwnCharactersOnlyRenamedAndDeleted() {
+            Map<String, String> ids = new LinkedHashMap<>();
+            for (String name : List.of("Tax & Audit", "A/B testing", "100% club", "C++ devs", "#1 team", QUOTED,
+                    "snake_case")) {
+                JsonNode created = assertStatus(owner.post("/teams", Map.of("name", name)), 201).json();
+                assertThat(created.get("name").asText()).isEqualTo(name);
+                ids.put(name, created.get("id").asText());
+            }
+
+            // a wildcard of SQL's LIKE (% and _) is matched as itself, not as any text or any character
+            Map<String, String> found = new LinkedHashMap<>();
+            List.of("&", "/", "%", "0%", "+", "#", "\"", "'", "_").forEach(search -> found.put(search, foundBy(search)));
+            assertThat(found).containsExactly(Map.entry("&", "Tax & Audit"), Map.entry("/", "A/B testing"),
+                    Map.entry("%", "100% club"), Map.entry("0%", "100% club"), Map.entry("+", "C++ devs"),
+                    Map.entry("#", "#1 team"), Map.entry("\"", QUOTED), Map.entry("'", QUOTED),
+                    Map.entry("_", "snake_case"));
+            ids.forEach((name, id) -> assertThat(owner.get("/teams/" + id).json().get("name").asText()).isEqualTo(name));
+
+            String renamed = "R&D / 50% \"new\" #2";
+            assertThat(assertStatus(owner.put("/teams/" + ids.get("Tax & Audit"), Map.of("name", renamed)), 200)
+                    .json().get("name").asText()).isEqualTo(renamed);
+            assertThat(foundBy("50%")).isEqualTo(renamed);
+            assertThat(search("Tax &").json()).isEmpty();
+
+            ids.values().forEach(id -> assertStatus(owner.delete("/teams/" + id), 204));
+            assertThat(search("%").json()).isEmpty();
+            assertThat(search("&").json()).isEmpty();
+        }
+
+        /** The one team whose name contains the search, checked against the total the list reports. */
+        private String foundBy(String search) {
+            Reply reply = search(search);
+            assertThat(totalCount(reply)).as("teams found by %s", search).isEqualTo(1);
+            List<String> names = texts(reply, "name");
+            assertThat(names).as("teams found by %s", search).hasSize(1);
+            return names.get(0);
+        }
+
+        private Reply search(String search) {
+            return assertStatus(owner.get("/teams?search=" + URLEncoder.encode(search, StandardCharsets.UTF_8)), 200);
         }
     }
 

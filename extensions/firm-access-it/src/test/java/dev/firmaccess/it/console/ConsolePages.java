@@ -425,6 +425,23 @@ final class ConsolePages {
             submit(driver, driver.findElement(By.id("create-team-button")));
             return new TeamPage(driver);
         }
+
+        /** Searches with the page's search form, as typed. */
+        void search(String text) {
+            WebElement field = driver.findElement(By.cssSelector("form[role='search'] input[name='search']"));
+            field.clear();
+            field.sendKeys(text);
+            submit(driver, driver.findElement(By.cssSelector("form[role='search'] button[type='submit']")));
+        }
+
+        List<String> names() {
+            return driver.findElements(By.cssSelector("#team-table tbody a")).stream().map(WebElement::getText).toList();
+        }
+
+        TeamPage open(String name) {
+            submit(driver, driver.findElement(By.cssSelector("#team-table tbody")).findElement(By.linkText(name)));
+            return new TeamPage(driver);
+        }
     }
 
     record TeamPage(WebDriver driver) {

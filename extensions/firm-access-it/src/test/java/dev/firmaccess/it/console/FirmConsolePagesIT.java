@@ -206,6 +206,24 @@ class FirmConsolePagesIT extends ConsoleFirmTest {
     }
 
     @Test
+    void aTeamNamedWithCharactersOfUrlsAndSearchesIsCreatedFoundByThemAndOpened() {
+        String name = "R&D / \"Q&A\" #1 + 50%";
+        signInAndOpen("olivia", "teams");
+
+        new TeamsPage(browser.driver()).create(name);
+
+        assertThat(new Console(browser.driver()).title()).isEqualTo("Team " + name);
+        browser.driver().get(firmUrl + "teams");
+        TeamsPage teams = new TeamsPage(browser.driver());
+        for (String search : List.of("&", "/", "\"Q", "#1", "+", "50%", "%")) {
+            teams.search(search);
+            assertThat(teams.names()).as("teams found by %s", search).containsExactly(name);
+        }
+        teams.open(name);
+        assertThat(new Console(browser.driver()).title()).isEqualTo("Team " + name);
+    }
+
+    @Test
     void anOwnerSharesABusinessWithATeamAndUnsharesIt() {
         signInAndOpen("olivia", "teams/" + reviewersId);
         TeamPage team = new TeamPage(browser.driver());

@@ -1,9 +1,11 @@
 package dev.firmaccess.keycloak.firm;
 
+import dev.firmaccess.keycloak.storage.Jpa;
+import dev.firmaccess.keycloak.storage.LikePattern;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -29,16 +31,33 @@ public record TeamDirectory(KeycloakSession session, RealmModel realm, Organizat
         return group != null && isTeam(group) ? Optional.of(group) : Optional.empty();
     }
 
+    /**
+     * A page of the teams by name, of those whose name contains the search (ignoring case) when there
+     * is one. Not Keycloak's own group search of the organization: that one also finds the groups
+     * nested in a team, which are no teams.
+     */
     public List<GroupModel> page(String search, int first, int max) {
-        return search == null || search.isBlank()
-                ? organizations.getTopLevelGroups(firm, first, max).toList()
-                : organizations.searchGroupsByName(firm, search.trim(), false, first, max).toList();
+        if (search == null || search.isBlank()) {
+            return organizations.getTopLevelGroups(firm, first, max).toList();
+        }
+        return named("select g.id", search, " order by g.name, g.id", String.class)
+                .setFirstResult(first).setMaxResults(max).getResultStream()
+                .map(id -> session.groups().getGroupById(realm, id)).toList();
     }
 
     public long count(String search) {
         return search == null || search.isBlank()
                 ? organizations.getTopLevelGroups(firm, null, null).count()
-                : organizations.searchGroupsByName(firm, search.trim(), false, null, null).count();
+                : named("select count(g)", search, "", Long.class).getSingleResult();
+    }
+
+    /** The teams whose name contains the search, with its {@code %} and {@code _} matched as themselves. */
+    private <T> TypedQuery<T> named(String select, String search, String order, Class<T> type) {
+        return Jpa.entityManager(session).createQuery(select + " from GroupEntity g where g.realm = :realm"
+                        + " and g.parentId = :internal and lower(g.name) like :search" + LikePattern.ESCAPE + order, type)
+                .setParameter("realm", realm.getId())
+                .setParameter("internal", organizations.getOrganizationGroup(firm).getId())
+                .setParameter("search", LikePattern.contains(search));
     }
 
     public boolean nameTaken(String name, String exceptTeamId) {
@@ -77,7 +96,7 @@ public record TeamDirectory(KeycloakSession session, RealmModel realm, Organizat
         if (!StorageId.isLocalStorage(user.getId())) {
             return teamsOf(user).stream().map(GroupModel::getId).toList();
         }
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager()
+        return Jpa.entityManager(session)
                 .createQuery("select m.groupId from UserGroupMembershipEntity m, GroupEntity g, OrganizationEntity o"
                         + " where m.user.id = :user and g.id = m.groupId and o.id = :org and g.parentId = o.groupId",
                         String.class)
