@@ -86,10 +86,12 @@ class StaffRolesIT extends FirmSetupTest {
             Reply ledger = lister.get("/staff?search=LEDGER");
             Reply wildcard = lister.get("/staff?search=led*book");
             Reply lastName = lister.get("/staff?search=tester");
+            Reply inside = lister.get("/staff?search=EDGERBO");
 
             assertThat(Replies.totalCount(ledger)).isEqualTo(2).isEqualTo(ledger.json().size());
             assertThat(Replies.totalCount(wildcard)).isEqualTo(1).isEqualTo(wildcard.json().size());
             assertThat(Replies.totalCount(lastName)).isEqualTo(3).isEqualTo(lastName.json().size());
+            assertThat(Replies.totalCount(inside)).isEqualTo(1).isEqualTo(inside.json().size());
         }
 
         @Test
