@@ -33,6 +33,14 @@ final class ConsolePages {
         replacePage(driver, button::click);
     }
 
+    /** Replaces the text of a field and submits its form with the button. */
+    static void typeAndSubmit(WebDriver driver, By field, String text, By button) {
+        WebElement input = driver.findElement(field);
+        input.clear();
+        input.sendKeys(text);
+        submit(driver, driver.findElement(button));
+    }
+
     /**
      * Ticks the rows of a portal list and runs one of its bulk actions on them; answers the shown
      * outcome of each row, by email.
@@ -428,10 +436,8 @@ final class ConsolePages {
 
         /** Searches with the page's search form, as typed. */
         void search(String text) {
-            WebElement field = driver.findElement(By.cssSelector("form[role='search'] input[name='search']"));
-            field.clear();
-            field.sendKeys(text);
-            submit(driver, driver.findElement(By.cssSelector("form[role='search'] button[type='submit']")));
+            typeAndSubmit(driver, By.cssSelector("form[role='search'] input[name='search']"), text,
+                    By.cssSelector("form[role='search'] button[type='submit']"));
         }
 
         List<String> names() {
@@ -476,10 +482,7 @@ final class ConsolePages {
 
     record AuditPage(WebDriver driver) {
         void filterByAction(String action) {
-            WebElement field = driver.findElement(By.id("filter-action"));
-            field.clear();
-            field.sendKeys(action);
-            submit(driver, driver.findElement(By.id("apply-filter")));
+            typeAndSubmit(driver, By.id("filter-action"), action, By.id("apply-filter"));
         }
 
         List<String> actions() {

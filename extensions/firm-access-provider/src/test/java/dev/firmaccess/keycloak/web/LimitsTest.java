@@ -10,8 +10,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.Config;
 
 class LimitsTest {
@@ -97,21 +100,17 @@ class LimitsTest {
                 .hasMessageContaining("60").hasMessageContaining("59");
     }
 
-    @Test
-    void aLongestOutboxRetryWaitBelowOneStopsTheStartWithTheOptionNamed() {
-        System.setProperty(PREFIX + "outbox-max-retry-seconds", "0");
+    @ParameterizedTest
+    @MethodSource("options")
+    void aLimitBelowOneStopsTheStartWithTheOptionNamed(String option) {
+        System.setProperty(PREFIX + option, "0");
 
         assertThatThrownBy(() -> Limits.from(new Config.SystemPropertiesScope(PREFIX)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("outbox-max-retry-seconds").hasMessageContaining("1 or more");
+                .hasMessageContaining("'" + option + "'").hasMessageContaining("1 or more");
     }
 
-    @Test
-    void aLimitBelowOneStopsTheStartWithTheOptionNamed() {
-        System.setProperty(PREFIX + "max-keys-per-member", "0");
-
-        assertThatThrownBy(() -> Limits.from(new Config.SystemPropertiesScope(PREFIX)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("max-keys-per-member");
+    static Stream<String> options() {
+        return Limits.DEFAULTS.keySet().stream();
     }
 }
