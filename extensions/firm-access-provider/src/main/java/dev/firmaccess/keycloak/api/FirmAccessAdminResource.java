@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.admin.FirmAccessSetUp;
 import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.firm.FirmContexts;
+import dev.firmaccess.keycloak.firm.FirmSearch;
 import dev.firmaccess.keycloak.settings.SettingsService;
 import dev.firmaccess.keycloak.settings.SettingsView;
 import dev.firmaccess.keycloak.web.JsonBodies;
@@ -55,12 +56,12 @@ public class FirmAccessAdminResource {
                     "Viewing organizations needs the view-realm or view-organizations role");
         }
         Paging paging = Paging.of(first, max, limits);
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        FirmSearch firms = new FirmSearch(session.getProvider(OrganizationProvider.class));
         String term = search == null || search.isBlank() ? null : search.trim();
-        return Pages.of(organizations.getAllStream(term, false, paging.first(), paging.max())
+        return Pages.of(firms.page(term, paging.first(), paging.max()).stream()
                         .map(org -> new AdminFirm(org.getId(), org.getAlias(), org.getName(), org.isEnabled()))
                         .toList(),
-                organizations.count(term, false));
+                firms.count(term));
     }
 
     @Path("firms/{firm}")

@@ -4,6 +4,7 @@ import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.BusinessRepository.Reach;
 import dev.firmaccess.keycloak.core.StaffRole;
+import dev.firmaccess.keycloak.firm.FirmSearch;
 import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.invitation.InvitationRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
@@ -42,8 +43,9 @@ final class ConsoleRealmFirms {
     /** The page's model: one page of firms matching the search, with their figures, and the realm's role labels. */
     Map<String, Object> model(String search, int offset) {
         String term = ConsoleFirmResource.blankToNull(search);
+        FirmSearch firms = new FirmSearch(organizations);
         long now = System.currentTimeMillis();
-        List<FirmFigures> page = organizations.getAllStream(term, false, offset, ConsoleFirmResource.PAGE_SIZE)
+        List<FirmFigures> page = firms.page(term, offset, ConsoleFirmResource.PAGE_SIZE).stream()
                 .map(firm -> figures(firm, now)).toList();
         FirmAccessSettings settings = FirmAccessSettings.of(session.getContext().getRealm());
         Map<String, Object> model = new HashMap<>();
@@ -52,7 +54,7 @@ final class ConsoleRealmFirms {
                 StaffRole.ADMIN.canonicalName(), settings.labelOf(StaffRole.ADMIN),
                 StaffRole.MEMBER.canonicalName(), settings.labelOf(StaffRole.MEMBER)));
         model.put("search", term == null ? "" : term);
-        ConsoleFirmResource.paging(model, offset, organizations.count(term, false));
+        ConsoleFirmResource.paging(model, offset, firms.count(term));
         return model;
     }
 
