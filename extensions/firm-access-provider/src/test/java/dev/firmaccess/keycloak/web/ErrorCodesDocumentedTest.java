@@ -32,7 +32,7 @@ class ErrorCodesDocumentedTest {
 
     @Test
     void theOpenApiDocumentListsExactlyTheCodesInTheirOrder() throws IOException {
-        assertThat(openApiEnum()).containsExactlyElementsOf(wireNames());
+        assertThat(OpenApiEnums.of("ErrorCode")).containsExactlyElementsOf(wireNames());
     }
 
     @Test
@@ -71,17 +71,4 @@ class ErrorCodesDocumentedTest {
         return Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList();
     }
 
-    /** The items of the {@code ErrorCode} schema's enum, read as the document's lines. */
-    private static List<String> openApiEnum() throws IOException {
-        try (InputStream in = ErrorCodesDocumentedTest.class.getResourceAsStream("/META-INF/firm-access/openapi.yaml")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            int schema = lines.indexOf("    ErrorCode:");
-            int items = lines.subList(schema, lines.size()).indexOf("      enum:") + schema + 1;
-            List<String> codes = new ArrayList<>();
-            for (int i = items; i < lines.size() && lines.get(i).startsWith("      - "); i++) {
-                codes.add(lines.get(i).substring("      - ".length()).trim());
-            }
-            return codes;
-        }
-    }
 }
