@@ -39,11 +39,8 @@ public final class StaffService {
 
     public List<StaffView> page(String search, int first, int max) {
         context.actor().require(FirmPermission.VIEW_ALL);
-        String term = blankToNull(search);
-        // Keycloak's member search matches the start of a name, and a * anywhere: around the term it
-        // finds the term inside names too, as the total of StaffRepository.countMembers counts them.
         List<UserModel> members = context.organizations()
-                .getMembersStream(context.firm(), term == null ? null : "*" + term + "*", false, first, max).toList();
+                .getMembersStream(context.firm(), blankToNull(search), false, first, max).toList();
         Map<String, StaffEntity> rows = staffRecords
                 .findByUsers(context.firm().getId(), members.stream().map(UserModel::getId).toList()).stream()
                 .collect(Collectors.toMap(StaffEntity::getUserId, Function.identity()));
