@@ -1,6 +1,19 @@
 <#import "console-template.ftl" as layout>
 <@layout.page title=msg("teamTitle", team.name())>
   <p><a href="${firmUrl}teams">${msg("backToTeams")}</a></p>
+  <#if mayManage>
+  <form method="post" action="${firmUrl}teams/${team.id()}/rename" class="pf-v5-c-form fa-toolbar" id="rename-team">
+    <@layout.csrfField/>
+    <label for="rename-team-name">${msg("teamName")}</label>
+    <input class="pf-v5-c-form-control" id="rename-team-name" name="name" required maxlength="255" value="${team.name()}">
+    <button type="submit" class="pf-v5-c-button pf-m-secondary" id="rename-team-button">${msg("renameTeam")}</button>
+  </form>
+  <div id="delete-team">
+    <@layout.confirmAction action="${firmUrl}teams/${team.id()}/delete" label=msg("deleteTeam")
+        title=msg("deleteTeamTitle", team.name()) question=msg("deleteTeamConfirm", team.name())
+        button=msg("deleteTeamConfirmButton")/>
+  </div>
+  </#if>
   <h2 class="pf-v5-c-title pf-m-lg fa-section-heading" id="team-members-heading">${msg("members")}</h2>
   <#if mayManage>
   <form method="post" action="${firmUrl}teams/${team.id()}/members" class="fa-toolbar" id="add-member">

@@ -451,6 +451,16 @@ final class ConsolePages {
     }
 
     record TeamPage(WebDriver driver) {
+        void rename(String name) {
+            typeAndSubmit(driver, By.id("rename-team-name"), name, By.id("rename-team-button"));
+        }
+
+        /** Deletes the team, confirming; the Teams page follows. */
+        TeamsPage delete() {
+            confirmWith(driver, driver.findElement(By.cssSelector("#delete-team summary")));
+            return new TeamsPage(driver);
+        }
+
         void add(String username) {
             new Select(driver.findElement(By.id("add-member-user"))).selectByVisibleText(username);
             submit(driver, driver.findElement(By.id("add-member-button")));

@@ -43,8 +43,8 @@ class ConsolePagingIT extends FirmSetupTest {
     /** Umlauts, an ampersand, a slash and a percent sign: each one breaks a link that is not encoded as UTF-8. */
     private static final String TERM = "Müller & Söhne / 50%";
     /**
-     * People's and teams' names: Keycloak's user profile refuses {@code & / %} in names, and its
-     * organization group search (the teams) finds no team by such a term, so umlauts and a space must do.
+     * People's names (and, to page the same term, teams' names): Keycloak's user profile refuses
+     * {@code & / %} in names, so umlauts and a space must do.
      */
     private static final String PERSON_TERM = "Müller Söhne";
     private static final int PAGE_SIZE = 20;

@@ -224,6 +224,8 @@ class ConsoleRouteMatrixIT {
                 get(firm + "/teams", Need.MANAGER_VIEW),
                 post(firm + "/teams", Map.of("name", "Refused team"), Need.MANAGER_CHANGE),
                 get(team, Need.MANAGER_VIEW),
+                post(team + "/rename", Map.of("name", "Refused name"), Need.MANAGER_CHANGE),
+                post(team + "/delete", Map.of(), Need.MANAGER_CHANGE),
                 post(team + "/members", Map.of("userId", "{userId}"), Need.MANAGER_CHANGE),
                 post(team + "/members/{userId}/remove", Map.of(), Need.MANAGER_CHANGE),
                 post(team + "/grants", Map.of("businessId", "{businessId}", "level", "full"), Need.MANAGER_CHANGE),

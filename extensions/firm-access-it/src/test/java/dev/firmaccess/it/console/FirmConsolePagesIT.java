@@ -206,8 +206,9 @@ class FirmConsolePagesIT extends ConsoleFirmTest {
     }
 
     @Test
-    void aTeamNamedWithCharactersOfUrlsAndSearchesIsCreatedFoundByThemAndOpened() {
+    void aTeamNamedWithCharactersOfUrlsAndSearchesIsCreatedFoundByThemOpenedRenamedAndDeleted() {
         String name = "R&D / \"Q&A\" #1 + 50%";
+        String renamed = "Tax_Team 'B' & <C> #2";
         signInAndOpen("olivia", "teams");
 
         new TeamsPage(browser.driver()).create(name);
@@ -219,8 +220,18 @@ class FirmConsolePagesIT extends ConsoleFirmTest {
             teams.search(search);
             assertThat(teams.names()).as("teams found by %s", search).containsExactly(name);
         }
-        teams.open(name);
+        TeamPage team = teams.open(name);
         assertThat(new Console(browser.driver()).title()).isEqualTo("Team " + name);
+
+        team.rename(renamed);
+        assertThat(new Console(browser.driver()).title()).isEqualTo("Team " + renamed);
+        teams = team.delete();
+
+        assertThat(new Console(browser.driver()).title()).isEqualTo("Teams");
+        teams.search("#");
+        assertThat(teams.names()).isEmpty();
+        HttpJson.Reply audit = http.get(firm.api() + "/audit?action=team.deleted", realm.accessToken("olivia"));
+        assertThat(audit.json().get(0).at("/before/name").asText()).isEqualTo(renamed);
     }
 
     @Test

@@ -81,6 +81,21 @@ public class ConsoleTeamPages extends ConsolePageFamily {
     }
 
     @POST
+    @Path("{teamId}/rename")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rename(@PathParam("teamId") String teamId, MultivaluedMap<String, String> form) {
+        return firm.change(form, "teams/" + teamId, context -> new TeamService(context).rename(teamId,
+                form.getFirst("name")));
+    }
+
+    @POST
+    @Path("{teamId}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("teamId") String teamId, MultivaluedMap<String, String> form) {
+        return firm.change(form, "teams", context -> new TeamService(context).delete(teamId));
+    }
+
+    @POST
     @Path("{teamId}/members")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addMember(@PathParam("teamId") String teamId, MultivaluedMap<String, String> form) {
