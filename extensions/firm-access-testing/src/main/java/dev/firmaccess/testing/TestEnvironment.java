@@ -50,10 +50,10 @@ public final class TestEnvironment implements AutoCloseable {
 
     /**
      * With waits of two seconds, the default ten attempts would give a message up after twenty
-     * seconds of a receiver or both cluster nodes being down; 300 attempts last ten minutes, longer
-     * than any test keeps them down.
+     * seconds of failures, less than two cluster nodes may take to stop; 60 attempts last two
+     * minutes. Not more: a subscriber a test leaves behind on a closed port is tried that often.
      */
-    static final String OUTBOX_ATTEMPTS_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-max-attempts=300";
+    static final String OUTBOX_ATTEMPTS_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-max-attempts=60";
 
     static final String OUTBOX_POLL_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-poll-seconds=1";
 
