@@ -150,7 +150,7 @@ public final class FirmAccessBenchmark {
     private void flatWithSize() {
         System.out.printf("%nFlat with size (sequential latency; members with a team of 100 and 20 direct grants)%n");
         System.out.printf("  %-40s %8s %8s%n", "call", "p50 ms", "p99 ms");
-        String evaluator = evaluatorToken();
+        String evaluator = evaluatorToken(FirmLoader.SESSION_EVALUATOR);
         List<String> labels = new ArrayList<>();
         List<Runnable> refreshes = new ArrayList<>();
         List<Runnable> evaluations = new ArrayList<>();
@@ -332,30 +332,40 @@ public final class FirmAccessBenchmark {
         expect200(reply);
     }
 
+    /**
+     * A single evaluation against Keycloak's userinfo, both with tokens of a user session, then the
+     * same evaluation with the evaluator's default client-credentials token (no session: Keycloak
+     * builds a transient one on every call), and a batch.
+     */
     private void evaluations() {
-        String evaluator = evaluatorToken();
+        String evaluator = evaluatorToken(FirmLoader.SESSION_EVALUATOR);
+        String transientEvaluator = evaluatorToken(FirmLoader.EVALUATOR);
         String userToken = signIn(firm.sampleMembers().get(0), "openid").get("access_token").asText();
         String api = realmPath + "/firm-access/access/v1/";
-        // The baseline and the single evaluation in turn, call by call, so that the machine's load weighs on both alike.
+        // The baseline and the evaluations in turn, call by call, so that the machine's load weighs on all alike.
         List<Latencies> paired = Latencies.interleaved(200, SEQUENTIAL_CALLS, List.of(
                 () -> expect200(http.get(realmPath + "/protocol/openid-connect/userinfo", userToken)),
-                () -> expect200(http.post(api + "evaluation", evaluator, evaluation()))));
+                () -> expect200(http.post(api + "evaluation", evaluator, evaluation())),
+                () -> expect200(http.post(api + "evaluation", transientEvaluator, evaluation()))));
         Latencies userinfo = paired.get(0);
         Latencies single = paired.get(1);
         double userinfoRate = PARALLEL_CALLS / Load.run(FirmLoader.THREADS, PARALLEL_CALLS,
                 i -> expect200(http.get(realmPath + "/protocol/openid-connect/userinfo", userToken)));
         double singleRate = PARALLEL_CALLS / Load.run(FirmLoader.THREADS, PARALLEL_CALLS,
                 i -> expect200(http.post(api + "evaluation", evaluator, evaluation())));
+        double transientRate = PARALLEL_CALLS / Load.run(FirmLoader.THREADS, PARALLEL_CALLS,
+                i -> expect200(http.post(api + "evaluation", transientEvaluator, evaluation())));
         Latencies batch = Latencies.of(20, BATCH_CALLS,
                 () -> expect200(http.post(api + "evaluations", evaluator, batch())));
         double batchRate = BATCH_CALLS * 2 / Load.run(FirmLoader.THREADS, BATCH_CALLS * 2,
                 i -> expect200(http.post(api + "evaluations", evaluator, batch())));
         System.out.printf("%nEvaluation (random member x business of the firm; sequential latency, %d-thread throughput)%n",
                 FirmLoader.THREADS);
-        System.out.printf("  %-34s %8s %8s %10s %14s%n", "call", "p50 ms", "p99 ms", "calls/s", "p50 vs userinfo");
+        System.out.printf("  %-40s %8s %8s %10s %14s%n", "call", "p50 ms", "p99 ms", "calls/s", "p50 vs userinfo");
         row("Keycloak userinfo (baseline)", userinfo, userinfoRate, userinfo);
         row("evaluation (single)", single, singleRate, userinfo);
         row("evaluations (batch of " + BATCH + ")", batch, batchRate, userinfo);
+        row("evaluation, token without a session", paired.get(2), transientRate, userinfo);
         System.out.printf("  batch of %d / single, p50: %.1fx, p99: %.1fx; decisions per second in batches: %.0f%n",
                 BATCH, batch.percentile(50) / single.percentile(50), batch.percentile(99) / single.percentile(99),
                 batchRate * BATCH);
@@ -367,7 +377,7 @@ public final class FirmAccessBenchmark {
     }
 
     private static void row(String name, Latencies latencies, double rate, Latencies baseline) {
-        System.out.printf("  %-34s %8.2f %8.2f %10.1f %13.2fx%n", name, latencies.percentile(50),
+        System.out.printf("  %-40s %8.2f %8.2f %10.1f %13.2fx%n", name, latencies.percentile(50),
                 latencies.percentile(99), rate, latencies.percentile(50) / baseline.percentile(50));
     }
 
@@ -422,9 +432,9 @@ public final class FirmAccessBenchmark {
         return expect200(reply).json();
     }
 
-    private String evaluatorToken() {
+    private String evaluatorToken(String clientId) {
         return expect200(http.postForm(realmPath + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "client_credentials", "client_id", FirmLoader.EVALUATOR,
+                "grant_type", "client_credentials", "client_id", clientId,
                 "client_secret", FirmLoader.SECRET))).json().get("access_token").asText();
     }
 

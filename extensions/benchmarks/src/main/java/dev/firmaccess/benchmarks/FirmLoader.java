@@ -28,6 +28,8 @@ final class FirmLoader {
     static final String REALM = "bench";
     static final String CLIENT = "bench";
     static final String EVALUATOR = "bench-evaluator";
+    /** An evaluator whose client-credentials tokens belong to a user session, as docs/access-evaluation.md advises. */
+    static final String SESSION_EVALUATOR = "bench-evaluator-session";
     static final String SECRET = "bench-secret";
     static final String PASSWORD = "Bench-passw0rd";
     static final String FIRM = "practice";
@@ -119,19 +121,26 @@ final class FirmLoader {
                 .noneMatch(s -> s.getId().equals(organization))) {
             realm.clients().get(clientId).addOptionalClientScope(organization);
         }
-        ClientRepresentation evaluator = new ClientRepresentation();
-        evaluator.setClientId(EVALUATOR);
-        evaluator.setSecret(SECRET);
-        evaluator.setServiceAccountsEnabled(true);
-        evaluator.setStandardFlowEnabled(false);
-        created(realm.clients().create(evaluator));
         RoleRepresentation role = new RoleRepresentation();
         role.setName("firm-access-evaluator");
         realm.roles().create(role);
-        String evaluatorId = realm.clients().findByClientId(EVALUATOR).get(0).getId();
-        realm.users().get(realm.clients().get(evaluatorId).getServiceAccountUser().getId()).roles().realmLevel()
-                .add(List.of(realm.roles().get("firm-access-evaluator").toRepresentation()));
+        evaluator(realm, EVALUATOR, Map.of());
+        evaluator(realm, SESSION_EVALUATOR, Map.of("client_credentials.use_refresh_token", "true"));
         return realm;
+    }
+
+    /** A confidential client with a service account holding the evaluator role, and these client attributes. */
+    private static void evaluator(RealmResource realm, String clientId, Map<String, String> attributes) {
+        ClientRepresentation evaluator = new ClientRepresentation();
+        evaluator.setClientId(clientId);
+        evaluator.setSecret(SECRET);
+        evaluator.setServiceAccountsEnabled(true);
+        evaluator.setStandardFlowEnabled(false);
+        evaluator.setAttributes(attributes);
+        created(realm.clients().create(evaluator));
+        String id = realm.clients().findByClientId(clientId).get(0).getId();
+        realm.users().get(realm.clients().get(id).getServiceAccountUser().getId()).roles().realmLevel()
+                .add(List.of(realm.roles().get("firm-access-evaluator").toRepresentation()));
     }
 
     /** Users by partial imports; only those the run signs in as get a password, to keep hashing out of the load. */

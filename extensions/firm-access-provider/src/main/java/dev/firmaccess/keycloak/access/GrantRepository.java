@@ -51,6 +51,27 @@ public final class GrantRepository {
     }
 
     /**
+     * A business of the realm with the grants on it that reach a user directly or through any of
+     * their groups, in one query: (business, grant) pairs, the grant null when none reaches them;
+     * no row when the realm has no such business. Teams are groups, so the caller keeps only the
+     * grants of the teams it knows of the firm. Its text never changes, so the server's plan of it
+     * is reused, and a decision about one business asks the database once.
+     */
+    public List<Object[]> onBusinessForUser(String realmId, String businessId, String userId) {
+        return em.createQuery("select b, g from BusinessEntity b left join GrantEntity g on g.businessId = b.id"
+                        + " and ((g.subjectType = :user and g.subjectId = :userId) or (g.subjectType = :team"
+                        + " and g.subjectId in (select m.groupId from UserGroupMembershipEntity m"
+                        + " where m.user.id = :userId)))"
+                        + " where b.id = :business and b.realmId = :realm", Object[].class)
+                .setParameter("user", GrantSubjectType.USER)
+                .setParameter("team", GrantSubjectType.TEAM)
+                .setParameter("userId", userId)
+                .setParameter("business", businessId)
+                .setParameter("realm", realmId)
+                .getResultList();
+    }
+
+    /**
      * One page of the active businesses a staff member reaches directly or through their teams,
      * ordered by id, optionally only through grants of some levels. Bounded by the page, so a
      * token or a search costs the same whatever the member's number of grants.

@@ -37,7 +37,11 @@ final class ClaimedFirms {
         } else {
             firms = scope.resolveOrganizations(user, scopes, session);
         }
+        // The membership lookup answers from Keycloak's user cache and leaves there the entry that
+        // also says whether the membership is managed. Keycloak asks that for each firm of a cached
+        // user on every request and, without the entry, asks the database (once per firm and request).
         return firms.filter(OrganizationModel::isEnabled)
+                .filter(firm -> organizations.isMember(firm, user))
                 .sorted(Comparator.comparing(OrganizationModel::getAlias))
                 .toList();
     }

@@ -8,6 +8,7 @@ import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.access.GrantRepository;
+import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
 import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
@@ -48,6 +49,8 @@ final class Evaluator {
     private final Map<String, Map<String, List<AccessPath>>> paths = new HashMap<>();
     private final PortalReach portal;
     private final Map<String, Optional<PortalMembershipEntity>> portalMemberships = new HashMap<>();
+    /** Grants read with their business for one subject ({@link #readBusinessFor}), by user id and business id. */
+    private final Map<String, List<GrantEntity>> grantsReadAhead = new HashMap<>();
 
     Evaluator(RealmModel realm, EntityManager em, LevelsByFirm levels, Standings standings, boolean programmatic) {
         this.realm = realm;
@@ -82,6 +85,7 @@ final class Evaluator {
         if (user.isEmpty()) {
             return Decision.of(false, "subject_not_found", null, null, explain);
         }
+        readBusinessFor(user.get(), resource.id());
         Optional<OrganizationModel> firm = firmOf(resource);
         Optional<Standing> standing = firm.flatMap(holder -> standings.of(holder, user.get()));
         if (standing.isEmpty()) {
@@ -106,13 +110,15 @@ final class Evaluator {
      * batch's businesses of one firm in one query, instead of queries per item.
      */
     void prefetch(List<Evaluation> batch) {
-        businessRepository.preload(batch.stream()
+        Set<String> businessIds = batch.stream()
                 .filter(item -> EvaluationTypes.BUSINESS.equals(item.resource().type()))
                 .map(item -> item.resource().id())
                 .filter(Objects::nonNull)
-                .collect(Collectors.toSet()));
+                .collect(Collectors.toSet());
+        businessRepository.preload(businessIds);
+        businessIds.forEach(this::business);
         Map<String, Standing> subjects = new LinkedHashMap<>();
-        Map<String, Set<String>> businessIds = new HashMap<>();
+        Map<String, Set<String>> reached = new HashMap<>();
         for (Evaluation item : batch) {
             if (!EvaluationTypes.USER.equals(item.subject().type())
                     || !EvaluationTypes.BUSINESS.equals(item.resource().type())) {
@@ -124,14 +130,14 @@ final class Evaluator {
                         .filter(standing -> !standing.role().reachesAllBusinesses())
                         .ifPresent(standing -> {
                             subjects.put(standing.key(), standing);
-                            businessIds.computeIfAbsent(standing.key(), key -> new LinkedHashSet<>())
+                            reached.computeIfAbsent(standing.key(), key -> new LinkedHashSet<>())
                                     .add(item.resource().id());
                         });
             } catch (FirmAccessException invalidItem) {
                 // Read ahead only: the item fails alone when it is evaluated.
             }
         }
-        subjects.forEach((key, standing) -> pathsOn(standing, businessIds.get(key)));
+        subjects.forEach((key, standing) -> pathsOn(standing, reached.get(key)));
     }
 
     /** The subject's standing in the firm that holds the business, if it is an active business of that firm. */
@@ -170,6 +176,23 @@ final class Evaluator {
                 List.of(AccessPath.portal(membership.get().getRole().wireName(), level)), explain);
     }
 
+    /**
+     * A single decision's read: the business and the grants on it that reach the user, in one query,
+     * unless a batch read the business ahead. {@link #pathsOn} then needs no query of its own.
+     */
+    private void readBusinessFor(UserModel user, String businessId) {
+        if (businesses.containsKey(businessId)) {
+            return;
+        }
+        List<Object[]> rows = grants.onBusinessForUser(realm.getId(), businessId, user.getId());
+        BusinessEntity business = rows.isEmpty() ? null : (BusinessEntity) rows.get(0)[0];
+        businesses.put(businessId, Optional.ofNullable(business).filter(found -> !found.isArchived()));
+        grantsReadAhead.put(user.getId() + '/' + businessId, rows.stream()
+                .map(row -> (GrantEntity) row[1])
+                .filter(Objects::nonNull)
+                .toList());
+    }
+
     private Optional<BusinessEntity> business(String businessId) {
         return businesses.computeIfAbsent(businessId, id -> businessRepository.findActiveInRealm(realm.getId(), id));
     }
@@ -179,13 +202,26 @@ final class Evaluator {
         Map<String, List<AccessPath>> known = paths.computeIfAbsent(standing.key(), key -> new HashMap<>());
         List<String> missing = businessIds.stream().filter(id -> !known.containsKey(id)).toList();
         if (!missing.isEmpty()) {
-            List<GrantEntity> found = standing.role().reachesAllBusinesses()
-                    ? List.of()
-                    : grants.reaching(standing.firm().getId(), standing.user().getId(), standing.teamIds(), missing);
+            List<GrantEntity> found = standing.role().reachesAllBusinesses() ? List.of() : grantsOn(standing, missing);
             Map<String, List<AccessPath>> explained = new AccessExplainer(levels.of(standing.firm()))
                     .paths(standing.role(), missing, found, standing.teamNames());
             missing.forEach(id -> known.put(id, explained.getOrDefault(id, List.of())));
         }
         return known;
+    }
+
+    /**
+     * The grants reaching the standing's user on some businesses: those read ahead with a single
+     * business (kept only for the user and the teams of their standing), else one query.
+     */
+    private List<GrantEntity> grantsOn(Standing standing, List<String> businessIds) {
+        String userId = standing.user().getId();
+        if (businessIds.size() == 1 && grantsReadAhead.containsKey(userId + '/' + businessIds.get(0))) {
+            return grantsReadAhead.get(userId + '/' + businessIds.get(0)).stream()
+                    .filter(grant -> grant.getSubjectType() == GrantSubjectType.USER
+                            || standing.teamIds().contains(grant.getSubjectId()))
+                    .toList();
+        }
+        return grants.reaching(standing.firm().getId(), userId, standing.teamIds(), businessIds);
     }
 }

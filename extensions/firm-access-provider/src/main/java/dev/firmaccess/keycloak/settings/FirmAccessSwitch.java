@@ -14,6 +14,12 @@ public final class FirmAccessSwitch {
 
     static final String ATTRIBUTE = FirmAccessSettings.PREFIX + "enabled";
 
+    /**
+     * The admin realm's name, read once: it is server configuration, the same on every node and fixed
+     * while the server runs, and reading it from the configuration costs more than the rest of this check.
+     */
+    private static volatile String adminRealm;
+
     private FirmAccessSwitch() {
     }
 
@@ -22,6 +28,11 @@ public final class FirmAccessSwitch {
     }
 
     static boolean isMaster(RealmModel realm) {
-        return Config.getAdminRealm().equals(realm.getName());
+        String name = adminRealm;
+        if (name == null) {
+            name = Config.getAdminRealm();
+            adminRealm = name;
+        }
+        return name.equals(realm.getName());
     }
 }
