@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class FirmAccessBenchmark {
 
-    private static final int REFRESH_ROUNDS = 3;
-    private static final int REFRESHES_PER_ROUND = Scale.CURRENT.calls(600);
+    private static final int REFRESH_ROUNDS = 9;
+    private static final int REFRESHES_PER_ROUND = Scale.CURRENT.calls(200);
     private static final int SEQUENTIAL_CALLS = Scale.CURRENT.calls(2_000);
     private static final int PARALLEL_CALLS = Scale.CURRENT.calls(4_000);
     private static final int BATCH = 100;
@@ -117,17 +117,17 @@ public final class FirmAccessBenchmark {
         users.put("owner", firm.owner());
         users.put("member with 1,000+ grants (capped)", firm.heavyMember());
         users.put("typical member", firm.sampleMembers().get(0));
-        System.out.printf("%nToken refresh throughput per user (%d sessions each, %d threads, modes interleaved)%n",
-                SESSIONS, FirmLoader.THREADS);
+        System.out.printf("%nToken refresh throughput per user (%d sessions each, %d threads, modes interleaved in %d"
+                + " rounds; ratios: the median of the rounds' ratios)%n", SESSIONS, FirmLoader.THREADS, REFRESH_ROUNDS);
         System.out.printf("  %-36s %10s %10s %10s %8s %8s%n", "user", "plain/s", "claim/s", "org/s", "claim", "org");
         users.forEach((who, userId) -> {
-            Map<String, Double> rates = refreshRates(Map.of("plain", sessions(userId, "openid"),
+            RoundRates rates = refreshRates(Map.of("plain", sessions(userId, "openid"),
                     "claim", sessions(userId, "openid " + FirmLoader.SCOPE),
                     "organization", sessions(userId, "openid organization")));
-            double claim = rates.get("claim") / rates.get("plain");
-            double organization = rates.get("organization") / rates.get("plain");
-            System.out.printf("  %-36s %10.1f %10.1f %10.1f %8.2f %8.2f%n", who, rates.get("plain"),
-                    rates.get("claim"), rates.get("organization"), claim, organization);
+            double claim = rates.ratio("claim", "plain");
+            double organization = rates.ratio("organization", "plain");
+            System.out.printf("  %-36s %10.1f %10.1f %10.1f %8.2f %8.2f%n", who, rates.perSecond("plain"),
+                    rates.perSecond("claim"), rates.perSecond("organization"), claim, organization);
             goals.atLeast("refresh with claim >= 0.95 of plain, " + who, claim, 0.95, "%.2f");
             goals.add("refresh with claim ahead of Keycloak's organization mapper, " + who,
                     String.format("%.2f vs %.2f", claim, organization), claim >= organization);
@@ -137,12 +137,12 @@ public final class FirmAccessBenchmark {
     /** A user who is staff of 10 firms and portal user in 100 workspaces, against a typical member of one firm. */
     private void multiFirmUser() {
         String scope = "openid " + FirmLoader.SCOPE;
-        Map<String, Double> rates = refreshRates(Map.of("one firm", sessions(firm.sampleMembers().get(0), scope),
+        RoundRates rates = refreshRates(Map.of("one firm", sessions(firm.sampleMembers().get(0), scope),
                 "10 firms + 100 workspaces", sessions(extra.multiFirmUser(), scope)));
-        double ratio = rates.get("10 firms + 100 workspaces") / rates.get("one firm");
+        double ratio = rates.ratio("10 firms + 100 workspaces", "one firm");
         System.out.printf("%nToken refresh with the claims, staff of 10 firms and portal user in %d workspaces%n",
                 extra.workspaces());
-        rates.forEach((who, rate) -> System.out.printf("  %-36s %10.1f refresh/s%n", who, rate));
+        rates.modes().forEach(who -> System.out.printf("  %-36s %10.1f refresh/s%n", who, rates.perSecond(who)));
         goals.atLeast("10 firms + 100 workspaces refresh within 10 % of one firm", ratio, 0.9, "%.2f of one firm");
     }
 
@@ -226,86 +226,22 @@ public final class FirmAccessBenchmark {
     }
 
     /**
-     * Refreshes per second of each mode's tokens, modes interleaved over the rounds after one
-     * untimed warm-up round, so that the machine's changing load falls on all of them alike.
+     * Refreshes per second of each mode's tokens in rounds after one untimed warm-up: every round
+     * runs every mode once, starting with the next mode each round, so that the machine's changing
+     * load and the order of modes fall on all of them alike.
      */
-    private Map<String, Double> refreshRates(Map<String, List<String>> tokensByMode) {
-        Map<String, List<String>> modes = new LinkedHashMap<>(tokensByMode);
-        modes.forEach((mode, refreshTokens) -> Load.run(FirmLoader.THREADS, REFRESHES_PER_ROUND / 3,
-                i -> refresh(refreshTokens, i)));
-        Map<String, Double> seconds = new LinkedHashMap<>();
+    private RoundRates refreshRates(Map<String, List<String>> tokensByMode) {
+        List<Map.Entry<String, List<String>>> modes = List.copyOf(tokensByMode.entrySet());
+        modes.forEach(mode -> Load.run(FirmLoader.THREADS, REFRESHES_PER_ROUND, i -> refresh(mode.getValue(), i)));
+        RoundRates rates = new RoundRates();
         for (int round = 0; round < REFRESH_ROUNDS; round++) {
-            modes.forEach((mode, refreshTokens) -> seconds.merge(mode,
-                    Load.run(FirmLoader.THREADS, REFRESHES_PER_ROUND, i -> refresh(refreshTokens, i)), Double::sum));
+            for (int m = 0; m < modes.size(); m++) {
+                Map.Entry<String, List<String>> mode = modes.get((round + m) % modes.size());
+                rates.add(mode.getKey(), REFRESHES_PER_ROUND
+                        / Load.run(FirmLoader.THREADS, REFRESHES_PER_ROUND, i -> refresh(mode.getValue(), i)));
+            }
         }
-        Map<String, Double> rates = new LinkedHashMap<>();
-        seconds.forEach((mode, taken) -> rates.put(mode, REFRESH_ROUNDS * REFRESHES_PER_ROUND / taken));
         return rates;
-    }
-
-    /**
-     * The console pages that list the firm's 10,000 businesses, first and last page, as a signed-in
-     * owner and as the member with 1,000+ grants fetch them: sequential, whole pages, after a warm-up.
-     * The access matrix is timed with its first page of staff columns, all its cells in one query.
-     */
-    private void consolePages() {
-        String console = env.server().baseUrl() + realmPath + "/firm-access/console/";
-        String pages = console + "firms/" + FirmLoader.FIRM + "/";
-        String token = signIn(firm.owner(), "openid").get("access_token").asText();
-        ConsoleSession owner = ConsoleSession.signIn(console, username(firm.owner()), FirmLoader.PASSWORD);
-        ConsoleSession member = ConsoleSession.signIn(console, username(firm.heavyMember()), FirmLoader.PASSWORD);
-        Latencies userinfo = Latencies.of(20, CONSOLE_CALLS,
-                () -> expect200(http.get(realmPath + "/protocol/openid-connect/userinfo", token)));
-        System.out.printf("%nConsole pages of the firm of %,d businesses (whole page, sequential latency)%n",
-                firm.businessIds().size());
-        System.out.printf("  %-44s %8s %8s %14s%n", "page", "p50 ms", "p99 ms", "p50 vs userinfo");
-        latencyRow("Keycloak userinfo (baseline)", userinfo, userinfo, 44);
-        consolePage("Businesses, owner", owner, pages + "businesses", userinfo);
-        consolePage("Access matrix, owner", owner, pages + "matrix", userinfo);
-        consolePage("My businesses, owner", owner, pages + "mine", userinfo);
-        consolePage("My businesses, member with 1,000+ grants", member, pages + "mine", userinfo);
-    }
-
-    /** Times the first page of a list and its last, whose offset the first page's pager tells. */
-    private void consolePage(String name, ConsoleSession session, String url, Latencies baseline) {
-        Matcher range = PAGER_TOTAL.matcher(session.page(url));
-        if (!range.find()) {
-            throw new IllegalStateException(url + " shows no pager: the list fits one page");
-        }
-        long total = Long.parseLong(range.group(1).replaceAll("\\D", ""));
-        String last = url + "?first=" + (total - 1) / CONSOLE_PAGE_SIZE * CONSOLE_PAGE_SIZE;
-        latencyRow(name + ", first page", Latencies.of(5, CONSOLE_CALLS, () -> session.page(url)), baseline, 44);
-        latencyRow(name + ", last page", Latencies.of(5, CONSOLE_CALLS, () -> session.page(last)), baseline, 44);
-    }
-
-    private String username(String userId) {
-        return env.admin().realm(FirmLoader.REALM).users().get(userId).toRepresentation().getUsername();
-    }
-
-    /** The firm API's effective-access and explain calls for the member with 1,000+ grants, as they ask themselves. */
-    private void effectiveAccess() {
-        String token = signIn(firm.heavyMember(), "openid").get("access_token").asText();
-        String access = realmPath + "/firm-access/api/v1/firms/" + FirmLoader.FIRM + "/staff/" + firm.heavyMember()
-                + "/access";
-        Latencies userinfo = Latencies.of(100, SEQUENTIAL_CALLS,
-                () -> expect200(http.get(realmPath + "/protocol/openid-connect/userinfo", token)));
-        Latencies page = Latencies.of(50, SEQUENTIAL_CALLS, () -> expect200(http.get(access + "?max=100", token)));
-        Latencies explain = Latencies.of(50, SEQUENTIAL_CALLS,
-                () -> expect200(http.get(access + "/explain?max=100", token)));
-        Latencies one = Latencies.of(50, SEQUENTIAL_CALLS, () -> expect200(http.get(access + "/explain?businessId="
-                + firm.businessIds().get(random.nextInt(firm.businessIds().size())), token)));
-        System.out.printf("%nEffective access of the member with 1,000+ grants in the firm of %,d businesses"
-                + " (sequential latency)%n", firm.businessIds().size());
-        System.out.printf("  %-34s %8s %8s %14s%n", "call", "p50 ms", "p99 ms", "p50 vs userinfo");
-        latencyRow("Keycloak userinfo (baseline)", userinfo, userinfo, 34);
-        latencyRow("GET .../access (page of 100)", page, userinfo, 34);
-        latencyRow("GET .../access/explain (page of 100)", explain, userinfo, 34);
-        latencyRow("GET .../access/explain?businessId", one, userinfo, 34);
-    }
-
-    private static void latencyRow(String name, Latencies latencies, Latencies baseline, int nameWidth) {
-        System.out.printf("  %-" + nameWidth + "s %8.2f %8.2f %13.2fx%n", name, latencies.percentile(50),
-                latencies.percentile(99), latencies.percentile(50) / baseline.percentile(50));
     }
 
     private void refreshes() {
@@ -317,12 +253,13 @@ public final class FirmAccessBenchmark {
         Map<String, List<String>> tokens = new LinkedHashMap<>();
         modes.forEach((mode, scope) -> tokens.put(mode, firm.sampleMembers().stream()
                 .map(user -> signIn(user, scope).get("refresh_token").asText()).toList()));
-        Map<String, Double> rates = refreshRates(tokens);
-        double plain = rates.get("plain (openid)");
-        System.out.printf("%nToken refresh throughput (%d members, %d threads, %d refreshes per mode, modes interleaved)%n",
-                firm.sampleMembers().size(), FirmLoader.THREADS, REFRESH_ROUNDS * REFRESHES_PER_ROUND);
+        RoundRates rates = refreshRates(tokens);
+        System.out.printf("%nToken refresh throughput (%d members, %d threads, %d refreshes per mode in %d rounds;"
+                + " ratio: the median of the rounds' ratios)%n",
+                firm.sampleMembers().size(), FirmLoader.THREADS, REFRESH_ROUNDS * REFRESHES_PER_ROUND, REFRESH_ROUNDS);
         System.out.printf("  %-24s %10s %8s%n", "mode", "refresh/s", "ratio");
-        rates.forEach((mode, rate) -> System.out.printf("  %-24s %10.1f %8.2f%n", mode, rate, rate / plain));
+        modes.keySet().forEach(mode -> System.out.printf("  %-24s %10.1f %8.2f%n", mode, rates.perSecond(mode),
+                rates.ratio(mode, "plain (openid)")));
     }
 
     private void refresh(List<String> refreshTokens, int i) {

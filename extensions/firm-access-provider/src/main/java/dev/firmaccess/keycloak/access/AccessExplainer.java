@@ -21,21 +21,21 @@ public final class AccessExplainer {
 
     /** Paths per business id, in the order: role, direct, teams by name. */
     public Map<String, List<AccessPath>> paths(StaffRole role, Collection<String> businessIds,
-            Collection<GrantEntity> grants, Map<String, String> teamNames) {
+            Collection<GrantRow> grants, Map<String, String> teamNames) {
         Map<String, List<AccessPath>> paths = new LinkedHashMap<>();
         if (role.reachesAllBusinesses()) {
             businessIds.forEach(id -> paths.computeIfAbsent(id, any -> new ArrayList<>())
                     .add(AccessPath.role(role.canonicalName(), levels.strongest())));
         }
         grants.stream()
-                .sorted(java.util.Comparator.comparing((GrantEntity g) -> g.getSubjectType() == GrantSubjectType.TEAM)
-                        .thenComparing(g -> teamNames.getOrDefault(g.getSubjectId(), "")))
-                .forEach(grant -> paths.computeIfAbsent(grant.getBusinessId(), any -> new ArrayList<>())
-                        .add(grant.getSubjectType() == GrantSubjectType.USER
-                                ? AccessPath.direct(grant.getAccessLevel())
-                                : AccessPath.team(grant.getSubjectId(),
-                                        teamNames.getOrDefault(grant.getSubjectId(), grant.getSubjectId()),
-                                        grant.getAccessLevel())));
+                .sorted(java.util.Comparator.comparing((GrantRow g) -> g.subjectType() == GrantSubjectType.TEAM)
+                        .thenComparing(g -> teamNames.getOrDefault(g.subjectId(), "")))
+                .forEach(grant -> paths.computeIfAbsent(grant.businessId(), any -> new ArrayList<>())
+                        .add(grant.subjectType() == GrantSubjectType.USER
+                                ? AccessPath.direct(grant.accessLevel())
+                                : AccessPath.team(grant.subjectId(),
+                                        teamNames.getOrDefault(grant.subjectId(), grant.subjectId()),
+                                        grant.accessLevel())));
         return paths;
     }
 

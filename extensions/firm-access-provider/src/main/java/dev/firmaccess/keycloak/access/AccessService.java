@@ -79,7 +79,7 @@ public final class AccessService {
 
     private List<Explanation> explain(List<BusinessEntity> businesses) {
         List<String> ids = businesses.stream().map(BusinessEntity::getId).toList();
-        List<GrantEntity> reaching = grants.reaching(context.firm().getId(), member.getId(),
+        List<GrantRow> reaching = grants.reaching(context.firm().getId(), member.getId(),
                 teams.stream().map(GroupModel::getId).toList(), ids);
         Map<String, String> teamNames = teams.stream().collect(Collectors.toMap(GroupModel::getId, GroupModel::getName));
         AccessExplainer explainer = new AccessExplainer(levels);

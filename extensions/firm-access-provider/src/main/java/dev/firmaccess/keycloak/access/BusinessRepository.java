@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Storage of a firm's businesses. Every query is bounded by the firm and, for lists, by a page. */
 public final class BusinessRepository {
@@ -49,16 +51,17 @@ public final class BusinessRepository {
                 .filter(business -> business.getRealmId().equals(realmId) && !business.isArchived());
     }
 
-    /**
-     * Reads these businesses in one query into the persistence context, where the lookups by id of
-     * {@link #findActiveInRealm} then find them without asking the database again.
-     */
-    public void preload(Collection<String> businessIds) {
-        if (!businessIds.isEmpty()) {
-            em.createQuery("select b from BusinessEntity b where b.id in :ids", BusinessEntity.class)
-                    .setParameter("ids", businessIds)
-                    .getResultList();
+    /** The firm of each of these businesses that is an active business of the realm, in one query. */
+    public Map<String, String> activeFirmIds(String realmId, Collection<String> businessIds) {
+        if (businessIds.isEmpty()) {
+            return Map.of();
         }
+        return em.createQuery("select b.id, b.organizationId from BusinessEntity b where b.id in :ids"
+                        + " and b.realmId = :realm and b.archived = false", Object[].class)
+                .setParameter("ids", businessIds)
+                .setParameter("realm", realmId)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
     }
 
     /** The firm's business with this external reference (unique per firm), for imports that name businesses so. */

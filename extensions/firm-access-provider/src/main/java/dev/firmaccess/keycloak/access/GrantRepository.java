@@ -39,36 +39,45 @@ public final class GrantRepository {
     }
 
     /** The grants that reach a staff member directly or through their teams on some businesses: one page of them. */
-    public List<GrantEntity> reaching(String organizationId, String userId, Collection<String> teamIds,
+    public List<GrantRow> reaching(String organizationId, String userId, Collection<String> teamIds,
             Collection<String> businessIds) {
         if (businessIds.isEmpty()) {
             return List.of();
         }
-        return reachingQuery("select g from GrantEntity g where " + REACHES + " and g.businessId in :businesses",
-                organizationId, userId, teamIds)
+        return reachingQuery("select new " + GrantRow.class.getName()
+                        + "(g.businessId, g.subjectType, g.subjectId, g.accessLevel) from GrantEntity g where " + REACHES
+                        + " and g.businessId in :businesses", organizationId, userId, teamIds, GrantRow.class)
                 .setParameter("businesses", businessIds)
                 .getResultList();
     }
 
     /**
-     * A business of the realm with the grants on it that reach a user directly or through any of
-     * their groups, in one query: (business, grant) pairs, the grant null when none reaches them;
-     * no row when the realm has no such business. Teams are groups, so the caller keeps only the
-     * grants of the teams it knows of the firm. Its text never changes, so the server's plan of it
-     * is reused, and a decision about one business asks the database once.
+     * An active business of the realm with the grants on it that reach a user directly or through
+     * any of their groups, in one query; empty when the realm has no such business. Teams are
+     * groups, so the caller keeps only the grants of the teams it knows of the firm. The query's
+     * text never changes, so the database's plan of it is reused: a decision about one business
+     * asks the database once.
      */
-    public List<Object[]> onBusinessForUser(String realmId, String businessId, String userId) {
-        return em.createQuery("select b, g from BusinessEntity b left join GrantEntity g on g.businessId = b.id"
+    public Optional<BusinessGrants> onActiveBusinessForUser(String realmId, String businessId, String userId) {
+        List<Object[]> rows = em.createQuery("select b.organizationId, g.subjectType, g.subjectId, g.accessLevel"
+                        + " from BusinessEntity b left join GrantEntity g on g.businessId = b.id"
                         + " and ((g.subjectType = :user and g.subjectId = :userId) or (g.subjectType = :team"
                         + " and g.subjectId in (select m.groupId from UserGroupMembershipEntity m"
                         + " where m.user.id = :userId)))"
-                        + " where b.id = :business and b.realmId = :realm", Object[].class)
+                        + " where b.id = :business and b.realmId = :realm and b.archived = false", Object[].class)
                 .setParameter("user", GrantSubjectType.USER)
                 .setParameter("team", GrantSubjectType.TEAM)
                 .setParameter("userId", userId)
                 .setParameter("business", businessId)
                 .setParameter("realm", realmId)
                 .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BusinessGrants((String) rows.get(0)[0], rows.stream()
+                .filter(row -> row[1] != null)
+                .map(row -> new GrantRow(businessId, (GrantSubjectType) row[1], (String) row[2], (String) row[3]))
+                .toList()));
     }
 
     /**

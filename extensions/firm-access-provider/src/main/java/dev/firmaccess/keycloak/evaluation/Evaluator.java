@@ -5,9 +5,10 @@ import dev.firmaccess.keycloak.access.AccessExplainer;
 import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.AccessPath;
 import dev.firmaccess.keycloak.access.BusinessEntity;
+import dev.firmaccess.keycloak.access.BusinessGrants;
 import dev.firmaccess.keycloak.access.BusinessRepository;
-import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.access.GrantRepository;
+import dev.firmaccess.keycloak.access.GrantRow;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
@@ -45,12 +46,13 @@ final class Evaluator {
     private final GrantRepository grants;
     private final Standings standings;
     private final boolean programmatic;
-    private final Map<String, Optional<BusinessEntity>> businesses = new HashMap<>();
+    /** The firm id of each business looked at, empty for a business that is not an active one of the realm. */
+    private final Map<String, Optional<String>> firmIds = new HashMap<>();
     private final Map<String, Map<String, List<AccessPath>>> paths = new HashMap<>();
     private final PortalReach portal;
     private final Map<String, Optional<PortalMembershipEntity>> portalMemberships = new HashMap<>();
     /** Grants read with their business for one subject ({@link #readBusinessFor}), by user id and business id. */
-    private final Map<String, List<GrantEntity>> grantsReadAhead = new HashMap<>();
+    private final Map<String, List<GrantRow>> grantsReadAhead = new HashMap<>();
 
     Evaluator(RealmModel realm, EntityManager em, LevelsByFirm levels, Standings standings, boolean programmatic) {
         this.realm = realm;
@@ -115,8 +117,8 @@ final class Evaluator {
                 .map(item -> item.resource().id())
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        businessRepository.preload(businessIds);
-        businessIds.forEach(this::business);
+        Map<String, String> found = businessRepository.activeFirmIds(realm.getId(), businessIds);
+        businessIds.forEach(id -> firmIds.put(id, Optional.ofNullable(found.get(id))));
         Map<String, Standing> subjects = new LinkedHashMap<>();
         Map<String, Set<String>> reached = new HashMap<>();
         for (Evaluation item : batch) {
@@ -147,11 +149,11 @@ final class Evaluator {
 
     /** The enabled firm holding the resource's business, if it is active and the firm is the one the resource names. */
     private Optional<OrganizationModel> firmOf(Entity resource) {
-        Optional<BusinessEntity> business = business(resource.id());
-        if (business.isEmpty()) {
+        Optional<String> firmId = firmIdOf(resource.id());
+        if (firmId.isEmpty()) {
             return Optional.empty();
         }
-        Optional<OrganizationModel> firm = standings.firm(business.get().getOrganizationId());
+        Optional<OrganizationModel> firm = standings.firm(firmId.get());
         String named = resource.textProperty(EvaluationTypes.FIRM_PROPERTY);
         if (firm.isEmpty() || named != null && !named.equals(firm.get().getId()) && !named.equals(firm.get().getAlias())) {
             return Optional.empty();
@@ -181,20 +183,17 @@ final class Evaluator {
      * unless a batch read the business ahead. {@link #pathsOn} then needs no query of its own.
      */
     private void readBusinessFor(UserModel user, String businessId) {
-        if (businesses.containsKey(businessId)) {
+        if (firmIds.containsKey(businessId)) {
             return;
         }
-        List<Object[]> rows = grants.onBusinessForUser(realm.getId(), businessId, user.getId());
-        BusinessEntity business = rows.isEmpty() ? null : (BusinessEntity) rows.get(0)[0];
-        businesses.put(businessId, Optional.ofNullable(business).filter(found -> !found.isArchived()));
-        grantsReadAhead.put(user.getId() + '/' + businessId, rows.stream()
-                .map(row -> (GrantEntity) row[1])
-                .filter(Objects::nonNull)
-                .toList());
+        Optional<BusinessGrants> read = grants.onActiveBusinessForUser(realm.getId(), businessId, user.getId());
+        firmIds.put(businessId, read.map(BusinessGrants::organizationId));
+        read.ifPresent(business -> grantsReadAhead.put(user.getId() + '/' + businessId, business.grants()));
     }
 
-    private Optional<BusinessEntity> business(String businessId) {
-        return businesses.computeIfAbsent(businessId, id -> businessRepository.findActiveInRealm(realm.getId(), id));
+    private Optional<String> firmIdOf(String businessId) {
+        return firmIds.computeIfAbsent(businessId, id -> businessRepository.findActiveInRealm(realm.getId(), id)
+                .map(BusinessEntity::getOrganizationId));
     }
 
     /** The paths that grant each of some businesses (an empty list for none), fetched once per request. */
@@ -202,7 +201,7 @@ final class Evaluator {
         Map<String, List<AccessPath>> known = paths.computeIfAbsent(standing.key(), key -> new HashMap<>());
         List<String> missing = businessIds.stream().filter(id -> !known.containsKey(id)).toList();
         if (!missing.isEmpty()) {
-            List<GrantEntity> found = standing.role().reachesAllBusinesses() ? List.of() : grantsOn(standing, missing);
+            List<GrantRow> found = standing.role().reachesAllBusinesses() ? List.of() : grantsOn(standing, missing);
             Map<String, List<AccessPath>> explained = new AccessExplainer(levels.of(standing.firm()))
                     .paths(standing.role(), missing, found, standing.teamNames());
             missing.forEach(id -> known.put(id, explained.getOrDefault(id, List.of())));
@@ -214,12 +213,12 @@ final class Evaluator {
      * The grants reaching the standing's user on some businesses: those read ahead with a single
      * business (kept only for the user and the teams of their standing), else one query.
      */
-    private List<GrantEntity> grantsOn(Standing standing, List<String> businessIds) {
+    private List<GrantRow> grantsOn(Standing standing, List<String> businessIds) {
         String userId = standing.user().getId();
         if (businessIds.size() == 1 && grantsReadAhead.containsKey(userId + '/' + businessIds.get(0))) {
             return grantsReadAhead.get(userId + '/' + businessIds.get(0)).stream()
-                    .filter(grant -> grant.getSubjectType() == GrantSubjectType.USER
-                            || standing.teamIds().contains(grant.getSubjectId()))
+                    .filter(grant -> grant.subjectType() == GrantSubjectType.USER
+                            || standing.teamIds().contains(grant.subjectId()))
                     .toList();
         }
         return grants.reaching(standing.firm().getId(), userId, standing.teamIds(), businessIds);

@@ -12,13 +12,8 @@ class AccessExplainerTest {
 
     private final AccessExplainer explainer = new AccessExplainer(new AccessLevels(List.of("full", "read-only")));
 
-    private static GrantEntity grant(String businessId, GrantSubjectType type, String subjectId, String level) {
-        GrantEntity grant = new GrantEntity();
-        grant.setBusinessId(businessId);
-        grant.setSubjectType(type);
-        grant.setSubjectId(subjectId);
-        grant.setAccessLevel(level);
-        return grant;
+    private static GrantRow grant(String businessId, GrantSubjectType type, String subjectId, String level) {
+        return new GrantRow(businessId, type, subjectId, level);
     }
 
     @Nested
