@@ -244,6 +244,71 @@ public final class FirmAccessBenchmark {
         return rates;
     }
 
+    /**
+     * The console pages that list the firm's 10,000 businesses, first and last page, as a signed-in
+     * owner and as the member with 1,000+ grants fetch them: sequential, whole pages, after a warm-up.
+     * The access matrix is timed with its first page of staff columns, all its cells in one query.
+     */
+    private void consolePages() {
+        String console = env.server().baseUrl() + realmPath + "/firm-access/console/";
+        String pages = console + "firms/" + FirmLoader.FIRM + "/";
+        String token = signIn(firm.owner(), "openid").get("access_token").asText();
+        ConsoleSession owner = ConsoleSession.signIn(console, username(firm.owner()), FirmLoader.PASSWORD);
+        ConsoleSession member = ConsoleSession.signIn(console, username(firm.heavyMember()), FirmLoader.PASSWORD);
+        Latencies userinfo = Latencies.of(20, CONSOLE_CALLS,
+                () -> expect200(http.get(realmPath + "/protocol/openid-connect/userinfo", token)));
+        System.out.printf("%nConsole pages of the firm of %,d businesses (whole page, sequential latency)%n",
+                firm.businessIds().size());
+        System.out.printf("  %-44s %8s %8s %14s%n", "page", "p50 ms", "p99 ms", "p50 vs userinfo");
+        latencyRow("Keycloak userinfo (baseline)", userinfo, userinfo, 44);
+        consolePage("Businesses, owner", owner, pages + "businesses", userinfo);
+        consolePage("Access matrix, owner", owner, pages + "matrix", userinfo);
+        consolePage("My businesses, owner", owner, pages + "mine", userinfo);
+        consolePage("My businesses, member with 1,000+ grants", member, pages + "mine", userinfo);
+    }
+
+    /** Times the first page of a list and its last, whose offset the first page's pager tells. */
+    private void consolePage(String name, ConsoleSession session, String url, Latencies baseline) {
+        Matcher range = PAGER_TOTAL.matcher(session.page(url));
+        if (!range.find()) {
+            throw new IllegalStateException(url + " shows no pager: the list fits one page");
+        }
+        long total = Long.parseLong(range.group(1).replaceAll("\\D", ""));
+        String last = url + "?first=" + (total - 1) / CONSOLE_PAGE_SIZE * CONSOLE_PAGE_SIZE;
+        latencyRow(name + ", first page", Latencies.of(5, CONSOLE_CALLS, () -> session.page(url)), baseline, 44);
+        latencyRow(name + ", last page", Latencies.of(5, CONSOLE_CALLS, () -> session.page(last)), baseline, 44);
+    }
+
+    private String username(String userId) {
+        return env.admin().realm(FirmLoader.REALM).users().get(userId).toRepresentation().getUsername();
+    }
+
+    /** The firm API's effective-access and explain calls for the member with 1,000+ grants, as they ask themselves. */
+    private void effectiveAccess() {
+        String token = signIn(firm.heavyMember(), "openid").get("access_token").asText();
+        String access = realmPath + "/firm-access/api/v1/firms/" + FirmLoader.FIRM + "/staff/" + firm.heavyMember()
+                + "/access";
+        Latencies userinfo = Latencies.of(100, SEQUENTIAL_CALLS,
+                () -> expect200(http.get(realmPath + "/protocol/openid-connect/userinfo", token)));
+        Latencies page = Latencies.of(50, SEQUENTIAL_CALLS, () -> expect200(http.get(access + "?max=100", token)));
+        Latencies explain = Latencies.of(50, SEQUENTIAL_CALLS,
+                () -> expect200(http.get(access + "/explain?max=100", token)));
+        Latencies one = Latencies.of(50, SEQUENTIAL_CALLS, () -> expect200(http.get(access + "/explain?businessId="
+                + firm.businessIds().get(random.nextInt(firm.businessIds().size())), token)));
+        System.out.printf("%nEffective access of the member with 1,000+ grants in the firm of %,d businesses"
+                + " (sequential latency)%n", firm.businessIds().size());
+        System.out.printf("  %-34s %8s %8s %14s%n", "call", "p50 ms", "p99 ms", "p50 vs userinfo");
+        latencyRow("Keycloak userinfo (baseline)", userinfo, userinfo, 34);
+        latencyRow("GET .../access (page of 100)", page, userinfo, 34);
+        latencyRow("GET .../access/explain (page of 100)", explain, userinfo, 34);
+        latencyRow("GET .../access/explain?businessId", one, userinfo, 34);
+    }
+
+    private static void latencyRow(String name, Latencies latencies, Latencies baseline, int nameWidth) {
+        System.out.printf("  %-" + nameWidth + "s %8.2f %8.2f %13.2fx%n", name, latencies.percentile(50),
+                latencies.percentile(99), latencies.percentile(50) / baseline.percentile(50));
+    }
+
     private void refreshes() {
         Map<String, String> modes = new LinkedHashMap<>();
         modes.put("plain (openid)", "openid");
