@@ -406,6 +406,39 @@ class AccessEvaluationIT extends OwnRealmTest {
         }
 
         @Test
+        void aBatchOfMoreThanAHundredBusinessesDecidesEachAsASingleEvaluationWould() {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < 110; i++) {
+                items.add(java.util.UUID.randomUUID().toString());
+            }
+            items.addAll(List.of(businesses.get("b1"), businesses.get("b3"), businesses.get("b4"),
+                    businesses.get("b5"), businesses.get("x1")));
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("subject", Map.of("type", "user", "id", users.get("mia")));
+            request.put("action", Map.of("name", "read"));
+            request.put("context", Map.of("explain", true));
+            request.put("evaluations", items.stream()
+                    .map(id -> Map.of("resource", Map.of("type", "business", "id", id))).toList());
+
+            JsonNode answers = checked.post(api + "evaluations", evaluator, request).json().get("evaluations");
+
+            List<String> reasons = new ArrayList<>();
+            answers.forEach(answer -> reasons.add(answer.get("context").get("reason").asText()));
+            assertThat(reasons).hasSize(115);
+            assertThat(reasons.subList(0, 110)).containsOnly("not_found");
+            // granted directly, granted through a team, not shared, archived, of another firm
+            assertThat(reasons.subList(110, 115)).containsExactly("granted", "granted", "no_grant", "not_found",
+                    "not_found");
+            assertThat(answers.get(111).get("context").get("paths").get(0).get("label").asText())
+                    .isEqualTo("team:Payroll");
+            for (int i = 110; i < 115; i++) {
+                Map<String, Object> single = request("mia", "read", items.get(i));
+                single.put("context", Map.of("explain", true));
+                assertThat(answers.get(i)).isEqualTo(evaluate(evaluator, single).json());
+            }
+        }
+
+        @Test
         void aBatchAtTheConfiguredLimitIsAnsweredAndOneItemMoreIsRefusedAsJson() {
             int limit = TestEnvironment.EVALUATIONS_PER_BATCH;
             String[] atLimit = new String[limit];

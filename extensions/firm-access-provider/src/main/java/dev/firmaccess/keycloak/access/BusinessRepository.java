@@ -6,9 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Storage of a firm's businesses. Every query is bounded by the firm and, for lists, by a page. */
 public final class BusinessRepository {
@@ -49,19 +47,6 @@ public final class BusinessRepository {
     public Optional<BusinessEntity> findActiveInRealm(String realmId, String businessId) {
         return Optional.ofNullable(em.find(BusinessEntity.class, businessId))
                 .filter(business -> business.getRealmId().equals(realmId) && !business.isArchived());
-    }
-
-    /** The firm of each of these businesses that is an active business of the realm, in one query. */
-    public Map<String, String> activeFirmIds(String realmId, Collection<String> businessIds) {
-        if (businessIds.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("select b.id, b.organizationId from BusinessEntity b where b.id in :ids"
-                        + " and b.realmId = :realm and b.archived = false", Object[].class)
-                .setParameter("ids", businessIds)
-                .setParameter("realm", realmId)
-                .getResultStream()
-                .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
     }
 
     /** The firm's business with this external reference (unique per firm), for imports that name businesses so. */

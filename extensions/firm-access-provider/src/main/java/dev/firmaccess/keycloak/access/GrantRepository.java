@@ -3,10 +3,16 @@ package dev.firmaccess.keycloak.access;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Storage of grants. The queries that decide a member's reach select by the (subject type,
@@ -21,6 +27,9 @@ public final class GrantRepository {
             + " and b.archived = false)";
 
     private static final String BUSINESS_ID = "g.businessId as businessId";
+
+    /** How many business ids a decision query takes: a shorter list is padded to the next size, a longer one split. */
+    private static final int[] ID_SLOTS = {1, 10, 100};
 
     private final EntityManager em;
 
@@ -52,32 +61,54 @@ public final class GrantRepository {
     }
 
     /**
-     * An active business of the realm with the grants on it that reach a user directly or through
-     * any of their groups, in one query; empty when the realm has no such business. Teams are
-     * groups, so the caller keeps only the grants of the teams it knows of the firm. The query's
-     * text never changes, so the database's plan of it is reused: a decision about one business
-     * asks the database once.
+     * The active businesses of the realm among some ids, each with its firm and the grants on it
+     * that reach a user directly or through any of their groups; ids that are not such a business
+     * are absent. Teams are groups, so the caller keeps only the grants of the teams it knows of the
+     * firm. One query answers a single decision, one per hundred businesses a batch about one subject.
      */
-    public Optional<BusinessGrants> onActiveBusinessForUser(String realmId, String businessId, String userId) {
-        List<Object[]> rows = em.createQuery("select b.organizationId, g.subjectType, g.subjectId, g.accessLevel"
-                        + " from BusinessEntity b left join GrantEntity g on g.businessId = b.id"
-                        + " and ((g.subjectType = :user and g.subjectId = :userId) or (g.subjectType = :team"
-                        + " and g.subjectId in (select m.groupId from UserGroupMembershipEntity m"
-                        + " where m.user.id = :userId)))"
-                        + " where b.id = :business and b.realmId = :realm and b.archived = false", Object[].class)
-                .setParameter("user", GrantSubjectType.USER)
-                .setParameter("team", GrantSubjectType.TEAM)
-                .setParameter("userId", userId)
-                .setParameter("business", businessId)
-                .setParameter("realm", realmId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
+    public Map<String, BusinessGrants> onActiveBusinessesForUser(String realmId, Collection<String> businessIds,
+            String userId) {
+        Map<String, String> firmIds = new HashMap<>();
+        Map<String, List<GrantRow>> grants = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(businessIds));
+        for (int from = 0; from < ids.size(); from += ID_SLOTS[ID_SLOTS.length - 1]) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_SLOTS[ID_SLOTS.length - 1]));
+            int slots = Arrays.stream(ID_SLOTS).filter(size -> size >= chunk.size()).findFirst().orElseThrow();
+            TypedQuery<Object[]> query = em.createQuery("select b.id, b.organizationId, g.subjectType, g.subjectId,"
+                            + " g.accessLevel from BusinessEntity b left join GrantEntity g on g.businessId = b.id"
+                            + " and ((g.subjectType = :user and g.subjectId = :userId) or (g.subjectType = :team"
+                            + " and g.subjectId in (select m.groupId from UserGroupMembershipEntity m"
+                            + " where m.user.id = :userId)))"
+                            + " where b.id in " + idSlots(slots) + " and b.realmId = :realm and b.archived = false",
+                            Object[].class)
+                    .setParameter("user", GrantSubjectType.USER)
+                    .setParameter("team", GrantSubjectType.TEAM)
+                    .setParameter("userId", userId)
+                    .setParameter("realm", realmId);
+            for (int slot = 0; slot < slots; slot++) {
+                query.setParameter("id" + slot, chunk.get(Math.min(slot, chunk.size() - 1)));
+            }
+            for (Object[] row : query.getResultList()) {
+                String businessId = (String) row[0];
+                firmIds.put(businessId, (String) row[1]);
+                List<GrantRow> reaching = grants.computeIfAbsent(businessId, id -> new ArrayList<>());
+                if (row[2] != null) {
+                    reaching.add(new GrantRow(businessId, (GrantSubjectType) row[2], (String) row[3], (String) row[4]));
+                }
+            }
         }
-        return Optional.of(new BusinessGrants((String) rows.get(0)[0], rows.stream()
-                .filter(row -> row[1] != null)
-                .map(row -> new GrantRow(businessId, (GrantSubjectType) row[1], (String) row[2], (String) row[3]))
-                .toList()));
+        Map<String, BusinessGrants> found = new HashMap<>();
+        firmIds.forEach((id, firmId) -> found.put(id, new BusinessGrants(firmId, List.copyOf(grants.get(id)))));
+        return found;
+    }
+
+    /**
+     * {@code (:id0, :id1, ...)}. Hibernate translates a query again on every run when a parameter is
+     * bound to a list, which costs more than running it; single-valued parameters in a few fixed
+     * numbers ({@link #ID_SLOTS}, the last one repeated to fill them) let it reuse the translation.
+     */
+    private static String idSlots(int slots) {
+        return IntStream.range(0, slots).mapToObj(slot -> ":id" + slot).collect(Collectors.joining(", ", "(", ")"));
     }
 
     /**

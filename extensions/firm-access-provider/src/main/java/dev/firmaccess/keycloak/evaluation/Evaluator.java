@@ -4,9 +4,7 @@ import dev.firmaccess.keycloak.core.FirmAccessException;
 import dev.firmaccess.keycloak.access.AccessExplainer;
 import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.AccessPath;
-import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.BusinessGrants;
-import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantRow;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
@@ -16,15 +14,15 @@ import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.portal.PortalReach;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -41,7 +39,6 @@ final class Evaluator {
     static final String NOT_FOUND = "not_found";
 
     private final RealmModel realm;
-    private final BusinessRepository businessRepository;
     private final LevelsByFirm levels;
     private final GrantRepository grants;
     private final Standings standings;
@@ -51,12 +48,11 @@ final class Evaluator {
     private final Map<String, Map<String, List<AccessPath>>> paths = new HashMap<>();
     private final PortalReach portal;
     private final Map<String, Optional<PortalMembershipEntity>> portalMemberships = new HashMap<>();
-    /** Grants read with their business for one subject ({@link #readBusinessFor}), by user id and business id. */
+    /** Grants read with their business for one subject ({@link #readAhead}), by user id and business id. */
     private final Map<String, List<GrantRow>> grantsReadAhead = new HashMap<>();
 
     Evaluator(RealmModel realm, EntityManager em, LevelsByFirm levels, Standings standings, boolean programmatic) {
         this.realm = realm;
-        this.businessRepository = new BusinessRepository(em);
         this.levels = levels;
         this.grants = new GrantRepository(em);
         this.standings = standings;
@@ -87,7 +83,7 @@ final class Evaluator {
         if (user.isEmpty()) {
             return Decision.of(false, "subject_not_found", null, null, explain);
         }
-        readBusinessFor(user.get(), resource.id());
+        readAhead(user.get(), List.of(resource.id()));
         Optional<OrganizationModel> firm = firmOf(resource);
         Optional<Standing> standing = firm.flatMap(holder -> standings.of(holder, user.get()));
         if (standing.isEmpty()) {
@@ -108,48 +104,25 @@ final class Evaluator {
     }
 
     /**
-     * Reads ahead for a batch: its businesses in one query, and the grants of each subject on all the
-     * batch's businesses of one firm in one query, instead of queries per item.
+     * Reads ahead for a batch: for each subject, the batch's businesses with the grants reaching the
+     * subject on them, in one query per subject instead of queries per item.
      */
     void prefetch(List<Evaluation> batch) {
-        Set<String> businessIds = batch.stream()
-                .filter(item -> EvaluationTypes.BUSINESS.equals(item.resource().type()))
-                .map(item -> item.resource().id())
-                .filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        Map<String, String> found = businessRepository.activeFirmIds(realm.getId(), businessIds);
-        businessIds.forEach(id -> firmIds.put(id, Optional.ofNullable(found.get(id))));
-        Map<String, Standing> subjects = new LinkedHashMap<>();
-        Map<String, Set<String>> reached = new HashMap<>();
+        Map<String, Set<String>> businessIdsBySubject = new LinkedHashMap<>();
         for (Evaluation item : batch) {
-            if (!EvaluationTypes.USER.equals(item.subject().type())
-                    || !EvaluationTypes.BUSINESS.equals(item.resource().type())) {
-                continue;
-            }
-            try {
-                standings.user(item.subject().id())
-                        .flatMap(user -> standingOn(user, item.resource()))
-                        .filter(standing -> !standing.role().reachesAllBusinesses())
-                        .ifPresent(standing -> {
-                            subjects.put(standing.key(), standing);
-                            reached.computeIfAbsent(standing.key(), key -> new LinkedHashSet<>())
-                                    .add(item.resource().id());
-                        });
-            } catch (FirmAccessException invalidItem) {
-                // Read ahead only: the item fails alone when it is evaluated.
+            if (EvaluationTypes.USER.equals(item.subject().type()) && item.subject().id() != null
+                    && EvaluationTypes.BUSINESS.equals(item.resource().type()) && item.resource().id() != null) {
+                businessIdsBySubject.computeIfAbsent(item.subject().id(), id -> new LinkedHashSet<>())
+                        .add(item.resource().id());
             }
         }
-        subjects.forEach((key, standing) -> pathsOn(standing, reached.get(key)));
-    }
-
-    /** The subject's standing in the firm that holds the business, if it is an active business of that firm. */
-    private Optional<Standing> standingOn(UserModel user, Entity resource) {
-        return firmOf(resource).flatMap(firm -> standings.of(firm, user));
+        businessIdsBySubject.forEach((subjectId, businessIds) -> standings.user(subjectId)
+                .ifPresent(user -> readAhead(user, businessIds)));
     }
 
     /** The enabled firm holding the resource's business, if it is active and the firm is the one the resource names. */
     private Optional<OrganizationModel> firmOf(Entity resource) {
-        Optional<String> firmId = firmIdOf(resource.id());
+        Optional<String> firmId = firmIds.getOrDefault(resource.id(), Optional.empty());
         if (firmId.isEmpty()) {
             return Optional.empty();
         }
@@ -179,21 +152,22 @@ final class Evaluator {
     }
 
     /**
-     * A single decision's read: the business and the grants on it that reach the user, in one query,
-     * unless a batch read the business ahead. {@link #pathsOn} then needs no query of its own.
+     * Reads the businesses not read yet for this user, with the grants on them that reach the user,
+     * in one query; {@link #pathsOn} then needs no query of its own for them.
      */
-    private void readBusinessFor(UserModel user, String businessId) {
-        if (firmIds.containsKey(businessId)) {
-            return;
+    private void readAhead(UserModel user, Collection<String> businessIds) {
+        List<String> unread = businessIds.stream()
+                .filter(id -> !grantsReadAhead.containsKey(user.getId() + '/' + id)
+                        && !Optional.empty().equals(firmIds.get(id)))
+                .toList();
+        Map<String, BusinessGrants> read = grants.onActiveBusinessesForUser(realm.getId(), unread, user.getId());
+        for (String businessId : unread) {
+            BusinessGrants business = read.get(businessId);
+            firmIds.put(businessId, Optional.ofNullable(business).map(BusinessGrants::organizationId));
+            if (business != null) {
+                grantsReadAhead.put(user.getId() + '/' + businessId, business.grants());
+            }
         }
-        Optional<BusinessGrants> read = grants.onActiveBusinessForUser(realm.getId(), businessId, user.getId());
-        firmIds.put(businessId, read.map(BusinessGrants::organizationId));
-        read.ifPresent(business -> grantsReadAhead.put(user.getId() + '/' + businessId, business.grants()));
-    }
-
-    private Optional<String> firmIdOf(String businessId) {
-        return firmIds.computeIfAbsent(businessId, id -> businessRepository.findActiveInRealm(realm.getId(), id)
-                .map(BusinessEntity::getOrganizationId));
     }
 
     /** The paths that grant each of some businesses (an empty list for none), fetched once per request. */
@@ -210,17 +184,23 @@ final class Evaluator {
     }
 
     /**
-     * The grants reaching the standing's user on some businesses: those read ahead with a single
-     * business (kept only for the user and the teams of their standing), else one query.
+     * The grants reaching the standing's user on some businesses: those read ahead with their
+     * business (kept only for the user and the teams of their standing), and one query for the rest.
      */
     private List<GrantRow> grantsOn(Standing standing, List<String> businessIds) {
         String userId = standing.user().getId();
-        if (businessIds.size() == 1 && grantsReadAhead.containsKey(userId + '/' + businessIds.get(0))) {
-            return grantsReadAhead.get(userId + '/' + businessIds.get(0)).stream()
-                    .filter(grant -> grant.subjectType() == GrantSubjectType.USER
-                            || standing.teamIds().contains(grant.subjectId()))
-                    .toList();
+        List<GrantRow> found = new ArrayList<>();
+        List<String> unread = new ArrayList<>();
+        for (String businessId : businessIds) {
+            List<GrantRow> read = grantsReadAhead.get(userId + '/' + businessId);
+            if (read == null) {
+                unread.add(businessId);
+            } else {
+                read.stream().filter(grant -> grant.subjectType() == GrantSubjectType.USER
+                        || standing.teamIds().contains(grant.subjectId())).forEach(found::add);
+            }
         }
-        return grants.reaching(standing.firm().getId(), userId, standing.teamIds(), businessIds);
+        found.addAll(grants.reaching(standing.firm().getId(), userId, standing.teamIds(), unread));
+        return found;
     }
 }
