@@ -33,7 +33,7 @@ final class ClaimedFirms {
         if (scope == null) {
             firms = organizations.getByMember(user);
         } else if (session.getContext().getOrganization() != null) {
-            firms = Stream.of(session.getContext().getOrganization()).filter(firm -> firm.isMember(user));
+            firms = Stream.of(session.getContext().getOrganization());
         } else {
             firms = scope.resolveOrganizations(user, scopes, session);
         }
