@@ -100,7 +100,8 @@ public final class HttpJson {
         }
     }
 
-    private static String json(Object body) {
+    /** The body as JSON text; a string is taken as JSON already. */
+    public static String json(Object body) {
         if (body instanceof String raw) {
             return raw;
         }

@@ -168,10 +168,14 @@ public final class BusinessService {
         context.audit().record("business.deleted", "business", businessId, before, null);
     }
 
-    /** Whoever reaches the business, through a grant or as a portal user, stops (or starts again) reaching it. */
+    /**
+     * Whoever reaches the business, through a grant, a role that reaches every business or as a
+     * portal user, stops (or starts again) reaching it.
+     */
     private void evictReach(BusinessEntity business) {
         new ReachEviction(context).grants(grants.forBusiness(business.getId()));
         evictPortalUsers(business);
+        BusinessDirectory.forgetAll(context.session(), context.realm());
     }
 
     /** The portal users of the business, whose {@code firm_portal} claim names it. */

@@ -76,19 +76,19 @@ public final class GrantRepository {
         for (int from = 0; from < ids.size(); from += most) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + most));
             int slots = Arrays.stream(ID_SLOTS).filter(size -> size >= chunk.size()).findFirst().orElseThrow();
-            String in = idSlots(slots);
-            for (Object[] row : bindIds(em.createQuery("select b.id, b.organizationId from BusinessEntity b where b.id in "
-                    + in + " and b.realmId = :realm and b.archived = false", Object[].class), chunk, slots)
+            for (Object[] row : bindIds(em.createQuery("select b.id, b.organizationId from BusinessEntity b where "
+                    + anyOf("b.id", slots) + " and b.realmId = :realm and b.archived = false", Object[].class), chunk, slots)
                     .setParameter("realm", realmId)
                     .getResultList()) {
                 firmIds.put((String) row[0], (String) row[1]);
                 grants.put((String) row[0], new ArrayList<>());
             }
             // Two halves that each match the business index, rather than one "or" the database cannot.
+            String businesses = anyOf("g.businessId", slots);
             for (Object[] row : bindIds(em.createQuery("select g.businessId, g.subjectType, g.subjectId, g.accessLevel"
-                    + " from GrantEntity g where g.businessId in " + in + " and g.subjectType = :user"
+                    + " from GrantEntity g where " + businesses + " and g.subjectType = :user"
                     + " and g.subjectId = :userId union all select g.businessId, g.subjectType, g.subjectId,"
-                    + " g.accessLevel from GrantEntity g where g.businessId in " + in + " and g.subjectType = :team"
+                    + " g.accessLevel from GrantEntity g where " + businesses + " and g.subjectType = :team"
                     + " and g.subjectId in (select m.groupId from UserGroupMembershipEntity m where m.user.id = :userId)",
                     Object[].class), chunk, slots)
                     .setParameter("user", GrantSubjectType.USER)
@@ -97,14 +97,36 @@ public final class GrantRepository {
                     .getResultList()) {
                 List<GrantRow> reaching = grants.get((String) row[0]);
                 if (reaching != null) {
-                    reaching.add(new GrantRow((String) row[0], (GrantSubjectType) row[1], (String) row[2],
-                            (String) row[3]));
+                    reaching.add(grantRow(row));
                 }
             }
         }
         Map<String, BusinessGrants> found = new HashMap<>();
         firmIds.forEach((id, firmId) -> found.put(id, new BusinessGrants(firmId, List.copyOf(grants.get(id)))));
         return found;
+    }
+
+    /**
+     * Every grant that reaches a user directly or through any of their groups, in every firm of the
+     * realm, at most {@code maxRows} of them: the two halves of the subject index, no business read.
+     */
+    public List<GrantRow> reachingUser(String userId, int maxRows) {
+        return em.createQuery("select g.businessId, g.subjectType, g.subjectId, g.accessLevel from GrantEntity g"
+                        + " where g.subjectType = :user and g.subjectId = :userId union all select g.businessId,"
+                        + " g.subjectType, g.subjectId, g.accessLevel from GrantEntity g where g.subjectType = :team"
+                        + " and g.subjectId in (select m.groupId from UserGroupMembershipEntity m where m.user.id = :userId)",
+                        Object[].class)
+                .setParameter("user", GrantSubjectType.USER)
+                .setParameter("team", GrantSubjectType.TEAM)
+                .setParameter("userId", userId)
+                .setMaxResults(maxRows)
+                .getResultStream()
+                .map(GrantRepository::grantRow)
+                .toList();
+    }
+
+    private static GrantRow grantRow(Object[] row) {
+        return new GrantRow((String) row[0], (GrantSubjectType) row[1], (String) row[2], (String) row[3]);
     }
 
     /** Binds the ids to the query's {@code slots} id parameters, the last id repeated to fill them. */
@@ -116,12 +138,14 @@ public final class GrantRepository {
     }
 
     /**
-     * {@code (:id0, :id1, ...)}. Hibernate translates a query again on every run when a parameter is
-     * bound to a list, which costs more than running it; single-valued parameters in a few fixed
-     * numbers ({@link #ID_SLOTS}, the last one repeated to fill them) let it reuse the translation.
+     * {@code (column = :id0 or column = :id1 ...)}. Hibernate translates a query afresh on every run
+     * when any of its parameters may take a list, as one in an {@code in (...)} may, and the
+     * translation costs more than the run; equalities to single-valued parameters in a few fixed
+     * numbers ({@link #ID_SLOTS}, the last id repeated to fill them) let it keep the translation.
      */
-    private static String idSlots(int slots) {
-        return IntStream.range(0, slots).mapToObj(slot -> ":id" + slot).collect(Collectors.joining(", ", "(", ")"));
+    private static String anyOf(String column, int slots) {
+        return IntStream.range(0, slots).mapToObj(slot -> column + " = :id" + slot)
+                .collect(Collectors.joining(" or ", "(", ")"));
     }
 
     /**

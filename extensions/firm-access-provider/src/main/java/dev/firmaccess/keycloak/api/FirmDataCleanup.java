@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.api;
 
+import dev.firmaccess.keycloak.access.BusinessDirectory;
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.audit.AuditLog;
@@ -38,6 +39,7 @@ final class FirmDataCleanup {
             teamRemoved(em(removed.getKeycloakSession()), removed.getGroup().getId());
         } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
             firmRemoved(em(removed.getKeycloakSession()), removed.getOrganization().getId());
+            forgetBusinesses(removed.getKeycloakSession());
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             realmRemoved(em(removed.getKeycloakSession()), removed.getRealm().getId());
         }
@@ -116,6 +118,14 @@ final class FirmDataCleanup {
             em.createQuery("delete from " + entity + " e where e.organizationId = :org")
                     .setParameter("org", organizationId)
                     .executeUpdate();
+        }
+    }
+
+    /** The removed firm's businesses leave the cached indexes with every other firm's of the realm (rebuilt as needed). */
+    private static void forgetBusinesses(KeycloakSession session) {
+        RealmModel realm = session.getContext().getRealm();
+        if (realm != null) {
+            BusinessDirectory.forgetAll(session, realm);
         }
     }
 

@@ -173,7 +173,7 @@ public class AccessEvaluationResource {
             LevelsByFirm levels = new LevelsByFirm(FirmAccessSettings.of(realm));
             Standings standings = new Standings(session, realm, session.getProvider(OrganizationProvider.class),
                     new StaffRepository(em));
-            this.evaluator = new Evaluator(realm, em, levels, standings, caller.programmatic());
+            this.evaluator = new Evaluator(realm, em, levels, standings, caller.programmatic(), limits);
             this.search = new AccessSearch(session, em, levels, standings, evaluator, caller.programmatic());
         }
     }

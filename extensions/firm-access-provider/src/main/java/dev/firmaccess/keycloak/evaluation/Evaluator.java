@@ -3,15 +3,18 @@ package dev.firmaccess.keycloak.evaluation;
 import dev.firmaccess.keycloak.access.AccessExplainer;
 import dev.firmaccess.keycloak.access.AccessLevels;
 import dev.firmaccess.keycloak.access.AccessPath;
+import dev.firmaccess.keycloak.access.BusinessDirectory;
 import dev.firmaccess.keycloak.access.BusinessGrants;
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantRow;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
+import dev.firmaccess.keycloak.access.UserGrants;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Entity;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.Evaluation;
 import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.portal.PortalMembershipEntity;
 import dev.firmaccess.keycloak.portal.PortalReach;
+import dev.firmaccess.keycloak.web.Limits;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,10 +29,14 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Decides "may subject S do action A on business B?" from the database as it is now: role reach,
- * direct grants and team grants, and the programmatic-access switch for programmatic callers; for
- * a subject who is not staff of the business's firm, their active portal membership on it.
- * A business the subject's firms do not hold is answered exactly like an unknown one.
+ * Decides "may subject S do action A on business B?": role reach, direct grants and team grants,
+ * and the programmatic-access switch for programmatic callers; for a subject who is not staff of
+ * the business's firm, their active portal membership on it. A business the subject's firms do not
+ * hold is answered exactly like an unknown one.
+ *
+ * <p>A business of one of the subject's firms is found in the firm's {@link BusinessDirectory}
+ * and its grants in the subject's {@link UserGrants}, both in Keycloak's caches and evicted on
+ * every node by every change they depend on; anything else is read from the database.
  */
 final class Evaluator {
 
@@ -47,11 +54,16 @@ final class Evaluator {
     private final Map<String, Optional<PortalMembershipEntity>> portalMemberships = new HashMap<>();
     /** Grants read with their business for one subject ({@link #readAhead}), by user id and business id. */
     private final Map<String, List<GrantRow>> grantsReadAhead = new HashMap<>();
+    private final BusinessDirectory directory;
+    private final int maxCachedGrants;
 
-    Evaluator(RealmModel realm, EntityManager em, LevelsByFirm levels, Standings standings, boolean programmatic) {
+    Evaluator(RealmModel realm, EntityManager em, LevelsByFirm levels, Standings standings, boolean programmatic,
+            Limits limits) {
         this.realm = realm;
         this.levels = levels;
         this.grants = new GrantRepository(em);
+        this.directory = new BusinessDirectory(realm, em, limits.cachedBusinessesPerFirm());
+        this.maxCachedGrants = limits.cachedGrantsPerUser();
         this.standings = standings;
         this.programmatic = programmatic;
         this.portal = new PortalReach(em);
@@ -80,8 +92,7 @@ final class Evaluator {
         if (user.isEmpty()) {
             return Decision.of(false, "subject_not_found", null, null, explain);
         }
-        readAhead(user.get(), List.of(resource.id()));
-        Optional<OrganizationModel> firm = firmOf(resource);
+        Optional<OrganizationModel> firm = firmOf(user.get(), resource);
         Optional<Standing> standing = firm.flatMap(holder -> standings.of(holder, user.get()));
         if (standing.isEmpty()) {
             return firm.isEmpty() ? Decision.of(false, NOT_FOUND, null, null, explain)
@@ -100,9 +111,17 @@ final class Evaluator {
         return Decision.of(allowed, allowed ? GRANTED : "insufficient_level", level, reasons, explain);
     }
 
+    /** The firm of the user's whose business index names the business, if any. */
+    private Optional<OrganizationModel> indexedFirm(UserModel user, String businessId) {
+        return standings.firmsOf(user).stream()
+                .filter(firm -> directory.names(firm.getId(), businessId))
+                .findFirst();
+    }
+
     /**
-     * Reads ahead for a batch: for each subject, the batch's businesses with the grants reaching the
-     * subject on them, two queries per hundred businesses of a subject instead of queries per item.
+     * Reads ahead for a batch: for each subject, the batch's businesses that the caches cannot
+     * answer, with the grants reaching the subject on them, two queries per hundred businesses of a
+     * subject instead of queries per item.
      */
     void prefetch(List<Evaluation> batch) {
         Map<String, Set<String>> businessIdsBySubject = new LinkedHashMap<>();
@@ -114,16 +133,23 @@ final class Evaluator {
             }
         }
         businessIdsBySubject.forEach((subjectId, businessIds) -> standings.user(subjectId)
-                .ifPresent(user -> readAhead(user, businessIds)));
+                .ifPresent(user -> readAhead(user, businessIds.stream()
+                        .filter(id -> indexedFirm(user, id).isEmpty() || cachedGrants(user).isEmpty())
+                        .toList())));
     }
 
-    /** The enabled firm holding the resource's business, if it is active and the firm is the one the resource names. */
-    private Optional<OrganizationModel> firmOf(Entity resource) {
-        Optional<String> firmId = firmIds.getOrDefault(resource.id(), Optional.empty());
-        if (firmId.isEmpty()) {
-            return Optional.empty();
+    /**
+     * The enabled firm holding the resource's business, if it is active and the firm is the one the
+     * resource names: from the index of one of the user's firms, else from the database.
+     */
+    private Optional<OrganizationModel> firmOf(UserModel user, Entity resource) {
+        Optional<OrganizationModel> firm = indexedFirm(user, resource.id());
+        if (firm.isEmpty()) {
+            readAhead(user, List.of(resource.id()));
+            firm = firmIds.getOrDefault(resource.id(), Optional.empty()).flatMap(standings::firm);
+            firm.filter(holder -> standings.firmsOf(user).stream().anyMatch(own -> own.getId().equals(holder.getId())))
+                    .ifPresent(holder -> directory.foundActive(holder.getId()));
         }
-        Optional<OrganizationModel> firm = standings.firm(firmId.get());
         String named = resource.textProperty(EvaluationTypes.FIRM_PROPERTY);
         if (firm.isEmpty() || named != null && !named.equals(firm.get().getId()) && !named.equals(firm.get().getAlias())) {
             return Optional.empty();
@@ -166,6 +192,26 @@ final class Evaluator {
         }
     }
 
+    /**
+     * The grants reaching the user on an active business: read ahead with it, else from the user's
+     * cached grants, else read now.
+     */
+    private List<GrantRow> grantsOn(UserModel user, String businessId) {
+        String key = user.getId() + '/' + businessId;
+        if (!grantsReadAhead.containsKey(key)) {
+            Optional<Map<String, List<GrantRow>>> cached = cachedGrants(user);
+            if (cached.isPresent()) {
+                return cached.get().getOrDefault(businessId, List.of());
+            }
+            readAhead(user, List.of(businessId));
+        }
+        return grantsReadAhead.getOrDefault(key, List.of());
+    }
+
+    private Optional<Map<String, List<GrantRow>>> cachedGrants(UserModel user) {
+        return UserGrants.of(user, grants, maxCachedGrants);
+    }
+
     /** A business already read and found not to be an active business of the realm. */
     private boolean knownInactive(String businessId) {
         return firmIds.containsKey(businessId) && firmIds.get(businessId).isEmpty();
@@ -177,7 +223,7 @@ final class Evaluator {
      */
     private List<AccessPath> pathsOn(Standing standing, String businessId) {
         List<GrantRow> reaching = standing.role().reachesAllBusinesses() ? List.of()
-                : grantsReadAhead.get(standing.user().getId() + '/' + businessId).stream()
+                : grantsOn(standing.user(), businessId).stream()
                         .filter(grant -> grant.subjectType() == GrantSubjectType.USER
                                 || standing.teamIds().contains(grant.subjectId()))
                         .toList();

@@ -32,6 +32,7 @@ final class Standings {
     private final Map<String, Optional<UserModel>> users = new HashMap<>();
     private final Map<String, Optional<OrganizationModel>> firms = new HashMap<>();
     private final Map<String, Optional<Standing>> standings = new HashMap<>();
+    private final Map<String, List<OrganizationModel>> firmsByUser = new HashMap<>();
 
     Standings(KeycloakSession session, RealmModel realm, OrganizationProvider organizations, StaffRepository staff) {
         this.session = session;
@@ -93,10 +94,10 @@ final class Standings {
         if (!organizationsEnabled()) {
             return List.of();
         }
-        return organizations.getByMember(user)
+        return firmsByUser.computeIfAbsent(user.getId(), id -> organizations.getByMember(user)
                 .filter(OrganizationModel::isEnabled)
                 .sorted(Comparator.comparing(OrganizationModel::getId))
-                .toList();
+                .toList());
     }
 
     private boolean organizationsEnabled() {

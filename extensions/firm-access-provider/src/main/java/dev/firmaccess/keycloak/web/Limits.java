@@ -52,13 +52,17 @@ import org.keycloak.services.resource.RealmResourceProvider;
  *                        other internal addresses (off: public addresses only)
  * @param levelsPerFirm   access levels one firm may define on top of the realm's
  * @param bulkBusinesses  businesses created in one bulk creation
+ * @param cachedBusinessesPerFirm active businesses of one firm indexed in memory for decisions; a
+ *                        larger firm's decisions read its businesses from the database
+ * @param cachedGrantsPerUser grants reaching one user held in memory for decisions; a user with
+ *                        more has the grants of each decision read from the database
  */
 public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, int csvChars, int keysPerMember,
         int batchSize, int searchPageSize, int bodyChars, int mailEvents, int keyCreationMaxAuthAgeSeconds,
         int webhookToleranceSeconds, int webhookIdChars, int outboxAttempts, int outboxRetrySeconds,
         int outboxMaxRetrySeconds, int outboxPollSeconds, int outboxLeaseSeconds, int outboxBatch, int outboxRetentionDays,
         int eventSubscribers, int csvSyncRows, int csvImportStaleSeconds, boolean internalEventTargets,
-        int levelsPerFirm, int bulkBusinesses) {
+        int levelsPerFirm, int bulkBusinesses, int cachedBusinessesPerFirm, int cachedGrantsPerUser) {
 
     /** The column length of a received {@code webhook-id}; a longer allowed id could not be stored. */
     public static final int STORED_WEBHOOK_ID_CHARS = 255;
@@ -94,7 +98,11 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
             Map.entry("max-csv-sync-rows", 100),
             Map.entry("csv-import-stale-seconds", 300),
             Map.entry("max-levels-per-firm", 20),
-            Map.entry("max-bulk-businesses", 1000));
+            Map.entry("max-bulk-businesses", 1000),
+            // 16 bytes a business: about 1.6 MB for a firm at the default, on each node.
+            Map.entry("max-cached-businesses-per-firm", 100_000),
+            // about 150 bytes a grant: at most 150 KB beside each user in Keycloak's user cache.
+            Map.entry("max-cached-grants-per-user", 1000));
 
     /** The SPI option that lets access-event subscribers be on internal addresses; off by default. */
     public static final String INTERNAL_EVENT_TARGETS = "allow-internal-event-targets";
@@ -149,7 +157,8 @@ public record Limits(int pageSize, int bulkGrants, int invitees, int csvRows, in
                 positive.applyAsInt("outbox-batch-size"), positive.applyAsInt("outbox-retention-days"),
                 positive.applyAsInt("max-event-subscribers"), positive.applyAsInt("max-csv-sync-rows"),
                 positive.applyAsInt("csv-import-stale-seconds"), internalEventTargets,
-                positive.applyAsInt("max-levels-per-firm"), positive.applyAsInt("max-bulk-businesses"));
+                positive.applyAsInt("max-levels-per-firm"), positive.applyAsInt("max-bulk-businesses"),
+                positive.applyAsInt("max-cached-businesses-per-firm"), positive.applyAsInt("max-cached-grants-per-user"));
     }
 
     private static int outboxMaxRetrySeconds(ToIntFunction<String> positive) {

@@ -80,7 +80,7 @@ class AuthZenRequestsTest {
     @Test
     void aBatchOverTheConfiguredSizeIsABadRequestAndOneAtTheSizeIsRead() {
         Limits two = new Limits(1000, 10_000, 100, 5000, 1_000_000, 50, 2, 1000, 1_000_000, 1000, 300, 300, 255,
-                10, 30, 3600, 5, 300, 50, 7, 20, 100, 300, false, 20, 1000);
+                10, 30, 3600, 5, 300, 50, 7, 20, 100, 300, false, 20, 1000, 100_000, 1000);
         JsonNode atLimit = json("{" + SUBJECT + ", " + ACTION + ", \"evaluations\": [{" + RESOURCE + "}, {" + RESOURCE
                 + "}]}");
         JsonNode overLimit = json("{" + SUBJECT + ", " + ACTION + ", \"evaluations\": [{}, {}, {}]}");
