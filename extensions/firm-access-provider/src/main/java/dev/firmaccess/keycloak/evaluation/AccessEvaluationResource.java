@@ -32,8 +32,9 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * The access evaluation API, OpenID AuthZEN Authorization API 1.0, at
- * {@code /realms/{realm}/firm-access/access/v1}. Every call is decided from the database as it
- * is at that moment: nothing is cached between requests.
+ * {@code /realms/{realm}/firm-access/access/v1}. Every call is decided on the data as it is at
+ * that moment: what the {@link Evaluator} reads from Keycloak's caches is evicted on every node by
+ * every change it depends on.
  */
 public class AccessEvaluationResource {
 
