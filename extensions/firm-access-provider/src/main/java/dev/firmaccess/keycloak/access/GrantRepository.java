@@ -83,17 +83,7 @@ public final class GrantRepository {
                 firmIds.put((String) row[0], (String) row[1]);
                 grants.put((String) row[0], new ArrayList<>());
             }
-            // Two halves that each match the business index, rather than one "or" the database cannot.
-            String businesses = anyOf("g.businessId", slots);
-            for (Object[] row : bindIds(em.createQuery("select g.businessId, g.subjectType, g.subjectId, g.accessLevel"
-                    + " from GrantEntity g where " + businesses + " and g.subjectType = :user"
-                    + " and g.subjectId = :userId union all select g.businessId, g.subjectType, g.subjectId,"
-                    + " g.accessLevel from GrantEntity g where " + businesses + " and g.subjectType = :team"
-                    + " and g.subjectId in (select m.groupId from UserGroupMembershipEntity m where m.user.id = :userId)",
-                    Object[].class), chunk, slots)
-                    .setParameter("user", GrantSubjectType.USER)
-                    .setParameter("team", GrantSubjectType.TEAM)
-                    .setParameter("userId", userId)
+            for (Object[] row : bindIds(reachingUserQuery(anyOf("g.businessId", slots) + " and", userId), chunk, slots)
                     .getResultList()) {
                 List<GrantRow> reaching = grants.get((String) row[0]);
                 if (reaching != null) {
@@ -111,18 +101,27 @@ public final class GrantRepository {
      * realm, at most {@code maxRows} of them: the two halves of the subject index, no business read.
      */
     public List<GrantRow> reachingUser(String userId, int maxRows) {
-        return em.createQuery("select g.businessId, g.subjectType, g.subjectId, g.accessLevel from GrantEntity g"
-                        + " where g.subjectType = :user and g.subjectId = :userId union all select g.businessId,"
-                        + " g.subjectType, g.subjectId, g.accessLevel from GrantEntity g where g.subjectType = :team"
-                        + " and g.subjectId in (select m.groupId from UserGroupMembershipEntity m where m.user.id = :userId)",
-                        Object[].class)
-                .setParameter("user", GrantSubjectType.USER)
-                .setParameter("team", GrantSubjectType.TEAM)
-                .setParameter("userId", userId)
+        return reachingUserQuery("", userId)
                 .setMaxResults(maxRows)
                 .getResultStream()
                 .map(GrantRepository::grantRow)
                 .toList();
+    }
+
+    /**
+     * The (business id, subject type, subject id, level) of the grants that reach a user directly or
+     * through any of their groups and meet {@code condition} (empty, or ending in {@code and}): two
+     * halves that each match an index, rather than one "or" the database cannot.
+     */
+    private TypedQuery<Object[]> reachingUserQuery(String condition, String userId) {
+        String select = "select g.businessId, g.subjectType, g.subjectId, g.accessLevel from GrantEntity g where "
+                + condition;
+        return em.createQuery(select + " g.subjectType = :user and g.subjectId = :userId union all " + select
+                        + " g.subjectType = :team and g.subjectId in"
+                        + " (select m.groupId from UserGroupMembershipEntity m where m.user.id = :userId)", Object[].class)
+                .setParameter("user", GrantSubjectType.USER)
+                .setParameter("team", GrantSubjectType.TEAM)
+                .setParameter("userId", userId);
     }
 
     private static GrantRow grantRow(Object[] row) {

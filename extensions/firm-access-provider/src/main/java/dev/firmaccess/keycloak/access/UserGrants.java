@@ -24,7 +24,7 @@ public final class UserGrants {
      * are then not held in memory and are read for each decision instead.
      */
     public static Optional<Map<String, List<GrantRow>>> of(UserModel user, GrantRepository grants, int maxCached) {
-        return StaffAccessCache.remembered(user, "grants/" + maxCached, () -> {
+        return StaffAccessCache.remembered(user, "grants", () -> {
             List<GrantRow> rows = grants.reachingUser(user.getId(), maxCached + 1);
             if (rows.size() > maxCached) {
                 return Optional.<Map<String, List<GrantRow>>>empty();
