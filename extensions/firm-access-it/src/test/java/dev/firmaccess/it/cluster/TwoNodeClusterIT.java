@@ -61,9 +61,7 @@ class TwoNodeClusterIT {
             realm.addMember(firmId, ids.get(user));
         }
         ids.put("cora", realm.createUser("cora"));
-        HttpJson.Reply owner = node(1).put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/"
-                + ids.get("olivia") + "/role", realm.adminToken(), Map.of("role", "owner"));
-        assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
+        oliviaOwns("ledger");
         realm.addTestClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
         realm.createConnectionKeyClient(SCRIPTS);
     }
@@ -93,6 +91,77 @@ class TwoNodeClusterIT {
 
         assertThat(next).as("node 2's very next evaluation").isFalse();
         report("grant removed on node 1", "evaluation on node 2", answered);
+    }
+
+    @Test
+    void aBusinessArchivedOnNode1IsUnknownToTheNextEvaluationOnNode2ThatIndexedIt() {
+        String firm = firmOwnedByOlivia("Dockside Ledger", "dockside");
+        String business = createBusiness(firm, "Dockside Coopers");
+        String olivia = owner();
+        assertThat(decisionOn(2, olivia, "olivia", business)).as("node 2 indexes the firm").isEqualTo("granted");
+
+        assertStatus(node(1).post(firm + "/businesses/" + business + "/archive", olivia, ""), 200);
+        long changed = System.nanoTime();
+        String next = decisionOn(2, olivia, "olivia", business);
+        long answered = millisSince(changed);
+
+        assertThat(next).as("node 2's very next evaluation").isEqualTo("denied: not_found");
+        report("business archived on node 1", "evaluation on node 2 (indexed business)", answered);
+    }
+
+    @Test
+    void aBusinessDeletedOnNode1IsUnknownToTheNextEvaluationOnNode2ThatIndexedIt() {
+        String firm = firmOwnedByOlivia("Tideway Ledger", "tideway");
+        String business = createBusiness(firm, "Tideway Sailmakers");
+        String olivia = owner();
+        assertThat(decisionOn(2, olivia, "olivia", business)).as("node 2 indexes the firm").isEqualTo("granted");
+
+        assertStatus(node(1).delete(firm + "/businesses/" + business, olivia), 204);
+        long changed = System.nanoTime();
+        String next = decisionOn(2, olivia, "olivia", business);
+        long answered = millisSince(changed);
+
+        assertThat(next).as("node 2's very next evaluation").isEqualTo("denied: not_found");
+        report("business deleted on node 1", "evaluation on node 2 (indexed business)", answered);
+    }
+
+    @Test
+    void aBusinessCreatedOnNode1IsGrantedToTheOwnerByTheNextEvaluationOnNode2ThatIndexedTheFirm() {
+        String firm = firmOwnedByOlivia("Pier Ledger", "pier");
+        String older = createBusiness(firm, "Pier Glassworks");
+        String olivia = owner();
+        assertThat(decisionOn(2, olivia, "olivia", older)).as("node 2 indexes the firm").isEqualTo("granted");
+
+        String created = createBusiness(firm, "Breakwater Smokehouse");
+        long changed = System.nanoTime();
+        String next = decisionOn(2, olivia, "olivia", created);
+        long answered = millisSince(changed);
+
+        assertThat(next).as("node 2's very next evaluation").isEqualTo("granted");
+        report("business created on node 1", "evaluation on node 2 (firm indexed before)", answered);
+    }
+
+    @Test
+    void aTeamMembershipRemovedOnNode2IsDeniedByTheNextEvaluationOnNode1ThatCachedTheGrants() {
+        String firm = firmOwnedByOlivia("Slipway Ledger", "slipway", "mia");
+        String business = createBusiness(firm, "Slipway Joiners");
+        HttpJson.Reply team = node(1).post(firm + "/teams", owner(), Map.of("name", "Harbour Desk"));
+        assertStatus(team, 201);
+        String teamId = team.json().get("id").asText();
+        assertStatus(node(1).put(firm + "/businesses/" + business + "/grants/teams/" + teamId, owner(),
+                Map.of("level", "full")), 200);
+        String membership = firm + "/teams/" + teamId + "/members/" + ids.get("mia");
+        assertStatus(node(1).put(membership, owner(), ""), 204);
+        String mia = realm.accessToken("mia");
+        assertThat(decisionOn(1, mia, "mia", business)).as("node 1 caches mia's grants").isEqualTo("granted");
+
+        assertStatus(node(2).delete(membership, owner()), 204);
+        long changed = System.nanoTime();
+        String next = decisionOn(1, mia, "mia", business);
+        long answered = millisSince(changed);
+
+        assertThat(next).as("node 1's very next evaluation").isEqualTo("denied: no_grant");
+        report("team membership removed on node 2", "evaluation on node 1 (cached grants)", answered);
     }
 
     @Test
@@ -373,7 +442,32 @@ class TwoNodeClusterIT {
     }
 
     private String firmApi() {
-        return "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        return firmApi("ledger");
+    }
+
+    private String firmApi(String alias) {
+        return "/realms/" + realm.name() + "/firm-access/api/v1/firms/" + alias;
+    }
+
+    private void oliviaOwns(String alias) {
+        assertStatus(node(1).put("/admin/realms/" + realm.name() + "/firm-access/firms/" + alias + "/staff/"
+                + ids.get("olivia") + "/role", realm.adminToken(), Map.of("role", "owner")), 200);
+    }
+
+    /**
+     * A firm of a case about the decision caches, owned by olivia, with the given users as members;
+     * answers its firm API path. A firm of its own, so that the case's first decision indexes the
+     * firm on the node it asks after the firm's businesses exist: a business created later is not
+     * in the index, and is read from the database.
+     */
+    private String firmOwnedByOlivia(String name, String alias, String... members) {
+        String id = realm.createFirm(name, alias);
+        realm.addMember(id, ids.get("olivia"));
+        for (String member : members) {
+            realm.addMember(id, ids.get(member));
+        }
+        oliviaOwns(alias);
+        return firmApi(alias);
     }
 
     private String tokenPath() {
@@ -385,18 +479,34 @@ class TwoNodeClusterIT {
     }
 
     private String createBusiness(String name) {
-        HttpJson.Reply created = node(1).post(firmApi() + "/businesses", owner(), Map.of("name", name));
+        return createBusiness(firmApi(), name);
+    }
+
+    /** A business created on node 1 through the firm API at the given path. */
+    private String createBusiness(String firmApi, String name) {
+        HttpJson.Reply created = node(1).post(firmApi + "/businesses", owner(), Map.of("name", name));
         assertStatus(created, 201);
         return created.json().get("id").asText();
     }
 
-    /** The user asks about themselves, as any token may. */
     private boolean mayRead(int number, String token, String user, String business) {
+        return readEvaluation(number, token, user, business).get("decision").asBoolean();
+    }
+
+    /** The decision on reading with its reason: {@code granted}, or {@code denied: } and the reason of the deny. */
+    private String decisionOn(int number, String token, String user, String business) {
+        JsonNode decision = readEvaluation(number, token, user, business);
+        String reason = decision.path("context").path("reason").asText();
+        return decision.get("decision").asBoolean() ? reason : "denied: " + reason;
+    }
+
+    /** The user asks about reading the business themselves, as any token may, with the reason of the decision. */
+    private JsonNode readEvaluation(int number, String token, String user, String business) {
         HttpJson.Reply reply = node(number).post("/realms/" + realm.name() + "/firm-access/access/v1/evaluation",
                 token, Map.of("subject", Map.of("type", "user", "id", ids.get(user)), "action", Map.of("name", "read"),
-                        "resource", Map.of("type", "business", "id", business)));
+                        "resource", Map.of("type", "business", "id", business), "context", Map.of("explain", true)));
         assertStatus(reply, 200);
-        return reply.json().get("decision").asBoolean();
+        return reply.json();
     }
 
     private HttpJson.Reply refreshOn(int number, String clientId, String refreshToken) {
