@@ -59,33 +59,29 @@ class DecisionCacheIT extends FirmSetupTest {
 
         @Test
         void aBusinessArchivedRestoredAndDeletedIsAnsweredSoAtTheNextDecision() {
-            OwnedFirm firm = firmOwnedByOlivia("Harbour Ledger");
-            String business = setup.business(firm.firm(), "Harbour Bakery");
-            assertThat(decision(olivia, "write", business)).isEqualTo("granted");
+            FirmCase given = aBusinessAndAMember("Harbour Ledger");
+            assertThat(decision(olivia, "write", given.business())).as("indexed").isEqualTo("granted");
 
-            assertStatus(firm.owner().post("/businesses/" + business + "/archive", null), 200);
-            assertThat(decision(olivia, "write", business)).as("archived").isEqualTo("denied: not_found");
+            given.archiveOrRestore("archive");
+            assertThat(decision(olivia, "write", given.business())).as("archived").isEqualTo("denied: not_found");
 
-            assertStatus(firm.owner().post("/businesses/" + business + "/restore", null), 200);
-            assertThat(decision(olivia, "write", business)).as("restored").isEqualTo("granted");
+            given.archiveOrRestore("restore");
+            assertThat(decision(olivia, "write", given.business())).as("restored").isEqualTo("granted");
 
-            assertStatus(firm.owner().delete("/businesses/" + business), 204);
-            assertThat(decision(olivia, "write", business)).as("deleted").isEqualTo("denied: not_found");
+            assertStatus(given.owner().delete("/businesses/" + given.business()), 204);
+            assertThat(decision(olivia, "write", given.business())).as("deleted").isEqualTo("denied: not_found");
         }
 
         @Test
         void aBusinessCreatedAfterTheFirstDecisionIsGrantedAtOnceAndNotToAMemberWithoutAGrant() {
-            OwnedFirm firm = firmOwnedByOlivia("Growing Ledger");
-            String older = setup.business(firm.firm(), "Older Client");
-            Person member = setup.colleague(firm.firm(), "member");
-            assertThat(decision(olivia, "read", older)).isEqualTo("granted");
-            assertThat(decision(member, "read", older)).isEqualTo("denied: no_grant");
+            FirmCase given = aBusinessAndAMember("Growing Ledger");
+            assertThat(decision(olivia, "read", given.business())).isEqualTo("granted");
+            assertThat(decision(given.member(), "read", given.business())).isEqualTo("denied: no_grant");
 
-            String created = assertStatus(firm.owner().post("/businesses", Map.of("name", "Newer Client")), 201)
-                    .json().get("id").asText();
+            String created = given.create("Newer Client");
 
             assertThat(decision(olivia, "write", created)).isEqualTo("granted");
-            assertThat(decision(member, "read", created)).isEqualTo("denied: no_grant");
+            assertThat(decision(given.member(), "read", created)).isEqualTo("denied: no_grant");
         }
     }
 
@@ -94,70 +90,64 @@ class DecisionCacheIT extends FirmSetupTest {
 
         @Test
         void aDirectGrantCountsFromTheNextDecisionAndItsRevocationToo() {
-            OwnedFirm firm = firmOwnedByOlivia("Quay Ledger");
-            String business = setup.business(firm.firm(), "Quay Chandlers");
-            Person member = setup.colleague(firm.firm(), "member");
-            assertThat(decision(member, "read", business)).isEqualTo("denied: no_grant");
+            FirmCase given = aBusinessAndAMember("Quay Ledger");
+            assertThat(decision(given.member(), "read", given.business())).isEqualTo("denied: no_grant");
 
-            assertStatus(firm.owner().put(userGrant(business, member), Map.of("level", "full")), 200);
-            assertThat(decision(member, "read", business)).as("granted").isEqualTo("granted");
+            given.share(given.business(), given.member(), "full");
+            assertThat(decision(given.member(), "read", given.business())).as("granted").isEqualTo("granted");
 
-            assertStatus(firm.owner().delete(userGrant(business, member)), 204);
-            assertThat(decision(member, "read", business)).as("revoked").isEqualTo("denied: no_grant");
+            given.revoke(given.business(), given.member());
+            assertThat(decision(given.member(), "read", given.business())).as("revoked").isEqualTo("denied: no_grant");
         }
 
         @Test
         void aTeamGrantReachesWhoJoinsTheTeamAndNoLongerWhoLeavesIt() {
-            OwnedFirm firm = firmOwnedByOlivia("Lantern Ledger");
-            String business = setup.business(firm.firm(), "Lantern Lane Studio");
-            Person member = setup.colleague(firm.firm(), "member");
-            String team = assertStatus(firm.owner().post("/teams", Map.of("name", "Bookkeeping")), 201)
+            FirmCase given = aBusinessAndAMember("Lantern Ledger");
+            String team = assertStatus(given.owner().post("/teams", Map.of("name", "Bookkeeping")), 201)
                     .json().get("id").asText();
-            assertStatus(firm.owner().put("/businesses/" + business + "/grants/teams/" + team,
+            String membership = "/teams/" + team + "/members/" + given.member().id();
+            assertStatus(given.owner().put("/businesses/" + given.business() + "/grants/teams/" + team,
                     Map.of("level", "read-only")), 200);
-            assertThat(decision(member, "read", business)).isEqualTo("denied: no_grant");
+            assertThat(decision(given.member(), "read", given.business())).isEqualTo("denied: no_grant");
 
-            assertStatus(firm.owner().put("/teams/" + team + "/members/" + member.id(), null), 204);
-            assertThat(decision(member, "read", business)).as("joined").isEqualTo("granted");
+            assertStatus(given.owner().put(membership, null), 204);
+            assertThat(decision(given.member(), "read", given.business())).as("joined").isEqualTo("granted");
 
-            assertStatus(firm.owner().delete("/teams/" + team + "/members/" + member.id()), 204);
-            assertThat(decision(member, "read", business)).as("left").isEqualTo("denied: no_grant");
+            assertStatus(given.owner().delete(membership), 204);
+            assertThat(decision(given.member(), "read", given.business())).as("left").isEqualTo("denied: no_grant");
         }
 
         @Test
         void aGrantLoweredBelowWriteStopsWritingAtTheNextDecision() {
-            OwnedFirm firm = firmOwnedByOlivia("Wharf Ledger");
-            String business = setup.business(firm.firm(), "Wharf Ropemakers");
-            Person member = setup.colleague(firm.firm(), "member");
-            assertStatus(firm.owner().put(userGrant(business, member), Map.of("level", "full")), 200);
-            assertThat(decision(member, "write", business)).isEqualTo("granted");
+            FirmCase given = aBusinessAndAMember("Wharf Ledger");
+            given.share(given.business(), given.member(), "full");
+            assertThat(decision(given.member(), "write", given.business())).isEqualTo("granted");
 
-            assertStatus(firm.owner().put(userGrant(business, member), Map.of("level", "read-only")), 200);
+            given.share(given.business(), given.member(), "read-only");
 
-            assertThat(decision(member, "write", business)).isEqualTo("denied: insufficient_level");
-            assertThat(decision(member, "read", business)).isEqualTo("granted");
+            assertThat(decision(given.member(), "write", given.business())).isEqualTo("denied: insufficient_level");
+            assertThat(decision(given.member(), "read", given.business())).isEqualTo("granted");
         }
 
         /** The first revocation leaves them one past the bound, the second at it, with their grants cached again. */
         @Test
         void withMoreGrantsThanAreCachedEachRevocationHoldsAtTheNextDecision() {
-            OwnedFirm firm = firmOwnedByOlivia("Busy Ledger");
-            Person member = setup.colleague(firm.firm(), "member");
+            FirmCase given = aBusinessAndAMember("Busy Ledger");
             List<String> shared = new ArrayList<>();
             for (int i = 0; i < TestEnvironment.CACHED_GRANTS_PER_USER + 2; i++) {
-                String business = setup.business(firm.firm(), "Many Grants " + i);
-                assertStatus(firm.owner().put(userGrant(business, member), Map.of("level", "full")), 200);
+                String business = setup.business(given.firm(), "Many Grants " + i);
+                given.share(business, given.member(), "full");
                 shared.add(business);
             }
             String kept = shared.get(shared.size() - 1);
 
             for (String revoked : shared.subList(0, 2)) {
-                assertThat(decision(member, "read", revoked)).as("before revoking").isEqualTo("granted");
+                assertThat(decision(given.member(), "read", revoked)).as("before revoking").isEqualTo("granted");
 
-                assertStatus(firm.owner().delete(userGrant(revoked, member)), 204);
+                given.revoke(revoked, given.member());
 
-                assertThat(decision(member, "read", revoked)).as("after revoking").isEqualTo("denied: no_grant");
-                assertThat(decision(member, "write", kept)).as("another grant").isEqualTo("granted");
+                assertThat(decision(given.member(), "read", revoked)).as("after revoking").isEqualTo("denied: no_grant");
+                assertThat(decision(given.member(), "write", kept)).as("another grant").isEqualTo("granted");
             }
         }
     }
@@ -167,52 +157,50 @@ class DecisionCacheIT extends FirmSetupTest {
 
         @Test
         void theOwnerIsGrantedUntilABusinessIsArchived() {
-            OwnedFirm large = largeFirm();
-            String business = large.businesses().get(0);
-            assertThat(decision(olivia, "write", business)).isEqualTo("granted");
+            FirmCase large = largeFirm();
+            assertThat(decision(olivia, "write", large.business())).isEqualTo("granted");
 
-            assertStatus(large.owner().post("/businesses/" + business + "/archive", null), 200);
+            large.archiveOrRestore("archive");
 
-            assertThat(decision(olivia, "write", business)).isEqualTo("denied: not_found");
+            assertThat(decision(olivia, "write", large.business())).isEqualTo("denied: not_found");
             assertThat(decision(olivia, "write", large.businesses().get(1))).as("another business")
                     .isEqualTo("granted");
         }
 
         @Test
         void aMemberGrantedABusinessIsGrantedAtTheNextDecisionAndAnotherMemberIsNot() {
-            OwnedFirm large = largeFirm();
-            Person granted = setup.colleague(large.firm(), "member");
+            FirmCase large = largeFirm();
             Person other = setup.colleague(large.firm(), "member");
-            String business = large.businesses().get(0);
-            assertThat(decision(granted, "read", business)).isEqualTo("denied: no_grant");
+            assertThat(decision(large.member(), "read", large.business())).isEqualTo("denied: no_grant");
 
-            assertStatus(large.owner().put(userGrant(business, granted), Map.of("level", "read-only")), 200);
+            large.share(large.business(), large.member(), "read-only");
 
-            assertThat(decision(granted, "read", business)).isEqualTo("granted");
-            assertThat(decision(granted, "write", business)).isEqualTo("denied: insufficient_level");
-            assertThat(decision(other, "read", business)).isEqualTo("denied: no_grant");
+            assertThat(decision(large.member(), "read", large.business())).isEqualTo("granted");
+            assertThat(decision(large.member(), "write", large.business())).isEqualTo("denied: insufficient_level");
+            assertThat(decision(other, "read", large.business())).isEqualTo("denied: no_grant");
         }
 
         @Test
         void itsBusinessesAreUnknownToStaffOfAnotherFirm() {
-            OwnedFirm large = largeFirm();
-            OwnedFirm small = firmOwnedByOlivia("Small Ledger");
+            FirmCase large = largeFirm();
+            FirmCase small = aBusinessAndAMember("Small Ledger");
             Person outsider = setup.colleague(small.firm(), "admin");
-            assertThat(decision(outsider, "read", setup.business(small.firm(), "Outsider's own"))).isEqualTo("granted");
-            assertThat(decision(olivia, "read", large.businesses().get(0))).as("owner of both").isEqualTo("granted");
+            assertThat(decision(outsider, "read", small.business())).isEqualTo("granted");
+            assertThat(decision(olivia, "read", large.business())).as("owner of both").isEqualTo("granted");
 
-            assertThat(decision(outsider, "read", large.businesses().get(0))).isEqualTo("denied: not_found");
+            assertThat(decision(outsider, "read", large.business())).isEqualTo("denied: not_found");
         }
 
         /** A firm of Olivia's with a few more active businesses than the test server indexes, made in one bulk call. */
-        private OwnedFirm largeFirm() {
-            OwnedFirm firm = firmOwnedByOlivia("Large Ledger");
+        private FirmCase largeFirm() {
+            Firm firm = firmOwnedByOlivia("Large Ledger");
+            Client owner = setup.as(olivia, firm);
             List<Map<String, String>> rows = IntStream.range(0, TestEnvironment.CACHED_BUSINESSES_PER_FIRM + 5)
                     .mapToObj(i -> Map.of("name", "Large Client " + i)).toList();
             List<String> ids = new ArrayList<>();
-            assertStatus(firm.owner().post("/businesses/bulk", Map.of("businesses", rows)), 200).json().get("created")
+            assertStatus(owner.post("/businesses/bulk", Map.of("businesses", rows)), 200).json().get("created")
                     .forEach(created -> ids.add(created.get("id").asText()));
-            return new OwnedFirm(firm.firm(), firm.owner(), List.copyOf(ids));
+            return new FirmCase(firm, owner, List.copyOf(ids), setup.colleague(firm, "member"));
         }
     }
 
@@ -221,22 +209,20 @@ class DecisionCacheIT extends FirmSetupTest {
 
         @Test
         void eachItemIsAnsweredFromTheIndexTheDatabaseOrNeither() {
-            OwnedFirm firm = firmOwnedByOlivia("Batch Ledger");
-            String indexed = setup.business(firm.firm(), "Indexed Client");
-            String ungranted = setup.business(firm.firm(), "Ungranted Client");
-            Person member = setup.colleague(firm.firm(), "member");
-            assertStatus(firm.owner().put(userGrant(indexed, member), Map.of("level", "full")), 200);
-            assertThat(decision(member, "read", indexed)).isEqualTo("granted");
+            FirmCase given = aBusinessAndAMember("Batch Ledger");
+            String indexed = given.business();
+            String ungranted = setup.business(given.firm(), "Ungranted Client");
+            given.share(indexed, given.member(), "full");
+            assertThat(decision(given.member(), "read", indexed)).isEqualTo("granted");
             assertThat(decision(olivia, "read", indexed)).isEqualTo("granted");
-            String unindexed = assertStatus(firm.owner().post("/businesses", Map.of("name", "Unindexed Client")), 201)
-                    .json().get("id").asText();
-            assertStatus(firm.owner().put(userGrant(unindexed, member), Map.of("level", "read-only")), 200);
+            String unindexed = given.create("Unindexed Client");
+            given.share(unindexed, given.member(), "read-only");
             String foreign = setup.business(setup.newFirm("Elsewhere"), "Foreign Client");
 
             List<String> items = List.of(indexed, unindexed, ungranted, foreign, "no-such-business",
                     "6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e");
 
-            assertThat(batch(member, "write", items)).containsExactly("granted", "denied: insufficient_level",
+            assertThat(batch(given.member(), "write", items)).containsExactly("granted", "denied: insufficient_level",
                     "denied: no_grant", "denied: not_found", "denied: not_found", "denied: not_found");
             assertThat(batch(olivia, "write", items)).containsExactly("granted", "granted", "granted",
                     "denied: not_found", "denied: not_found", "denied: not_found");
@@ -248,37 +234,68 @@ class DecisionCacheIT extends FirmSetupTest {
 
         @Test
         void itsFormerStaffFindItsBusinessesUnknown() {
-            OwnedFirm removed = firmOwnedByOlivia("Closing Ledger");
-            Person member = setup.colleague(removed.firm(), "member");
-            String business = setup.business(removed.firm(), "Last Client");
-            assertStatus(removed.owner().put(userGrant(business, member), Map.of("level", "full")), 200);
-            assertThat(decision(olivia, "write", business)).isEqualTo("granted");
-            assertThat(decision(member, "read", business)).isEqualTo("granted");
+            FirmCase removed = aBusinessAndAMember("Closing Ledger");
+            removed.share(removed.business(), removed.member(), "full");
+            assertThat(decision(olivia, "write", removed.business())).isEqualTo("granted");
+            assertThat(decision(removed.member(), "read", removed.business())).isEqualTo("granted");
 
             try (Response deleted = realm.admin().organizations().get(removed.firm().id()).delete()) {
                 assertThat(deleted.getStatus()).isEqualTo(204);
             }
 
-            assertThat(decision(olivia, "write", business)).isEqualTo("denied: not_found");
-            assertThat(decision(member, "read", business)).isEqualTo("denied: not_found");
+            assertThat(decision(olivia, "write", removed.business())).isEqualTo("denied: not_found");
+            assertThat(decision(removed.member(), "read", removed.business())).isEqualTo("denied: not_found");
         }
     }
 
     // --- helpers -----------------------------------------------------------------------------
 
-    /** A case's own firm, its owner Olivia on the firm API, and the businesses made with it. */
-    private record OwnedFirm(Firm firm, Client owner, List<String> businesses) {
+    /**
+     * A case's own firm, its owner Olivia on the firm API, the businesses made with it (the first
+     * one is the case's business) and a member without grants.
+     */
+    private record FirmCase(Firm firm, Client owner, List<String> businesses, Person member) {
+
+        String business() {
+            return businesses.get(0);
+        }
+
+        /** Archives or restores the case's business through the firm API: {@code action} names which. */
+        void archiveOrRestore(String action) {
+            assertStatus(owner.post("/businesses/" + business() + "/" + action, null), 200);
+        }
+
+        /** A business the owner creates through the firm API; answers its id. */
+        String create(String name) {
+            return assertStatus(owner.post("/businesses", Map.of("name", name)), 201).json().get("id").asText();
+        }
+
+        void share(String businessId, Person person, String level) {
+            assertStatus(owner.put(userGrant(businessId, person), Map.of("level", level)), 200);
+        }
+
+        void revoke(String businessId, Person person) {
+            assertStatus(owner.delete(userGrant(businessId, person)), 204);
+        }
+
+        private static String userGrant(String businessId, Person person) {
+            return "/businesses/" + businessId + "/grants/users/" + person.id();
+        }
     }
 
-    private OwnedFirm firmOwnedByOlivia(String stem) {
+    /** A new firm whose owner is Olivia. */
+    private Firm firmOwnedByOlivia(String stem) {
         Firm firm = setup.newFirm(stem);
         realm.addMember(firm.id(), olivia.id());
         setup.setRole(firm, olivia, "owner");
-        return new OwnedFirm(firm, setup.as(olivia, firm), List.of());
+        return firm;
     }
 
-    private static String userGrant(String businessId, Person person) {
-        return "/businesses/" + businessId + "/grants/users/" + person.id();
+    /** A firm of Olivia's with one business and one member without a grant; no decision has been asked about it. */
+    private FirmCase aBusinessAndAMember(String stem) {
+        Firm firm = firmOwnedByOlivia(stem);
+        return new FirmCase(firm, setup.as(olivia, firm), List.of(setup.business(firm, stem + " Client")),
+                setup.colleague(firm, "member"));
     }
 
     private String evaluationApi() {
