@@ -103,11 +103,8 @@ class DecisionCacheIT extends FirmSetupTest {
         @Test
         void aTeamGrantReachesWhoJoinsTheTeamAndNoLongerWhoLeavesIt() {
             FirmCase given = aBusinessAndAMember("Lantern Ledger");
-            String team = assertStatus(given.owner().post("/teams", Map.of("name", "Bookkeeping")), 201)
-                    .json().get("id").asText();
-            String membership = "/teams/" + team + "/members/" + given.member().id();
-            assertStatus(given.owner().put("/businesses/" + given.business() + "/grants/teams/" + team,
-                    Map.of("level", "read-only")), 200);
+            String membership = "/teams/" + given.teamOnBusiness("Bookkeeping", "read-only") + "/members/"
+                    + given.member().id();
             assertThat(decision(given.member(), "read", given.business())).isEqualTo("denied: no_grant");
 
             assertStatus(given.owner().put(membership, null), 204);
@@ -115,6 +112,29 @@ class DecisionCacheIT extends FirmSetupTest {
 
             assertStatus(given.owner().delete(membership), 204);
             assertThat(decision(given.member(), "read", given.business())).as("left").isEqualTo("denied: no_grant");
+        }
+
+        @Test
+        void aDeletedTeamNoLongerReachesItsMembersAtTheNextDecision() {
+            FirmCase given = aBusinessAndAMember("Ferry Ledger");
+            String team = given.teamOnBusiness("Payroll", "full");
+            assertStatus(given.owner().put("/teams/" + team + "/members/" + given.member().id(), null), 204);
+            assertThat(decision(given.member(), "write", given.business())).isEqualTo("granted");
+
+            assertStatus(given.owner().delete("/teams/" + team), 204);
+
+            assertThat(decision(given.member(), "read", given.business())).isEqualTo("denied: no_grant");
+        }
+
+        @Test
+        void aRemovedStaffMemberFindsTheBusinessUnknownAtTheNextDecision() {
+            FirmCase given = aBusinessAndAMember("Mill Ledger");
+            given.share(given.business(), given.member(), "full");
+            assertThat(decision(given.member(), "read", given.business())).isEqualTo("granted");
+
+            assertStatus(given.owner().delete("/staff/" + given.member().id()), 204);
+
+            assertThat(decision(given.member(), "read", given.business())).isEqualTo("denied: not_found");
         }
 
         @Test
@@ -263,6 +283,13 @@ class DecisionCacheIT extends FirmSetupTest {
         /** Archives or restores the case's business through the firm API: {@code action} names which. */
         void archiveOrRestore(String action) {
             assertStatus(owner.post("/businesses/" + business() + "/" + action, null), 200);
+        }
+
+        /** A team without members, granted the level on the case's business; answers its id. */
+        String teamOnBusiness(String name, String level) {
+            String team = assertStatus(owner.post("/teams", Map.of("name", name)), 201).json().get("id").asText();
+            assertStatus(owner.put("/businesses/" + business() + "/grants/teams/" + team, Map.of("level", level)), 200);
+            return team;
         }
 
         /** A business the owner creates through the firm API; answers its id. */
