@@ -86,7 +86,7 @@ public final class FirmAccessBenchmark {
                 Runtime.getRuntime().availableProcessors());
         GoalTable goals = new GoalTable();
         try (EmbeddedPostgresDatabase postgres = EmbeddedPostgresDatabase.start();
-                TestEnvironment env = TestEnvironment.start("benchmark", postgres.asKeycloakDatabase())) {
+                TestEnvironment env = TestEnvironment.startWithDefaultCaches("benchmark", postgres.asKeycloakDatabase())) {
             long loadStart = System.nanoTime();
             LoadedFirm firm = new FirmLoader(env).load();
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;

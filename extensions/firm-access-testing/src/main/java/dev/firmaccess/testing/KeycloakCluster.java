@@ -47,7 +47,7 @@ public final class KeycloakCluster implements AutoCloseable {
     }
 
     private static KeycloakServer.Builder node(Path home, Database database, int frontPort) {
-        return KeycloakServer.builder(home)
+        KeycloakServer.Builder node = KeycloakServer.builder(home)
                 .provider(TestEnvironment.providerJar())
                 .database(database)
                 .clustered()
@@ -60,6 +60,8 @@ public final class KeycloakCluster implements AutoCloseable {
                 .runOption(TestEnvironment.OUTBOX_POLL_OPTION)
                 .runOption(TestEnvironment.INTERNAL_EVENT_TARGETS_OPTION)
                 .runOption("--hostname=http://127.0.0.1:" + frontPort);
+        TestEnvironment.DECISION_CACHE_OPTIONS.forEach(node::runOption);
+        return node;
     }
 
     /** Node 1 or node 2. */

@@ -1,6 +1,7 @@
 package dev.firmaccess.testing;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.keycloak.admin.client.Keycloak;
 
 /**
@@ -67,11 +68,42 @@ public final class TestEnvironment implements AutoCloseable {
      */
     static final String EVENT_SUBSCRIBERS_OPTION = "--spi-realm-restapi-extension--firm-access--max-event-subscribers=500";
 
-    /** Starts a server of the given flavor (its own copy of the distribution) on the database. */
+    /**
+     * The test servers cache no grants of a user who has more than 5, and no index of a firm with
+     * more than 40 active businesses: the defaults (1000 and 100,000) are more than a test builds,
+     * so without these bounds no test would see a decision taken past either cache.
+     */
+    public static final int CACHED_GRANTS_PER_USER = 5;
+
+    /** See {@link #CACHED_GRANTS_PER_USER}. */
+    public static final int CACHED_BUSINESSES_PER_FIRM = 40;
+
+    /** The bounds of the decision caches on every test server, a single one or a cluster's node. */
+    static final List<String> DECISION_CACHE_OPTIONS = List.of(
+            "--spi-realm-restapi-extension--firm-access--max-cached-grants-per-user=" + CACHED_GRANTS_PER_USER,
+            "--spi-realm-restapi-extension--firm-access--max-cached-businesses-per-firm=" + CACHED_BUSINESSES_PER_FIRM);
+
+    /**
+     * Starts a test server of the given flavor (its own copy of the distribution) on the database,
+     * with the test-sized bounds of the decision caches.
+     */
     public static TestEnvironment start(String flavor, Database database) {
+        return start(flavor, database, DECISION_CACHE_OPTIONS);
+    }
+
+    /**
+     * Starts a server like {@link #start(String, Database)} but with the decision caches at their
+     * default bounds, as in production: for measuring, where the test-sized bounds would make the
+     * decisions read the database that production answers from memory.
+     */
+    public static TestEnvironment startWithDefaultCaches(String flavor, Database database) {
+        return start(flavor, database, List.of());
+    }
+
+    private static TestEnvironment start(String flavor, Database database, List<String> cacheOptions) {
         MailCatcher mail = new MailCatcher().start();
         try {
-            FirmAccessKeycloak keycloak = FirmAccessKeycloak.builder()
+            FirmAccessKeycloak.Builder builder = FirmAccessKeycloak.builder()
                     .distribution(KeycloakDistribution.fromSystemProperty().pristineHome())
                     .providerJar(providerJar())
                     // not servers/: KeycloakCluster runs its nodes in servers/{database kind}
@@ -86,9 +118,9 @@ public final class TestEnvironment implements AutoCloseable {
                     .runOption(OUTBOX_ATTEMPTS_OPTION)
                     .runOption(OUTBOX_POLL_OPTION)
                     .runOption(INTERNAL_EVENT_TARGETS_OPTION)
-                    .runOption(EVENT_SUBSCRIBERS_OPTION)
-                    .start();
-            return new TestEnvironment(mail, keycloak);
+                    .runOption(EVENT_SUBSCRIBERS_OPTION);
+            cacheOptions.forEach(builder::runOption);
+            return new TestEnvironment(mail, builder.start());
         } catch (RuntimeException e) {
             mail.close();
             throw e;

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Two Keycloak nodes on one PostgreSQL, clustered as Keycloak clusters by default: a change made
@@ -61,9 +63,7 @@ class TwoNodeClusterIT {
             realm.addMember(firmId, ids.get(user));
         }
         ids.put("cora", realm.createUser("cora"));
-        HttpJson.Reply owner = node(1).put("/admin/realms/" + realm.name() + "/firm-access/firms/ledger/staff/"
-                + ids.get("olivia") + "/role", realm.adminToken(), Map.of("role", "owner"));
-        assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
+        oliviaOwns("ledger");
         realm.addTestClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
         realm.createConnectionKeyClient(SCRIPTS);
     }
@@ -93,6 +93,52 @@ class TwoNodeClusterIT {
 
         assertThat(next).as("node 2's very next evaluation").isFalse();
         report("grant removed on node 1", "evaluation on node 2", answered);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"archived", "deleted"})
+    void aBusinessArchivedOrDeletedOnNode1IsUnknownToTheNextEvaluationOnNode2ThatIndexedIt(String change) {
+        String firm = firmOwnedByOlivia("Dockside Ledger " + change, "dockside-" + change);
+        String businessId = createBusiness(firm, "Dockside Coopers");
+        String business = firm + "/businesses/" + businessId;
+        String olivia = owner();
+        assertThat(decisionOn(2, olivia, "olivia", businessId)).as("node 2 indexes the firm").isEqualTo("granted");
+
+        if (change.equals("archived")) {
+            assertStatus(node(1).post(business + "/archive", olivia, ""), 200);
+        } else {
+            assertStatus(node(1).delete(business, olivia), 204);
+        }
+        assertNextDecision("business " + change + " on node 1", 2, olivia, "olivia", businessId, "denied: not_found");
+    }
+
+    @Test
+    void aBusinessCreatedOnNode1IsGrantedToTheOwnerByTheNextEvaluationOnNode2ThatIndexedTheFirm() {
+        String firm = firmOwnedByOlivia("Pier Ledger", "pier");
+        String older = createBusiness(firm, "Pier Glassworks");
+        String olivia = owner();
+        assertThat(decisionOn(2, olivia, "olivia", older)).as("node 2 indexes the firm").isEqualTo("granted");
+
+        String created = createBusiness(firm, "Breakwater Smokehouse");
+        assertNextDecision("business created on node 1", 2, olivia, "olivia", created, "granted");
+    }
+
+    @Test
+    void aTeamMembershipRemovedOnNode2IsDeniedByTheNextEvaluationOnNode1ThatCachedTheGrants() {
+        String firm = firmOwnedByOlivia("Slipway Ledger", "slipway", "mia");
+        String business = createBusiness(firm, "Slipway Joiners");
+        HttpJson.Reply team = node(1).post(firm + "/teams", owner(), Map.of("name", "Harbour Desk"));
+        assertStatus(team, 201);
+        String teamId = team.json().get("id").asText();
+        assertStatus(node(1).put(firm + "/businesses/" + business + "/grants/teams/" + teamId, owner(),
+                Map.of("level", "full")), 200);
+        String membership = firm + "/teams/" + teamId + "/members/" + ids.get("mia");
+        assertStatus(node(1).put(membership, owner(), ""), 204);
+        String mia = realm.accessToken("mia");
+        assertThat(decisionOn(1, mia, "mia", business)).as("node 1 caches mia's grants").isEqualTo("granted");
+
+        assertStatus(node(2).delete(membership, owner()), 204);
+        assertNextDecision("team membership removed on node 2", 1, mia, "mia", business, "denied: no_grant");
     }
 
     @Test
@@ -373,7 +419,32 @@ class TwoNodeClusterIT {
     }
 
     private String firmApi() {
-        return "/realms/" + realm.name() + "/firm-access/api/v1/firms/ledger";
+        return firmApi("ledger");
+    }
+
+    private String firmApi(String alias) {
+        return "/realms/" + realm.name() + "/firm-access/api/v1/firms/" + alias;
+    }
+
+    private void oliviaOwns(String alias) {
+        assertStatus(node(1).put("/admin/realms/" + realm.name() + "/firm-access/firms/" + alias + "/staff/"
+                + ids.get("olivia") + "/role", realm.adminToken(), Map.of("role", "owner")), 200);
+    }
+
+    /**
+     * A firm of a case about the decision caches, owned by olivia, with the given users as members;
+     * answers its firm API path. A firm of its own, so that the case's first decision indexes the
+     * firm on the node it asks after the firm's businesses exist: a business created later is not
+     * in the index, and is read from the database.
+     */
+    private String firmOwnedByOlivia(String name, String alias, String... members) {
+        String id = realm.createFirm(name, alias);
+        realm.addMember(id, ids.get("olivia"));
+        for (String member : members) {
+            realm.addMember(id, ids.get(member));
+        }
+        oliviaOwns(alias);
+        return firmApi(alias);
     }
 
     private String tokenPath() {
@@ -385,18 +456,48 @@ class TwoNodeClusterIT {
     }
 
     private String createBusiness(String name) {
-        HttpJson.Reply created = node(1).post(firmApi() + "/businesses", owner(), Map.of("name", name));
+        return createBusiness(firmApi(), name);
+    }
+
+    /** A business created on node 1 through the firm API at the given path. */
+    private String createBusiness(String firmApi, String name) {
+        HttpJson.Reply created = node(1).post(firmApi + "/businesses", owner(), Map.of("name", name));
         assertStatus(created, 201);
         return created.json().get("id").asText();
     }
 
-    /** The user asks about themselves, as any token may. */
     private boolean mayRead(int number, String token, String user, String business) {
+        return readEvaluation(number, token, user, business).get("decision").asBoolean();
+    }
+
+    /**
+     * The node's very next decision on reading after a change, as {@link #decisionOn} writes it,
+     * is the expected one; prints how soon after the change it answered.
+     */
+    private void assertNextDecision(String change, int number, String token, String user, String business,
+            String expected) {
+        long changed = System.nanoTime();
+        String next = decisionOn(number, token, user, business);
+        long answered = millisSince(changed);
+
+        assertThat(next).as("node %d's very next evaluation", number).isEqualTo(expected);
+        report(change, "evaluation on node " + number, answered);
+    }
+
+    /** The decision on reading with its reason: {@code granted}, or {@code denied: } and the reason of the deny. */
+    private String decisionOn(int number, String token, String user, String business) {
+        JsonNode decision = readEvaluation(number, token, user, business);
+        String reason = decision.path("context").path("reason").asText();
+        return decision.get("decision").asBoolean() ? reason : "denied: " + reason;
+    }
+
+    /** The user asks about reading the business themselves, as any token may, with the reason of the decision. */
+    private JsonNode readEvaluation(int number, String token, String user, String business) {
         HttpJson.Reply reply = node(number).post("/realms/" + realm.name() + "/firm-access/access/v1/evaluation",
                 token, Map.of("subject", Map.of("type", "user", "id", ids.get(user)), "action", Map.of("name", "read"),
-                        "resource", Map.of("type", "business", "id", business)));
+                        "resource", Map.of("type", "business", "id", business), "context", Map.of("explain", true)));
         assertStatus(reply, 200);
-        return reply.json().get("decision").asBoolean();
+        return reply.json();
     }
 
     private HttpJson.Reply refreshOn(int number, String clientId, String refreshToken) {
