@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 public final class FirmAccessBenchmark {
 
     private static final int ROUNDS = 9;
-    private static final int REFRESHES_PER_ROUND = Scale.CURRENT.calls(200);
+    /** A third of a second per round at 200 made a collection pause a visible share of a round. */
+    private static final int REFRESHES_PER_ROUND = Scale.CURRENT.calls(400);
     private static final int SEQUENTIAL_CALLS = Scale.CURRENT.calls(2_000);
     private static final int PARALLEL_CALLS = Scale.CURRENT.calls(4_000);
     private static final int BATCH = 100;
