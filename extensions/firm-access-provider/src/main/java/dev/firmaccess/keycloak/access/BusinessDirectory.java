@@ -45,7 +45,7 @@ public final class BusinessDirectory {
     /** Whether the index of the firm names the business as active; false also when there is no index to ask. */
     public boolean names(String firmId, String businessId) {
         Map<Object, Object> cached = cachedWith();
-        if (cached == null) {
+        if (cached == null || businessId == null) {
             return false;
         }
         // Loaded outside the map's lock: two requests may both load a missing index, and the first one stays.
