@@ -71,7 +71,7 @@ public class ConsoleTeamPages extends ConsolePageFamily {
             model.put("grants", grants.forTeam(group, grantsOffset, ConsoleFirmResource.PAGE_SIZE));
             model.put("grantsFirst", grantsOffset);
             model.put("grantsTotal", grants.countForTeam(group));
-            model.put("staff", new StaffService(context).page(null, 0, PICKER_LIMIT));
+            model.put("staff", new StaffService(context).options(PICKER_LIMIT));
             model.put("businesses", new BusinessService(context).page(null, ArchiveFilter.ACTIVE, 0, PICKER_LIMIT));
             model.put("mayManage", context.actor().may(FirmPermission.MANAGE));
             model.put("search", "");

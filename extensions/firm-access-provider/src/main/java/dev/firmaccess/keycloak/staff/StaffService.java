@@ -48,6 +48,17 @@ public final class StaffService {
         return members.stream().map(user -> view(user, rows.get(user.getId()), allBusinesses)).toList();
     }
 
+    /**
+     * The first staff members of the firm for a people picker: names only, without the role, teams
+     * and reach a {@link #page} works out for each member.
+     */
+    public List<StaffOption> options(int max) {
+        context.actor().require(FirmPermission.VIEW_ALL);
+        return context.organizations().getMembersStream(context.firm(), (String) null, false, 0, max)
+                .map(user -> new StaffOption(user.getId(), user.getUsername()))
+                .toList();
+    }
+
     public long count(String search) {
         context.actor().require(FirmPermission.VIEW_ALL);
         String term = blankToNull(search);
