@@ -46,7 +46,7 @@ public class ConsoleBusinessPages extends ConsolePageFamily {
             ConsoleFirmResource.paging(model, offset, businesses.count(search, filter));
             model.put("mayManage", context.actor().may(FirmPermission.MANAGE));
             model.put("staffOptions", new StaffService(context).options(ConsoleTeamPages.PICKER_LIMIT));
-            model.put("teamOptions", new TeamService(context).page(null, 0, ConsoleTeamPages.PICKER_LIMIT));
+            model.put("teamOptions", new TeamService(context).options(ConsoleTeamPages.PICKER_LIMIT));
             return pages.render(200, "console-businesses", user.auth().user(), model);
         });
     }

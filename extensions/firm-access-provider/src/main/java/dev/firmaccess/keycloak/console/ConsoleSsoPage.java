@@ -65,7 +65,7 @@ public class ConsoleSsoPage extends ConsolePageFamily {
         model.put("search", "");
         model.put("roles", ConsoleFirmResource.roleOptions(context).stream()
                 .filter(role -> !StaffRole.OWNER.canonicalName().equals(role.get("value"))).toList());
-        model.put("teams", new TeamService(context).page(null, 0, limit));
+        model.put("teams", new TeamService(context).options(limit));
         // Businesses deleted since the rules were set are gone from the page, as they are from the rules' effect.
         Map<String, String> offered = new LinkedHashMap<>();
         new BusinessRepository(Jpa.entityManager(context.session()))

@@ -34,6 +34,12 @@ public final class TeamService {
         return teams.page(search, first, max).stream().map(this::view).toList();
     }
 
+    /** The first teams of the firm for a picker: names only, without the member count a {@link #page} reads for each. */
+    public List<TeamOption> options(int max) {
+        context.actor().require(FirmPermission.VIEW_ALL);
+        return teams.page(null, 0, max).stream().map(team -> new TeamOption(team.getId(), team.getName())).toList();
+    }
+
     public long count(String search) {
         context.actor().require(FirmPermission.VIEW_ALL);
         return teams.count(search);
