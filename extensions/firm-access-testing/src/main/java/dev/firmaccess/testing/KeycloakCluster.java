@@ -58,6 +58,7 @@ public final class KeycloakCluster implements AutoCloseable {
                 .runOption(TestEnvironment.OUTBOX_MAX_RETRY_OPTION)
                 .runOption(TestEnvironment.OUTBOX_ATTEMPTS_OPTION)
                 .runOption(TestEnvironment.OUTBOX_POLL_OPTION)
+                .runOption(TestEnvironment.OUTBOX_LEASE_OPTION)
                 .runOption(TestEnvironment.INTERNAL_EVENT_TARGETS_OPTION)
                 .runOption("--hostname=http://127.0.0.1:" + frontPort);
         TestEnvironment.DECISION_CACHE_OPTIONS.forEach(node::runOption);
