@@ -192,7 +192,12 @@ class SsoJoinersIT extends FirmSetupTest {
         // without a verified domain Firm Access gives them nothing more.
         assertThat(claim.get("role").asText()).isEqualTo("member");
         assertThat(claim.get("businesses")).isEmpty();
-        assertThat(joinedEntries(unverified, userIdOf(joiner))).isZero();
+        String userId = userIdOf(joiner);
+        assertThat(joinedEntries(unverified, userId)).isZero();
+        JsonNode added = assertStatus(setup.asRealmAdmin(unverified)
+                .get("/audit?action=staff.added&targetId=" + userId), 200).json();
+        assertThat(added).as("their joining is recorded once, as their own").hasSize(1);
+        assertThat(added.get(0).get("actorId").asText()).isEqualTo(userId);
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firmaccess.it.events.EventReceiver.Received;
+import dev.firmaccess.it.invitations.Browser;
+import dev.firmaccess.it.invitations.InvitationPage;
 import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.Firm;
 import dev.firmaccess.it.support.FirmFixture;
@@ -14,6 +16,7 @@ import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.keycloak.events.AccessEventType;
 import dev.firmaccess.testing.Eventually;
+import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
 import java.time.Duration;
 import java.util.Arrays;
@@ -73,13 +76,16 @@ class AccessEventsIT extends OneFirmTest {
                 assertStatus(owner.put("/staff/" + kim.id() + "/role", Map.of("role", "admin")), 200);
                 assertStatus(owner.put("/staff/" + kim.id() + "/programmatic-access", Map.of("enabled", false)), 200);
                 assertStatus(owner.post("/businesses/" + business + "/archive", null), 200);
+                assertStatus(owner.post("/businesses/" + business + "/restore", null), 200);
+                assertStatus(owner.delete("/businesses/" + business), 204);
                 assertStatus(owner.delete("/staff/" + kim.id()), 204);
                 String levelUse = changesOfAFirmLevelUntilItIsDeletedAndOfAPortalMembershipUntilItEnds();
 
-                List<Received> events = app.awaitAccepted(13);
-                assertThat(events).extracting(Received::type).containsExactly("grant.added", "grant.changed",
-                        "grant.removed", "staff.role_changed", "staff.programmatic_access_changed",
-                        "business.archived", "staff.removed", "team.membership_changed", "grant.added",
+                List<Received> events = app.awaitAccepted(18);
+                assertThat(events).extracting(Received::type).containsExactly("staff.added", "grant.added",
+                        "grant.changed", "grant.removed", "staff.role_changed", "staff.programmatic_access_changed",
+                        "business.archived", "business.restored", "business.deleted", "staff.removed",
+                        "staff.added", "team.membership_changed", "grant.added", "portal.membership_started",
                         "grant.changed", "portal.membership_changed", "level.deleted", "portal.membership_ended");
                 assertThat(events).extracting(Received::type).as("every type of the catalogue is raised and posted")
                         .containsAll(ALL_TYPES);
@@ -89,19 +95,22 @@ class AccessEventsIT extends OneFirmTest {
                     assertThat(event.body().get("id").asText()).isEqualTo(event.id());
                     assertThat(event.body().at("/data/firm/id").asText()).isEqualTo(firm.id());
                 });
-                assertThat(events.get(2).body().at("/data/targetId").asText()).isEqualTo(business);
-                assertThat(events.get(3).body().at("/data/after/role").asText()).isEqualTo("admin");
-                assertThat(events.get(10).body().at("/data/after/portalMemberships").asInt()).isEqualTo(1);
-                assertThat(events.get(11).body().at("/data/after/movedTo").asText()).isEqualTo("read-only");
-                assertThat(events.get(12).body().at("/data/targetId").asText()).isEqualTo(levelUse);
-                assertThat(events.get(12).body().at("/data/before/level").asText()).isEqualTo("read-only");
+                assertThat(events.get(0).body().at("/data/targetId").asText()).isEqualTo(kim.id());
+                assertThat(events.get(3).body().at("/data/targetId").asText()).isEqualTo(business);
+                assertThat(events.get(4).body().at("/data/after/role").asText()).isEqualTo("admin");
+                assertThat(events.get(8).body().at("/data/targetId").asText()).isEqualTo(business);
+                assertThat(events.get(13).body().at("/data/after/status").asText()).isEqualTo("active");
+                assertThat(events.get(15).body().at("/data/after/portalMemberships").asInt()).isEqualTo(1);
+                assertThat(events.get(16).body().at("/data/after/movedTo").asText()).isEqualTo("read-only");
+                assertThat(events.get(17).body().at("/data/targetId").asText()).isEqualTo(levelUse);
+                assertThat(events.get(17).body().at("/data/before/level").asText()).isEqualTo("read-only");
 
                 JsonNode status = Eventually.until(() -> view(owner, subscriber),
                         view -> view.get("pending").asLong() == 0, Duration.ofSeconds(30), "nothing pending");
                 assertThat(status.get("lastDeliveryAt").asLong()).isPositive();
                 assertThat(status.get("failures").asInt()).isZero();
                 assertThat(status.hasNonNull("secret")).as("the secret is shown once").isFalse();
-                assertThat(app.accepted()).as("each change once").hasSize(13);
+                assertThat(app.accepted()).as("each change once").hasSize(18);
                 unsubscribe(subscriber);
             } finally {
                 app.close();
@@ -126,6 +135,62 @@ class AccessEventsIT extends OneFirmTest {
             assertStatus(owner.delete("/levels/harbour-editor?moveTo=read-only"), 204);
             assertStatus(owner.delete("/portal/memberships/" + membership), 204);
             return membership;
+        }
+
+        @Test
+        void accessThatGrowsOrEndsWithItsBusinessIsPostedToItsSubscribersOnly() {
+            try (EventReceiver app = new EventReceiver(); EventReceiver otherTypes = new EventReceiver()) {
+                String subscriber = subscribe(owner, app, List.of("staff.added", "business.restored",
+                        "business.deleted", "portal.membership_started"));
+                String bystander = subscribe(owner, otherTypes, List.of("business.archived", "grant.removed"));
+                String business = setup.business(firm, "Growing Ltd");
+                Person added = setup.colleague(firm, "member");
+                String invitee = "ivy-" + System.nanoTime() + "@example.test";
+                String invitation = assertStatus(owner.post("/invitations", Map.of("invitees",
+                        List.of(Map.of("email", invitee)), "role", "member")), 201).json().get(0).get("id").asText();
+                String link = assertStatus(owner.post("/invitations/" + invitation + "/link", null), 200).json()
+                        .get("link").asText();
+
+                Browser.Page accepted = InvitationPage.open(new Browser(), link)
+                        .register("Ivy", "Invited", TestRealm.PASSWORD);
+                assertThat(accepted.status()).as("the invitation accepted: %s", accepted).isEqualTo(303);
+                Person portalUser = FirmFixture.portalUser(setup, firm, business,
+                        "gus-" + System.nanoTime() + "@customer.test");
+                String shop = setup.business(firm, "Growing Shop");
+                String secondWorkspace = assertStatus(owner.post("/portal/memberships", Map.of("userId",
+                        portalUser.id(), "businessId", shop, "role", "owner")), 201).json().get("id").asText();
+                assertStatus(owner.post("/businesses/" + business + "/archive", null), 200);
+                assertStatus(owner.post("/businesses/" + business + "/restore", null), 200);
+                assertStatus(owner.delete("/businesses/" + business), 204);
+                setup.share(firm, shop, added, "full");
+                assertStatus(owner.delete("/businesses/" + shop + "/grants/users/" + added.id()), 204);
+
+                List<Received> events = app.awaitAccepted(6);
+                assertThat(events).extracting(Received::type).containsExactly("staff.added", "staff.added",
+                        "portal.membership_started", "portal.membership_started", "business.restored",
+                        "business.deleted");
+                assertThat(events).extracting(event -> event.body().at("/data/action").asText()).containsExactly(
+                        "staff.added", "invitation.accepted", "portal.activated", "portal.added",
+                        "business.restored", "business.deleted");
+                assertThat(events.get(0).body().at("/data/targetId").asText()).isEqualTo(added.id());
+                assertThat(events.get(0).body().at("/data/after/role").asText()).isEqualTo("member");
+                assertThat(events.get(0).body().at("/data/actorId").asText()).as("the realm administrator")
+                        .isNotEmpty().isNotEqualTo(added.id());
+                assertThat(events.get(1).body().at("/data/after/email").asText()).isEqualTo(invitee);
+                assertThat(events.get(1).body().at("/data/after/userId").asText()).isNotEmpty();
+                assertThat(events.get(2).body().at("/data/after/userId").asText()).isEqualTo(portalUser.id());
+                assertThat(events.get(3).body().at("/data/targetId").asText()).isEqualTo(secondWorkspace);
+                assertThat(events.get(4).body().at("/data/after/archived").asBoolean()).isFalse();
+                assertThat(events.get(5).body().at("/data/targetId").asText()).isEqualTo(business);
+                assertThat(events.get(5).body().at("/data/before/name").asText()).isEqualTo("Growing Ltd");
+                assertThat(events.get(5).body().get("data").hasNonNull("after")).as("nothing after").isFalse();
+                // the bystander's events go out in order of the changes: any queued for it would come before its last
+                assertThat(otherTypes.awaitAccepted(2)).extracting(Received::type)
+                        .containsExactly("business.archived", "grant.removed");
+                assertThat(app.accepted()).as("each change once").hasSize(6);
+                unsubscribe(subscriber);
+                unsubscribe(bystander);
+            }
         }
 
         @Test

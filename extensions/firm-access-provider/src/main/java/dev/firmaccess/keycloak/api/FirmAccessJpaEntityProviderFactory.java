@@ -9,7 +9,6 @@ import dev.firmaccess.keycloak.mail.MailDelivery;
 import dev.firmaccess.keycloak.outbox.OutboxWorker;
 import dev.firmaccess.keycloak.portal.PortalMembershipRepository;
 import dev.firmaccess.keycloak.programmatic.ConnectionKeyCleanup;
-import dev.firmaccess.keycloak.sso.Joiner;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -33,7 +32,7 @@ public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProvid
      * The one place that registers the extension's listeners: the cleanup on Keycloak's removals (the
      * firm's rows, and the connection keys, which live exactly as long as the membership, user, firm
      * and realm they act for), the set-up of a realm created with Firm Access on, the joiner rules
-     * applied when someone joins a firm through its identity provider, the access events of audited
+     * applied (or the joining recorded) when someone becomes a member of a firm, the access events of audited
      * changes, and this node's outbox worker, once the database is migrated.
      */
     @Override
@@ -41,7 +40,7 @@ public final class FirmAccessJpaEntityProviderFactory implements JpaEntityProvid
         factory.register(FirmDataCleanup::onEvent);
         factory.register(ConnectionKeyCleanup::onEvent);
         factory.register(FirmAccessSetUp::onEvent);
-        factory.register(Joiner::onEvent);
+        factory.register(FirmMemberJoins::onEvent);
         factory.register(AccessEvents::onEvent);
         factory.register(event -> {
             if (event instanceof PostMigrationEvent migrated) {

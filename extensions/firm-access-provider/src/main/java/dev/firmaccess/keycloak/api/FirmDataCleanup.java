@@ -15,10 +15,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.provider.ProviderEvent;
-import org.keycloak.representations.AccessToken;
 
 /**
  * Keeps the extension's tables in step with Keycloak's own removals, in the transaction of the
@@ -66,28 +64,8 @@ final class FirmDataCleanup {
      */
     private static void auditRemovalByKeycloak(KeycloakSession session, RealmModel realm, OrganizationModel firm,
             UserModel user, StaffRole role) {
-        StaffService.recordRemoval(new AuditLog(session, realm.getId(), firm.getId(), administratorOf(session), null),
-                role, user);
-    }
-
-    /**
-     * The administrator whose bearer token Keycloak authenticated for this request, if any. The admin
-     * console's and admin-cli's tokens are lightweight and carry no {@code sub}: their user is the one
-     * of the user session the token names.
-     */
-    private static String administratorOf(KeycloakSession session) {
-        if (!(session.getContext().getBearerToken() instanceof AccessToken token)) {
-            return null;
-        }
-        if (token.getSubject() != null) {
-            return token.getSubject();
-        }
-        String issuer = token.getIssuer();
-        RealmModel tokenRealm = issuer == null ? null
-                : session.realms().getRealmByName(issuer.substring(issuer.lastIndexOf('/') + 1));
-        UserSessionModel userSession = tokenRealm == null || token.getSessionId() == null ? null
-                : session.sessions().getUserSession(tokenRealm, token.getSessionId());
-        return userSession == null ? null : userSession.getUser().getId();
+        StaffService.recordRemoval(
+                new AuditLog(session, realm.getId(), firm.getId(), RequestAdministrator.of(session), null), role, user);
     }
 
     private static void userRemoved(EntityManager em, String userId) {

@@ -95,7 +95,7 @@ public final class PortalActivation {
             return Checked.failed(AcceptProblem.EMAIL_NOT_VERIFIED, checked.token(), checked.firm());
         }
         long now = System.currentTimeMillis();
-        AuditLog audit = new AuditLog(em, realm.getId(), checked.firm().getId(), user.getId(), () -> {
+        AuditLog audit = new AuditLog(session, realm.getId(), checked.firm().getId(), user.getId(), () -> {
             AdminAuth auth = new AdminAuth(realm, null, user, client);
             return new AdminEventBuilder(realm, auth, session, session.getContext().getConnection());
         });

@@ -11,7 +11,6 @@ import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.firm.FirmIdentityProviders;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
 import dev.firmaccess.keycloak.invitation.InvitationRepository;
-import dev.firmaccess.keycloak.settings.FirmAccessSwitch;
 import dev.firmaccess.keycloak.staff.StaffService;
 import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.sso.JoinerRules.JoinerGrant;
@@ -24,9 +23,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.provider.ProviderEvent;
 
 /**
  * Applies the firm's joiner rules when Keycloak makes someone a member of the firm's organization
@@ -46,20 +43,17 @@ public final class Joiner {
     private Joiner() {
     }
 
-    public static void onEvent(ProviderEvent event) {
-        if (event instanceof OrganizationModel.OrganizationMemberJoinEvent joined) {
-            joined(joined.getSession(), joined.getOrganization(), joined.getUser());
-        }
-    }
-
-    private static void joined(KeycloakSession session, OrganizationModel firm, UserModel user) {
-        RealmModel realm = session.getContext().getRealm();
-        if (realm == null || !FirmAccessSwitch.isOn(realm) || !firm.isManaged(user)) {
-            return;
+    /**
+     * Applies the rules to someone Keycloak just made a member of the firm, in a realm with Firm
+     * Access on; answers whether it did, and so recorded their joining ({@code sso.joined}).
+     */
+    public static boolean applyRules(KeycloakSession session, OrganizationModel firm, UserModel user) {
+        if (!firm.isManaged(user)) {
+            return false;
         }
         JoinerRules rules = JoinerRules.of(firm);
         if (!rules.autoJoin()) {
-            return;
+            return false;
         }
         if (!new FirmIdentityProviders(firm).isVerifiedAddress(user.getEmail())) {
             // Automatic join is on, yet someone came through the firm's provider with an address of a domain
@@ -67,13 +61,14 @@ public final class Joiner {
             LOG.warnf("Joiner rules of organization %s not applied to a new member: their address is not of a"
                     + " verified domain of the organization; verify the domain in its settings if it is the firm's",
                     firm.getAlias());
-            return;
+            return false;
         }
         if (new InvitationRepository(Jpa.entityManager(session)).hasOpen(firm.getId(), user.getEmail(),
                 System.currentTimeMillis())) {
-            return;
+            return false;
         }
         apply(FirmContexts.forJoiner(session, firm, user), rules, user);
+        return true;
     }
 
     /**

@@ -127,6 +127,16 @@ public final class StaffService {
     }
 
     /**
+     * The audit record of someone who joined the firm as a member without an invitation or the joiner
+     * rules, e.g. added by a realm administrator in Keycloak's own Organizations pages; apps read it
+     * as the {@code staff.added} event, as they read those two.
+     */
+    public static void recordAddition(AuditLog audit, UserModel user) {
+        audit.record("staff.added", "staff", user.getId(), null,
+                Map.of("role", StaffRole.MEMBER.canonicalName(), "username", user.getUsername()));
+    }
+
+    /**
      * Whether this request removed the member through {@link #remove}, which audits the removal with
      * its actor; a removal Keycloak made by itself (its own Organizations pages or API) is audited by
      * the membership-leave listener instead, so every removal is recorded once.
