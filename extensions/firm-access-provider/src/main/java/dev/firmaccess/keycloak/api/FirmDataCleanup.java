@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.core.StaffRole;
+import dev.firmaccess.keycloak.firm.MembershipAudit;
 import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.settings.FirmAccessSwitch;
 import dev.firmaccess.keycloak.staff.StaffService;
@@ -48,7 +49,7 @@ final class FirmDataCleanup {
         StaffRepository staff = new StaffRepository(em);
         RealmModel realm = session.getContext().getRealm();
         if (realm != null && FirmAccessSwitch.isOn(realm)
-                && !StaffService.removedInThisRequest(session, firm.getId(), user.getId())) {
+                && !MembershipAudit.isRecordedByThisRequest(session, MembershipAudit.Change.LEFT, firm.getId(), user.getId())) {
             auditRemovalByKeycloak(session, realm, firm, user, staff.roleOf(firm.getId(), user.getId()));
         }
         staff.deleteForUser(firm.getId(), user.getId());

@@ -1,7 +1,7 @@
 package dev.firmaccess.keycloak.api;
 
 import dev.firmaccess.keycloak.audit.AuditLog;
-import dev.firmaccess.keycloak.firm.JoinAudit;
+import dev.firmaccess.keycloak.firm.MembershipAudit;
 import dev.firmaccess.keycloak.settings.FirmAccessSwitch;
 import dev.firmaccess.keycloak.sso.Joiner;
 import dev.firmaccess.keycloak.staff.StaffService;
@@ -32,7 +32,7 @@ final class FirmMemberJoins {
     private static void joined(KeycloakSession session, OrganizationModel firm, UserModel user) {
         RealmModel realm = session.getContext().getRealm();
         if (realm == null || !FirmAccessSwitch.isOn(realm)
-                || JoinAudit.isRecordedByThisRequest(session, firm.getId(), user.getId())
+                || MembershipAudit.isRecordedByThisRequest(session, MembershipAudit.Change.JOINED, firm.getId(), user.getId())
                 || Joiner.applyRules(session, firm, user)) {
             return;
         }

@@ -7,7 +7,7 @@ import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmContexts;
-import dev.firmaccess.keycloak.firm.JoinAudit;
+import dev.firmaccess.keycloak.firm.MembershipAudit;
 import dev.firmaccess.keycloak.firm.StaffAccessCache;
 import dev.firmaccess.keycloak.firm.StaffRepository;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
@@ -149,7 +149,7 @@ public final class InvitationAcceptance {
 
     private void join(InvitationEntity invitation, OrganizationModel firm, UserModel user, ClientModel client) {
         if (!organizations.isMember(firm, user)) {
-            JoinAudit.recordedByThisRequest(session, firm.getId(), user.getId());
+            MembershipAudit.recordedByThisRequest(session, MembershipAudit.Change.JOINED, firm.getId(), user.getId());
             organizations.addMember(firm, user);
         }
         FirmContext context = FirmContexts.forInvitee(session, firm, user, invitation.getRole(), client);

@@ -7,6 +7,7 @@ import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
+import dev.firmaccess.keycloak.firm.MembershipAudit;
 import dev.firmaccess.keycloak.firm.StaffAccessCache;
 import dev.firmaccess.keycloak.firm.StaffEntity;
 import dev.firmaccess.keycloak.firm.StaffRepository;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.keycloak.models.GroupModel;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 /** Listing staff and changing their role, programmatic access and membership. */
@@ -112,7 +112,8 @@ public final class StaffService {
         UserModel user = context.requireStaffMember(userId);
         StaffRole current = staffRecords.roleOf(context.firm().getId(), userId);
         StaffPolicy.checkRemoval(context.actor(), current, staffRecords.lockOwners(context.firm().getId()));
-        context.session().setAttribute(removalKey(context.firm().getId(), userId), Boolean.TRUE);
+        MembershipAudit.recordedByThisRequest(context.session(), MembershipAudit.Change.LEFT, context.firm().getId(),
+                userId);
         context.organizations().removeMember(context.firm(), user);
         recordRemoval(context.audit(), current, user);
     }
@@ -134,19 +135,6 @@ public final class StaffService {
     public static void recordAddition(AuditLog audit, UserModel user) {
         audit.record("staff.added", "staff", user.getId(), null,
                 Map.of("role", StaffRole.MEMBER.canonicalName(), "username", user.getUsername()));
-    }
-
-    /**
-     * Whether this request removed the member through {@link #remove}, which audits the removal with
-     * its actor; a removal Keycloak made by itself (its own Organizations pages or API) is audited by
-     * the membership-leave listener instead, so every removal is recorded once.
-     */
-    public static boolean removedInThisRequest(KeycloakSession session, String firmId, String userId) {
-        return session.getAttribute(removalKey(firmId, userId)) != null;
-    }
-
-    private static String removalKey(String firmId, String userId) {
-        return StaffService.class.getName() + ".removal:" + firmId + ":" + userId;
     }
 
     private StaffView view(UserModel user, StaffEntity row, long allBusinesses) {
