@@ -54,13 +54,8 @@ public final class KeycloakCluster implements AutoCloseable {
                 .heap("768m")
                 // node 1 also migrates a fresh database and each node forms the cluster: more than a plain start
                 .startupTimeout(Duration.ofMinutes(6))
-                .runOption(TestEnvironment.OUTBOX_RETRY_OPTION)
-                .runOption(TestEnvironment.OUTBOX_MAX_RETRY_OPTION)
-                .runOption(TestEnvironment.OUTBOX_ATTEMPTS_OPTION)
-                .runOption(TestEnvironment.OUTBOX_POLL_OPTION)
-                .runOption(TestEnvironment.OUTBOX_LEASE_OPTION)
-                .runOption(TestEnvironment.INTERNAL_EVENT_TARGETS_OPTION)
                 .runOption("--hostname=http://127.0.0.1:" + frontPort);
+        TestEnvironment.OUTBOX_OPTIONS.forEach(node::runOption);
         TestEnvironment.DECISION_CACHE_OPTIONS.forEach(node::runOption);
         return node;
     }

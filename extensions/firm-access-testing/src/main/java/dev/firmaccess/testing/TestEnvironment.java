@@ -40,13 +40,13 @@ public final class TestEnvironment implements AutoCloseable {
      * A test waits for a retried email seconds, not minutes: the outbox polls every second and
      * retries a failed mail after a second, doubling from there.
      */
-    static final String OUTBOX_RETRY_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-retry-seconds=1";
+    private static final String OUTBOX_RETRY_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-retry-seconds=1";
 
     /**
      * However many attempts failed while a test kept a receiver or a node down, the next one comes
      * within two seconds after it is back.
      */
-    static final String OUTBOX_MAX_RETRY_OPTION =
+    private static final String OUTBOX_MAX_RETRY_OPTION =
             "--spi-realm-restapi-extension--firm-access--outbox-max-retry-seconds=2";
 
     /**
@@ -54,9 +54,9 @@ public final class TestEnvironment implements AutoCloseable {
      * seconds of failures, less than two cluster nodes may take to stop; 60 attempts last two
      * minutes. Not more: a subscriber a test leaves behind on a closed port is tried that often.
      */
-    static final String OUTBOX_ATTEMPTS_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-max-attempts=60";
+    private static final String OUTBOX_ATTEMPTS_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-max-attempts=60";
 
-    static final String OUTBOX_POLL_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-poll-seconds=1";
+    private static final String OUTBOX_POLL_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-poll-seconds=1";
 
     /**
      * A node stopped by a test while it was attempting a message leaves the message claimed until
@@ -64,16 +64,23 @@ public final class TestEnvironment implements AutoCloseable {
      * slow attempt is taken over) instead of the default 5 minutes lets the other node or the
      * restarted one send it within the test's wait.
      */
-    static final String OUTBOX_LEASE_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-lease-seconds=15";
+    private static final String OUTBOX_LEASE_OPTION = "--spi-realm-restapi-extension--firm-access--outbox-lease-seconds=15";
 
     /** Access-event subscribers of the tests listen on loopback, which a production server refuses. */
-    static final String INTERNAL_EVENT_TARGETS_OPTION =
+    private static final String INTERNAL_EVENT_TARGETS_OPTION =
             "--spi-realm-restapi-extension--firm-access--allow-internal-event-targets=true";
 
     /**
      * The authorization matrix registers an access-event subscriber for each caller of each row on
      * one shared firm, more than a firm may hold by default.
      */
+    /**
+     * The outbox's and the access events' test settings above, which a single test server and
+     * each node of a test cluster both run with.
+     */
+    static final List<String> OUTBOX_OPTIONS = List.of(OUTBOX_RETRY_OPTION, OUTBOX_MAX_RETRY_OPTION,
+            OUTBOX_ATTEMPTS_OPTION, OUTBOX_POLL_OPTION, OUTBOX_LEASE_OPTION, INTERNAL_EVENT_TARGETS_OPTION);
+
     static final String EVENT_SUBSCRIBERS_OPTION = "--spi-realm-restapi-extension--firm-access--max-event-subscribers=500";
 
     /**
@@ -121,13 +128,8 @@ public final class TestEnvironment implements AutoCloseable {
                             + EVALUATIONS_PER_BATCH)
                     .runOption("--spi-realm-restapi-extension--firm-access--key-creation-max-auth-age="
                             + KEY_CREATION_MAX_AUTH_AGE_SECONDS)
-                    .runOption(OUTBOX_RETRY_OPTION)
-                    .runOption(OUTBOX_MAX_RETRY_OPTION)
-                    .runOption(OUTBOX_ATTEMPTS_OPTION)
-                    .runOption(OUTBOX_POLL_OPTION)
-                    .runOption(OUTBOX_LEASE_OPTION)
-                    .runOption(INTERNAL_EVENT_TARGETS_OPTION)
                     .runOption(EVENT_SUBSCRIBERS_OPTION);
+            OUTBOX_OPTIONS.forEach(builder::runOption);
             cacheOptions.forEach(builder::runOption);
             return new TestEnvironment(mail, builder.start());
         } catch (RuntimeException e) {
