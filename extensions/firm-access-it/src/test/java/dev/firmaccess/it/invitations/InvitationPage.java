@@ -54,8 +54,21 @@ public final class InvitationPage {
 
     /** Creates the account on the register page; answers the raw reply (a redirect when it worked). */
     public Browser.Page register(String firstName, String lastName, String password) {
-        return browser.submitNoFollow(page.formAction("fa-register"), FormFields.of(page.html(), "fa-register", Map.of(
-                "firstName", firstName, "lastName", lastName, "password", password, "password-confirm", password)));
+        return submitRegistration(Map.of("firstName", firstName, "lastName", lastName, "password", password,
+                "password-confirm", password));
+    }
+
+    /**
+     * Creates the account with an email of its own in the form, as a page edited in the browser
+     * would send (the page shows the invited address, fixed); answers the raw reply.
+     */
+    Browser.Page registerWithEmail(String email, String firstName, String lastName, String password) {
+        return submitRegistration(Map.of("email", email, "firstName", firstName, "lastName", lastName,
+                "password", password, "password-confirm", password));
+    }
+
+    private Browser.Page submitRegistration(Map<String, String> typed) {
+        return browser.submitNoFollow(page.formAction("fa-register"), FormFields.of(page.html(), "fa-register", typed));
     }
 
     /**
