@@ -25,7 +25,7 @@ public class InvitationAcceptResource extends LinkPageFlow<InvitationAcceptance.
 
     @Override
     protected InvitationAcceptance.Checked join(String token, Supplier<UserModel> account, ClientModel client) {
-        return new InvitationAcceptance(session).accept(token, account.get(), client);
+        return new InvitationAcceptance(session).accept(token, account, client);
     }
 
     /** The firm's own redirect URL when Keycloak has one for the organization, else the account console. */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -80,14 +81,18 @@ public final class InvitationAcceptance {
         return check(verified.get(), invitations.inRealm(realm.getId(), verified.get().getInvitationId()).orElse(null));
     }
 
-    /** Accepts for the user, or answers why not; changes nothing unless every rule holds. */
-    public Checked accept(String token, UserModel user, ClientModel client) {
-        Checked result = tryAccept(token, user, client);
+    /**
+     * Accepts for the user the account supplier gives (called only once the locked invitation passed
+     * every check, so a new account is created only for a usable link), or answers why not; changes
+     * nothing unless every rule holds.
+     */
+    public Checked accept(String token, Supplier<UserModel> account, ClientModel client) {
+        Checked result = tryAccept(token, account, client);
         FirmAccessMetrics.invitationAccept(result.ok() ? FirmAccessMetrics.SUCCEEDED : result.problem().name());
         return result;
     }
 
-    private Checked tryAccept(String token, UserModel user, ClientModel client) {
+    private Checked tryAccept(String token, Supplier<UserModel> account, ClientModel client) {
         Optional<InvitationToken> verified = new InvitationLinks(session, realm).verify(token);
         if (verified.isEmpty()) {
             return Checked.failed(AcceptProblem.INVALID, null, null);
@@ -100,6 +105,7 @@ public final class InvitationAcceptance {
             return checked;
         }
         OrganizationModel firm = checked.firm();
+        UserModel user = account.get();
         if (!EmailIdentity.same(locked.getEmail(), user.getEmail())) {
             return Checked.failed(AcceptProblem.WRONG_USER, locked, firm);
         }

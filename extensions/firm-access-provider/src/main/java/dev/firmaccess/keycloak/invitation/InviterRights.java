@@ -28,7 +28,7 @@ record InviterRights(KeycloakSession session, RealmModel realm, OrganizationProv
         if (inviterId == null) {
             return false;
         }
-        UserModel inviter = session.users().getUserById(realm, inviterId);
+        UserModel inviter = userOf(realm, inviterId);
         if (inviter != null) {
             return inviter.isEnabled() && (organizations.isMember(firm, inviter)
                     ? mayGrant(staff.find(firm.getId(), inviterId).map(StaffEntity::getRole).orElse(StaffRole.MEMBER),
@@ -37,8 +37,21 @@ record InviterRights(KeycloakSession session, RealmModel realm, OrganizationProv
         }
         RealmModel master = session.realms().getRealmByName(Config.getAdminRealm());
         UserModel serverAdmin = master == null || master.getId().equals(realm.getId())
-                ? null : session.users().getUserById(master, inviterId);
+                ? null : userOf(master, inviterId);
         return serverAdmin != null && serverAdmin.isEnabled() && holds(serverAdmin, realm.getMasterAdminClient());
+    }
+
+    /**
+     * The user with the id when it is a user of {@code in}, else null. Keycloak's user cache answers
+     * a lookup by id with any user this request has already loaded, whatever that user's realm: once
+     * a server administrator's invitation was checked (the registration page checks the link before
+     * it joins), the administrator would look like a user of the firm's realm who holds none of its
+     * roles. The username, unique within a realm, is looked up in the realm itself.
+     */
+    private UserModel userOf(RealmModel in, String id) {
+        UserModel user = session.users().getUserById(in, id);
+        UserModel sameName = user == null ? null : session.users().getUserByUsername(in, user.getUsername());
+        return sameName != null && sameName.getId().equals(id) ? user : null;
     }
 
     private static boolean mayGrant(StaffRole inviter, StaffRole invited) {
