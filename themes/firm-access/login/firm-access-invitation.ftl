@@ -38,7 +38,7 @@
                 </form>
             <#elseif faPage = "register">
                 <#if registerError??>
-                    <div class="${properties.kcAlertClass!} pf-m-danger" id="fa-register-error">${msg(registerError)}</div>
+                    <div class="${properties.kcAlertClass!} pf-m-danger" id="fa-register-error" data-error="${registerError}">${msg(registerError)}</div>
                 </#if>
                 <form id="fa-register" action="${registerUrl}" method="post" class="${properties.kcFormClass!}">
                     <input type="hidden" name="formToken" value="${formToken}">

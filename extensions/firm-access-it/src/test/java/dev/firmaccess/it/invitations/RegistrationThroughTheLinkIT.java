@@ -11,12 +11,17 @@ import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,15 @@ class RegistrationThroughTheLinkIT extends OwnRealmTest {
     /** How the link reaches the invitee. */
     enum Delivery { MAILED, COPIED }
 
+    /** A test run once for each inviter and each way the link reaches the invitee. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ParameterizedTest(name = "made by the {0}, link {1}")
+    @CsvSource({"FIRM_OWNER, MAILED", "FIRM_OWNER, COPIED", "REALM_ADMINISTRATOR, MAILED",
+            "REALM_ADMINISTRATOR, COPIED"})
+    @interface EveryInviterAndDelivery {
+    }
+
     private String ownerToken;
     private String firmId;
     private String otherFirmId;
@@ -64,9 +78,7 @@ class RegistrationThroughTheLinkIT extends OwnRealmTest {
     @Nested
     class GivenAStaffInvitation {
 
-        @ParameterizedTest(name = "made by the {0}, link {1}")
-        @CsvSource({"FIRM_OWNER, MAILED", "FIRM_OWNER, COPIED", "REALM_ADMINISTRATOR, MAILED",
-                "REALM_ADMINISTRATOR, COPIED"})
+        @EveryInviterAndDelivery
         void theNewAccountIsStaffOfExactlyThatFirmWithTheRoleAndTheLinkIsUsedUp(Inviter inviter, Delivery delivery) {
             String email = unique("nina");
             String id = inviteStaff(inviter, email, "admin");
@@ -99,8 +111,7 @@ class RegistrationThroughTheLinkIT extends OwnRealmTest {
         void theRegisterFormSentAgainAfterAcceptingIsRefusedAndChangesNothing() {
             String email = unique("rita");
             String id = inviteStaff(Inviter.REALM_ADMINISTRATOR, email, "member");
-            InvitationPage page = InvitationPage.open(new Browser(), staffLink(Inviter.REALM_ADMINISTRATOR,
-                    Delivery.COPIED, id, email));
+            InvitationPage page = pageOfTheCopiedStaffLink(id, email);
             assertThat(page.register("Rita", "Replay", PASSWORD).status()).isEqualTo(303);
             String userId = onlyUserWith(email).getId();
 
@@ -112,7 +123,8 @@ class RegistrationThroughTheLinkIT extends OwnRealmTest {
             UserRepresentation user = onlyUserWith(email);
             assertThat(user.getId()).isEqualTo(userId);
             assertThat(user.getLastName()).isEqualTo("Replay");
-            assertThat(passwordGrant(email, "An0ther-pass!").status()).isEqualTo(401);
+            assertThat(passwordGrant(email, PASSWORD).status()).as("the first password still works").isEqualTo(200);
+            assertThat(passwordGrant(email, "An0ther-pass!").status()).as("the second was not set").isNotEqualTo(200);
             assertThat(memberCount(firmId, email)).isEqualTo(1);
             assertThat(staffInvitation(id).get("status").asText()).isEqualTo("accepted");
         }
@@ -122,16 +134,11 @@ class RegistrationThroughTheLinkIT extends OwnRealmTest {
             String email = unique("ivy");
             String other = unique("ivy-other");
             String id = inviteStaff(Inviter.REALM_ADMINISTRATOR, email, "member");
-            InvitationPage page = InvitationPage.open(new Browser(), staffLink(Inviter.REALM_ADMINISTRATOR,
-                    Delivery.COPIED, id, email));
+            InvitationPage page = pageOfTheCopiedStaffLink(id, email);
 
             Browser.Page refused = page.registerWithEmail(other, "Ivy", "Other", PASSWORD);
 
-            assertThat(refused.status()).isEqualTo(400);
-            assertThat(refused.html().getElementById("fa-register-error").attr("data-error"))
-                    .isEqualTo("firmAccessRegisterOtherEmail");
-            assertNoUserWithEmail(email);
-            assertNoUserWithEmail(other);
+            assertRefusedForAnotherAddress(refused.status(), refused.html(), email, other);
             assertThat(memberCount(firmId, email)).isZero();
             assertThat(staffInvitation(id).get("status").asText()).isEqualTo("pending");
 
@@ -144,8 +151,7 @@ class RegistrationThroughTheLinkIT extends OwnRealmTest {
         void aRegistrationAfterTheInvitationWasCancelledIsRefusedAndCreatesNobody() {
             String email = unique("carl");
             String id = inviteStaff(Inviter.REALM_ADMINISTRATOR, email, "member");
-            InvitationPage page = InvitationPage.open(new Browser(), staffLink(Inviter.REALM_ADMINISTRATOR,
-                    Delivery.COPIED, id, email));
+            InvitationPage page = pageOfTheCopiedStaffLink(id, email);
             assertStatus(checked.delete(adminFirmApi("ledger") + "/invitations/" + id, realm.adminToken()), 204);
 
             Browser.Page refused = page.register("Carl", "Cancelled", PASSWORD);
@@ -161,9 +167,7 @@ class RegistrationThroughTheLinkIT extends OwnRealmTest {
     @Nested
     class GivenAPortalActivation {
 
-        @ParameterizedTest(name = "made by the {0}, link {1}")
-        @CsvSource({"FIRM_OWNER, MAILED", "FIRM_OWNER, COPIED", "REALM_ADMINISTRATOR, MAILED",
-                "REALM_ADMINISTRATOR, COPIED"})
+        @EveryInviterAndDelivery
         void theNewAccountSeesExactlyThatWorkspaceAndTheLinkIsUsedUp(Inviter inviter, Delivery delivery) {
             String email = unique("gina");
             String id = invitePortalGuest(inviter, email);
@@ -189,6 +193,30 @@ class RegistrationThroughTheLinkIT extends OwnRealmTest {
             assertThat(again.status()).isEqualTo(410);
             assertThat(again.problem()).isEqualTo("firmAccessPortalProblem.USED");
         }
+
+        @Test
+        void aRegistrationWithAnotherEmailIsRefusedClearlyAndTheActivationStaysPending() {
+            String email = unique("gus");
+            String other = unique("gus-other");
+            String id = invitePortalGuest(Inviter.REALM_ADMINISTRATOR, email);
+            ActivationPage page = ActivationPage.open(new PortalBrowser(), portalLink(Inviter.REALM_ADMINISTRATOR,
+                    Delivery.COPIED, id, email));
+
+            PortalBrowser.Answer refused = page.registerWithEmail(other, "Gus", "Other", PASSWORD);
+
+            assertRefusedForAnotherAddress(refused.status(), refused.html(), email, other);
+            JsonNode membership = ok(checked.get(firmApi("ledger") + "/portal/memberships/" + id, ownerToken)).json();
+            assertThat(membership.get("status").asText()).isEqualTo("pending");
+        }
+    }
+
+    /** The form came back saying the link is for its own address only, and nobody got an account. */
+    private void assertRefusedForAnotherAddress(int status, Document page, String invited, String other) {
+        assertThat(status).isEqualTo(400);
+        assertThat(page.getElementById("fa-register-error").attr("data-error"))
+                .isEqualTo("firmAccessRegisterOtherEmail");
+        assertNoUserWithEmail(invited);
+        assertNoUserWithEmail(other);
     }
 
     /** Invites the address into the ledger firm with the role, with a full grant on the bakery; the invitation id. */
@@ -208,6 +236,11 @@ class RegistrationThroughTheLinkIT extends OwnRealmTest {
         Matcher matcher = STAFF_LINK.matcher(mail.awaitMessageTo(email, Duration.ofSeconds(20)).text());
         assertThat(matcher.find()).as("a link in the mail to " + email).isTrue();
         return matcher.group();
+    }
+
+    /** The page of the link a realm administrator copied for a staff invitation, in a new browser. */
+    private InvitationPage pageOfTheCopiedStaffLink(String id, String email) {
+        return InvitationPage.open(new Browser(), staffLink(Inviter.REALM_ADMINISTRATOR, Delivery.COPIED, id, email));
     }
 
     /** Invites the address as a guest of the bakery; the membership id. */

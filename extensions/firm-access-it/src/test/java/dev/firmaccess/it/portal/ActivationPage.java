@@ -77,8 +77,21 @@ public final class ActivationPage {
 
     /** Submits the new-account form; the raw answer (a redirect into the portal when it worked). */
     public PortalBrowser.Answer register(String firstName, String lastName, String password, String confirmation) {
-        return browser.post(action("fa-register"), FormFields.of(answer.html(), "fa-register", Map.of(
-                "firstName", firstName, "lastName", lastName, "password", password, "password-confirm", confirmation)));
+        return submitRegistration(Map.of("firstName", firstName, "lastName", lastName, "password", password,
+                "password-confirm", confirmation));
+    }
+
+    /**
+     * Submits the new-account form with an email of its own, as a page edited in the browser would
+     * send (the page shows the invited address, fixed); the raw answer.
+     */
+    public PortalBrowser.Answer registerWithEmail(String email, String firstName, String lastName, String password) {
+        return submitRegistration(Map.of("email", email, "firstName", firstName, "lastName", lastName,
+                "password", password, "password-confirm", password));
+    }
+
+    private PortalBrowser.Answer submitRegistration(Map<String, String> typed) {
+        return browser.post(action("fa-register"), FormFields.of(answer.html(), "fa-register", typed));
     }
 
     /** Follows "sign in", signs in on the realm's login page and lands back on the activation page. */

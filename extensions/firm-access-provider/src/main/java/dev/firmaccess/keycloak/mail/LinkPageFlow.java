@@ -146,6 +146,9 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("firstName", form.getFirst("firstName"));
         values.put("lastName", form.getFirst("lastName"));
+        if (!isTheLinksAddress(checked, form.getFirst("email"))) {
+            return pages.register(checked, action(token, "register"), "firmAccessRegisterOtherEmail", values);
+        }
         String password = form.getFirst("password");
         String error = LinkPages.passwordProblem(session, checked.email(), password, form.getFirst("password-confirm"));
         if (error != null) {
@@ -164,6 +167,15 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
                     values);
         }
         return result.ok() ? Response.seeOther(afterJoining(result)).build() : pages.problem(result.problem(), null);
+    }
+
+    /**
+     * Whether an address sent with the registration form is the link's. The page shows the link's
+     * address fixed and sends none; one sent anyway (from a page changed in the browser) is refused
+     * rather than ignored, so nobody believes they joined with an address the link was not sent to.
+     */
+    private static boolean isTheLinksAddress(LinkCheck checked, String posted) {
+        return posted == null || posted.isBlank() || EmailIdentity.same(checked.email(), posted.strip());
     }
 
     /**
