@@ -22,6 +22,12 @@ public final class ClaimScope {
 
     /** Creates the scope with the mappers' default config, plus {@code mapperConfig} for firm_access; answers the scope id. */
     public static String create(RealmResource realm, String name, Map<String, String> mapperConfig) {
+        return create(realm, name, mapperConfig, Map.of());
+    }
+
+    /** Creates the scope with the mappers' default config plus the given settings of each mapper; answers the scope id. */
+    public static String create(RealmResource realm, String name, Map<String, String> mapperConfig,
+            Map<String, String> portalMapperConfig) {
         ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
         mapper.setName(name);
         mapper.setProtocol("openid-connect");
@@ -34,8 +40,10 @@ public final class ClaimScope {
         portal.setName(name + " portal");
         portal.setProtocol("openid-connect");
         portal.setProtocolMapper(PORTAL_MAPPER);
-        portal.setConfig(Map.of("claim.name", "firm_portal", "access.token.claim", "true", "id.token.claim", "true",
-                "userinfo.token.claim", "true", "introspection.token.claim", "true"));
+        Map<String, String> portalConfig = new HashMap<>(Map.of("claim.name", "firm_portal", "access.token.claim", "true",
+                "id.token.claim", "true", "userinfo.token.claim", "true", "introspection.token.claim", "true"));
+        portalConfig.putAll(portalMapperConfig);
+        portal.setConfig(portalConfig);
         ClientScopeRepresentation scope = new ClientScopeRepresentation();
         scope.setName(name);
         scope.setProtocol("openid-connect");

@@ -157,6 +157,30 @@ class FirmAccessClaimIT {
         }
 
         @Test
+        void aFirmLeftNothingOfTheBudgetListsNoneAndSaysWhetherItCutAny() {
+            String spent = realm.createUser("spent");
+            String idle = realm.createUser("idle");
+            for (String user : List.of(spent, idle)) {
+                realm.addMember(ledger, user);
+                realm.addMember(harbor, user);
+            }
+            for (int i = 0; i < 3; i++) {
+                String business = setup.business("harbor", "Spent " + i);
+                setup.grantUser("harbor", business, spent, "full");
+                setup.grantUser("harbor", business, idle, "full");
+            }
+            setup.grantUser("ledger", setup.business("ledger", "Spent Ledger"), spent, "read-only");
+
+            JsonNode spentLedger = firm(claim("spent", "openid"), "ledger");
+            JsonNode idleLedger = firm(claim("idle", "openid"), "ledger");
+
+            assertThat(spentLedger.get("businesses")).isEmpty();
+            assertThat(spentLedger.get("businessesCapped").asBoolean()).isTrue();
+            assertThat(idleLedger.get("businesses")).isEmpty();
+            assertThat(idleLedger.get("businessesCapped").asBoolean()).isFalse();
+        }
+
+        @Test
         void moreBusinessesThanTheCapAreCutAndFlagged() {
             JsonNode firm = firm(claim("many", "openid"), "ledger");
 

@@ -74,6 +74,9 @@ class PortalDownstreamIT extends OwnRealmTest {
         ok(put(api + "/teams/" + team + "/members/" + teamMate, null));
         ok(put(api + "/businesses/" + florist + "/grants/teams/" + team, Map.of("level", "read-only")));
         realm.addTestClientScope(ClaimScope.create(realm.admin(), "firm-access", Map.of()));
+        // A second portal mapper beside the default one, under its own claim name, with a higher cap.
+        realm.addTestClientScope(ClaimScope.create(realm.admin(), "wide-portal", Map.of("claim.name", "firm_access_wide"),
+                Map.of("claim.name", "firm_portal_wide", "workspaceCap", "20")));
     }
 
     @Nested
@@ -282,6 +285,25 @@ class PortalDownstreamIT extends OwnRealmTest {
             assertThat(id.get(0).has("workspaces")).isFalse();
             assertThat(payload(tokens.get("access_token").asText()).get("firm_portal").get(0).get("workspaces"))
                     .hasSize(1);
+        }
+
+        @Test
+        void theirClaimListsTenWorkspacesByDefaultSaysTheRestWereCutAndTheMapperCanListMore() {
+            PortalUser user = activatedGuest(bakery, "read-only");
+            for (int i = 0; i < 11; i++) {
+                HttpJson.Reply added = post(api + "/portal/memberships", ownerToken, Map.of("userId", user.id(),
+                        "businessId", business("Workspace " + i, null), "role", "guest", "level", "read-only"));
+                assertThat(added.status()).as(added.toString()).isEqualTo(201);
+            }
+
+            JsonNode token = payload(signIn(user).get("access_token").asText());
+            JsonNode byDefault = token.get("firm_portal").get(0);
+            JsonNode raised = token.get("firm_portal_wide").get(0);
+
+            assertThat(byDefault.get("workspaces")).hasSize(10);
+            assertThat(byDefault.get("workspacesCapped").asBoolean()).isTrue();
+            assertThat(raised.get("workspaces")).hasSize(12);
+            assertThat(raised.get("workspacesCapped").asBoolean()).isFalse();
         }
 
         @Test

@@ -30,6 +30,11 @@ record CappedBusinesses(List<BusinessClaim> businesses, boolean capped) {
         return new CappedBusinesses(claims(levelsById, levels), false);
     }
 
+    /** No business listed, for a claim whose budget is spent: capped when the member reaches any. */
+    static CappedBusinesses none(boolean reachesAny) {
+        return new CappedBusinesses(List.of(), reachesAny);
+    }
+
     private static List<BusinessClaim> claims(Map<String, List<String>> levelsById, AccessLevels levels) {
         List<BusinessClaim> businesses = new ArrayList<>();
         levelsById.forEach((id, held) -> businesses.add(new BusinessClaim(id, levels.strongestOf(held))));

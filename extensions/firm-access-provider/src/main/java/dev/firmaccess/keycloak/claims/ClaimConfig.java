@@ -10,8 +10,12 @@ record ClaimConfig(OptionalInt businessCap) {
     static final String DEFAULT_CLAIM_NAME = "firm_access";
     static final String BUSINESS_CAP = "businessCap";
     static final String WORKSPACE_CAP = "workspaceCap";
-    /** Workspaces listed in the {@code firm_portal} claim when its mapper sets no cap: as many as businesses in {@code firm_access}. */
-    static final int DEFAULT_WORKSPACE_CAP = 30;
+    /**
+     * Workspaces listed in the {@code firm_portal} claim when its mapper sets no cap. A workspace
+     * costs about 100 bytes (its name included), twice a business of {@code firm_access}: ten keep
+     * the claim of a portal user of ten firms near 2 KB.
+     */
+    static final int DEFAULT_WORKSPACE_CAP = 10;
 
     /** A cap that is missing or not a positive number falls back to the realm setting. */
     static ClaimConfig of(Map<String, String> config) {

@@ -71,9 +71,11 @@ final class FirmClaims {
             return new FirmClaim(firm.getId(), firm.getAlias(), firm.getName(), role.canonicalName(),
                     settings.labelOf(role), row.programmaticAccess(), FirmClaim.ALL_BUSINESSES, false);
         }
-        // The firm's levels only where a list is built: an owner's or admin's claim reads no level.
-        CappedBusinesses businesses = CappedBusinesses.of(reachingLevels(user, firm, cap), cap,
-                AccessLevels.of(settings, firm));
+        List<Object[]> reached = reachingLevels(user, firm, cap);
+        // The firm's levels only where a list is built: an owner's or admin's claim, or a firm that
+        // gets nothing of a budget spent on the firms before it, reads no level.
+        CappedBusinesses businesses = cap == 0 ? CappedBusinesses.none(!reached.isEmpty())
+                : CappedBusinesses.of(reached, cap, AccessLevels.of(settings, firm));
         if (businesses.capped()) {
             FirmAccessMetrics.claimCapped();
         }
