@@ -6,6 +6,7 @@ import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firmaccess.it.events.EventReceiver.Received;
 import dev.firmaccess.it.invitations.Browser;
 import dev.firmaccess.it.invitations.InvitationPage;
@@ -16,12 +17,22 @@ import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
 import dev.firmaccess.keycloak.events.AccessEventType;
 import dev.firmaccess.testing.Eventually;
+import dev.firmaccess.testing.OpenApiContract;
+import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -34,6 +45,9 @@ class AccessEventsIT extends OneFirmTest {
     /** Every type a subscriber can ask for, from the server's own catalogue, so a new type cannot be missed here. */
     private static final List<String> ALL_TYPES = Arrays.stream(AccessEventType.values())
             .map(AccessEventType::wireName).toList();
+
+    private static final OpenApiContract CONTRACT = OpenApiContract.fromProviderJar(TestEnvironment.providerJar());
+    private static final Path PROJECT_ROOT = Path.of(System.getProperty("firm-access.project.root"));
 
     private final EventReceiver receiver = new EventReceiver();
     private Client member;
@@ -104,6 +118,10 @@ class AccessEventsIT extends OneFirmTest {
                 assertThat(events.get(16).body().at("/data/after/movedTo").asText()).isEqualTo("read-only");
                 assertThat(events.get(17).body().at("/data/targetId").asText()).isEqualTo(levelUse);
                 assertThat(events.get(17).body().at("/data/before/level").asText()).isEqualTo("read-only");
+                assertThat(events).allSatisfy(event -> CONTRACT.assertWebhookConforms("accessEvent", event.text()));
+                assertThat(fieldsOf(events.get(3).body())).as("a grant.removed as posted and as documented")
+                        .isEqualTo(fieldsOf(CONTRACT.webhookExample("accessEvent")))
+                        .isEqualTo(fieldsOf(documentedBody()));
 
                 JsonNode status = Eventually.until(() -> view(owner, subscriber),
                         view -> view.get("pending").asLong() == 0, Duration.ofSeconds(30), "nothing pending");
@@ -342,6 +360,33 @@ class AccessEventsIT extends OneFirmTest {
             assertThat(assertStatus(otherOwner.get("/event-subscribers"), 200).json())
                     .extracting(node -> node.get("id").asText()).doesNotContain(subscriber);
             unsubscribe(subscriber);
+        }
+    }
+
+    /** Every field of a JSON body, nested ones too, by its JSON pointer. */
+    private static Set<String> fieldsOf(JsonNode body) {
+        Set<String> fields = new TreeSet<>();
+        collectFields("", body, fields);
+        return fields;
+    }
+
+    private static void collectFields(String at, JsonNode node, Set<String> fields) {
+        node.fields().forEachRemaining(field -> {
+            String pointer = at + "/" + field.getKey();
+            fields.add(pointer);
+            collectFields(pointer, field.getValue(), fields);
+        });
+    }
+
+    /** The event body of the signature example of docs/events.md. */
+    private static JsonNode documentedBody() {
+        try {
+            Matcher body = Pattern.compile("^BODY='(.*)'$", Pattern.MULTILINE)
+                    .matcher(Files.readString(PROJECT_ROOT.resolve("docs/events.md")));
+            assertThat(body.find()).as("the BODY of the signature example in docs/events.md").isTrue();
+            return new ObjectMapper().readTree(body.group(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
