@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firmaccess.it.events.EventReceiver.Received;
 import dev.firmaccess.it.invitations.Browser;
 import dev.firmaccess.it.invitations.InvitationPage;
+import dev.firmaccess.it.portal.ActivationPage;
+import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.Firm;
 import dev.firmaccess.it.support.FirmFixture;
 import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
+import dev.firmaccess.it.support.TextBody;
 import dev.firmaccess.keycloak.events.AccessEventType;
 import dev.firmaccess.testing.Eventually;
 import dev.firmaccess.testing.OpenApiContract;
@@ -208,6 +211,43 @@ class AccessEventsIT extends OneFirmTest {
                 assertThat(app.accepted()).as("each change once").hasSize(6);
                 unsubscribe(subscriber);
                 unsubscribe(bystander);
+            }
+        }
+
+        @Test
+        void aCsvImportOnlyInvitesAndTheActivationThatFollowsStartsTheMembership() {
+            try (EventReceiver app = new EventReceiver()) {
+                String bakery = setup.business(firm, "Import Bakery");
+                String shop = setup.business(firm, "Import Shop");
+                String later = setup.business(firm, "Import Later");
+                String email = "ida-" + System.nanoTime() + "@customer.test";
+                Person portalUser = FirmFixture.portalUser(setup, firm, bakery, email);
+                String subscriber = subscribe(owner, app, List.of("portal.membership_started", "business.archived"));
+
+                // the portal user is active already: the import pre-provisions them in another workspace
+                JsonNode imported = assertStatus(owner.post("/portal/imports", new TextBody("text/csv",
+                        "business,email,role,send\n" + shop + "," + email + ",owner,false\n")), 201).json();
+                String membership = imported.get(0).get("id").asText();
+                assertThat(imported.get(0).get("status").asText()).isEqualTo("pending");
+                assertStatus(owner.post("/businesses/" + later + "/archive", null), 200);
+
+                // a subscriber's events go out in the order of the changes: one of the import would come first
+                assertThat(app.awaitAccepted(1)).as("the import started no membership")
+                        .extracting(Received::type).containsExactly("business.archived");
+                String link = assertStatus(owner.post("/portal/memberships/" + membership + "/link", null), 200)
+                        .json().get("url").asText();
+                ActivationPage confirm = ActivationPage.open(new PortalBrowser(), link).signIn(email, TestRealm.PASSWORD);
+                assertThat(confirm.activate().status()).isEqualTo(303);
+
+                Received started = app.awaitAccepted(2).get(1);
+                assertThat(started.type()).isEqualTo("portal.membership_started");
+                assertThat(started.body().at("/data/action").asText()).isEqualTo("portal.activated");
+                assertThat(started.body().at("/data/targetId").asText()).isEqualTo(membership);
+                assertThat(started.body().at("/data/after/userId").asText()).isEqualTo(portalUser.id());
+                assertThat(assertStatus(owner.get("/audit?targetId=" + membership), 200).json())
+                        .extracting(entry -> entry.get("action").asText())
+                        .contains("portal.imported", "portal.activated").doesNotContain("portal.added");
+                unsubscribe(subscriber);
             }
         }
 
