@@ -176,6 +176,40 @@ public final class OpenApiContract {
         }
     }
 
+    /**
+     * Fails unless a body the server posted to a subscriber validates against the request body schema
+     * of the document's webhook of that name, e.g. {@code accessEvent}.
+     */
+    public void assertWebhookConforms(String webhook, String body) {
+        JsonNode posted;
+        try {
+            posted = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("The " + webhook + " body is not JSON: " + e.getOriginalMessage() + "\n  body: "
+                    + body);
+        }
+        Set<ValidationMessage> errors = schemaAt(webhookBody(webhook).child("schema")).validate(posted);
+        if (!errors.isEmpty()) {
+            throw new AssertionError("The " + webhook + " body does not match the schema:\n  " + errors.stream()
+                    .map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("\n  ")) + "\n  body: "
+                    + body);
+        }
+    }
+
+    /** The example body the document shows for its webhook of that name. */
+    public JsonNode webhookExample(String webhook) {
+        return webhookBody(webhook).node().path("example");
+    }
+
+    private Located webhookBody(String webhook) {
+        Located body = Located.root(document).child("webhooks").child(webhook).child("post").child("requestBody")
+                .resolved(document).child("content").child("application/json");
+        if (body.node().isMissingNode()) {
+            throw new AssertionError("No JSON request body of a webhook '" + webhook + "' is documented");
+        }
+        return body;
+    }
+
     private Optional<Route> routeFor(String concretePath) {
         List<String> segments = segments(concretePath.split("[?#]", 2)[0]);
         return routes.stream()
@@ -252,6 +286,11 @@ public final class OpenApiContract {
                     }
                 }
             }
+        }
+        // What the server posts to subscribers is documented as webhooks: their examples count too.
+        for (Located webhook : children(Located.root(document).child("webhooks"))) {
+            children(webhook.child("post").child("requestBody").resolved(document).child("content"))
+                    .forEach(mediaType -> mediaTypes.put(mediaType.pointer(), mediaType));
         }
         List<String> problems = new ArrayList<>();
         for (Located mediaType : mediaTypes.values()) {

@@ -216,6 +216,35 @@ class OpenApiContractTest {
     }
 
     @Test
+    void holdsAPostedWebhookBodyToItsSchemaAndItsExampleToo(@TempDir Path dir) throws IOException {
+        Path yaml = SmallDocuments.write(dir, """
+                paths: {}
+                webhooks:
+                  thingChanged:
+                    post:
+                      requestBody:
+                        content:
+                          application/json:
+                            example: {name: t1}
+                            schema:
+                              type: object
+                              required: [name, after]
+                              properties: {name: {type: string}, after: {type: [object, 'null']}}
+                      responses:
+                        '200': {description: received}
+                """);
+        OpenApiContract webhooks = OpenApiContract.load(yaml);
+
+        assertThatCode(() -> webhooks.assertWebhookConforms("thingChanged", "{\"name\": \"t1\", \"after\": null}"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> webhooks.assertWebhookConforms("thingChanged", "{\"name\": \"t1\"}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("after");
+        assertThat(webhooks.webhookExample("thingChanged").get("name").asText()).isEqualTo("t1");
+        assertThat(webhooks.exampleProblems(false)).singleElement().asString()
+                .contains("/webhooks/thingChanged/post/requestBody", "after");
+    }
+
+    @Test
     void documentsNotFoundInTheErrorShapeUnderBothBases() {
         String notFound = "{\"error\": \"not_found\", \"error_description\": \"Firm not found\", \"code\": \"not_found\"}";
 

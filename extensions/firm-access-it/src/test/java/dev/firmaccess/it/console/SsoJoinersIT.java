@@ -4,6 +4,9 @@ import static dev.firmaccess.it.support.Replies.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firmaccess.it.events.EventReceiver;
+import dev.firmaccess.it.events.EventReceiver.Received;
+import dev.firmaccess.it.invitations.InvitationPage;
 import dev.firmaccess.it.support.Firm;
 import dev.firmaccess.it.support.FirmSetupTest;
 import dev.firmaccess.it.support.Person;
@@ -261,7 +264,7 @@ class SsoJoinersIT extends FirmSetupTest {
     }
 
     @Test
-    void anInviteeOfTheFirmsDomainSignsInThroughItsProviderAndTheInvitationDecides() {
+    void anInviteeOfTheFirmsDomainWhoSignsInThroughItsProviderJoinsOnceByTheInvitation() {
         setRules(ledger, Map.of("autoJoin", true, "role", "member",
                 "grants", List.of(Map.of("businessId", business, "level", "full"))));
         String invitee = joinerAt(ledger, "ines");
@@ -270,28 +273,78 @@ class SsoJoinersIT extends FirmSetupTest {
                 "invitees", List.of(Map.of("email", email)), "role", "admin")), 201).json().get(0).get("id").asText();
         String link = assertStatus(setup.as(owner, ledger).post("/invitations/" + invitationId + "/link", null), 200)
                 .json().get("link").asText();
+        String later = setup.business(ledger, "Later Ltd");
 
-        try (Browser browser = new Browser()) {
+        try (EventReceiver app = new EventReceiver(); Browser browser = new Browser()) {
+            String subscriber = subscribe(app, List.of("staff.added", "business.archived"));
             WebDriver driver = browser.driver();
             driver.get(link);
             assertThat(driver.findElement(By.id("fa-sign-in-idp")).getText()).contains("Ledger sign-in");
             ConsolePages.replacePage(driver, () -> driver.findElement(By.id("fa-sign-in")).click());
             assertThat(driver.getCurrentUrl()).contains("/realms/" + provider.name() + "/");
             signInAtProvider(driver, invitee);
-            new WebDriverWait(driver, Duration.ofSeconds(60))
-                    .until(ExpectedConditions.presenceOfElementLocated(By.id("fa-accept")));
-            browser.screenshot("sso-invitation-confirm");
-            ConsolePages.replacePage(driver, () -> driver.findElement(By.cssSelector("#fa-accept button")).click());
+            // the sign-in made them a member by the invitation: its page has nothing left to confirm
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.urlContains(
+                    "/realms/" + setup.realm().name() + "/account"));
+            assertStatus(setup.as(owner, ledger).post("/businesses/" + later + "/archive", null), 200);
+
+            // the subscriber's events go out in the order of the changes: a second joining would come before the archive
+            List<Received> events = app.awaitAccepted(2);
+            assertThat(events).extracting(Received::type).containsExactly("staff.added", "business.archived");
+            assertThat(events.get(0).body().at("/data/action").asText()).isEqualTo("invitation.accepted");
+            assertThat(events.get(0).body().at("/data/targetId").asText()).isEqualTo(invitationId);
+            assertThat(events.get(0).body().at("/data/after/via").asText()).isEqualTo("sso");
+            assertStatus(setup.asRealmAdmin(ledger).delete("/event-subscribers/" + subscriber), 204);
         }
 
         String userId = userIdOf(invitee);
+        assertThat(auditEntries(ledger, "staff.added", userId)).isZero();
+        assertThat(joinedEntries(ledger, userId)).isZero();
+        assertThat(auditEntries(ledger, "invitation.accepted", invitationId)).isEqualTo(1);
         JsonNode staff = setup.staffView(ledger, new Person(invitee, userId));
-        assertThat(staff.get("role").asText()).isEqualTo("admin");
+        assertThat(staff.get("role").asText()).as("the invitation's role, not the rules'").isEqualTo("admin");
         assertThat(setup.realm().admin().users().get(userId).getFederatedIdentity())
                 .extracting(identity -> identity.getIdentityProvider()).containsExactly("ledger-idp");
-        assertThat(joinedEntries(ledger, userId)).isZero();
         assertThat(assertStatus(setup.as(owner, ledger).get("/invitations/" + invitationId), 200).json()
                 .get("status").asText()).isEqualTo("accepted");
+        assertThat(InvitationPage.open(new dev.firmaccess.it.invitations.Browser(), link).status())
+                .as("the link is used: no second way in").isEqualTo(410);
+    }
+
+    @Test
+    void anInvitationItsSenderCanNoLongerGiveIsCancelledByTheSignInAndTheJoinerJoinsOnceByTheRules() {
+        setRules(ledger, Map.of("autoJoin", true, "role", "member",
+                "grants", List.of(Map.of("businessId", business, "level", "full"))));
+        Person admin = setup.staff(ledger, "ada", "admin");
+        String joiner = joinerAt(ledger, "jules");
+        String invitationId = assertStatus(setup.as(admin, ledger).post("/invitations", Map.of(
+                "invitees", List.of(Map.of("email", joiner + "@" + domain(ledger))), "role", "admin")), 201)
+                .json().get(0).get("id").asText();
+        assertStatus(setup.as(owner, ledger).put("/staff/" + admin.id() + "/role", Map.of("role", "member")), 200);
+        String later = setup.business(ledger, "Afterwards Ltd");
+
+        try (EventReceiver app = new EventReceiver(); Browser browser = new Browser()) {
+            String subscriber = subscribe(app, List.of("staff.added", "business.archived"));
+            signInThroughProvider(browser.driver(), joiner);
+            assertStatus(setup.as(owner, ledger).post("/businesses/" + later + "/archive", null), 200);
+
+            List<Received> events = app.awaitAccepted(2);
+            assertThat(events).extracting(Received::type).containsExactly("staff.added", "business.archived");
+            assertThat(events.get(0).body().at("/data/action").asText()).isEqualTo("sso.joined");
+            assertStatus(setup.asRealmAdmin(ledger).delete("/event-subscribers/" + subscriber), 204);
+        }
+
+        String userId = userIdOf(joiner);
+        assertThat(joinedEntries(ledger, userId)).isEqualTo(1);
+        assertThat(auditEntries(ledger, "staff.added", userId)).isZero();
+        assertThat(setup.staffView(ledger, new Person(joiner, userId)).get("role").asText()).isEqualTo("member");
+        assertThat(assertStatus(setup.as(owner, ledger).get("/invitations/" + invitationId), 200).json()
+                .get("status").asText()).isEqualTo("cancelled");
+        JsonNode cancelled = assertStatus(setup.asRealmAdmin(ledger)
+                .get("/audit?action=invitation.cancelled&targetId=" + invitationId), 200).json();
+        assertThat(cancelled).hasSize(1);
+        assertThat(cancelled.get(0).at("/after/reason").asText()).isEqualTo("joined_through_identity_provider");
+        assertThat(cancelled.get(0).at("/after/problem").asText()).isEqualTo("inviter_lost_rights");
     }
 
     /** A person of the provider realm with an address of the firm's domain; answers their username. */
@@ -425,8 +478,21 @@ class SsoJoinersIT extends FirmSetupTest {
 
     /** The firm's audit entries of joins through its provider for the user. */
     private long joinedEntries(Firm firm, String userId) {
-        return assertStatus(setup.asRealmAdmin(firm).get("/audit?action=sso.joined&targetId=" + userId), 200)
+        return auditEntries(firm, "sso.joined", userId);
+    }
+
+    /** The firm's audit entries of an action on a target. */
+    private long auditEntries(Firm firm, String action, String targetId) {
+        return assertStatus(setup.asRealmAdmin(firm).get("/audit?action=" + action + "&targetId=" + targetId), 200)
                 .json().size();
+    }
+
+    /** Registers the app for the firm's events of those types; answers the subscriber's id. */
+    private String subscribe(EventReceiver app, List<String> types) {
+        JsonNode created = assertStatus(setup.asRealmAdmin(ledger).post("/event-subscribers",
+                Map.of("url", app.url(), "eventTypes", types)), 201).json();
+        app.trust(created.get("secret").asText());
+        return created.get("id").asText();
     }
 
     private String testClient() {

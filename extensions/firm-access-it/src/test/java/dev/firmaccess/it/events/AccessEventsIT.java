@@ -6,22 +6,36 @@ import static dev.firmaccess.it.support.Replies.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firmaccess.it.events.EventReceiver.Received;
 import dev.firmaccess.it.invitations.Browser;
 import dev.firmaccess.it.invitations.InvitationPage;
+import dev.firmaccess.it.portal.ActivationPage;
+import dev.firmaccess.it.portal.PortalBrowser;
 import dev.firmaccess.it.support.Client;
 import dev.firmaccess.it.support.Firm;
 import dev.firmaccess.it.support.FirmFixture;
 import dev.firmaccess.it.support.OneFirmTest;
 import dev.firmaccess.it.support.Person;
+import dev.firmaccess.it.support.TextBody;
 import dev.firmaccess.keycloak.events.AccessEventType;
 import dev.firmaccess.testing.Eventually;
+import dev.firmaccess.testing.OpenApiContract;
+import dev.firmaccess.testing.TestEnvironment;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -34,6 +48,9 @@ class AccessEventsIT extends OneFirmTest {
     /** Every type a subscriber can ask for, from the server's own catalogue, so a new type cannot be missed here. */
     private static final List<String> ALL_TYPES = Arrays.stream(AccessEventType.values())
             .map(AccessEventType::wireName).toList();
+
+    private static final OpenApiContract CONTRACT = OpenApiContract.fromProviderJar(TestEnvironment.providerJar());
+    private static final Path PROJECT_ROOT = Path.of(System.getProperty("firm-access.project.root"));
 
     private final EventReceiver receiver = new EventReceiver();
     private Client member;
@@ -104,6 +121,10 @@ class AccessEventsIT extends OneFirmTest {
                 assertThat(events.get(16).body().at("/data/after/movedTo").asText()).isEqualTo("read-only");
                 assertThat(events.get(17).body().at("/data/targetId").asText()).isEqualTo(levelUse);
                 assertThat(events.get(17).body().at("/data/before/level").asText()).isEqualTo("read-only");
+                assertThat(events).allSatisfy(event -> CONTRACT.assertWebhookConforms("accessEvent", event.text()));
+                assertThat(fieldsOf(events.get(3).body())).as("a grant.removed as posted and as documented")
+                        .isEqualTo(fieldsOf(CONTRACT.webhookExample("accessEvent")))
+                        .isEqualTo(fieldsOf(documentedBody()));
 
                 JsonNode status = Eventually.until(() -> view(owner, subscriber),
                         view -> view.get("pending").asLong() == 0, Duration.ofSeconds(30), "nothing pending");
@@ -190,6 +211,43 @@ class AccessEventsIT extends OneFirmTest {
                 assertThat(app.accepted()).as("each change once").hasSize(6);
                 unsubscribe(subscriber);
                 unsubscribe(bystander);
+            }
+        }
+
+        @Test
+        void aCsvImportOnlyInvitesAndTheActivationThatFollowsStartsTheMembership() {
+            try (EventReceiver app = new EventReceiver()) {
+                String bakery = setup.business(firm, "Import Bakery");
+                String shop = setup.business(firm, "Import Shop");
+                String later = setup.business(firm, "Import Later");
+                String email = "ida-" + System.nanoTime() + "@customer.test";
+                Person portalUser = FirmFixture.portalUser(setup, firm, bakery, email);
+                String subscriber = subscribe(owner, app, List.of("portal.membership_started", "business.archived"));
+
+                // the portal user is active already: the import pre-provisions them in another workspace
+                JsonNode imported = assertStatus(owner.post("/portal/imports", new TextBody("text/csv",
+                        "business,email,role,send\n" + shop + "," + email + ",owner,false\n")), 201).json();
+                String membership = imported.get(0).get("id").asText();
+                assertThat(imported.get(0).get("status").asText()).isEqualTo("pending");
+                assertStatus(owner.post("/businesses/" + later + "/archive", null), 200);
+
+                // a subscriber's events go out in the order of the changes: one of the import would come first
+                assertThat(app.awaitAccepted(1)).as("the import started no membership")
+                        .extracting(Received::type).containsExactly("business.archived");
+                String link = assertStatus(owner.post("/portal/memberships/" + membership + "/link", null), 200)
+                        .json().get("url").asText();
+                ActivationPage confirm = ActivationPage.open(new PortalBrowser(), link).signIn(email, TestRealm.PASSWORD);
+                assertThat(confirm.activate().status()).isEqualTo(303);
+
+                Received started = app.awaitAccepted(2).get(1);
+                assertThat(started.type()).isEqualTo("portal.membership_started");
+                assertThat(started.body().at("/data/action").asText()).isEqualTo("portal.activated");
+                assertThat(started.body().at("/data/targetId").asText()).isEqualTo(membership);
+                assertThat(started.body().at("/data/after/userId").asText()).isEqualTo(portalUser.id());
+                assertThat(assertStatus(owner.get("/audit?targetId=" + membership), 200).json())
+                        .extracting(entry -> entry.get("action").asText())
+                        .contains("portal.imported", "portal.activated").doesNotContain("portal.added");
+                unsubscribe(subscriber);
             }
         }
 
@@ -342,6 +400,33 @@ class AccessEventsIT extends OneFirmTest {
             assertThat(assertStatus(otherOwner.get("/event-subscribers"), 200).json())
                     .extracting(node -> node.get("id").asText()).doesNotContain(subscriber);
             unsubscribe(subscriber);
+        }
+    }
+
+    /** Every field of a JSON body, nested ones too, by its JSON pointer. */
+    private static Set<String> fieldsOf(JsonNode body) {
+        Set<String> fields = new TreeSet<>();
+        collectFields("", body, fields);
+        return fields;
+    }
+
+    private static void collectFields(String at, JsonNode node, Set<String> fields) {
+        node.fields().forEachRemaining(field -> {
+            String pointer = at + "/" + field.getKey();
+            fields.add(pointer);
+            collectFields(pointer, field.getValue(), fields);
+        });
+    }
+
+    /** The event body of the signature example of docs/events.md. */
+    private static JsonNode documentedBody() {
+        try {
+            Matcher body = Pattern.compile("^BODY='(.*)'$", Pattern.MULTILINE)
+                    .matcher(Files.readString(PROJECT_ROOT.resolve("docs/events.md")));
+            assertThat(body.find()).as("the BODY of the signature example in docs/events.md").isTrue();
+            return new ObjectMapper().readTree(body.group(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -82,7 +82,7 @@ public final class EventReceiver implements AutoCloseable {
             refusedIds.add(String.valueOf(id));
             status = 503;
         } else if (verifies(id, timestamp, body, signatures)) {
-            accepted.add(new Received(id, JSON.readTree(body), signatures));
+            accepted.add(new Received(id, new String(body, StandardCharsets.UTF_8), JSON.readTree(body), signatures));
             status = 204;
         } else {
             status = 401;
@@ -123,8 +123,8 @@ public final class EventReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    /** An event the receiver accepted: its {@code webhook-id}, its body, and the signature header. */
-    public record Received(String id, JsonNode body, String signatures) {
+    /** An event the receiver accepted: its {@code webhook-id}, its body as posted and as JSON, and the signature header. */
+    public record Received(String id, String text, JsonNode body, String signatures) {
 
         public String type() {
             return body.get("type").asText();

@@ -95,7 +95,7 @@ public final class ActivationPage {
     }
 
     /** Follows "sign in", signs in on the realm's login page and lands back on the activation page. */
-    ActivationPage signIn(String username, String password) {
+    public ActivationPage signIn(String username, String password) {
         String signIn = answer.html().getElementById("fa-sign-in").absUrl("href")
                 .replaceAll("login_hint=[^&]*", "login_hint=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
         PortalBrowser.Answer login = browser.open(signIn);
@@ -105,7 +105,7 @@ public final class ActivationPage {
     }
 
     /** Presses "activate"; the raw answer. */
-    PortalBrowser.Answer activate() {
+    public PortalBrowser.Answer activate() {
         return browser.post(action("fa-activate"), FormFields.of(answer.html(), "fa-activate", Map.of()));
     }
 

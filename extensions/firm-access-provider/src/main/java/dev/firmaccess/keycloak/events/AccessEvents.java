@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.events;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firmaccess.keycloak.audit.AuditRecord;
 import dev.firmaccess.keycloak.audit.FirmChangeAudited;
 import dev.firmaccess.keycloak.outbox.Outbox;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.provider.ProviderEvent;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * Turns each audited change of access into an event for the firm's subscribers to it: one outbox
@@ -23,6 +23,12 @@ import org.keycloak.util.JsonSerialization;
 public final class AccessEvents {
 
     static final String KIND = "access-event";
+
+    /**
+     * Writes every field of the body, those that are null too: the documented body always has all of
+     * them, while Keycloak's own mapper leaves null ones out.
+     */
+    private static final ObjectMapper BODY = new ObjectMapper();
 
     private AccessEvents() {
     }
@@ -71,7 +77,7 @@ public final class AccessEvents {
         event.put("timestamp", Instant.ofEpochMilli(record.time()).toString());
         event.put("data", data);
         try {
-            return JsonSerialization.writeValueAsString(event);
+            return BODY.writeValueAsString(event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

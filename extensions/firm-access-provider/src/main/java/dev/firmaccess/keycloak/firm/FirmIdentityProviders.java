@@ -7,9 +7,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
+import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The identity providers Keycloak links to a firm's organization, and the domains they serve. A
@@ -29,6 +34,8 @@ public final class FirmIdentityProviders {
     }
 
     static final String REDIRECT_WHEN_EMAIL_MATCHES = "kc.org.broker.redirect.mode.email-matches";
+    /** Keycloak's note that the person changed the provider's address on its review-profile page. */
+    private static final String EMAIL_CHANGED_ON_REVIEW = "UPDATE_PROFILE_EMAIL_CHANGED";
 
     private final OrganizationModel firm;
 
@@ -67,6 +74,24 @@ public final class FirmIdentityProviders {
                     return served.contains(domain) || served.contains(OrganizationDomainModel.ANY_DOMAIN.toLowerCase(Locale.ROOT));
                 })
                 .findFirst();
+    }
+
+    /**
+     * Whether the sign-in under way in this request came through one of the firm's enabled providers
+     * that is trusted for email, with the account's address unchanged: Keycloak marks that address
+     * verified as its first-broker-login flow ends, which is after the flow made the person a member.
+     */
+    public boolean vouchForSignInUnderWay(KeycloakSession session, UserModel user) {
+        AuthenticationSessionModel signIn = session.getContext().getAuthenticationSession();
+        SerializedBrokeredIdentityContext brokered = signIn == null ? null
+                : SerializedBrokeredIdentityContext.readFromAuthenticationSession(signIn,
+                        AbstractIdpAuthenticator.BROKERED_CONTEXT_NOTE);
+        if (brokered == null || brokered.getEmail() == null || !brokered.getEmail().equalsIgnoreCase(user.getEmail())
+                || Boolean.parseBoolean(signIn.getAuthNote(EMAIL_CHANGED_ON_REVIEW))) {
+            return false;
+        }
+        return firm.getIdentityProviders().anyMatch(idp -> idp.getAlias().equals(brokered.getIdentityProviderId())
+                && idp.isEnabled() && Boolean.TRUE.equals(idp.isTrustEmail()));
     }
 
     private static Set<String> domainsOf(IdentityProviderModel idp) {

@@ -1,6 +1,7 @@
 package dev.firmaccess.keycloak.invitation;
 
 import dev.firmaccess.keycloak.firm.FirmIdentityProviders;
+import dev.firmaccess.keycloak.mail.AcceptProblem;
 import dev.firmaccess.keycloak.mail.LinkPageFlow;
 import java.net.URI;
 import java.util.Optional;
@@ -36,6 +37,12 @@ public class InvitationAcceptResource extends LinkPageFlow<InvitationAcceptance.
             return URI.create(redirect);
         }
         return Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName());
+    }
+
+    /** Signing in through the firm's identity provider accepts the invitation (see InvitationAcceptance). */
+    @Override
+    protected boolean joinedAlready(InvitationAcceptance.Checked checked, UserModel signedIn) {
+        return checked.problem() == AcceptProblem.USED && signedIn.getId().equals(checked.invitation().getAcceptedBy());
     }
 
     /** A staff invitation to an address of the firm's own identity provider signs in through it. */

@@ -7,6 +7,7 @@ import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmContexts;
+import dev.firmaccess.keycloak.firm.FirmIdentityProviders;
 import dev.firmaccess.keycloak.firm.MembershipAudit;
 import dev.firmaccess.keycloak.firm.StaffAccessCache;
 import dev.firmaccess.keycloak.firm.StaffRepository;
@@ -19,6 +20,7 @@ import dev.firmaccess.keycloak.metrics.FirmAccessMetrics;
 import dev.firmaccess.keycloak.storage.Jpa;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -112,14 +114,50 @@ public final class InvitationAcceptance {
         if (!user.isEmailVerified()) {
             return Checked.failed(AcceptProblem.EMAIL_NOT_VERIFIED, locked, firm);
         }
-        // Signing in through the firm's identity provider on the way here made the invitee a member that
-        // Keycloak manages, with nothing of ours yet (the joiner rules leave an invited address to its
-        // invitation); anyone else already in the firm has been invited in vain.
-        if (organizations.isMember(firm, user) && !firm.isManaged(user)) {
+        // Anyone already in the firm has been invited in vain; one who joined through the firm's identity
+        // provider had this invitation settled on that sign-in (settleOnProviderJoin).
+        if (organizations.isMember(firm, user)) {
             return Checked.failed(AcceptProblem.ALREADY_MEMBER, locked, firm);
         }
-        join(locked, firm, user, client);
+        join(locked, firm, user, client, "link");
         return checked;
+    }
+
+    /**
+     * Settles the firm's open invitation of someone Keycloak just made a managed member of the firm,
+     * because they signed in through its identity provider: their joining is one joining, recorded
+     * once, and the invitation no second way in. It is accepted there and then, giving its role,
+     * grants and teams, when it could be accepted on its page (a verified address, or one the
+     * provider is trusted to vouch for; an inviter who may still give its role); otherwise it is
+     * cancelled with the reason, and the joining is left to be recorded as any other. Answers whether
+     * it recorded the joining.
+     */
+    public boolean settleOnProviderJoin(OrganizationModel firm, UserModel user) {
+        long now = System.currentTimeMillis();
+        InvitationEntity invitation = invitations.open(firm.getId(), user.getEmail(), now)
+                .flatMap(open -> invitations.lock(open.getId()))
+                .filter(locked -> InvitationPolicy.isOpen(locked.getState(), locked.getExpiresAt(), now))
+                .orElse(null);
+        if (invitation == null) {
+            return false;
+        }
+        AcceptProblem problem = problemOf(invitation, firm, null);
+        if (problem == null && !user.isEmailVerified()
+                && !new FirmIdentityProviders(firm).vouchForSignInUnderWay(session, user)) {
+            problem = AcceptProblem.EMAIL_NOT_VERIFIED;
+        }
+        ClientModel client = session.getContext().getClient();
+        if (problem == null) {
+            join(invitation, firm, user, client, "sso");
+            FirmAccessMetrics.invitationAccept(FirmAccessMetrics.SUCCEEDED);
+            return true;
+        }
+        if (problem != AcceptProblem.CANCELLED) {
+            InvitationService.cancel(FirmContexts.forInvitee(session, firm, user, invitation.getRole(), client),
+                    invitation, Map.of("reason", "joined_through_identity_provider",
+                            "problem", problem.name().toLowerCase(Locale.ROOT)));
+        }
+        return false;
     }
 
     private Checked check(InvitationToken token, InvitationEntity invitation) {
@@ -133,27 +171,38 @@ public final class InvitationAcceptance {
         if (firm == null || !firm.isEnabled()) {
             return Checked.failed(AcceptProblem.FIRM_UNAVAILABLE, invitation, null);
         }
+        AcceptProblem problem = problemOf(invitation, firm, token.getId());
+        return problem == null ? new Checked(null, invitation, firm) : Checked.failed(problem, invitation, firm);
+    }
+
+    /**
+     * What stops the invitation being accepted now, or null; {@code linkId} is the id of the link
+     * used, or null when no link is (a sign-in through the firm's identity provider).
+     */
+    private AcceptProblem problemOf(InvitationEntity invitation, OrganizationModel firm, String linkId) {
         if (invitation.getState() == InvitationState.ACCEPTED) {
-            return Checked.failed(AcceptProblem.USED, invitation, firm);
+            return AcceptProblem.USED;
         }
         // Deleting the invitation in Keycloak's own Organizations tab cancels it too.
         if (invitation.getState() == InvitationState.CANCELLED
                 || organizations.getInvitationManager().getById(invitation.getId()) == null) {
-            return Checked.failed(AcceptProblem.CANCELLED, invitation, firm);
+            return AcceptProblem.CANCELLED;
         }
-        if (!invitation.getLinkId().equals(token.getId())) {
-            return Checked.failed(AcceptProblem.REPLACED, invitation, firm);
+        if (linkId != null && !invitation.getLinkId().equals(linkId)) {
+            return AcceptProblem.REPLACED;
         }
         if (!InvitationPolicy.isOpen(invitation.getState(), invitation.getExpiresAt(), System.currentTimeMillis())) {
-            return Checked.failed(AcceptProblem.EXPIRED, invitation, firm);
+            return AcceptProblem.EXPIRED;
         }
         if (!inviterRights.mayStillGrant(firm, invitation.getInvitedBy(), invitation.getRole())) {
-            return Checked.failed(AcceptProblem.INVITER_LOST_RIGHTS, invitation, firm);
+            return AcceptProblem.INVITER_LOST_RIGHTS;
         }
-        return new Checked(null, invitation, firm);
+        return null;
     }
 
-    private void join(InvitationEntity invitation, OrganizationModel firm, UserModel user, ClientModel client) {
+    /** {@code via} says how it was accepted: {@code link} on the invitation's page, {@code sso} on signing in. */
+    private void join(InvitationEntity invitation, OrganizationModel firm, UserModel user, ClientModel client,
+            String via) {
         if (!organizations.isMember(firm, user)) {
             MembershipAudit.recordedByThisRequest(session, MembershipAudit.Change.JOINED, firm.getId(), user.getId());
             organizations.addMember(firm, user);
@@ -187,6 +236,7 @@ public final class InvitationAcceptance {
         after.put("userId", user.getId());
         after.put("grants", applied);
         after.put("teamIds", teams);
+        after.put("via", via);
         context.audit().record("invitation.accepted", "invitation", invitation.getId(), before, after);
     }
 }

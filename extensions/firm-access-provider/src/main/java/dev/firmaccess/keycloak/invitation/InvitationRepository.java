@@ -27,14 +27,19 @@ public final class InvitationRepository
     }
 
     public boolean hasOpen(String organizationId, String email, long now) {
-        return !em.createQuery("select i.id from InvitationEntity i where i.organizationId = :org and i.email = :email"
-                        + " and i.state = :pending and i.expiresAt > :now", String.class)
+        return open(organizationId, email, now).isPresent();
+    }
+
+    /** The firm's pending, unexpired invitation of the address, if any (inviting refuses a second one). */
+    public Optional<InvitationEntity> open(String organizationId, String email, long now) {
+        return em.createQuery("select i from InvitationEntity i where i.organizationId = :org and i.email = :email"
+                        + " and i.state = :pending and i.expiresAt > :now", InvitationEntity.class)
                 .setParameter("org", organizationId)
                 .setParameter("email", email)
                 .setParameter("pending", InvitationState.PENDING)
                 .setParameter("now", now)
                 .setMaxResults(1)
-                .getResultList().isEmpty();
+                .getResultStream().findFirst();
     }
 
     /** The firm's pending invitations whose stored grants hold a fragment (a pre-filter; the caller reads the grants). */

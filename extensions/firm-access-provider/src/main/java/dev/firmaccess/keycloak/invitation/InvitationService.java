@@ -138,10 +138,17 @@ public final class InvitationService {
         context.actor().require(FirmPermission.MANAGE);
         InvitationEntity invitation = requireManageable(id);
         requirePending(invitation, "cancelled");
+        cancel(context, invitation, Map.of());
+    }
+
+    /** Cancels a pending invitation and records it, with {@code why} (say its reason) added to the state after. */
+    static void cancel(FirmContext context, InvitationEntity invitation, Map<String, Object> why) {
         Map<String, Object> before = auditState(invitation);
         invitation.setState(InvitationState.CANCELLED);
-        context.organizations().getInvitationManager().remove(id);
-        context.audit().record("invitation.cancelled", "invitation", id, before, auditState(invitation));
+        context.organizations().getInvitationManager().remove(invitation.getId());
+        Map<String, Object> after = auditState(invitation);
+        after.putAll(why);
+        context.audit().record("invitation.cancelled", "invitation", invitation.getId(), before, after);
     }
 
     public Link link(String id) {

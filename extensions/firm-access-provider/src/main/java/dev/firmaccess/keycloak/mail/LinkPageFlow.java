@@ -68,6 +68,14 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
         return Optional.empty();
     }
 
+    /**
+     * Whether the signed-in user is the one who already joined by this link's invitation, as signing
+     * in on the way to its page may do: they land where joining leads, not on a used link's page.
+     */
+    protected boolean joinedAlready(C checked, UserModel signedIn) {
+        return false;
+    }
+
     /** Where the addressee lands after joining. */
     protected abstract URI afterJoining(C joined);
 
@@ -81,7 +89,9 @@ public abstract class LinkPageFlow<C extends LinkCheck> {
         C checked = check(token);
         UserModel signedIn = LinkPages.signedInUser(session, realm);
         if (!checked.ok()) {
-            return pages.problem(checked.problem(), signedIn);
+            return signedIn != null && joinedAlready(checked, signedIn)
+                    ? Response.seeOther(afterJoining(checked)).build()
+                    : pages.problem(checked.problem(), signedIn);
         }
         if (signedIn != null) {
             if (!EmailIdentity.same(checked.email(), signedIn.getEmail())) {

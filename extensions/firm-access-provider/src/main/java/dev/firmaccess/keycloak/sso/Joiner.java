@@ -10,7 +10,6 @@ import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmContexts;
 import dev.firmaccess.keycloak.firm.FirmIdentityProviders;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
-import dev.firmaccess.keycloak.invitation.InvitationRepository;
 import dev.firmaccess.keycloak.staff.StaffService;
 import dev.firmaccess.keycloak.storage.Jpa;
 import dev.firmaccess.keycloak.sso.JoinerRules.JoinerGrant;
@@ -32,9 +31,10 @@ import org.keycloak.models.UserModel;
  * with the rules' role, teams and grants, or the sign-in fails and nothing stays. It goes through the
  * staff, team and grant services, so their checks and audit entries are those of any other change.
  *
- * <p>Nothing is applied when the rules say no automatic join, when the person's address is not of a
- * verified domain of the firm, or when the firm has an open invitation for the address: then the
- * invitation decides, on acceptance. A second sign-in adds no membership, so nothing happens again.
+ * <p>Nothing is applied when the rules say no automatic join or when the person's address is not of a
+ * verified domain of the firm. The rules are asked only once an open invitation of the firm for the
+ * address was settled: accepted on this sign-in (then it decides, and the rules are not asked) or
+ * cancelled. A second sign-in adds no membership, so nothing happens again.
  */
 public final class Joiner {
 
@@ -61,10 +61,6 @@ public final class Joiner {
             LOG.warnf("Joiner rules of organization %s not applied to a new member: their address is not of a"
                     + " verified domain of the organization; verify the domain in its settings if it is the firm's",
                     firm.getAlias());
-            return false;
-        }
-        if (new InvitationRepository(Jpa.entityManager(session)).hasOpen(firm.getId(), user.getEmail(),
-                System.currentTimeMillis())) {
             return false;
         }
         apply(FirmContexts.forJoiner(session, firm, user), rules, user);
