@@ -9,6 +9,7 @@ import dev.firmaccess.keycloak.access.GrantViews.TeamGrant;
 import dev.firmaccess.keycloak.access.ReachEviction.Subject;
 import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.RealmUsers;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
@@ -278,7 +279,7 @@ public final class GrantService {
         if (type == GrantSubjectType.TEAM) {
             return teams.find(subjectId).map(GroupModel::getName).orElse(null);
         }
-        UserModel user = context.session().users().getUserById(context.realm(), subjectId);
+        UserModel user = RealmUsers.find(context.session(), context.realm(), subjectId);
         return user == null ? null : user.getUsername();
     }
 

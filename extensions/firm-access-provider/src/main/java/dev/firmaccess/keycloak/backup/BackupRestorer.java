@@ -17,6 +17,7 @@ import dev.firmaccess.keycloak.firm.StaffEntity;
 import dev.firmaccess.keycloak.firm.TeamDirectory;
 import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.RealmUsers;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.HashMap;
@@ -145,7 +146,7 @@ final class BackupRestorer {
     }
 
     private UserModel requireMember(OrganizationModel firm, String userId, String where) {
-        UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
+        UserModel user = RealmUsers.find(session, realm, userId);
         if (user == null || !organizations.isMember(firm, user)) {
             throw FirmAccessException.badInput("User " + userId + " of " + where + " is not a member of organization "
                     + firm.getId() + " in this realm");
@@ -168,7 +169,7 @@ final class BackupRestorer {
     private void requirePortalTargets(PortalMembershipRow membership, Map<String, BusinessRow> businesses) {
         OrganizationModel firm = requireFirm(membership.organizationId());
         requireBusinessOf(firm, membership.businessId(), businesses, "portal membership " + membership.id());
-        if (membership.userId() != null && session.users().getUserById(realm, membership.userId()) == null) {
+        if (membership.userId() != null && RealmUsers.find(session, realm, membership.userId()) == null) {
             throw FirmAccessException.badInput("User " + membership.userId() + " of portal membership " + membership.id()
                     + " does not exist in this realm");
         }

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.console;
 
 import dev.firmaccess.keycloak.audit.AuditQuery;
 import dev.firmaccess.keycloak.audit.AuditRecord;
+import dev.firmaccess.keycloak.core.RealmUsers;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import jakarta.ws.rs.GET;
@@ -45,8 +46,7 @@ public class ConsoleAuditPage extends ConsolePageFamily {
         row.put("action", entry.action());
         row.put("targetType", entry.targetType());
         row.put("targetId", entry.targetId() == null ? "" : entry.targetId());
-        UserModel actor = entry.actorId() == null ? null
-                : context.session().users().getUserById(context.realm(), entry.actorId());
+        UserModel actor = RealmUsers.find(context.session(), context.realm(), entry.actorId());
         row.put("actor", actor != null ? actor.getUsername() : entry.actorId() == null ? "" : entry.actorId());
         return row;
     }

@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.BusinessRepository.ArchiveFilter;
 import dev.firmaccess.keycloak.access.BusinessService;
 import dev.firmaccess.keycloak.access.BusinessView;
+import dev.firmaccess.keycloak.core.RealmUsers;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.portal.PortalBulk;
@@ -305,7 +306,7 @@ public class ConsolePortalPages extends ConsolePageFamily {
         active.stream()
                 .filter(m -> m.userId() != null && !here.contains(m.userId()) && !people.containsKey(m.userId()))
                 .forEach(m -> {
-                    UserModel user = context.session().users().getUserById(context.realm(), m.userId());
+                    UserModel user = RealmUsers.find(context.session(), context.realm(), m.userId());
                     if (user != null) {
                         people.put(m.userId(), Map.of("userId", m.userId(), "label", label(user, m.email())));
                     }

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.firm;
 
 import dev.firmaccess.keycloak.audit.AuditLog;
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.RealmUsers;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.web.Limits;
 import java.util.function.Supplier;
@@ -95,7 +96,7 @@ public final class FirmContext {
 
     /** A user of this firm's staff, or the 404 that unknown users and users of other firms get alike. */
     public UserModel requireStaffMember(String userId) {
-        UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
+        UserModel user = RealmUsers.find(session, realm, userId);
         if (user == null || !organizations.isMember(firm, user)) {
             throw FirmAccessException.notFound("Staff member not found");
         }

@@ -2,6 +2,7 @@ package dev.firmaccess.keycloak.firm;
 
 import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.RealmUsers;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.settings.FirmAccessSettings;
 import dev.firmaccess.keycloak.storage.Jpa;
@@ -92,7 +93,7 @@ public final class FirmContexts {
      */
     public static FirmContext resume(KeycloakSession session, OrganizationModel firm, ActingAs actingAs) {
         RealmModel realm = session.getContext().getRealm();
-        UserModel user = session.users().getUserById(realm, actingAs.userId());
+        UserModel user = RealmUsers.find(session, realm, actingAs.userId());
         ClientModel client = realm.getClientById(actingAs.clientId());
         if (user == null || client == null || !firm.isEnabled()
                 || !session.getProvider(OrganizationProvider.class).isMember(firm, user)) {

@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.invitation;
 
+import dev.firmaccess.keycloak.core.RealmUsers;
 import dev.firmaccess.keycloak.core.StaffRole;
 import dev.firmaccess.keycloak.firm.StaffEntity;
 import dev.firmaccess.keycloak.firm.StaffRepository;
@@ -28,7 +29,9 @@ record InviterRights(KeycloakSession session, RealmModel realm, OrganizationProv
         if (inviterId == null) {
             return false;
         }
-        UserModel inviter = userOf(realm, inviterId);
+        // Looked up in the realm itself: the registration page checks the link before it joins, and once a
+        // server administrator's invitation was checked, a plain lookup by id would answer the administrator.
+        UserModel inviter = RealmUsers.find(session, realm, inviterId);
         if (inviter != null) {
             return inviter.isEnabled() && (organizations.isMember(firm, inviter)
                     ? mayGrant(staff.find(firm.getId(), inviterId).map(StaffEntity::getRole).orElse(StaffRole.MEMBER),
@@ -37,21 +40,8 @@ record InviterRights(KeycloakSession session, RealmModel realm, OrganizationProv
         }
         RealmModel master = session.realms().getRealmByName(Config.getAdminRealm());
         UserModel serverAdmin = master == null || master.getId().equals(realm.getId())
-                ? null : userOf(master, inviterId);
+                ? null : RealmUsers.find(session, master, inviterId);
         return serverAdmin != null && serverAdmin.isEnabled() && holds(serverAdmin, realm.getMasterAdminClient());
-    }
-
-    /**
-     * The user with the id when it is a user of {@code in}, else null. Keycloak's user cache answers
-     * a lookup by id with any user this request has already loaded, whatever that user's realm: once
-     * a server administrator's invitation was checked (the registration page checks the link before
-     * it joins), the administrator would look like a user of the firm's realm who holds none of its
-     * roles. The username, unique within a realm, is looked up in the realm itself.
-     */
-    private UserModel userOf(RealmModel in, String id) {
-        UserModel user = session.users().getUserById(in, id);
-        UserModel sameName = user == null ? null : session.users().getUserByUsername(in, user.getUsername());
-        return sameName != null && sameName.getId().equals(id) ? user : null;
     }
 
     private static boolean mayGrant(StaffRole inviter, StaffRole invited) {

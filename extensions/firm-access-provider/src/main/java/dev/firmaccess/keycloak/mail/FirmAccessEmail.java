@@ -1,5 +1,6 @@
 package dev.firmaccess.keycloak.mail;
 
+import dev.firmaccess.keycloak.core.RealmUsers;
 import java.io.IOException;
 import java.text.MessageFormat;
 import java.time.Instant;
@@ -104,9 +105,12 @@ public final class FirmAccessEmail {
                 html));
     }
 
-    /** How a mail names the person who acted: their full name, else their username, else the realm. */
+    /**
+     * How a mail names the person who acted: their full name, else their username, else (for a server
+     * administrator of the master realm, or an actor who is gone) the realm.
+     */
     public static String actorName(KeycloakSession session, RealmModel realm, String userId) {
-        UserModel actor = userId == null ? null : session.users().getUserById(realm, userId);
+        UserModel actor = RealmUsers.find(session, realm, userId);
         if (actor == null) {
             return realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName();
         }

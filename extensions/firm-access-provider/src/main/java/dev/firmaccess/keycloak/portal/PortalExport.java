@@ -6,6 +6,7 @@ import dev.firmaccess.keycloak.access.GrantEntity;
 import dev.firmaccess.keycloak.access.GrantRepository;
 import dev.firmaccess.keycloak.access.GrantSubjectType;
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.RealmUsers;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.FirmPermission;
 import dev.firmaccess.keycloak.storage.Jpa;
@@ -107,7 +108,7 @@ public final class PortalExport {
         Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (GrantEntity grant : grants.forBusiness(businessId)) {
             if (grant.getSubjectType() == GrantSubjectType.USER) {
-                UserModel user = context.session().users().getUserById(context.realm(), grant.getSubjectId());
+                UserModel user = RealmUsers.find(context.session(), context.realm(), grant.getSubjectId());
                 if (user != null) {
                     names.add(person(user));
                 }

@@ -5,6 +5,7 @@ import dev.firmaccess.keycloak.access.BusinessEntity;
 import dev.firmaccess.keycloak.access.BusinessRepository;
 import dev.firmaccess.keycloak.core.ErrorCode;
 import dev.firmaccess.keycloak.core.FirmAccessException;
+import dev.firmaccess.keycloak.core.RealmUsers;
 import dev.firmaccess.keycloak.firm.FirmContext;
 import dev.firmaccess.keycloak.firm.StaffAccessCache;
 import dev.firmaccess.keycloak.mail.DeliveryStatus;
@@ -133,7 +134,7 @@ public final class PortalService {
         String level = levels.require(request.level());
         List<PortalMembershipEntity> active = request.userId() == null ? List.of()
                 : memberships.activeOf(context.firm().getId(), request.userId());
-        UserModel user = active.isEmpty() ? null : context.session().users().getUserById(context.realm(),
+        UserModel user = active.isEmpty() ? null : RealmUsers.find(context.session(), context.realm(),
                 request.userId());
         if (user == null) {
             throw FirmAccessException.notFound(
