@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OpenApiForGeneratorsTest {
 
+    /** The access evaluation API, where a body that is not declared JSON is a 400 as the AuthZEN specification asks. */
+    private static final String AUTHZEN_PATHS = "/firm-access/access/v1/";
+
     private static final Path DOCUMENT =
             Path.of("../firm-access-provider/src/main/resources/META-INF/firm-access/openapi.yaml");
 
@@ -84,7 +87,8 @@ class OpenApiForGeneratorsTest {
 
     /**
      * The refusals every operation can meet before its own rules run: a malformed request (400),
-     * a body over the size limit (413) and a body that is not JSON (415). The fuzz test checks
+     * a body over the size limit (413) and a body that is not JSON (415), except on the AuthZEN
+     * endpoints, whose specification makes a body of another type a 400. The fuzz test checks
      * answers of randomly picked operations against the document, so one missing entry would make
      * it fail only on the runs that pick that operation.
      */
@@ -117,7 +121,7 @@ class OpenApiForGeneratorsTest {
         if (!"get".equals(method) && !responses.has("413")) {
             missing.add(where + 413);
         }
-        if (operation.has("requestBody") && !responses.has("415")) {
+        if (operation.has("requestBody") && !path.contains(AUTHZEN_PATHS) && !responses.has("415")) {
             missing.add(where + 415);
         }
         return missing;

@@ -201,15 +201,18 @@ class AccessEvaluationIT extends OwnRealmTest {
         }
 
         @Test
-        void aBodyThatIsNotDeclaredJsonIs415WithTheRequestIdEchoed() {
+        void aBodyThatIsNotDeclaredJsonIs400WithTheRequestIdEchoed() {
             for (String type : List.of("text/plain", "application/x-www-form-urlencoded")) {
                 HttpJson.Reply reply = http.send(http.request(api + "evaluation", evaluator)
-                        .header("Content-Type", type).header("X-Request-ID", "req-415")
+                        .header("Content-Type", type).header("X-Request-ID", "req-type")
                         .POST(HttpRequest.BodyPublishers.ofString(json(request("olivia", "read", "b1")))));
 
-                assertJsonError(reply, 415);
-                assertThat(reply.header("X-Request-ID")).isEqualTo("req-415");
+                assertJsonError(reply, 400);
+                assertThat(reply.header("X-Request-ID")).isEqualTo("req-type");
             }
+            HttpJson.Reply untyped = http.send(http.request(api + "evaluation", evaluator)
+                    .POST(HttpRequest.BodyPublishers.ofString(json(request("olivia", "read", "b1")))));
+            assertJsonError(untyped, 400);
             HttpJson.Reply withCharset = http.send(http.request(api + "evaluation", evaluator)
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(json(request("olivia", "read", "b1")))));
@@ -217,17 +220,19 @@ class AccessEvaluationIT extends OwnRealmTest {
         }
 
         @Test
-        void aSearchWithABodyThatIsNotDeclaredJsonIs415() {
+        void aBatchOrSearchWithABodyThatIsNotDeclaredJsonIs400() {
             Map<String, Object> search = new LinkedHashMap<>();
             search.put("subject", Map.of("type", "user", "id", users.get("mia")));
             search.put("action", Map.of("name", "read"));
-            search.put("resource", Map.of("type", "business"));
+            search.put("resource", Map.of("type", "business", "id", businesses.get("b1")));
 
-            HttpJson.Reply reply = http.send(http.request(api + "search/resource", evaluator)
-                    .header("Content-Type", "text/plain")
-                    .POST(HttpRequest.BodyPublishers.ofString(json(search))));
+            for (String endpoint : List.of("evaluations", "search/subject", "search/resource", "search/action")) {
+                HttpJson.Reply reply = http.send(http.request(api + endpoint, evaluator)
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString(json(search))));
 
-            assertJsonError(reply, 415);
+                assertJsonError(reply, 400);
+            }
         }
 
         @Test
@@ -573,6 +578,53 @@ class AccessEvaluationIT extends OwnRealmTest {
         }
 
         @Test
+        void aTokenContinuesTheSameRequestWrittenWithItsMembersInAnotherOrder() {
+            String subject = "{\"type\": \"user\", \"id\": \"" + users.get("mia") + "\"}";
+            String first = "{\"subject\": " + subject + ", \"action\": {\"name\": \"read\"},"
+                    + " \"resource\": {\"type\": \"business\"}, \"page\": {\"limit\": 2}}";
+            JsonNode page = checked.post(api + "search/resource", evaluator, first).json();
+            String token = page.get("page").get("next_token").asText();
+            String reordered = "{\"page\": {\"token\": \"" + token + "\", \"limit\": 2},"
+                    + " \"resource\": {\"type\": \"business\"}, \"action\": {\"name\": \"read\"},"
+                    + " \"subject\": {\"id\": \"" + users.get("mia") + "\", \"type\": \"user\"}}";
+
+            HttpJson.Reply second = checked.post(api + "search/resource", evaluator, reordered);
+
+            assertThat(second.status()).as(second.toString()).isEqualTo(200);
+            List<String> all = new ArrayList<>(ids(page));
+            all.addAll(ids(second.json()));
+            assertThat(all).containsExactlyInAnyOrder(businesses.get("b1"), businesses.get("b2"), businesses.get("b3"));
+        }
+
+        @Test
+        void theIdOfTheSearchedEntityIsIgnoredEvenWhenItIsNoString() {
+            Map<String, Object> subjects = new LinkedHashMap<>();
+            subjects.put("subject", Map.of("type", "user", "id", 42));
+            subjects.put("action", Map.of("name", "write"));
+            subjects.put("resource", Map.of("type", "business", "id", businesses.get("b3")));
+            Map<String, Object> resources = resourceSearch("mia", "write", null);
+            resources.put("resource", Map.of("type", "business", "id", List.of(businesses.get("b4"))));
+
+            assertThat(ids(checked.post(api + "search/subject", evaluator, subjects).json()))
+                    .containsExactlyInAnyOrder(users.get("olivia"), users.get("adam"));
+            assertThat(ids(checked.post(api + "search/resource", evaluator, resources).json()))
+                    .containsExactly(businesses.get("b1"));
+        }
+
+        @Test
+        void aSearchForATypeItDoesNotKnowFindsNothing() {
+            Map<String, Object> spaceships = Map.of("subject", Map.of("type", "spaceship"), "action",
+                    Map.of("name", "read"), "resource", Map.of("type", "business", "id", businesses.get("b1")));
+            Map<String, Object> records = Map.of("subject", Map.of("type", "user", "id", users.get("mia")), "action",
+                    Map.of("name", "read"), "resource", Map.of("type", "record"));
+
+            JsonNode none = checked.post(api + "search/subject", evaluator, spaceships).json();
+            assertThat(none.get("results")).isEmpty();
+            assertThat(none.get("page").get("next_token").asText()).isEmpty();
+            assertThat(checked.post(api + "search/resource", evaluator, records).json().get("results")).isEmpty();
+        }
+
+        @Test
         void subjectSearchForWriteLeavesOutReadOnlyReachers() {
             Map<String, Object> request = Map.of("subject", Map.of("type", "user"), "action", Map.of("name", "write"),
                     "resource", Map.of("type", "business", "id", businesses.get("b3")));
@@ -643,11 +695,20 @@ class AccessEvaluationIT extends OwnRealmTest {
         }
 
         @Test
-        void theMetadataNamesTheConfiguredBatchLimitAndTheLargestSearchPage() {
-            JsonNode metadata = http.get("/realms/" + realm.name() + "/.well-known/authzen-configuration", null).json();
+        void theMetadataHoldsOnlyTheRegistrysParametersWithAbsoluteUrls() {
+            HttpJson.Reply reply = http.get("/.well-known/authzen-configuration/realms/" + realm.name(), null);
+            JsonNode metadata = reply.json();
+            String pdp = metadata.get("policy_decision_point").asText();
 
-            assertThat(metadata.get("firm_access_max_evaluations").asInt()).isEqualTo(TestEnvironment.EVALUATIONS_PER_BATCH);
-            assertThat(metadata.get("firm_access_max_search_page_size").asInt()).isEqualTo(1000);
+            assertThat(reply.header("Content-Type")).startsWith("application/json");
+            List<String> names = new ArrayList<>();
+            metadata.fieldNames().forEachRemaining(names::add);
+            assertThat(names).containsExactlyInAnyOrder("policy_decision_point", "access_evaluation_endpoint",
+                    "access_evaluations_endpoint", "search_subject_endpoint", "search_resource_endpoint",
+                    "search_action_endpoint");
+            assertThat(pdp).matches("https?://[^/?#]+/realms/" + realm.name());
+            assertThat(metadata.get("access_evaluations_endpoint").asText())
+                    .isEqualTo(pdp + "/firm-access/access/v1/evaluations");
         }
     }
 

@@ -2,7 +2,6 @@ package dev.firmaccess.keycloak.evaluation;
 
 import dev.firmaccess.keycloak.api.FirmAccessRealmResourceProviderFactory;
 import dev.firmaccess.keycloak.core.StatelessProviderFactory;
-import dev.firmaccess.keycloak.web.Limits;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
@@ -14,16 +13,13 @@ import org.keycloak.wellknown.WellKnownProviderFactory;
  * The AuthZEN Policy Decision Point metadata of a realm. Keycloak serves it at
  * {@code /realms/{realm}/.well-known/authzen-configuration} and, because it is available via
  * server metadata, also at the RFC 8615 form {@code /.well-known/authzen-configuration/realms/{realm}}
- * that the specification derives from the PDP identifier {@code {base}/realms/{realm}}.
+ * that the specification derives from the PDP identifier {@code {base}/realms/{realm}}. Every
+ * endpoint is listed, as absolute URLs, since none is at the default path below that identifier.
  */
 public final class AuthZenConfigurationProviderFactory implements WellKnownProviderFactory,
         StatelessProviderFactory<WellKnownProvider> {
 
     public static final String PROVIDER_ID = "authzen-configuration";
-    /** Extension member: the most items one access evaluations request may hold. */
-    static final String MAX_EVALUATIONS = "firm_access_max_evaluations";
-    /** Extension member: the largest {@code page.limit} a search answers. */
-    static final String MAX_SEARCH_PAGE_SIZE = "firm_access_max_search_page_size";
 
     @Override
     public WellKnownProvider create(KeycloakSession session) {
@@ -50,10 +46,7 @@ public final class AuthZenConfigurationProviderFactory implements WellKnownProvi
         metadata.put("search_subject_endpoint", api + "search/subject");
         metadata.put("search_resource_endpoint", api + "search/resource");
         metadata.put("search_action_endpoint", api + "search/action");
-        // Extensions of this server: the operator's bounds, so that a caller can split its batches and pages.
-        Limits limits = Limits.of(session);
-        metadata.put(MAX_EVALUATIONS, limits.batchSize());
-        metadata.put(MAX_SEARCH_PAGE_SIZE, limits.searchPageSize());
+        // Only parameters of the specification's metadata registry: it allows no others in the document.
         return metadata;
     }
 

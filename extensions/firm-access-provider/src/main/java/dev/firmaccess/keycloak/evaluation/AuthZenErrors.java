@@ -8,9 +8,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 
 /**
- * Errors of the AuthZEN endpoints: the status codes the specification gives (400, 401, 403, and
- * 413 and 415 for bodies too large or not JSON), with the extension's one JSON error shape as the
- * body, and the request id echoed on errors as on answers.
+ * Errors of the AuthZEN endpoints: the status codes the specification gives (400, also for a body
+ * that is not declared JSON, 401, 403, and 413 for a body over the size limit), with the
+ * extension's one JSON error shape as the body (the specification's top-level element of every
+ * body is an object; its error message string is {@code error_description}), and the request id
+ * echoed on errors as on answers.
  */
 final class AuthZenErrors {
 

@@ -1,6 +1,8 @@
 package dev.firmaccess.keycloak.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firmaccess.keycloak.evaluation.AuthZenModel.PageRequest;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where a search page starts. The opaque {@code next_token} carries the offset and a fingerprint
@@ -42,9 +46,14 @@ record PageCursor(long offset, int limit) {
                 .encodeToString((offset + ":" + fingerprint(request)).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A digest of the request without its page token: every other member must stay the same between pages. */
+    /**
+     * A digest of the request without its page token: every other member must stay the same between
+     * pages. The members of every object are taken in name order, since the specification forbids
+     * assuming an order of JSON object members: the same request written in another order is the same.
+     */
     private static String fingerprint(JsonNode request) {
-        ObjectNode copy = ((ObjectNode) request).deepCopy();
+        // A new tree, so removing the token leaves the request as it came.
+        JsonNode copy = inNameOrder(request);
         if (copy.get("page") instanceof ObjectNode page) {
             page.remove("token");
         }
@@ -54,5 +63,22 @@ record PageCursor(long offset, int limit) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The value with the members of each of its objects, at every depth, sorted by name. */
+    private static JsonNode inNameOrder(JsonNode value) {
+        if (value.isObject()) {
+            Map<String, JsonNode> members = new TreeMap<>();
+            value.properties().forEach(member -> members.put(member.getKey(), member.getValue()));
+            ObjectNode sorted = JsonNodeFactory.instance.objectNode();
+            members.forEach((name, member) -> sorted.set(name, inNameOrder(member)));
+            return sorted;
+        }
+        if (value.isArray()) {
+            ArrayNode items = JsonNodeFactory.instance.arrayNode(value.size());
+            value.forEach(item -> items.add(inNameOrder(item)));
+            return items;
+        }
+        return value;
     }
 }

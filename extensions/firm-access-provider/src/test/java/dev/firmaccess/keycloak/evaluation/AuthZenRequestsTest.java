@@ -94,14 +94,22 @@ class AuthZenRequestsTest {
     }
 
     @Test
-    void aBodyThatIsNotJsonByItsContentTypeIsUnsupported() {
+    void aBodyThatIsNotJsonByItsContentTypeIsABadRequest() {
         assertThat(AuthZenRequests.body("application/json; charset=UTF-8", "{}", LIMITS).isObject()).isTrue();
         assertThat(AuthZenRequests.body("Application/JSON", "{}", LIMITS).isObject()).isTrue();
         for (String other : new String[] {"text/plain", "application/x-www-form-urlencoded", "not a type", null}) {
-            assertThatThrownBy(() -> AuthZenRequests.body(other, "{}", LIMITS))
-                    .isInstanceOfSatisfying(FirmAccessException.class,
-                            e -> assertThat(e.kind()).isEqualTo(FirmAccessException.Kind.UNSUPPORTED_MEDIA_TYPE));
+            assertBadRequest(() -> AuthZenRequests.body(other, "{}", LIMITS));
         }
+    }
+
+    @Test
+    void theIdOfTheSearchedEntityIsIgnoredWhateverItsType() {
+        JsonNode root = json("{\"subject\": {\"type\": \"user\", \"id\": 42}, " + RESOURCE + "}");
+
+        assertThat(AuthZenRequests.entity(root, "subject", false).id()).isNull();
+        assertThat(AuthZenRequests.entity(root, "subject", false).type()).isEqualTo("user");
+        assertThat(AuthZenRequests.entity(root, "resource", false).id()).isNull();
+        assertBadRequest(() -> AuthZenRequests.entity(root, "subject", true));
     }
 
     @Test
@@ -121,6 +129,16 @@ class AuthZenRequestsTest {
 
         assertThat(PageCursor.of(AuthZenRequests.page(next, LIMITS), next).offset()).isEqualTo(2);
         assertBadRequest(() -> PageCursor.of(AuthZenRequests.page(changed, LIMITS), changed));
+    }
+
+    @Test
+    void aPageTokenContinuesTheSameRequestWrittenWithItsMembersInAnotherOrder() {
+        JsonNode first = json("{" + SUBJECT + ", " + ACTION + ", \"page\": {\"limit\": 2}}");
+        String token = PageCursor.token(2, first);
+        JsonNode reordered = json("{\"page\": {\"token\": \"" + token + "\", \"limit\": 2}, " + ACTION
+                + ", \"subject\": {\"id\": \"u1\", \"type\": \"user\"}}");
+
+        assertThat(PageCursor.of(AuthZenRequests.page(reordered, LIMITS), reordered).offset()).isEqualTo(2);
     }
 
     private static JsonNode json(String body) {
