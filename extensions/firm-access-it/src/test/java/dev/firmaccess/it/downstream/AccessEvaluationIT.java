@@ -643,6 +643,22 @@ class AccessEvaluationIT extends OwnRealmTest {
             assertThat(ids(checked.post(api + "search/action", evaluator, onB2).json())).containsExactly("read");
             assertThat(ids(checked.post(api + "search/action", evaluator, onB1).json())).containsExactly("read", "write");
         }
+
+        @Test
+        void actionSearchHoldsAtMostThePageLimitAndPagesOn() {
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("subject", Map.of("type", "user", "id", users.get("mia")));
+            request.put("resource", Map.of("type", "business", "id", businesses.get("b1")));
+            request.put("page", Map.of("limit", 1));
+            JsonNode first = checked.post(api + "search/action", evaluator, request).json();
+            request.put("page", Map.of("limit", 1, "token", first.get("page").get("next_token").asText()));
+            JsonNode second = checked.post(api + "search/action", evaluator, request).json();
+
+            assertThat(ids(first)).containsExactly("read");
+            assertThat(first.get("page").get("next_token").asText()).isNotEmpty();
+            assertThat(ids(second)).containsExactly("write");
+            assertThat(second.get("page").get("next_token").asText()).isEmpty();
+        }
     }
 
     @Nested

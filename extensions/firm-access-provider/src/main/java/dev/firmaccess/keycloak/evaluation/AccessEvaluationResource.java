@@ -158,7 +158,7 @@ public class AccessEvaluationResource {
             @Override
             Found run(EvaluationCaller caller, Engine engine, Evaluation request, PageCursor cursor) {
                 caller.requireMayAskAbout(request.subject());
-                return engine.search.actions(request.subject(), request.resource());
+                return engine.search.actions(request.subject(), request.resource(), cursor);
             }
         };
 

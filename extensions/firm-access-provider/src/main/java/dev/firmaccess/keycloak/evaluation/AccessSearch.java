@@ -158,13 +158,16 @@ final class AccessSearch {
         return new Found(page, userIds.size());
     }
 
-    /** What may the subject do on the business: each action the evaluation endpoint would permit. */
-    Found actions(Entity subject, Entity resource) {
+    /**
+     * What may the subject do on the business: each action the evaluation endpoint would permit,
+     * paged like the other searches, since {@code page.limit} is the most results a response holds.
+     */
+    Found actions(Entity subject, Entity resource, PageCursor cursor) {
         List<Result> allowed = Arrays.stream(BusinessAction.values())
                 .filter(action -> evaluator.decide(subject, action, resource, false).decision())
                 .map(action -> Result.action(action.actionName()))
                 .toList();
-        return new Found(allowed, allowed.size());
+        return new Found(allowed.stream().skip(cursor.offset()).limit(cursor.limit()).toList(), allowed.size());
     }
 
     private long countReached(Standing standing, BusinessAction action) {
