@@ -38,11 +38,8 @@ public class FirmAccessRealmResource {
 
     @Path("access/v1")
     public AccessEvaluationResource access() {
-        // Checked within each call rather than here, so that its 404 echoes the caller's X-Request-ID as AuthZEN asks.
-        return new AccessEvaluationResource(session, limits, () -> {
-            requireOn();
-            return BearerAuth.require(session);
-        });
+        requireOn();
+        return new AccessEvaluationResource(session, limits, () -> BearerAuth.require(session));
     }
 
     @Path("api/v1")

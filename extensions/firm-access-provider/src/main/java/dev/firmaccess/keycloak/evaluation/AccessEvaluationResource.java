@@ -42,10 +42,7 @@ public class AccessEvaluationResource {
     private final Limits limits;
     private final Supplier<BearerCaller> bearer;
 
-    /**
-     * {@code bearer} authenticates the request's bearer token, or refuses it as unauthorized (or the
-     * whole API as not found where it is off); every call asks it first.
-     */
+    /** {@code bearer} authenticates the request's bearer token, or refuses it as unauthorized. */
     public AccessEvaluationResource(KeycloakSession session, Limits limits, Supplier<BearerCaller> bearer) {
         this.session = session;
         this.limits = limits;
