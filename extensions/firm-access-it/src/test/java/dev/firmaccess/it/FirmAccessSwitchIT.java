@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firmaccess.it.support.SharedServerTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.WithSharedServer;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,7 +76,12 @@ class FirmAccessSwitchIT extends SharedServerTest {
             assertThat(http.get(base + path, null).status()).as(base + path).isEqualTo(404);
         }
         assertThat(http.post(base + "/mail-events", null, Map.of("events", List.of())).status()).isEqualTo(404);
-        assertThat(http.post(base + "/access/v1/evaluation", null, Map.of()).status()).isEqualTo(404);
+        HttpJson.Reply evaluation = http.send(http.request(base + "/access/v1/evaluation", null)
+                .header("Content-Type", "application/json").header("X-Request-ID", "req-off")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(evaluation.status()).isEqualTo(404);
+        assertThat(evaluation.header("X-Request-ID")).isEqualTo("req-off");
+        assertThat(http.get(base + "/access/v1/evaluation", null).status()).isEqualTo(404);
     }
 
     private String plainRealm(String prefix, boolean organizations) {

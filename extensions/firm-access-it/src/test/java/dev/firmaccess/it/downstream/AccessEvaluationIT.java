@@ -275,6 +275,20 @@ class AccessEvaluationIT extends OwnRealmTest {
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.header("X-Request-ID")).isEqualTo("req-456");
         }
+
+        @Test
+        void theRequestIdIsEchoedOnWhatTheServerAnswersBeforeTheEndpointRuns() {
+            HttpJson.Reply wrongMethod = http.send(http.request(api + "evaluation", evaluator)
+                    .header("X-Request-ID", "req-get").GET());
+            HttpJson.Reply noSuchSearch = http.send(http.request(api + "search/planet", evaluator)
+                    .header("Content-Type", "application/json").header("X-Request-ID", "req-404")
+                    .POST(HttpRequest.BodyPublishers.ofString(json(request("olivia", "read", "b1")))));
+
+            assertThat(wrongMethod.status()).isEqualTo(405);
+            assertThat(wrongMethod.header("X-Request-ID")).isEqualTo("req-get");
+            assertThat(noSuchSearch.status()).isEqualTo(404);
+            assertThat(noSuchSearch.header("X-Request-ID")).isEqualTo("req-404");
+        }
     }
 
     @Nested

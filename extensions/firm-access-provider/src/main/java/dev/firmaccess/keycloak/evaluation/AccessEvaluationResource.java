@@ -52,17 +52,15 @@ public class AccessEvaluationResource {
     @POST
     @Path("evaluation")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response evaluation(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        return answer(requestId, contentType, body, this::evaluateOne);
+    public Response evaluation(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        return answer(contentType, body, this::evaluateOne);
     }
 
     @POST
     @Path("evaluations")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response evaluations(@HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        return answer(requestId, contentType, body, (caller, root) -> {
+    public Response evaluations(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        return answer(contentType, body, (caller, root) -> {
             JsonNode items = root.get(AuthZenRequests.EVALUATIONS);
             if (items == null || items.isNull() || items.isArray() && items.isEmpty()) {
                 return evaluateOne(caller, root);
@@ -86,9 +84,8 @@ public class AccessEvaluationResource {
     }
 
     /** Every call: the caller is authenticated first, then the body read as JSON within the size limit. */
-    private Response answer(String requestId, String contentType, String body,
-            BiFunction<EvaluationCaller, JsonNode, Object> call) {
-        return AuthZenErrors.answer(requestId, () -> {
+    private Response answer(String contentType, String body, BiFunction<EvaluationCaller, JsonNode, Object> call) {
+        return AuthZenErrors.answer(() -> {
             EvaluationCaller caller = EvaluationCaller.of(session, bearer.get());
             return call.apply(caller, AuthZenRequests.body(contentType, body, limits));
         });
@@ -120,10 +117,10 @@ public class AccessEvaluationResource {
     @POST
     @Path("search/{entity:subject|resource|action}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response search(@PathParam("entity") String entity, @HeaderParam(AuthZenErrors.REQUEST_ID) String requestId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+    public Response search(@PathParam("entity") String entity, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            String body) {
         SearchShape shape = SearchShape.valueOf(entity.toUpperCase(Locale.ROOT));
-        return answer(requestId, contentType, body, (caller, root) -> {
+        return answer(contentType, body, (caller, root) -> {
             Evaluation request = new Evaluation(
                     AuthZenRequests.entity(root, "subject", shape != SearchShape.SUBJECT),
                     shape == SearchShape.ACTION ? null : AuthZenRequests.action(root),

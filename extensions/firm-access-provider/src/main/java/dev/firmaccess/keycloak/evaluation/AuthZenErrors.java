@@ -11,18 +11,16 @@ import java.util.function.Supplier;
  * Errors of the AuthZEN endpoints: the status codes the specification gives (400, also for a body
  * that is not declared JSON, 401, 403, and 413 for a body over the size limit), with the
  * extension's one JSON error shape as the body (the specification's top-level element of every
- * body is an object; its error message string is {@code error_description}), and the request id
- * echoed on errors as on answers.
+ * body is an object; its error message string is {@code error_description}). The request id is
+ * echoed on every response by {@link dev.firmaccess.keycloak.web.AuthZenRequestIds}.
  */
 final class AuthZenErrors {
-
-    static final String REQUEST_ID = "X-Request-ID";
 
     private AuthZenErrors() {
     }
 
-    /** Runs a request, answering its result or its error with the caller's request id. */
-    static Response answer(String requestId, Supplier<Object> request) {
+    /** Runs a request, answering its result or its error. */
+    static Response answer(Supplier<Object> request) {
         Response.ResponseBuilder response;
         try {
             response = Response.ok(request.get(), MediaType.APPLICATION_JSON_TYPE);
@@ -33,9 +31,6 @@ final class AuthZenErrors {
             if (challenge != null) {
                 response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
             }
-        }
-        if (requestId != null) {
-            response.header(REQUEST_ID, requestId);
         }
         return response.build();
     }
