@@ -1,4 +1,4 @@
-package dev.firmaccess.it.console;
+package dev.firmaccess.it;
 
 import static dev.firmaccess.it.support.Replies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,8 @@ import dev.firmaccess.it.support.OwnRealmTest;
 import dev.firmaccess.testing.HttpJson;
 import dev.firmaccess.testing.TestRealm;
 import dev.firmaccess.testing.WithSharedServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +19,21 @@ import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
  * The console's pages keep their own framing and content policy in a realm whose administrator
- * let an application frame the realm's login pages, and the portal users' download is kept by no
- * cache: another site cannot put a console page into a frame to trick a signed-in admin into a
- * click, and a shared computer keeps no list of people.
+ * let an application frame the realm's login pages, and no cache keeps the pages and downloads
+ * that name people: another site cannot put a console page into a frame to trick a signed-in
+ * admin into a click, and a shared computer keeps no list of people and no link page.
  */
 @WithSharedServer
-class ConsoleSecurityHeadersIT extends OwnRealmTest {
+class BrowserSecurityHeadersIT extends OwnRealmTest {
 
     private static final String REALM_HSTS = "max-age=60";
 
     private PortalBrowser olivia;
     private String firmPages;
     private String api;
+    private String membership;
 
-    ConsoleSecurityHeadersIT() {
+    BrowserSecurityHeadersIT() {
         super("console-headers");
     }
 
@@ -40,8 +43,9 @@ class ConsoleSecurityHeadersIT extends OwnRealmTest {
         api = firmApi("frame");
         String business = ok(checked.post(api + "/businesses", realm.accessToken("olivia"),
                 Map.of("name", "Bakery Ltd"))).json().get("id").asText();
-        ok(checked.post(api + "/portal/invitations", realm.accessToken("olivia"), Map.of("businessId", business,
-                "role", "owner", "send", false, "invitees", List.of(Map.of("email", "guest@customer.test")))));
+        membership = ok(checked.post(api + "/portal/invitations", realm.accessToken("olivia"), Map.of(
+                "businessId", business, "role", "owner", "send", false,
+                "invitees", List.of(Map.of("email", "guest@customer.test"))))).json().get(0).get("id").asText();
         RealmRepresentation relaxed = realm.admin().toRepresentation();
         Map<String, String> headers = new HashMap<>(relaxed.getBrowserSecurityHeaders());
         headers.put("xFrameOptions", "");
@@ -79,6 +83,25 @@ class ConsoleSecurityHeadersIT extends OwnRealmTest {
             assertThat(download.status()).as(download.toString()).isEqualTo(200);
             assertThat(download.body()).contains("guest@customer.test");
             assertThat(download.header("Cache-Control")).isEqualTo("no-store");
+        }
+    }
+
+    @Test
+    void thePagesOfAStaffAndAPortalLinkAreStoredByNoCache() {
+        String token = realm.accessToken("olivia");
+        String invitation = ok(checked.post(api + "/invitations", token, Map.of(
+                "invitees", List.of(Map.of("email", "new-staff@example.test")), "role", "member"))).json().get(0)
+                .get("id").asText();
+        String staffLink = ok(checked.post(api + "/invitations/" + invitation + "/link", token, "")).json()
+                .get("link").asText();
+        String portalLink = ok(checked.post(api + "/portal/memberships/" + membership + "/link", token, "")).json()
+                .get("url").asText();
+
+        for (String link : List.of(staffLink, portalLink, staffLink + "x")) {
+            HttpJson.Reply page = http.send(HttpRequest.newBuilder(URI.create(link)).header("Accept", "text/html"));
+
+            assertThat(page.status()).as(link).isIn(200, 400);
+            assertThat(page.header("Cache-Control")).as(link).isEqualTo("no-store");
         }
     }
 
