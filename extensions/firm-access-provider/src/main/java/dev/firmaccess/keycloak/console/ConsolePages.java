@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.keycloak.headers.SecurityHeadersProvider;
+import org.keycloak.models.BrowserSecurityHeaders;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.theme.FreeMarkerException;
@@ -23,6 +25,16 @@ import org.keycloak.theme.freemarker.FreeMarkerProvider;
  * PatternFly styles of Keycloak's common theme.
  */
 final class ConsolePages {
+
+    /**
+     * The console's own browser security headers, stricter than a realm's defaults (which let a page
+     * of the same origin frame the login pages, and any script run): no framing at all, scripts,
+     * styles and form targets of this server only.
+     */
+    private static final Map<String, String> OWN_HEADERS = Map.of(
+            "X-Frame-Options", "DENY",
+            "X-Content-Type-Options", "nosniff",
+            "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
 
     private final KeycloakSession session;
 
@@ -44,17 +56,35 @@ final class ConsolePages {
             data.put("realmName", session.getContext().getRealm().getDisplayName() == null
                     ? session.getContext().getRealm().getName() : session.getContext().getRealm().getDisplayName());
             String html = session.getProvider(FreeMarkerProvider.class).processTemplate(data, template + ".ftl", theme);
-            return Response.status(status)
+            Response.ResponseBuilder page = Response.status(status)
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                     .header("Cache-Control", "no-store")
-                    .header("X-Frame-Options", "DENY")
-                    .header("X-Content-Type-Options", "nosniff")
-                    .header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'")
-                    .entity(html)
-                    .build();
+                    .entity(html);
+            OWN_HEADERS.forEach(page::header);
+            return withTheRealmsOtherSecurityHeaders(page).build();
         } catch (IOException | FreeMarkerException failed) {
             throw new IllegalStateException("Cannot render console page " + template, failed);
         }
+    }
+
+    /**
+     * Keycloak's response filter puts the realm's browser security headers on every HTML page, over
+     * those a page set itself, so the console's framing and content policy would be the realm's (and
+     * follow a realm administrator who relaxes them for the login pages). The console's pages skip
+     * that filter and carry their own headers, and the realm's values of the others (HSTS, referrer
+     * policy, robots).
+     */
+    private Response.ResponseBuilder withTheRealmsOtherSecurityHeaders(Response.ResponseBuilder page) {
+        session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
+        Map<String, String> configured = session.getContext().getRealm().getBrowserSecurityHeaders();
+        for (BrowserSecurityHeaders header : BrowserSecurityHeaders.values()) {
+            String value = configured == null ? header.getDefaultValue()
+                    : configured.getOrDefault(header.getKey(), header.getDefaultValue());
+            if (!OWN_HEADERS.containsKey(header.getHeaderName()) && value != null && !value.isEmpty()) {
+                page.header(header.getHeaderName(), value);
+            }
+        }
+        return page;
     }
 
     /**

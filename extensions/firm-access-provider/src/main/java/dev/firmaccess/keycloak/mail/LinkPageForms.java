@@ -89,7 +89,9 @@ public abstract class LinkPageForms<C> {
     }
 
     private LoginFormsProvider form(String page, C checked) {
-        LoginFormsProvider form = session.getProvider(LoginFormsProvider.class).setAttribute("faPage", page);
+        // The pages name the addressee, the firm and the inviter, and carry the form token: no cache keeps them.
+        LoginFormsProvider form = session.getProvider(LoginFormsProvider.class).setAttribute("faPage", page)
+                .setResponseHeader("Cache-Control", "no-store");
         if (checked != null) {
             form.setAttribute(detailsAttribute, details(checked));
             forms.attach(form, link);

@@ -62,9 +62,13 @@ public final class PortalCsvReplies {
         return Created.with(result.created());
     }
 
-    /** The firm's portal users (of one business, when named) as a CSV download named after the firm. */
+    /**
+     * The firm's portal users (of one business, when named) as a CSV download named after the firm;
+     * a list of people's names and addresses, so no browser or proxy keeps a copy.
+     */
     public static Response export(FirmContext context, String business) {
         return Response.ok(new PortalExport(context).csv(business), CSV)
+                .header("Cache-Control", "no-store")
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"portal-users-" + context.firm().getAlias() + ".csv\"")
                 .header("X-Content-Type-Options", "nosniff")
