@@ -87,6 +87,30 @@ class BrowserSecurityHeadersIT extends OwnRealmTest {
     }
 
     @Test
+    void theAnswersOfTheFirmAdminAndEvaluationApisAreStoredByNoCacheAndTokensStayKeycloaks() {
+        String token = realm.accessToken("olivia");
+        HttpJson.Reply staff = http.get(api + "/staff", token);
+        HttpJson.Reply refused = http.get(api + "/staff", null);
+        HttpJson.Reply admin = http.get("/admin/realms/" + realm.name() + "/firm-access/firms/frame/staff",
+                realm.adminToken());
+        HttpJson.Reply decision = http.post("/realms/" + realm.name() + "/firm-access/access/v1/evaluation", token,
+                Map.of("subject", Map.of("type", "user", "id", realm.admin().users().search("olivia").get(0).getId()),
+                        "action", Map.of("name", "read"),
+                        "resource", Map.of("type", "business", "id", "nothing")));
+
+        for (HttpJson.Reply answer : List.of(staff, refused, admin, decision)) {
+            assertThat(answer.header("Cache-Control")).as(answer.toString()).isEqualTo("no-store");
+        }
+        assertThat(staff.status()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
+        assertThat(decision.status()).as(decision.toString()).isEqualTo(200);
+        HttpJson.Reply discovery = http.get("/realms/" + realm.name() + "/.well-known/openid-configuration", null);
+        assertThat(discovery.header("Cache-Control")).as("Keycloak's own answers keep Keycloak's caching")
+                .isNotEqualTo("no-store");
+    }
+
+    @Test
     void thePagesOfAStaffAndAPortalLinkAreStoredByNoCache() {
         String token = realm.accessToken("olivia");
         String invitation = ok(checked.post(api + "/invitations", token, Map.of(
